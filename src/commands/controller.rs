@@ -1,0 +1,105 @@
+//! `controller set/show`: who keeps the registers (the privacy notice's
+//! first section).
+
+use rusqlite::{params, OptionalExtension};
+use serde_json::{Map, Value};
+
+use super::Session;
+use crate::cli::{ControllerCommand, ControllerSetArgs};
+use crate::domain::business_id::BusinessId;
+use crate::domain::email::Email;
+use crate::domain::phone::Phone;
+use crate::error::{Error, Problem, Result};
+use crate::output::Output;
+use crate::store::audit::Entry;
+
+const KEYS: [&str; 6] = [
+    "name",
+    "business_id",
+    "address",
+    "contact_person",
+    "contact_phone",
+    "contact_email",
+];
+
+/// The given values in normal form, each refused value named.
+fn validated(args: ControllerSetArgs) -> Result<Vec<(&'static str, String)>> {
+    let given = [
+        ("name", args.name),
+        ("business_id", args.business_id),
+        ("address", args.address),
+        ("contact_person", args.contact_person),
+        ("contact_phone", args.contact_phone),
+        ("contact_email", args.contact_email),
+    ];
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (key, value) in given {
+        let Some(raw) = value else { continue };
+        let raw = raw.trim().to_string();
+        let normal = match key {
+            "business_id" => BusinessId::parse(&raw).map(|b| b.as_str().to_string()),
+            "contact_phone" => Phone::parse(&raw, "FI").map(|p| p.as_str().to_string()),
+            "contact_email" => raw.parse::<Email>().map(|e| e.as_str().to_string()),
+            _ => Ok(raw),
+        };
+        match normal {
+            Ok(v) => out.push((key, v)),
+            Err(e) => problems.push(Problem::new(key, e.0)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> {
+    match command {
+        ControllerCommand::Set(args) => {
+            let values = validated(args)?;
+            if values.is_empty() {
+                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email".into()));
+            }
+            session.write("controller-set", |tx, _| {
+                tx.execute("INSERT OR IGNORE INTO controller (id) VALUES (1)", [])?;
+                for (key, value) in &values {
+                    tx.execute(
+                        &format!("UPDATE controller SET {key} = ?1 WHERE id = 1"),
+                        params![value],
+                    )?;
+                }
+                let entry = Entry {
+                    fields: values.iter().map(|(k, _)| k.to_string()).collect(),
+                    ..Entry::new("controller-set")
+                };
+                Ok((Output::Nothing, entry))
+            })
+        }
+        ControllerCommand::Show => session.write("controller-show", |tx, _| {
+            let value = load(tx)?;
+            Ok((
+                Output::Object { value, plain: None },
+                Entry::new("controller-show"),
+            ))
+        }),
+    }
+}
+
+/// The controller's details; every key present, `null` where not set.
+pub fn load(conn: &rusqlite::Connection) -> Result<Map<String, Value>> {
+    let row: Option<Vec<Option<String>>> = conn
+        .query_row(
+            &format!("SELECT {} FROM controller WHERE id = 1", KEYS.join(", ")),
+            [],
+            |r| (0..KEYS.len()).map(|i| r.get(i)).collect(),
+        )
+        .optional()?;
+    let row = row.unwrap_or_else(|| vec![None; KEYS.len()]);
+    Ok(KEYS
+        .iter()
+        .zip(row)
+        .map(|(k, v)| (k.to_string(), v.map(Value::from).unwrap_or(Value::Null)))
+        .collect())
+}

@@ -1,0 +1,48 @@
+//! `init`: a new register file with its first admin.
+
+use crate::cli::{Global, InitArgs};
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::store::audit::{self, Entry};
+use crate::store::operators::{self, Role};
+use crate::store::Store;
+
+use super::{login_name, now_rfc3339};
+
+pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
+    let admin = args
+        .admin
+        .or_else(|| global.operator.clone())
+        .or_else(login_name)
+        .ok_or_else(|| {
+            Error::Usage("cannot tell who the first admin is: give --admin NAME".into())
+        })?;
+    super::operator::check_name(&admin)?;
+    let Some(mut store) = Store::create(&global.db)? else {
+        if !global.quiet {
+            eprintln!(
+                "privreg: {} is already a register; nothing was changed",
+                global.db.display()
+            );
+        }
+        return Ok(Output::Nothing);
+    };
+    let now = now_rfc3339();
+    let tx = store.conn.transaction()?;
+    operators::add(&tx, &admin, Role::Admin, &now, None)?;
+    crate::store::suppression::create_secret(&tx)?;
+    audit::append(
+        &tx,
+        &admin,
+        &now,
+        &Entry::new("init").detail(format!("admin={admin}")),
+    )?;
+    tx.commit()?;
+    if !global.quiet {
+        eprintln!(
+            "privreg: created {} with admin {admin}",
+            global.db.display()
+        );
+    }
+    Ok(Output::Nothing)
+}

@@ -1,0 +1,214 @@
+//! Dispatch: who is working (operator and role), what each command may do
+//! (SPEC §4 "Roles"), and the one transaction per command in which the
+//! change and its audit entry land together.
+
+mod audit;
+mod controller;
+mod init;
+mod operator;
+mod records;
+pub mod view;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::cli::{Cli, Command, Global};
+use crate::domain::fields::Ctx;
+use crate::error::{Error, Result};
+use crate::output::{self, Format, Output};
+use crate::store::audit::Entry;
+use crate::store::operators::{self, Role};
+use crate::store::Store;
+
+/// Who is working, and when.
+pub struct Who {
+    pub operator: String,
+    pub role: Role,
+    /// The date rules count from (`PRIVREG_TODAY` in tests, else local date).
+    pub today: NaiveDate,
+    /// The audit time, RFC 3339 UTC.
+    pub now: String,
+}
+
+impl Who {
+    pub fn today_iso(&self) -> String {
+        self.today.format("%Y-%m-%d").to_string()
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        Ctx { today: self.today }
+    }
+}
+
+/// An open register and the operator working on it.
+pub struct Session {
+    pub conn: Connection,
+    pub who: Who,
+    pub global: GlobalOpts,
+}
+
+/// The global options a command may need.
+pub struct GlobalOpts {
+    pub format: Option<Format>,
+    pub quiet: bool,
+}
+
+impl Session {
+    /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, so two
+    /// commands never deadlock upgrading a read lock) and appends the
+    /// returned audit entry in it. A refusal is rolled back and then
+    /// audited in a transaction of its own.
+    pub fn write<T>(
+        &mut self,
+        action: &str,
+        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        match work(&tx, &self.who) {
+            Ok((value, entry)) => {
+                crate::store::audit::append(&tx, &self.who.operator, &self.who.now, &entry)?;
+                tx.commit()?;
+                Ok(value)
+            }
+            Err(e) => {
+                drop(tx);
+                if let Error::Refused(why) = &e {
+                    let entry = Entry {
+                        outcome: "refused".into(),
+                        detail: why.clone(),
+                        ..Entry::new(action)
+                    };
+                    audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+fn audit_alone(conn: &mut Connection, operator: &str, now: &str, entry: &Entry) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    crate::store::audit::append(&tx, operator, now, entry)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The login name, the default operator.
+pub fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+}
+
+fn today() -> Result<NaiveDate> {
+    match std::env::var("PRIVREG_TODAY") {
+        Ok(s) if !s.is_empty() => crate::domain::date::parse_date(&s)
+            .map_err(|e| Error::Usage(format!("PRIVREG_TODAY: {e}"))),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The action name of a command in the audit log, and the least role it needs.
+fn action_and_role(command: &Command) -> (&'static str, Role) {
+    use crate::cli::{AuditCommand as A, ControllerCommand as Ct, OperatorCommand as O};
+    match command {
+        Command::Init(_) => ("init", Role::Admin),
+        Command::Operator(O::Add { .. }) => ("operator-add", Role::Admin),
+        Command::Operator(O::List) => ("operator-list", Role::Admin),
+        Command::Operator(O::Disable { .. }) => ("operator-disable", Role::Admin),
+        Command::Controller(Ct::Set(_)) => ("controller-set", Role::Admin),
+        Command::Controller(Ct::Show) => ("controller-show", Role::Auditor),
+        Command::Add(_) => ("add", Role::Staff),
+        Command::Show(_) => ("show", Role::Auditor),
+        Command::Search(_) => ("search", Role::Auditor),
+        Command::Correct(_) => ("correct", Role::Staff),
+        Command::End(_) => ("end", Role::Staff),
+        Command::Audit(A::Verify) => ("audit-verify", Role::Auditor),
+    }
+}
+
+/// The formats a command can print, and its default.
+fn formats(command: &Command) -> (Format, &'static [Format]) {
+    match command {
+        Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
+        _ => (Format::Table, output::DATA_FORMATS),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let Cli { global, command } = cli;
+    let (default, allowed) = formats(&command);
+    let format = output::choose(global.format, default, allowed)?;
+    let out = match command {
+        Command::Init(args) => init::run(&global, args)?,
+        command => {
+            let mut session = open_session(&global, &command)?;
+            dispatch(&mut session, command)?
+        }
+    };
+    output::print(out, format)
+}
+
+fn open_session(global: &Global, command: &Command) -> Result<Session> {
+    let mut store = Store::open(&global.db)?;
+    let name = global.operator.clone().or_else(login_name).ok_or_else(|| {
+        Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
+    })?;
+    let now = now_rfc3339();
+    let (action, needed) = action_and_role(command);
+    let operator = operators::get(&store.conn, &name)?;
+    let refusal = match &operator {
+        None => Some(format!("operator {name} is not registered: an admin adds operators with `privreg operator add`")),
+        Some(op) if !op.enabled => Some(format!("operator {name} is disabled")),
+        Some(op) if op.role < needed => Some(format!(
+            "{action} needs the {} role; operator {name} is {}",
+            needed.name(),
+            op.role.name()
+        )),
+        Some(_) => None,
+    };
+    if let Some(why) = refusal {
+        let entry = Entry {
+            outcome: "refused".into(),
+            detail: why.clone(),
+            ..Entry::new(action)
+        };
+        audit_alone(&mut store.conn, &name, &now, &entry)?;
+        return Err(Error::Refused(why));
+    }
+    let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
+    Ok(Session {
+        conn: store.conn,
+        who: Who {
+            operator: name,
+            role,
+            today: today()?,
+            now,
+        },
+        global: GlobalOpts {
+            format: global.format,
+            quiet: global.quiet,
+        },
+    })
+}
+
+fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
+    match command {
+        Command::Init(_) => unreachable!("init opens no session"),
+        Command::Operator(c) => operator::run(session, c),
+        Command::Controller(c) => controller::run(session, c),
+        Command::Add(a) => records::add(session, a),
+        Command::Show(a) => records::show(session, a),
+        Command::Search(a) => records::search(session, a),
+        Command::Correct(a) => records::correct(session, a),
+        Command::End(a) => records::end(session, a),
+        Command::Audit(c) => audit::run(session, c),
+    }
+}

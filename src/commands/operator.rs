@@ -1,0 +1,90 @@
+//! `operator add/list/disable`: the people who may use the register.
+
+use serde_json::{Map, Value};
+
+use super::Session;
+use crate::cli::OperatorCommand;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::store::audit::Entry;
+use crate::store::operators::{self, Role};
+
+/// Operator names are login names: short, printable, no spaces.
+pub fn check_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._@-".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "name",
+            "an operator name is 1-64 letters, digits, '.', '_', '@' or '-'",
+        ))
+    }
+}
+
+pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
+    match command {
+        OperatorCommand::Add { name, role } => {
+            check_name(&name)?;
+            session.write("operator-add", |tx, who| {
+                if operators::get(tx, &name)?.is_some() {
+                    return Err(Error::Conflict(format!("operator {name} already exists")));
+                }
+                operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
+                Ok((
+                    Output::Nothing,
+                    Entry::new("operator-add")
+                        .detail(format!("operator={name} role={}", role.name())),
+                ))
+            })
+        }
+        OperatorCommand::List => session.write("operator-list", |tx, _| {
+            let rows: Vec<Map<String, Value>> = operators::list(tx)?
+                .into_iter()
+                .map(|o| match serde_json::to_value(o) {
+                    Ok(Value::Object(m)) => m,
+                    _ => Map::new(),
+                })
+                .collect();
+            let n = rows.len();
+            Ok((
+                Output::List {
+                    rows,
+                    table: vec![
+                        ("name", "name"),
+                        ("role", "role"),
+                        ("enabled", "enabled"),
+                        ("created", "created_at"),
+                        ("by", "created_by"),
+                    ],
+                },
+                Entry::new("operator-list").rows(n),
+            ))
+        }),
+        OperatorCommand::Disable { name } => session.write("operator-disable", |tx, _| {
+            let Some(op) = operators::get(tx, &name)? else {
+                return Err(Error::NotFound(format!("no operator {name}")));
+            };
+            if op.role == Role::Admin && op.enabled {
+                let admins = operators::list(tx)?
+                    .iter()
+                    .filter(|o| o.role == Role::Admin && o.enabled)
+                    .count();
+                if admins == 1 {
+                    return Err(Error::Refused(format!(
+                        "{name} is the last enabled admin: add another admin first"
+                    )));
+                }
+            }
+            operators::disable(tx, &name)?;
+            Ok((
+                Output::Nothing,
+                Entry::new("operator-disable").detail(format!("operator={name}")),
+            ))
+        }),
+    }
+}

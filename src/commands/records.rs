@@ -1,0 +1,502 @@
+//! `add`, `show`, `search`, `correct` and `end`: one person's record in
+//! one register.
+
+use serde_json::{Map, Value};
+
+use super::view::{record_json, RECORD_COLUMNS};
+use super::{Session, Who};
+use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
+use crate::domain::business_id::BusinessId;
+use crate::domain::fields::{self, fields, index_of, Values};
+use crate::domain::register::{RecordId, Register};
+use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
+use crate::error::{Error, Problem, Result};
+use crate::output::Output;
+use crate::store::audit::Entry;
+use crate::store::records::{self, Correction, Query, Record};
+
+/// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
+/// fields are refused by name.
+pub fn resolve(register: Register, pairs: &[(String, String)]) -> Result<Vec<(usize, String)>> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for (name, value) in pairs {
+        match index_of(register, &name.to_lowercase()) {
+            None => problems.push(Problem::new(
+                name.as_str(),
+                format!("{register} records have no such field"),
+            )),
+            Some(i) if out.iter().any(|(j, _)| *j == i) => {
+                problems.push(Problem::new(name.as_str(), "is given twice"))
+            }
+            Some(i) => out.push((i, value.clone())),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn field_names(register: Register, changes: &[(usize, String)]) -> Vec<String> {
+    let specs = fields(register);
+    changes
+        .iter()
+        .map(|(i, _)| specs[*i].name.to_string())
+        .collect()
+}
+
+/// Refuses a second record of the same person in a register (exit 6).
+fn refuse_duplicate(
+    tx: &rusqlite::Connection,
+    register: Register,
+    values: &Values,
+    except: Option<i64>,
+) -> Result<()> {
+    if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
+        return Err(Error::Conflict(format!(
+            "this person is already in the {register} register as {existing} (same {by})"
+        )));
+    }
+    Ok(())
+}
+
+/// A record by id, or exit 4 (saying so if it was erased).
+pub fn load(conn: &rusqlite::Connection, id: RecordId) -> Result<Record> {
+    if let Some(r) = records::get(conn, id)? {
+        return Ok(r);
+    }
+    let erased: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
+        "SELECT erased_at FROM erasures WHERE register = ?1 AND number = ?2",
+        rusqlite::params![id.register.name(), id.number],
+        |r| r.get(0),
+    ))?;
+    Err(Error::NotFound(match erased {
+        Some(at) => format!("{id} was erased at {at}"),
+        None => format!("no record {id}"),
+    }))
+}
+
+/// Checks that `--request REQ` names a request of the register.
+pub fn check_request(conn: &rusqlite::Connection, request: Option<&str>) -> Result<Option<String>> {
+    let Some(text) = request else { return Ok(None) };
+    let number = text
+        .trim()
+        .to_uppercase()
+        .strip_prefix("REQ-")
+        .and_then(|n| n.parse::<i64>().ok())
+        .ok_or_else(|| Error::invalid("request", "a request id is REQ- and a number"))?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM requests WHERE number = ?1)",
+        [number],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(Error::NotFound(format!("no request REQ-{number}")));
+    }
+    Ok(Some(format!("REQ-{number}")))
+}
+
+pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
+    let register = args.register;
+    let changes = resolve(register, &args.set)?;
+    let values = fields::new_values(register, &changes, session.who.ctx())?;
+    session.write("add", |tx, who| {
+        refuse_duplicate(tx, register, &values, None)?;
+        let (id, rowid) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
+        let record = records::get_by_rowid(tx, rowid)?
+            .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
+        let entry = Entry {
+            fields: field_names(register, &changes),
+            ..Entry::new("add").record(id)
+        };
+        Ok((
+            Output::Object {
+                value: record_json(&record, &who.today_iso(), false),
+                plain: Some(id.to_string()),
+            },
+            entry,
+        ))
+    })
+}
+
+/// Rows of a query as JSON objects named by their columns.
+fn rows_json(conn: &rusqlite::Connection, sql: &str, rowid: i64) -> Result<Vec<Value>> {
+    let mut stmt = conn.prepare(sql)?;
+    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let rows = stmt
+        .query_map([rowid], |r| {
+            let mut m = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let v: rusqlite::types::Value = r.get(i)?;
+                let json = match v {
+                    rusqlite::types::Value::Null => Value::Null,
+                    rusqlite::types::Value::Integer(n) => n.into(),
+                    rusqlite::types::Value::Real(x) => x.into(),
+                    rusqlite::types::Value::Text(s) => s.into(),
+                    rusqlite::types::Value::Blob(_) => Value::Null,
+                };
+                m.insert(name.clone(), json);
+            }
+            Ok(Value::Object(m))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A record with its legal bases, preferences, holds, corrections and
+/// disclosures: what `show` prints.
+pub fn full_json(
+    conn: &rusqlite::Connection,
+    record: &Record,
+    who: &Who,
+    reveal: bool,
+) -> Result<Map<String, Value>> {
+    let mut m = record_json(record, &who.today_iso(), reveal);
+    if let Some(at) = &record.restricted_at {
+        m.insert("restricted_at".into(), at.clone().into());
+        m.insert(
+            "restriction_reason".into(),
+            record
+                .restriction_reason
+                .clone()
+                .map(Value::from)
+                .unwrap_or(Value::Null),
+        );
+    }
+    let rowid = record.rowid;
+    m.insert(
+        "bases".into(),
+        rows_json(conn, "SELECT id, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by FROM bases WHERE record = ?1 ORDER BY id", rowid)?.into(),
+    );
+    m.insert(
+        "preferences".into(),
+        rows_json(conn, "SELECT kind, channel, purpose, source, effective, recorded_at, recorded_by FROM preferences WHERE record = ?1 ORDER BY effective, id", rowid)?.into(),
+    );
+    m.insert(
+        "holds".into(),
+        rows_json(conn, "SELECT id, reason, until, placed_at, placed_by, released_at, released_by FROM holds WHERE record = ?1 ORDER BY id", rowid)?.into(),
+    );
+    let corrections: Vec<Value> = records::corrections(conn, rowid)?
+        .into_iter()
+        .map(|c| {
+            let mut v = serde_json::to_value(&c).unwrap_or(Value::Null);
+            // Old hetu values are masked like the current one.
+            if c.field == "hetu" && !reveal {
+                for key in ["old_value", "new_value"] {
+                    if let Some(Value::String(s)) = v.get(key) {
+                        let masked = super::view::mask_hetu(s);
+                        v[key] = masked.into();
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    m.insert("corrections".into(), corrections.into());
+    m.insert(
+        "disclosures".into(),
+        rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?.into(),
+    );
+    let mut notices: Vec<Value> = Vec::new();
+    if let Some(h) = record.get("hetu") {
+        if Hetu::parse(h, who.today).is_ok_and(|h| h.is_temporary()) {
+            notices.push(
+                "the personal identity code is a temporary one (individual number 900-999)".into(),
+            );
+        }
+    }
+    m.insert("notices".into(), notices.into());
+    Ok(m)
+}
+
+pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
+    session.write("show", |tx, who| {
+        let record = match records::get(tx, args.id)? {
+            Some(r) => r,
+            None => return erasure_receipt(tx, args.id),
+        };
+        let value = full_json(tx, &record, who, args.reveal_hetu)?;
+        let mut entry = Entry::new("show").record(args.id);
+        if args.reveal_hetu {
+            entry.fields = vec!["hetu".into()];
+            entry.detail = "reveal-hetu".into();
+        }
+        Ok((Output::Object { value, plain: None }, entry))
+    })
+}
+
+/// What `show` prints for an erased record: its receipt (exit 0).
+fn erasure_receipt(tx: &rusqlite::Connection, id: RecordId) -> Result<(Output, Entry)> {
+    let receipt = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures WHERE register = ?1 AND number = ?2",
+        rusqlite::params![id.register.name(), id.number],
+        |r| {
+            let mut m = Map::new();
+            m.insert("id".into(), id.to_string().into());
+            m.insert("register".into(), id.register.name().into());
+            m.insert("status".into(), "erased".into());
+            m.insert("erased_at".into(), r.get::<_, String>(0)?.into());
+            m.insert("erased_by".into(), r.get::<_, String>(1)?.into());
+            m.insert("reason".into(), r.get::<_, String>(2)?.into());
+            m.insert("request".into(), r.get::<_, Option<String>>(3)?.into());
+            m.insert("holds_overridden".into(), r.get::<_, Option<String>>(4)?.into());
+            Ok(m)
+        },
+    ))?;
+    match receipt {
+        Some(value) => Ok((
+            Output::Object { value, plain: None },
+            Entry::new("show").record(id).detail("erasure-receipt"),
+        )),
+        None => Err(Error::NotFound(format!("no record {id}"))),
+    }
+}
+
+fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
+    let mut problems = Vec::new();
+    let mut parsed =
+        |field: &str, r: std::result::Result<String, crate::domain::ValueError>| match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                problems.push(Problem::new(field, e.0));
+                None
+            }
+        };
+    let q = Query {
+        words: args
+            .text
+            .as_deref()
+            .map(records::words_of)
+            .unwrap_or_default(),
+        register: args.register,
+        hetu: args.hetu.as_deref().and_then(|h| {
+            parsed(
+                "hetu",
+                Hetu::parse(h, who.today).map(|h| h.as_str().to_string()),
+            )
+        }),
+        email_key: args
+            .email
+            .as_deref()
+            .and_then(|e| parsed("email", e.parse::<Email>().map(|e| e.key()))),
+        phone: args.phone.as_deref().and_then(|p| {
+            parsed(
+                "phone",
+                Phone::parse(p, "FI").map(|p| p.as_str().to_string()),
+            )
+        }),
+        business_id: args.business_id.as_deref().and_then(|b| {
+            parsed(
+                "business_id",
+                BusinessId::parse(b).map(|b| b.as_str().to_string()),
+            )
+        }),
+        include_ended: args.include_ended,
+        limit: args.limit as usize,
+        today: who.today_iso(),
+    };
+    if problems.is_empty() {
+        Ok(q)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
+    let query = search_query(&args, &session.who)?;
+    if args.text.is_some() && query.words.is_empty() {
+        return Err(Error::invalid(
+            "text",
+            "has no letters or digits to search for",
+        ));
+    }
+    session.write("search", |tx, who| {
+        let found = records::search(tx, &query)?;
+        let today = who.today_iso();
+        let rows: Vec<Map<String, Value>> = found
+            .iter()
+            .map(|r| record_json(r, &today, args.reveal_hetu))
+            .collect();
+        // The criteria used, by name only: the searched text is personal data.
+        let criteria: Vec<String> = [
+            ("text", args.text.is_some()),
+            ("hetu", args.hetu.is_some()),
+            ("email", args.email.is_some()),
+            ("phone", args.phone.is_some()),
+            ("business_id", args.business_id.is_some()),
+        ]
+        .iter()
+        .filter(|(_, given)| *given)
+        .map(|(n, _)| n.to_string())
+        .collect();
+        let mut detail = format!("criteria={}", criteria.join("+"));
+        if args.reveal_hetu {
+            detail.push_str(" reveal-hetu");
+        }
+        let entry = Entry {
+            records: found.iter().map(|r| r.id.to_string()).collect(),
+            fields: if args.reveal_hetu {
+                vec!["hetu".into()]
+            } else {
+                vec![]
+            },
+            ..Entry::new("search").rows(found.len()).detail(detail)
+        };
+        Ok((
+            Output::List {
+                rows,
+                table: RECORD_COLUMNS.to_vec(),
+            },
+            entry,
+        ))
+    })
+}
+
+/// The fields whose value differs between two versions of a record.
+fn changed_fields(register: Register, old: &Values, new: &Values) -> Vec<usize> {
+    (0..fields(register).len())
+        .filter(|&i| old[i] != new[i])
+        .collect()
+}
+
+pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
+    let reason = args.reason.trim().to_string();
+    if reason.is_empty() {
+        return Err(Error::invalid("reason", "is required"));
+    }
+    let changes = resolve(args.id.register, &args.set)?;
+    session.write("correct", |tx, who| {
+        let request = check_request(tx, args.request.as_deref())?;
+        let mut record = load(tx, args.id)?;
+        let register = record.register();
+        let old = record.values.clone();
+        fields::apply(register, &mut record.values, &changes, who.ctx())?;
+        let changed = changed_fields(register, &old, &record.values);
+        refuse_duplicate(tx, register, &record.values, Some(record.rowid))?;
+        let recipients = records::recipients(tx, record.rowid)?;
+        let names: Vec<String> = changed
+            .iter()
+            .map(|&i| fields(register)[i].name.to_string())
+            .collect();
+        if !args.dry_run && !changed.is_empty() {
+            records::update(tx, &record, &who.now)?;
+            for &i in &changed {
+                records::add_correction(
+                    tx,
+                    record.rowid,
+                    &Correction {
+                        at: who.now.clone(),
+                        operator: who.operator.clone(),
+                        field: fields(register)[i].name.to_string(),
+                        old_value: old[i].clone(),
+                        new_value: record.values[i].clone(),
+                        reason: reason.clone(),
+                        request: request.clone(),
+                    },
+                )?;
+            }
+        }
+        let mut value = Map::new();
+        value.insert("id".into(), args.id.to_string().into());
+        value.insert("changed".into(), names.clone().into());
+        value.insert("dry_run".into(), args.dry_run.into());
+        value.insert("notify".into(), recipients.clone().into());
+        let mut plain = if names.is_empty() {
+            format!("{}: nothing changed (the values are the same)", args.id)
+        } else if args.dry_run {
+            format!(
+                "{}: would change {} (dry run, nothing written)",
+                args.id,
+                names.join(", ")
+            )
+        } else {
+            format!("{}: changed {}", args.id, names.join(", "))
+        };
+        if !recipients.is_empty() {
+            plain.push_str(&format!(
+                "\ntell the recipients it was disclosed to (GDPR Art. 19): {}",
+                recipients.join("; ")
+            ));
+        }
+        let entry = Entry {
+            fields: names,
+            request: request.clone(),
+            ..Entry::new("correct")
+                .record(args.id)
+                .rows(changed.len())
+                .detail(if args.dry_run { "dry-run" } else { "" })
+        };
+        Ok((
+            Output::Object {
+                value,
+                plain: Some(plain),
+            },
+            entry,
+        ))
+    })
+}
+
+pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
+    let register = args.id.register;
+    match (register, args.status, &args.manner) {
+        (Register::Recruitment, None, _) => {
+            return Err(Error::Usage(
+                "ending a recruitment record needs --status hired|rejected|withdrawn".into(),
+            ))
+        }
+        (Register::Recruitment, _, Some(_)) => {
+            return Err(Error::Usage(
+                "recruitment records have no end manner: leave out --manner".into(),
+            ))
+        }
+        (r, Some(_), _) if r != Register::Recruitment => {
+            return Err(Error::Usage(
+                "--status is for recruitment records only".into(),
+            ))
+        }
+        _ => {}
+    }
+    let end_field = register.end_field();
+    let mut pairs = vec![(end_field.to_string(), args.date.clone())];
+    if let (Some(manner), Some(field)) = (&args.manner, register.end_manner_field()) {
+        pairs.push((field.to_string(), manner.clone()));
+    }
+    if let Some(decision) = args.status {
+        let status = match decision {
+            Decision::Hired => "hired",
+            Decision::Rejected => "rejected",
+            Decision::Withdrawn => "withdrawn",
+        };
+        pairs.push(("application_status".into(), status.into()));
+    }
+    let changes = resolve(register, &pairs)?;
+    session.write("end", |tx, who| {
+        let mut record = load(tx, args.id)?;
+        if let Some(ended) = record.get(end_field) {
+            return Err(Error::invalid(
+                end_field,
+                format!(
+                    "{} already ended on {ended}; use `privreg correct` to change the date",
+                    args.id
+                ),
+            ));
+        }
+        fields::apply(register, &mut record.values, &changes, who.ctx())?;
+        records::update(tx, &record, &who.now)?;
+        let entry = Entry {
+            fields: field_names(register, &changes),
+            ..Entry::new("end").record(args.id)
+        };
+        let value = record_json(&record, &who.today_iso(), false);
+        let date = record.get(end_field).unwrap_or_default().to_string();
+        Ok((
+            Output::Object {
+                value,
+                plain: Some(format!("{}: ended on {date}", args.id)),
+            },
+            entry,
+        ))
+    })
+}

@@ -1,0 +1,56 @@
+//! How a record looks on output (SPEC §2): `id`, `register`, `status` and
+//! every field of its register by name, hetu masked unless revealed.
+
+use serde_json::{Map, Value};
+
+use crate::domain::fields::{fields, Kind};
+use crate::output::Column;
+use crate::store::records::Record;
+
+/// `131052-308T` → `131052-****`: the birth date and century stay
+/// readable, the individual number and check character do not.
+pub fn mask_hetu(hetu: &str) -> String {
+    format!("{}****", hetu.get(..7).unwrap_or(""))
+}
+
+pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("id".into(), record.id.to_string().into());
+    m.insert("register".into(), record.register().name().into());
+    m.insert("status".into(), record.status(today).name().into());
+    for (f, v) in fields(record.register()).iter().zip(&record.values) {
+        let value = match (v, f.kind) {
+            (None, _) => Value::Null,
+            (Some(s), Kind::Hetu) if !reveal_hetu => mask_hetu(s).into(),
+            (Some(s), Kind::Bool) => Value::Bool(s == "true"),
+            (Some(s), _) => s.clone().into(),
+        };
+        m.insert(f.name.into(), value);
+    }
+    m
+}
+
+/// The columns of a listing of people in a table.
+pub const RECORD_COLUMNS: &[Column] = &[
+    ("id", "id"),
+    ("status", "status"),
+    ("last name", "last_name"),
+    ("first name", "first_name"),
+    ("hetu", "hetu"),
+    ("e-mail", "email"),
+    ("phone", "phone"),
+    ("city", "city"),
+    ("organisation", "organisation"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keep_only_the_birth_date_and_century() {
+        assert_eq!(mask_hetu("131052-308T"), "131052-****");
+        assert_eq!(mask_hetu("010100A002H"), "010100A****");
+        assert_eq!(mask_hetu("x"), "****");
+    }
+}

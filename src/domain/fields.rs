@@ -1,0 +1,621 @@
+//! The fields of each register (SPEC §3) and the one validation path that
+//! `add`, `correct` and `import` share: each raw value is turned into its
+//! normal form by its kind, then the whole record is checked (required
+//! fields, end not before start, the employee identity rule).
+
+use chrono::NaiveDate;
+
+use super::register::Register;
+use super::{business_id, codes, date, email, hetu, phone, ValueError};
+
+/// How a field's value is validated and put in normal form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A short line of text: names, city, job title (no line breaks).
+    Text,
+    /// Free text that may run over lines (references, work history).
+    LongText,
+    Hetu,
+    BusinessId,
+    Email,
+    Phone,
+    Date,
+    /// A date that cannot be in the future (a birth date).
+    PastDate,
+    Language,
+    Country,
+    Bool,
+    Choice(&'static [&'static str]),
+}
+
+/// The value a field gets on `add` when none is given.
+#[derive(Debug, Clone, Copy)]
+pub enum Default {
+    Today,
+    Value(&'static str),
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub default: Option<Default>,
+    /// Other names accepted on input (`--set`, CSV headers).
+    pub aliases: &'static [&'static str],
+}
+
+const fn field(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        default: None,
+        aliases: &[],
+    }
+}
+
+const fn required(name: &'static str, kind: Kind) -> Field {
+    Field {
+        required: true,
+        ..field(name, kind)
+    }
+}
+
+const fn with_default(name: &'static str, kind: Kind, default: Default) -> Field {
+    Field {
+        default: Some(default),
+        ..field(name, kind)
+    }
+}
+
+pub const ROLES: &[&str] = &[
+    "contact",
+    "responsible",
+    "shareholder",
+    "owner",
+    "beneficial-owner",
+    "representative",
+];
+pub const AML_RISKS: &[&str] = &["low", "normal", "high"];
+pub const EMPLOYMENT_TYPES: &[&str] =
+    &["permanent", "fixed-term", "part-time", "hourly", "trainee"];
+pub const APPLICATION_STATUSES: &[&str] = &[
+    "received",
+    "interview",
+    "offer",
+    "hired",
+    "rejected",
+    "withdrawn",
+];
+
+/// Longest value of a one-line field, and of a free-text field, in characters.
+const TEXT_MAX: usize = 200;
+const LONG_TEXT_MAX: usize = 10_000;
+
+static CUSTOMER: [Field; 19] = [
+    required("first_name", Kind::Text),
+    required("last_name", Kind::Text),
+    field("hetu", Kind::Hetu),
+    field("birth_date", Kind::PastDate),
+    field("birth_place", Kind::Text),
+    field("nationality", Kind::Country),
+    field("email", Kind::Email),
+    field("phone", Kind::Phone),
+    with_default("language", Kind::Language, Default::Value("fi")),
+    field("street", Kind::Text),
+    field("postal_code", Kind::Text),
+    field("city", Kind::Text),
+    with_default("country", Kind::Country, Default::Value("FI")),
+    field("customer_number", Kind::Text),
+    with_default("relationship_start", Kind::Date, Default::Today),
+    field("relationship_start_manner", Kind::Text),
+    field("relationship_end", Kind::Date),
+    field("relationship_end_manner", Kind::Text),
+    field("username", Kind::Text),
+];
+
+static BUSINESS: [Field; 23] = [
+    required("first_name", Kind::Text),
+    required("last_name", Kind::Text),
+    field("hetu", Kind::Hetu),
+    field("birth_date", Kind::PastDate),
+    field("birth_place", Kind::Text),
+    field("nationality", Kind::Country),
+    field("email", Kind::Email),
+    field("phone", Kind::Phone),
+    with_default("language", Kind::Language, Default::Value("fi")),
+    field("street", Kind::Text),
+    field("postal_code", Kind::Text),
+    field("city", Kind::Text),
+    with_default("country", Kind::Country, Default::Value("FI")),
+    required("organisation", Kind::Text),
+    required("business_id", Kind::BusinessId),
+    required("role", Kind::Choice(ROLES)),
+    with_default("relationship_start", Kind::Date, Default::Today),
+    field("relationship_end", Kind::Date),
+    field("relationship_end_manner", Kind::Text),
+    field("aml_identified_on", Kind::Date),
+    field("aml_id_document", Kind::Text),
+    field("aml_pep", Kind::Bool),
+    field("aml_risk", Kind::Choice(AML_RISKS)),
+];
+
+static EMPLOYEE: [Field; 19] = [
+    required("first_name", Kind::Text),
+    required("last_name", Kind::Text),
+    field("hetu", Kind::Hetu),
+    field("birth_date", Kind::PastDate),
+    field("birth_place", Kind::Text),
+    field("nationality", Kind::Country),
+    field("email", Kind::Email),
+    field("phone", Kind::Phone),
+    with_default("language", Kind::Language, Default::Value("fi")),
+    field("street", Kind::Text),
+    field("postal_code", Kind::Text),
+    field("city", Kind::Text),
+    with_default("country", Kind::Country, Default::Value("FI")),
+    required("employment_start", Kind::Date),
+    field("employment_end", Kind::Date),
+    field("employment_end_manner", Kind::Text),
+    field("employment_type", Kind::Choice(EMPLOYMENT_TYPES)),
+    field("job_title", Kind::Text),
+    field("tax_number", Kind::Text),
+];
+
+static RECRUITMENT: [Field; 20] = [
+    required("first_name", Kind::Text),
+    required("last_name", Kind::Text),
+    field("hetu", Kind::Hetu),
+    field("birth_date", Kind::PastDate),
+    field("birth_place", Kind::Text),
+    field("nationality", Kind::Country),
+    field("email", Kind::Email),
+    field("phone", Kind::Phone),
+    with_default("language", Kind::Language, Default::Value("fi")),
+    field("street", Kind::Text),
+    field("postal_code", Kind::Text),
+    field("city", Kind::Text),
+    with_default("country", Kind::Country, Default::Value("FI")),
+    required("position", Kind::Text),
+    required("applied_on", Kind::Date),
+    // SPEC §3 calls this field `status`, which is also the record's
+    // lifecycle status of SPEC §2 in JSON; `status` stays accepted on input
+    // (see CHANGELOG).
+    Field {
+        aliases: &["status"],
+        ..with_default(
+            "application_status",
+            Kind::Choice(APPLICATION_STATUSES),
+            Default::Value("received"),
+        )
+    },
+    field("decided_on", Kind::Date),
+    field("references", Kind::LongText),
+    field("work_history", Kind::LongText),
+    field("assessment_summary", Kind::LongText),
+];
+
+/// The fields of a register, in SPEC §3 order (the order of CSV columns).
+pub fn fields(register: Register) -> &'static [Field] {
+    match register {
+        Register::Customer => &CUSTOMER,
+        Register::Business => &BUSINESS,
+        Register::Employee => &EMPLOYEE,
+        Register::Recruitment => &RECRUITMENT,
+    }
+}
+
+/// Every field name of any register, each once, in a stable order: the
+/// columns of a listing that mixes registers.
+pub fn all_field_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for register in Register::ALL {
+        for f in fields(register) {
+            if !names.contains(&f.name) {
+                names.push(f.name);
+            }
+        }
+    }
+    names
+}
+
+/// The position of a field in its register by name or alias.
+pub fn index_of(register: Register, name: &str) -> Option<usize> {
+    fields(register)
+        .iter()
+        .position(|f| f.name == name || f.aliases.contains(&name))
+}
+
+/// One refused value: which field and why (never the value itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A record's values in its register's field order; `None` is empty.
+pub type Values = Vec<Option<String>>;
+
+/// Validation context: the date "today" is, for defaults and future checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub today: NaiveDate,
+}
+
+/// A record's values on `add`: the given changes over the defaults.
+pub fn new_values(
+    register: Register,
+    changes: &[(usize, String)],
+    ctx: Ctx,
+) -> Result<Values, Vec<FieldError>> {
+    let mut values: Values = fields(register)
+        .iter()
+        .map(|f| match f.default {
+            Some(Default::Today) => Some(date::format_date(ctx.today)),
+            Some(Default::Value(v)) => Some(v.to_string()),
+            None => None,
+        })
+        .collect();
+    apply(register, &mut values, changes, ctx)?;
+    Ok(values)
+}
+
+/// Puts each raw change in normal form onto `values`, then checks the whole
+/// record. All errors are collected so that a user sees every bad field at once.
+pub fn apply(
+    register: Register,
+    values: &mut Values,
+    changes: &[(usize, String)],
+    ctx: Ctx,
+) -> Result<(), Vec<FieldError>> {
+    let specs = fields(register);
+    let mut errors = Vec::new();
+    // Phones are read last: a number without `+` belongs to the record's
+    // country, which may be among the same changes.
+    let (phones, others): (Vec<_>, Vec<_>) = changes
+        .iter()
+        .partition(|(i, _)| specs[*i].kind == Kind::Phone);
+    for (i, raw) in others.into_iter().chain(phones) {
+        let spec = &specs[*i];
+        let region = values[country_index(register)].as_deref().unwrap_or("FI");
+        match normalize(spec.kind, raw, ctx, region) {
+            Ok(v) => values[*i] = v,
+            Err(e) => errors.push(FieldError::new(spec.name, e.0)),
+        }
+    }
+    if errors.is_empty() {
+        errors = check(register, values);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn country_index(register: Register) -> usize {
+    index_of(register, "country").expect("every register has a country field")
+}
+
+/// One raw value in normal form; empty input means "no value".
+pub fn normalize(
+    kind: Kind,
+    raw: &str,
+    ctx: Ctx,
+    region: &str,
+) -> Result<Option<String>, ValueError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let normal = match kind {
+        Kind::Text => text(value, TEXT_MAX, false)?,
+        Kind::LongText => text(value, LONG_TEXT_MAX, true)?,
+        Kind::Hetu => hetu::Hetu::parse(value, ctx.today)?.as_str().to_string(),
+        Kind::BusinessId => business_id::BusinessId::parse(value)?.as_str().to_string(),
+        Kind::Email => value.parse::<email::Email>()?.as_str().to_string(),
+        Kind::Phone => phone::Phone::parse(value, region)?.as_str().to_string(),
+        Kind::Date => date::format_date(date::parse_date(value)?),
+        Kind::PastDate => {
+            let d = date::parse_date(value)?;
+            if d > ctx.today {
+                return Err(ValueError::new("is in the future"));
+            }
+            date::format_date(d)
+        }
+        Kind::Language => codes::language(value)?,
+        Kind::Country => codes::country(value)?,
+        Kind::Bool => date::parse_bool(value)?.to_string(),
+        Kind::Choice(choices) => {
+            let lower = value.to_lowercase();
+            match choices.iter().find(|c| **c == lower) {
+                Some(c) => c.to_string(),
+                None => {
+                    return Err(ValueError::new(format!(
+                        "expected one of: {}",
+                        choices.join(", ")
+                    )))
+                }
+            }
+        }
+    };
+    Ok(Some(normal))
+}
+
+/// Text is stored as given, but control characters (other than line
+/// breaks and tabs in free text) and bidirectional overrides are refused:
+/// they would let a value disguise itself in a terminal or a spreadsheet.
+fn text(value: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
+    if value.chars().count() > max {
+        return Err(ValueError::new(format!("is longer than {max} characters")));
+    }
+    for c in value.chars() {
+        let allowed_break = multiline && matches!(c, '\n' | '\r' | '\t');
+        if c.is_control() && !allowed_break {
+            return Err(ValueError::new("contains a control character"));
+        }
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            return Err(ValueError::new(
+                "contains a bidirectional control character",
+            ));
+        }
+    }
+    Ok(value.to_string())
+}
+
+/// Rules over the whole record: required fields, dates in order, identity.
+pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
+    let specs = fields(register);
+    let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
+    let mut errors: Vec<FieldError> = specs
+        .iter()
+        .zip(values)
+        .filter(|(f, v)| f.required && v.is_none())
+        .map(|(f, _)| FieldError::new(f.name, "is required"))
+        .collect();
+    // ISO dates compare correctly as text.
+    let order = [
+        ("relationship_start", "relationship_end"),
+        ("employment_start", "employment_end"),
+        ("applied_on", "decided_on"),
+    ];
+    for (start, end) in order {
+        if let (Some(s), Some(e)) = (get(start), get(end)) {
+            if e < s {
+                errors.push(FieldError::new(end, format!("is before {start}")));
+            }
+        }
+    }
+    if register == Register::Employee
+        && get("hetu").is_none()
+        && ["birth_date", "birth_place", "nationality"]
+            .iter()
+            .any(|f| get(f).is_none())
+    {
+        let missing: Vec<&str> = ["birth_date", "birth_place", "nationality"]
+            .into_iter()
+            .filter(|f| get(f).is_none())
+            .collect();
+        errors.push(FieldError::new(
+            "hetu",
+            format!(
+                "an employee needs a hetu, or birth_date, birth_place and nationality (missing: {})",
+                missing.join(", ")
+            ),
+        ));
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Ctx {
+        Ctx {
+            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        }
+    }
+
+    fn changes(register: Register, pairs: &[(&str, &str)]) -> Vec<(usize, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (index_of(register, k).expect(k), v.to_string()))
+            .collect()
+    }
+
+    fn get<'a>(register: Register, values: &'a Values, name: &str) -> Option<&'a str> {
+        values[index_of(register, name).unwrap()].as_deref()
+    }
+
+    #[test]
+    fn defaults_and_normal_forms() {
+        let r = Register::Customer;
+        let v = new_values(
+            r,
+            &changes(
+                r,
+                &[
+                    ("first_name", "  Matti "),
+                    ("last_name", "Mäkinen"),
+                    ("hetu", "131052-308t"),
+                    ("phone", "040 123 4567"),
+                    ("email", "Matti@Example.FI"),
+                    ("relationship_end", "1.2.2027"),
+                ],
+            ),
+            ctx(),
+        )
+        .unwrap();
+        assert_eq!(get(r, &v, "first_name"), Some("Matti"));
+        assert_eq!(get(r, &v, "hetu"), Some("131052-308T"));
+        assert_eq!(get(r, &v, "phone"), Some("+358401234567"));
+        assert_eq!(get(r, &v, "email"), Some("Matti@example.fi"));
+        assert_eq!(get(r, &v, "language"), Some("fi"));
+        assert_eq!(get(r, &v, "country"), Some("FI"));
+        assert_eq!(get(r, &v, "relationship_start"), Some("2026-11-24"));
+        assert_eq!(get(r, &v, "relationship_end"), Some("2027-02-01"));
+    }
+
+    #[test]
+    fn every_register_requires_its_fields() {
+        for (register, want) in [
+            (Register::Customer, vec!["first_name", "last_name"]),
+            (
+                Register::Business,
+                vec![
+                    "first_name",
+                    "last_name",
+                    "organisation",
+                    "business_id",
+                    "role",
+                ],
+            ),
+            (
+                Register::Employee,
+                vec!["first_name", "last_name", "employment_start", "hetu"],
+            ),
+            (
+                Register::Recruitment,
+                vec!["first_name", "last_name", "position", "applied_on"],
+            ),
+        ] {
+            let errors = new_values(register, &[], ctx()).unwrap_err();
+            let got: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(got, want, "{register}");
+        }
+    }
+
+    #[test]
+    fn employee_identity_rule() {
+        let r = Register::Employee;
+        let base = [
+            ("first_name", "A"),
+            ("last_name", "B"),
+            ("employment_start", "2020-01-01"),
+        ];
+        let with = |extra: &[(&str, &str)]| {
+            let mut all = base.to_vec();
+            all.extend_from_slice(extra);
+            new_values(r, &changes(r, &all), ctx())
+        };
+        assert!(with(&[("hetu", "131052-308T")]).is_ok());
+        assert!(with(&[
+            ("birth_date", "1980-05-01"),
+            ("birth_place", "Tallinn"),
+            ("nationality", "ee")
+        ])
+        .is_ok());
+        let errors = with(&[("birth_date", "1980-05-01"), ("nationality", "EE")]).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].reason.contains("birth_place"), "{:?}", errors);
+    }
+
+    #[test]
+    fn end_before_start_is_refused() {
+        for (register, extra) in [
+            (
+                Register::Customer,
+                vec![
+                    ("relationship_start", "2024-05-02"),
+                    ("relationship_end", "2024-05-01"),
+                ],
+            ),
+            (
+                Register::Employee,
+                vec![
+                    ("hetu", "131052-308T"),
+                    ("employment_start", "2024-05-02"),
+                    ("employment_end", "1.5.2024"),
+                ],
+            ),
+            (
+                Register::Recruitment,
+                vec![
+                    ("position", "dev"),
+                    ("applied_on", "2024-05-02"),
+                    ("decided_on", "2024-05-01"),
+                ],
+            ),
+        ] {
+            let mut all = vec![("first_name", "A"), ("last_name", "B")];
+            all.extend(extra);
+            let errors = new_values(register, &changes(register, &all), ctx()).unwrap_err();
+            assert_eq!(errors.len(), 1, "{register}: {errors:?}");
+            assert!(errors[0].reason.starts_with("is before"), "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn choices_bools_and_aliases() {
+        let r = Register::Recruitment;
+        assert_eq!(index_of(r, "status"), index_of(r, "application_status"));
+        let c = Ctx { today: ctx().today };
+        assert_eq!(
+            normalize(Kind::Choice(ROLES), "Owner", c, "FI")
+                .unwrap()
+                .as_deref(),
+            Some("owner")
+        );
+        assert!(normalize(Kind::Choice(ROLES), "boss", c, "FI").is_err());
+        assert_eq!(
+            normalize(Kind::Bool, "TRUE", c, "FI").unwrap().as_deref(),
+            Some("true")
+        );
+        assert_eq!(normalize(Kind::Text, "   ", c, "FI").unwrap(), None);
+    }
+
+    #[test]
+    fn hostile_text_is_refused_without_echo() {
+        let c = ctx();
+        for bad in [
+            "a\u{0}b",
+            "evil\u{202E}txt",
+            "line\nbreak",
+            &"x".repeat(201),
+        ] {
+            let e = normalize(Kind::Text, bad, c, "FI").unwrap_err();
+            assert!(!e.0.contains(bad), "message must not echo the value");
+        }
+        assert!(normalize(Kind::LongText, "line\nbreak", c, "FI").is_ok());
+        assert!(normalize(Kind::LongText, &"x".repeat(100_000), c, "FI").is_err());
+        // SQL-looking text is just text.
+        assert!(normalize(Kind::Text, "Robert'); DROP TABLE records;--", c, "FI").is_ok());
+    }
+
+    #[test]
+    fn birth_date_cannot_be_in_the_future() {
+        assert!(normalize(Kind::PastDate, "2026-11-25", ctx(), "FI").is_err());
+        assert!(normalize(Kind::Date, "2026-11-25", ctx(), "FI").is_ok());
+    }
+
+    #[test]
+    fn phone_uses_the_records_country() {
+        let r = Register::Customer;
+        let v = new_values(
+            r,
+            &changes(
+                r,
+                &[
+                    ("first_name", "A"),
+                    ("last_name", "B"),
+                    ("phone", "070 123 45 67"),
+                    ("country", "se"),
+                ],
+            ),
+            ctx(),
+        )
+        .unwrap();
+        assert_eq!(get(r, &v, "phone"), Some("+46701234567"));
+    }
+}

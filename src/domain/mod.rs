@@ -1,0 +1,29 @@
+//! The GDPR and Finnish rules as types: registers, record ids, fields and
+//! their validation. Nothing here knows about clap, SQL or printing.
+
+pub mod business_id;
+pub mod calendar;
+pub mod codes;
+pub mod date;
+pub mod email;
+pub mod fields;
+pub mod hetu;
+pub mod phone;
+pub mod register;
+
+/// Why a value was refused. The message never contains the value itself
+/// (values are personal data and must not reach stderr or logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueError(pub String);
+
+impl std::fmt::Display for ValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ValueError {
+    pub fn new(msg: impl Into<String>) -> Self {
+        ValueError(msg.into())
+    }
+}

@@ -1,0 +1,151 @@
+//! The one error type of privreg and its exit codes (SPEC §6). Messages
+//! name fields, lines and ids, never a personal value.
+
+use crate::domain::fields::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Exit 2: a flag or argument the command cannot take.
+    #[error("{0}")]
+    Usage(String),
+    /// Exit 3: values refused; each names its field (and line, for files).
+    #[error("{}", format_invalid(.0))]
+    Invalid(Vec<Problem>),
+    /// Exit 4: no such record, request, operator or file.
+    #[error("{0}")]
+    NotFound(String),
+    /// Exit 5: role, hold, suppression or transfer rules say no.
+    #[error("{0}")]
+    Refused(String),
+    /// Exit 6: the person is already in the register.
+    #[error("{0}")]
+    Conflict(String),
+    /// Exit 7: the file is missing, locked, read-only, corrupt or too new.
+    #[error("{0}")]
+    Storage(String),
+    /// Exit 8: the audit log's hash chain is broken.
+    #[error("{0}")]
+    AuditAltered(String),
+    /// Exit 0, quietly: the reader of stdout went away (`privreg … | head`).
+    #[error("output closed")]
+    OutputClosed,
+    /// Exit 1: a bug.
+    #[error("internal error (a bug in privreg): {0}")]
+    Internal(String),
+}
+
+/// One invalid value: where it was (a line of a file, or `--set`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<u64>,
+    pub field: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Problem {
+            line: None,
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}, field {}: {}", self.field, self.reason),
+            None => write!(f, "field {}: {}", self.field, self.reason),
+        }
+    }
+}
+
+fn format_invalid(problems: &[Problem]) -> String {
+    let mut out = String::from("invalid input, nothing was written");
+    for p in problems {
+        out.push_str("\n  ");
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+impl From<Vec<FieldError>> for Error {
+    fn from(errors: Vec<FieldError>) -> Self {
+        Error::Invalid(
+            errors
+                .into_iter()
+                .map(|e| Problem::new(e.field, e.reason))
+                .collect(),
+        )
+    }
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Invalid(vec![Problem::new(field, reason)])
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::OutputClosed => 0,
+            Error::Internal(_) => 1,
+            Error::Usage(_) => 2,
+            Error::Invalid(_) => 3,
+            Error::NotFound(_) => 4,
+            Error::Refused(_) => 5,
+            Error::Conflict(_) => 6,
+            Error::Storage(_) => 7,
+            Error::AuditAltered(_) => 8,
+        }
+    }
+}
+
+/// SQLite's answers mapped to what the user can do about them. Constraint
+/// and other unexpected failures are bugs: the code checks before it writes.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => return Error::Storage(
+                    "the register is locked by another privreg past the busy timeout: try again"
+                        .into(),
+                ),
+                C::ReadOnly => {
+                    return Error::Storage(
+                        "the register file is read-only: nothing was written".into(),
+                    )
+                }
+                C::DatabaseCorrupt | C::NotADatabase => {
+                    return Error::Storage(
+                        "the register file is damaged or not a SQLite file".into(),
+                    )
+                }
+                C::CannotOpen => {
+                    return Error::Storage("the register file cannot be opened".into())
+                }
+                C::DiskFull => {
+                    return Error::Storage("the disk is full: nothing was written".into())
+                }
+                C::SystemIoFailure => {
+                    return Error::Storage(format!("input/output error on the register file: {e}"))
+                }
+                _ => {}
+            }
+        }
+        Error::Internal(format!("database: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::OutputClosed;
+        }
+        Error::Storage(format!("file error: {e}"))
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,349 @@
+//! What goes to stdout: commands return an [`Output`] (rows as JSON
+//! objects, with a table layout), and this module renders it once in the
+//! format asked for. stdout carries data only; diagnostics go to stderr.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// The formats of listings and single objects.
+pub const DATA_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// The format to use: the one asked for, if the command can produce it.
+pub fn choose(asked: Option<Format>, default: Format, allowed: &[Format]) -> Result<Format> {
+    let f = asked.unwrap_or(default);
+    if allowed.contains(&f) {
+        Ok(f)
+    } else {
+        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+        Err(Error::Usage(format!(
+            "this command cannot produce --format {}; it can produce: {}",
+            f.name(),
+            names.join(", ")
+        )))
+    }
+}
+
+/// A column of a table: its heading and the key of the row object.
+pub type Column = (&'static str, &'static str);
+
+/// What a command prints.
+pub enum Output {
+    Nothing,
+    /// A list of objects: an array in json, one per line in jsonl, rows in
+    /// csv (columns: the union of keys), and `table` columns in a table.
+    List {
+        rows: Vec<Map<String, Value>>,
+        table: Vec<Column>,
+    },
+    /// One object: as is in json/jsonl, one row in csv; in a table, the
+    /// `plain` text if there is one, else a two-column table of its scalar
+    /// values followed by a titled table for each array value.
+    Object {
+        value: Map<String, Value>,
+        plain: Option<String>,
+    },
+    /// A document already rendered (markdown).
+    Document(String),
+}
+
+/// Colour only on a terminal, and never with NO_COLOR.
+pub fn colour_allowed() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+}
+
+/// Prints to stdout. A reader that went away (`| head`) is not an error.
+pub fn print(output: Output, format: Format) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render(&mut out, output, format)?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()> {
+    match (output, format) {
+        (Output::Nothing, _) => {}
+        (Output::Document(text), _) => {
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                writeln!(out)?;
+            }
+        }
+        (Output::List { rows, .. }, Format::Json) => {
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(json_error)?;
+            writeln!(out)?;
+        }
+        (Output::List { rows, .. }, Format::Jsonl) => {
+            for row in &rows {
+                serde_json::to_writer(&mut *out, row).map_err(json_error)?;
+                writeln!(out)?;
+            }
+        }
+        (Output::List { rows, .. }, Format::Csv) => write_csv(out, &rows)?,
+        (Output::List { rows, table }, _) => {
+            writeln!(out, "{}", list_table(&rows, &table))?;
+        }
+        (Output::Object { value, .. }, Format::Json) => {
+            serde_json::to_writer_pretty(&mut *out, &value).map_err(json_error)?;
+            writeln!(out)?;
+        }
+        (Output::Object { value, .. }, Format::Jsonl) => {
+            serde_json::to_writer(&mut *out, &value).map_err(json_error)?;
+            writeln!(out)?;
+        }
+        (Output::Object { value, .. }, Format::Csv) => write_csv(out, &[value])?,
+        (
+            Output::Object {
+                plain: Some(text), ..
+            },
+            _,
+        ) => writeln!(out, "{text}")?,
+        (Output::Object { value, plain: None }, _) => write_object_tables(out, &value)?,
+    }
+    Ok(())
+}
+
+fn json_error(e: serde_json::Error) -> Error {
+    if e.is_io() {
+        Error::from(io::Error::from(e))
+    } else {
+        Error::Internal(format!("json: {e}"))
+    }
+}
+
+/// A cell's text: strings as they are, null empty, the rest as JSON.
+pub fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn new_table() -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if !colour_allowed() {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn list_table(rows: &[Map<String, Value>], columns: &[Column]) -> String {
+    if rows.is_empty() {
+        return "(none)".to_string();
+    }
+    let mut t = new_table();
+    t.set_header(columns.iter().map(|(h, _)| Cell::new(h)));
+    for row in rows {
+        t.add_row(columns.iter().map(|(_, key)| {
+            let v = row.get(*key).unwrap_or(&Value::Null);
+            let cell = Cell::new(cell_text(v));
+            // A row may ask for a colour for one of its cells (overdue dates).
+            match row.get(&format!("_colour_{key}")).and_then(Value::as_str) {
+                Some("red") if colour_allowed() => cell.fg(Color::Red),
+                Some("yellow") if colour_allowed() => cell.fg(Color::Yellow),
+                _ => cell,
+            }
+        }));
+    }
+    t.to_string()
+}
+
+fn write_object_tables(out: &mut dyn Write, value: &Map<String, Value>) -> Result<()> {
+    let mut t = new_table();
+    for (k, v) in value {
+        if !v.is_array() && !v.is_object() && !k.starts_with('_') {
+            t.add_row(vec![Cell::new(k), Cell::new(cell_text(v))]);
+        }
+    }
+    writeln!(out, "{t}")?;
+    for (k, v) in value {
+        match v {
+            Value::Array(items) if !items.is_empty() => {
+                writeln!(out, "\n{k}:")?;
+                let rows: Vec<Map<String, Value>> = items
+                    .iter()
+                    .map(|i| match i {
+                        Value::Object(m) => m.clone(),
+                        other => {
+                            let mut m = Map::new();
+                            m.insert("value".into(), other.clone());
+                            m
+                        }
+                    })
+                    .collect();
+                let keys = union_keys(&rows);
+                let columns: Vec<Column> = keys.iter().map(|k| (leak(k), leak(k))).collect();
+                writeln!(out, "{}", list_table(&rows, &columns))?;
+            }
+            Value::Object(inner) => {
+                writeln!(out, "\n{k}:")?;
+                write_object_tables(out, inner)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Column names live as long as the process; tables are printed once.
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn union_keys(rows: &[Map<String, Value>]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for row in rows {
+        for k in row.keys() {
+            if !k.starts_with('_') && !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    keys
+}
+
+/// Would a spreadsheet run this cell as a formula? It begins with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return, and is not just a number
+/// (a phone `+358…` or `-5` is harmless and is written as it is).
+fn is_formula_like(text: &str) -> bool {
+    let numeric = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_digit() || " +-.,:()/".contains(c))
+    };
+    text.starts_with(['=', '@', '\t', '\r']) || (text.starts_with(['+', '-']) && !numeric(text))
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading `'` (SPEC
+/// "export register"). Text that already begins with quotes before such a
+/// start gets one more, so that [`restore_formula`] gives back every text.
+pub fn defuse_formula(text: &str) -> String {
+    if is_formula_like(text.trim_start_matches('\'')) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The inverse of [`defuse_formula`], used by `import`.
+pub fn restore_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if is_formula_like(rest.trim_start_matches('\'')) => rest,
+        _ => text,
+    }
+}
+
+fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>]) -> Result<()> {
+    let keys = union_keys(rows);
+    let mut w = csv::Writer::from_writer(out);
+    let csv_err = |e: csv::Error| Error::Storage(format!("writing csv: {e}"));
+    w.write_record(&keys).map_err(csv_err)?;
+    for row in rows {
+        w.write_record(keys.iter().map(|k| {
+            let text = cell_text(row.get(k).unwrap_or(&Value::Null));
+            defuse_formula(&text)
+        }))
+        .map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(pairs: &[(&str, Value)]) -> Map<String, Value> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn rendered(output: Output, format: Format) -> String {
+        let mut buf = Vec::new();
+        render(&mut buf, output, format).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn empty_list_is_an_empty_json_array() {
+        let out = rendered(
+            Output::List {
+                rows: vec![],
+                table: vec![],
+            },
+            Format::Json,
+        );
+        assert_eq!(out.trim(), "[]");
+    }
+
+    #[test]
+    fn csv_defuses_formulas_and_unions_keys() {
+        let rows = vec![
+            obj(&[("a", "=1+1".into()), ("b", Value::Null)]),
+            obj(&[("a", "x".into()), ("c", true.into())]),
+        ];
+        let out = rendered(
+            Output::List {
+                rows,
+                table: vec![],
+            },
+            Format::Csv,
+        );
+        assert_eq!(out, "a,b,c\n'=1+1,,\nx,,true\n");
+    }
+
+    #[test]
+    fn formula_quoting_round_trips() {
+        for (text, written) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|x", "'-2+3+cmd|x"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("'=x", "''=x"),
+            ("'quoted", "'quoted"),
+            ("+358401234567", "+358401234567"),
+            ("-5", "-5"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(defuse_formula(text), written, "{text}");
+            assert_eq!(restore_formula(&defuse_formula(text)), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn unsupported_format_is_a_usage_error() {
+        let e = choose(Some(Format::Markdown), Format::Table, DATA_FORMATS).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+    }
+}

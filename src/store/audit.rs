@@ -1,0 +1,271 @@
+//! The audit log (SPEC §5): one entry per command, appended in the same
+//! transaction as the change it records, chained by SHA-256 so that an
+//! altered or removed entry breaks the chain. Entries hold ids, field names
+//! and counts, never a personal value, so erasure never touches them.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use crate::error::Result;
+
+/// The `prev_hash` of the first entry.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What one command did. Build it with the command's facts; `operator`
+/// and time are filled in by [`append`].
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub action: String,
+    /// `ok`, `refused` or `failed`.
+    pub outcome: String,
+    pub records: Vec<String>,
+    pub fields: Vec<String>,
+    pub request: Option<String>,
+    pub rows: i64,
+    /// Non-personal detail: flags used, formats, counts by kind.
+    pub detail: String,
+}
+
+impl Entry {
+    pub fn new(action: &str) -> Entry {
+        Entry {
+            action: action.to_string(),
+            outcome: "ok".into(),
+            ..Entry::default()
+        }
+    }
+
+    pub fn record(mut self, id: impl ToString) -> Entry {
+        self.records.push(id.to_string());
+        self
+    }
+
+    pub fn rows(mut self, rows: usize) -> Entry {
+        self.rows = rows as i64;
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Entry {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// A stored entry, as `export audit` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stored {
+    pub seq: i64,
+    pub at: String,
+    pub operator: String,
+    pub action: String,
+    pub outcome: String,
+    pub records: String,
+    pub fields: String,
+    pub request: Option<String>,
+    pub rows: i64,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The hash of an entry: SHA-256 of its fields and the previous hash as a
+/// JSON array, which has one spelling for each list of values.
+fn hash_of(s: &Stored) -> String {
+    let canonical = serde_json::json!([
+        s.prev_hash,
+        s.seq,
+        s.at,
+        s.operator,
+        s.action,
+        s.outcome,
+        s.records,
+        s.fields,
+        s.request,
+        s.rows,
+        s.detail
+    ]);
+    let digest = Sha256::digest(canonical.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Appends an entry. Call inside the command's write transaction, so the
+/// entry lands with the change or not at all.
+pub fn append(conn: &Connection, operator: &str, at: &str, entry: &Entry) -> Result<()> {
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev_hash) = match last {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_string()),
+    };
+    let mut stored = Stored {
+        seq,
+        at: at.to_string(),
+        operator: operator.to_string(),
+        action: entry.action.clone(),
+        outcome: entry.outcome.clone(),
+        records: entry.records.join(","),
+        fields: entry.fields.join(","),
+        request: entry.request.clone(),
+        rows: entry.rows,
+        detail: entry.detail.clone(),
+        prev_hash,
+        hash: String::new(),
+    };
+    stored.hash = hash_of(&stored);
+    conn.execute(
+        "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            stored.seq,
+            stored.at,
+            stored.operator,
+            stored.action,
+            stored.outcome,
+            stored.records,
+            stored.fields,
+            stored.request,
+            stored.rows,
+            stored.detail,
+            stored.prev_hash,
+            stored.hash
+        ],
+    )?;
+    Ok(())
+}
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        operator: r.get(2)?,
+        action: r.get(3)?,
+        outcome: r.get(4)?,
+        records: r.get(5)?,
+        fields: r.get(6)?,
+        request: r.get(7)?,
+        rows: r.get(8)?,
+        detail: r.get(9)?,
+        prev_hash: r.get(10)?,
+        hash: r.get(11)?,
+    })
+}
+
+const COLUMNS: &str =
+    "seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash";
+
+/// Where the chain breaks, if it does.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Intact { entries: i64 },
+    Broken { seq: i64, why: &'static str },
+}
+
+/// Recomputes every hash in order and checks each link to the one before.
+pub fn verify(conn: &Connection) -> Result<Verdict> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
+    let mut rows = stmt.query([])?;
+    let mut expected_prev = GENESIS.to_string();
+    let mut expected_seq = 1;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        let s = read_row(row)?;
+        if s.seq != expected_seq {
+            return Ok(Verdict::Broken {
+                seq: expected_seq,
+                why: "entry is missing",
+            });
+        }
+        if s.prev_hash != expected_prev {
+            return Ok(Verdict::Broken {
+                seq: s.seq,
+                why: "does not link to the entry before it",
+            });
+        }
+        if hash_of(&s) != s.hash {
+            return Ok(Verdict::Broken {
+                seq: s.seq,
+                why: "its content does not match its hash",
+            });
+        }
+        expected_prev = s.hash;
+        expected_seq += 1;
+        count += 1;
+    }
+    Ok(Verdict::Intact { entries: count })
+}
+
+/// Entries between two times (inclusive), in order, for `export audit`.
+pub fn each_between(
+    conn: &Connection,
+    since: Option<&str>,
+    until: Option<&str>,
+    mut f: impl FnMut(Stored) -> Result<()>,
+) -> Result<usize> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
+    ))?;
+    let mut rows = stmt.query(params![since, until])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        f(read_row(row)?)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql"))
+            .unwrap();
+        conn
+    }
+
+    #[test]
+    fn chain_verifies_and_detects_changes() {
+        let conn = db();
+        for i in 0..5 {
+            append(
+                &conn,
+                "anne",
+                "2026-11-24T10:00:00Z",
+                &Entry::new("add").record(format!("C-{i}")),
+            )
+            .unwrap();
+        }
+        assert_eq!(verify(&conn).unwrap(), Verdict::Intact { entries: 5 });
+        conn.execute_batch(
+            "DROP TRIGGER audit_no_update; UPDATE audit SET rows = 9 WHERE seq = 3;",
+        )
+        .unwrap();
+        assert_eq!(
+            verify(&conn).unwrap(),
+            Verdict::Broken {
+                seq: 3,
+                why: "its content does not match its hash"
+            }
+        );
+    }
+
+    #[test]
+    fn removed_entry_is_detected() {
+        let conn = db();
+        for _ in 0..3 {
+            append(&conn, "anne", "2026-11-24T10:00:00Z", &Entry::new("search")).unwrap();
+        }
+        conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2;")
+            .unwrap();
+        assert!(matches!(
+            verify(&conn).unwrap(),
+            Verdict::Broken { seq: 2, .. }
+        ));
+    }
+}

@@ -1,0 +1,175 @@
+//! The register file: opening it (pragmas, application id, schema version,
+//! migrations) and the queries of each table, in the submodules. Nothing
+//! here parses arguments or prints.
+
+pub mod audit;
+pub mod operators;
+pub mod records;
+pub mod suppression;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// SQLite `application_id` of a privreg register: "PRVR".
+pub const APPLICATION_ID: i32 = 0x5052_5652;
+
+/// The whole schema of version 1.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Forward-only changes after version 1: entry `n` takes a register from
+/// version `n + 1` to `n + 2`. Never edit or reorder one.
+const MIGRATIONS: &[&str] = &[];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
+
+/// How long a command waits for another privreg's write lock.
+const BUSY_TIMEOUT_MS: u32 = 10_000;
+
+pub struct Store {
+    pub conn: Connection,
+}
+
+impl Store {
+    /// Creates a new register file from schema.sql with mode 0600. Returns
+    /// `Ok(None)` when the file already is a register (nothing changes).
+    pub fn create(path: &Path) -> Result<Option<Store>> {
+        if path.exists() {
+            Store::open(path)?;
+            return Ok(None);
+        }
+        // Create the empty file ourselves first so that it never exists,
+        // even for a moment, with a mode that others can read.
+        create_private_file(path)?;
+        let result = (|| {
+            let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            set_pragmas(&conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            tx.execute_batch(SCHEMA)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
+            Ok(Store { conn })
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(path);
+        }
+        result.map(Some)
+    }
+
+    /// Opens an existing register, migrating an older one forward. A missing
+    /// file, a foreign SQLite file or one from a newer privreg is refused.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Storage(format!(
+                "no register at {}\nhelp: run `privreg init` to create one, or give --db",
+                path.display()
+            )));
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if app_id != APPLICATION_ID {
+            return Err(Error::Storage(format!(
+                "{} is not a privreg register",
+                path.display()
+            )));
+        }
+        set_pragmas(&conn)?;
+        migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+}
+
+fn set_pragmas(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    // WAL lets several terminals read while one writes; secure_delete
+    // overwrites deleted content so that an erasure leaves no trace.
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
+    )?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::Storage(format!(
+            "the register is from a newer privreg (schema version {version}, this one knows {SCHEMA_VERSION}): upgrade privreg"
+        )));
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if version < 1 {
+        return Err(Error::Storage(
+            "the register has no schema version: not a privreg register".into(),
+        ));
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip((version - 1) as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i32 + 2)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(unix)]
+pub fn create_private_file(path: &Path) -> Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    Ok(std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?)
+}
+
+#[cfg(not(unix))]
+pub fn create_private_file(path: &Path) -> Result<std::fs::File> {
+    Ok(std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_applies_and_migrations_are_counted() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM purposes WHERE seeded = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(n, 14);
+        assert_eq!(SCHEMA_VERSION, 1 + MIGRATIONS.len() as i32);
+    }
+
+    #[test]
+    fn audit_log_refuses_update_and_delete() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        conn.execute(
+            "INSERT INTO audit (at, operator, action, outcome, prev_hash, hash) VALUES ('t','o','a','ok','','h')",
+            [],
+        )
+        .unwrap();
+        assert!(conn.execute("UPDATE audit SET operator = 'x'", []).is_err());
+        assert!(conn.execute("DELETE FROM audit", []).is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! Operators (the people who use privreg) and their roles (SPEC §4 "Roles").
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Read-only: search, show, exports, reports.
+    Auditor,
+    /// Auditor's rights plus day-to-day changes.
+    Staff,
+    /// Everything, erasure and operators included.
+    Admin,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Auditor => "auditor",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        match s {
+            "auditor" => Some(Role::Auditor),
+            "staff" => Some(Role::Staff),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Operator {
+    pub name: String,
+    pub role: Role,
+    pub enabled: bool,
+    pub created_at: String,
+    pub created_by: Option<String>,
+}
+
+pub fn get(conn: &Connection, name: &str) -> Result<Option<Operator>> {
+    Ok(conn
+        .query_row(
+            "SELECT name, role, enabled, created_at, created_by FROM operators WHERE name = ?1",
+            [name],
+            read,
+        )
+        .optional()?)
+}
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
+    let role: String = r.get(1)?;
+    Ok(Operator {
+        name: r.get(0)?,
+        // The CHECK constraint admits only the three names.
+        role: Role::parse(&role).unwrap_or(Role::Auditor),
+        enabled: r.get(2)?,
+        created_at: r.get(3)?,
+        created_by: r.get(4)?,
+    })
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Operator>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, role, enabled, created_at, created_by FROM operators ORDER BY name",
+    )?;
+    let rows = stmt
+        .query_map([], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn add(conn: &Connection, name: &str, role: Role, at: &str, by: Option<&str>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, 1, ?3, ?4)",
+        params![name, role.name(), at, by],
+    )?;
+    Ok(())
+}
+
+pub fn disable(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn.execute("UPDATE operators SET enabled = 0 WHERE name = ?1", [name])? == 1)
+}

@@ -1,0 +1,409 @@
+//! The `records` table: one row per person per register, with the search
+//! index kept in step by triggers (schema.sql). Values arrive here already
+//! validated and in normal form (`domain::fields`).
+
+use std::sync::OnceLock;
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+
+use crate::domain::fields::{all_field_names, fields, index_of, Values};
+use crate::domain::register::{RecordId, Register};
+use crate::error::{Error, Result};
+
+/// A record as stored.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub rowid: i64,
+    pub id: RecordId,
+    pub ended_on: Option<String>,
+    pub restricted_at: Option<String>,
+    pub restriction_reason: Option<String>,
+    pub created_at: String,
+    pub created_by: String,
+    pub updated_at: String,
+    /// In the order of `fields(id.register)`.
+    pub values: Values,
+}
+
+/// The lifecycle status of SPEC §2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Active,
+    Ended,
+    Restricted,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Ended => "ended",
+            Status::Restricted => "restricted",
+        }
+    }
+}
+
+impl Record {
+    pub fn register(&self) -> Register {
+        self.id.register
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        index_of(self.id.register, name).and_then(|i| self.values[i].as_deref())
+    }
+
+    /// Ended once its end date has come (`today` is ISO, so text compares).
+    pub fn status(&self, today: &str) -> Status {
+        if self.restricted_at.is_some() {
+            Status::Restricted
+        } else if self.ended_on.as_deref().is_some_and(|d| d <= today) {
+            Status::Ended
+        } else {
+            Status::Active
+        }
+    }
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{name}\"")
+}
+
+/// Every field column, for queries that may return any register.
+fn all_columns() -> &'static [&'static str] {
+    static ALL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ALL.get_or_init(all_field_names)
+}
+
+fn select_list() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let cols: Vec<String> = all_columns().iter().map(|c| format!("r.{}", quote(c))).collect();
+        format!(
+            "r.rowid, r.register, r.number, r.ended_on, r.restricted_at, r.restriction_reason, r.created_at, r.created_by, r.updated_at, {}",
+            cols.join(", ")
+        )
+    })
+}
+
+const FIXED_COLUMNS: usize = 9;
+
+fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+    let register_name: String = row.get(1)?;
+    let register: Register = register_name.parse().map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            "unknown register".into(),
+        )
+    })?;
+    let all = all_columns();
+    let mut values = Vec::with_capacity(fields(register).len());
+    for f in fields(register) {
+        let pos = all.iter().position(|c| *c == f.name).unwrap_or(0);
+        values.push(row.get::<_, Option<String>>(FIXED_COLUMNS + pos)?);
+    }
+    Ok(Record {
+        rowid: row.get(0)?,
+        id: RecordId {
+            register,
+            number: row.get(2)?,
+        },
+        ended_on: row.get(3)?,
+        restricted_at: row.get(4)?,
+        restriction_reason: row.get(5)?,
+        created_at: row.get(6)?,
+        created_by: row.get(7)?,
+        updated_at: row.get(8)?,
+        values,
+    })
+}
+
+pub fn get(conn: &Connection, id: RecordId) -> Result<Option<Record>> {
+    let sql = format!(
+        "SELECT {} FROM records r WHERE r.register = ?1 AND r.number = ?2",
+        select_list()
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![id.register.name(), id.number], read)
+        .optional()?)
+}
+
+pub fn get_by_rowid(conn: &Connection, rowid: i64) -> Result<Option<Record>> {
+    let sql = format!("SELECT {} FROM records r WHERE r.rowid = ?1", select_list());
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([rowid], read)
+        .optional()?)
+}
+
+/// The lower-cased e-mail that identifies a person (SPEC §2).
+pub fn email_key(email: Option<&str>) -> Option<String> {
+    email.map(str::to_lowercase)
+}
+
+/// Which record of the register already has this hetu or e-mail, and by
+/// which of the two, ignoring `except` (the record being corrected).
+pub fn find_same_person(
+    conn: &Connection,
+    register: Register,
+    values: &Values,
+    except: Option<i64>,
+) -> Result<Option<(RecordId, &'static str)>> {
+    let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
+    let mut stmt = conn.prepare_cached(
+        "SELECT number FROM records WHERE register = ?1 AND hetu = ?2 AND rowid IS NOT ?3",
+    )?;
+    if let Some(hetu) = get("hetu") {
+        if let Some(n) = stmt
+            .query_row(params![register.name(), hetu, except], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some((
+                RecordId {
+                    register,
+                    number: n,
+                },
+                "hetu",
+            )));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT number FROM records WHERE register = ?1 AND email_key = ?2 AND rowid IS NOT ?3",
+    )?;
+    if let Some(key) = email_key(get("email")) {
+        if let Some(n) = stmt
+            .query_row(params![register.name(), key, except], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some((
+                RecordId {
+                    register,
+                    number: n,
+                },
+                "e-mail",
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// The next id of a register; ids are never reused (`registers.last_number`
+/// only grows, also when the row holding the highest number is erased).
+fn next_number(conn: &Connection, register: Register) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("UPDATE registers SET last_number = last_number + 1 WHERE name = ?1 RETURNING last_number")?
+        .query_row([register.name()], |r| r.get(0))?)
+}
+
+fn insert_sql(register: Register) -> String {
+    let cols: Vec<String> = fields(register).iter().map(|f| quote(f.name)).collect();
+    let marks: Vec<String> = (0..cols.len()).map(|i| format!("?{}", i + 8)).collect();
+    format!(
+        "INSERT INTO records (register, number, ended_on, email_key, created_at, created_by, updated_at, source, {})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, {})",
+        cols.join(", "),
+        marks.join(", ")
+    )
+}
+
+/// Inserts a validated record and returns its id.
+pub fn insert(
+    conn: &Connection,
+    register: Register,
+    values: &Values,
+    at: &str,
+    by: &str,
+    source: &str,
+) -> Result<(RecordId, i64)> {
+    let number = next_number(conn, register)?;
+    let get = |name: &str| index_of(register, name).and_then(|i| values[i].clone());
+    let fixed: [rusqlite::types::Value; 7] = [
+        register.name().to_string().into(),
+        number.into(),
+        get(register.end_field()).into(),
+        email_key(get("email").as_deref()).into(),
+        at.to_string().into(),
+        by.to_string().into(),
+        source.to_string().into(),
+    ];
+    let tail = values
+        .iter()
+        .map(|v| rusqlite::types::Value::from(v.clone()));
+    let sql = insert_sql(register);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.execute(params_from_iter(fixed.into_iter().chain(tail)))?;
+    Ok((RecordId { register, number }, conn.last_insert_rowid()))
+}
+
+/// Writes a record's (already validated) values back.
+pub fn update(conn: &Connection, record: &Record, at: &str) -> Result<()> {
+    let register = record.register();
+    let sets: Vec<String> = fields(register)
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{} = ?{}", quote(f.name), i + 5))
+        .collect();
+    let sql = format!(
+        "UPDATE records SET ended_on = ?2, email_key = ?3, updated_at = ?4, {} WHERE rowid = ?1",
+        sets.join(", ")
+    );
+    let ended_on = record.get(register.end_field()).map(str::to_string);
+    let key = email_key(record.get("email"));
+    let head: [rusqlite::types::Value; 4] = [
+        record.rowid.into(),
+        ended_on.into(),
+        key.into(),
+        at.to_string().into(),
+    ];
+    let tail = record
+        .values
+        .iter()
+        .map(|v| rusqlite::types::Value::from(v.clone()));
+    let changed = conn
+        .prepare_cached(&sql)?
+        .execute(params_from_iter(head.into_iter().chain(tail)))?;
+    if changed != 1 {
+        return Err(Error::NotFound(format!("no record {}", record.id)));
+    }
+    Ok(())
+}
+
+/// What `search` looks for; every given criterion must match.
+#[derive(Debug, Default)]
+pub struct Query {
+    /// Words matched by prefix over names, e-mail, city and organisation.
+    pub words: Vec<String>,
+    pub register: Option<Register>,
+    pub hetu: Option<String>,
+    pub email_key: Option<String>,
+    pub phone: Option<String>,
+    pub business_id: Option<String>,
+    pub include_ended: bool,
+    pub limit: usize,
+    /// ISO date: records whose end date has come are ended.
+    pub today: String,
+}
+
+/// The words of a search text as FTS5 prefix terms. The text is split the
+/// way the index's tokenizer splits (on anything that is not a letter or a
+/// digit), and each word is quoted, so no user text is read as FTS syntax.
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn search(conn: &Connection, q: &Query) -> Result<Vec<Record>> {
+    let mut sql = format!("SELECT {} FROM records r WHERE 1 = 1", select_list());
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut arg = |sql: &mut String, clause: &str, value: String| {
+        args.push(value.into());
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if !q.words.is_empty() {
+        let terms: Vec<String> = q.words.iter().map(|w| format!("\"{w}\"*")).collect();
+        arg(
+            &mut sql,
+            " AND r.rowid IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)",
+            terms.join(" "),
+        );
+    }
+    if let Some(register) = q.register {
+        arg(&mut sql, " AND r.register = ?", register.name().to_string());
+    }
+    if let Some(h) = &q.hetu {
+        arg(&mut sql, " AND r.hetu = ?", h.clone());
+    }
+    if let Some(e) = &q.email_key {
+        arg(&mut sql, " AND r.email_key = ?", e.clone());
+    }
+    if let Some(p) = &q.phone {
+        arg(&mut sql, " AND r.phone = ?", p.clone());
+    }
+    if let Some(b) = &q.business_id {
+        arg(&mut sql, " AND r.business_id = ?", b.clone());
+    }
+    if !q.include_ended {
+        arg(
+            &mut sql,
+            " AND (r.ended_on IS NULL OR r.ended_on > ?)",
+            q.today.clone(),
+        );
+    }
+    sql.push_str(&format!(
+        " ORDER BY r.last_name, r.first_name, r.rowid LIMIT {}",
+        q.limit
+    ));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(params_from_iter(args), read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The recipients a record was disclosed to, who must be told of a
+/// rectification or erasure (Art. 19).
+pub fn recipients(conn: &Connection, rowid: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT recipient FROM disclosures WHERE record = ?1 ORDER BY recipient",
+    )?;
+    let rows = stmt
+        .query_map([rowid], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(rows)
+}
+
+/// One old value of a rectified field.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Correction {
+    pub at: String,
+    pub operator: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: String,
+    pub request: Option<String>,
+}
+
+pub fn add_correction(conn: &Connection, rowid: i64, c: &Correction) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO corrections (record, at, operator, field, old_value, new_value, reason, request)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![rowid, c.at, c.operator, c.field, c.old_value, c.new_value, c.reason, c.request])?;
+    Ok(())
+}
+
+pub fn corrections(conn: &Connection, rowid: i64) -> Result<Vec<Correction>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([rowid], |r| {
+            Ok(Correction {
+                at: r.get(0)?,
+                operator: r.get(1)?,
+                field: r.get(2)?,
+                old_value: r.get(3)?,
+                new_value: r.get(4)?,
+                reason: r.get(5)?,
+                request: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_split_like_the_tokenizer_and_quotes_cannot_escape() {
+        assert_eq!(words_of("Mäkinen, matti"), vec!["Mäkinen", "matti"]);
+        assert_eq!(words_of("a\"b OR c*"), vec!["a", "b", "OR", "c"]);
+        assert!(words_of("@@ --").is_empty());
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real `privreg` binary on real register files in
+//! temp dirs. One module per area; `util` gives each test its own register.
+
+mod util;
+
+mod audit;
+mod init;
+mod operators;
+mod records;
+mod search;
+mod validation;

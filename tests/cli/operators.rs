@@ -1,0 +1,131 @@
+//! Operators, roles and the controller.
+
+use crate::util::*;
+
+#[test]
+fn operators_are_added_listed_and_disabled() {
+    let env = Env::new();
+    env.ok(&["operator", "add", "sari", "--role", "staff"]);
+    env.ok(&["operator", "add", "aki", "--role", "auditor"]);
+    let list = env.json(&["operator", "list"]);
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["aki", "anne", "sari"]);
+    env.fails(6, &["operator", "add", "sari", "--role", "admin"]);
+    env.ok(&["operator", "disable", "sari"]);
+    let err = env.as_op("sari").fails(5, &["search", "x"]);
+    assert!(err.contains("disabled"), "{err}");
+    env.fails(4, &["operator", "disable", "nobody"]);
+    env.fails(3, &["operator", "add", "bad name", "--role", "staff"]);
+}
+
+#[test]
+fn the_last_admin_cannot_be_disabled() {
+    let env = Env::new();
+    env.fails(5, &["operator", "disable", "anne"]);
+    env.ok(&["operator", "add", "boss", "--role", "admin"]);
+    env.ok(&["operator", "disable", "anne"]);
+}
+
+#[test]
+fn roles_limit_what_an_operator_may_do_and_refusals_are_audited() {
+    let env = Env::new();
+    env.ok(&["operator", "add", "sari", "--role", "staff"]);
+    env.ok(&["operator", "add", "aki", "--role", "auditor"]);
+    let id = matti(&env);
+
+    // auditor: reads, never writes
+    env.as_op("aki").ok(&["search", "matti"]);
+    env.as_op("aki").ok(&["show", &id]);
+    env.as_op("aki").ok(&["audit", "verify"]);
+    let err = env.as_op("aki").fails(
+        5,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+        ],
+    );
+    assert!(err.contains("needs the staff role"), "{err}");
+    let (action, outcome, ..) = env.last_audit();
+    assert_eq!((action.as_str(), outcome.as_str()), ("add", "refused"));
+    env.as_op("aki")
+        .fails(5, &["correct", &id, "--set", "city=Turku", "--reason", "x"]);
+    env.as_op("aki")
+        .fails(5, &["end", &id, "--date", "2026-01-01"]);
+
+    // staff: records, not operators or the controller
+    env.as_op("sari")
+        .ok(&["correct", &id, "--set", "city=Turku", "--reason", "moved"]);
+    env.as_op("sari")
+        .fails(5, &["operator", "add", "x", "--role", "admin"]);
+    env.as_op("sari")
+        .fails(5, &["controller", "set", "--name", "X Oy"]);
+    let (action, outcome, ..) = env.last_audit();
+    assert_eq!(
+        (action.as_str(), outcome.as_str()),
+        ("controller-set", "refused")
+    );
+
+    // nobody
+    let err = env.as_op("mallory").fails(5, &["search", "matti"]);
+    assert!(err.contains("not registered"), "{err}");
+    let conn = env.sql();
+    let refused: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE outcome = 'refused' AND operator = 'mallory'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(refused, 1);
+}
+
+#[test]
+fn controller_details_are_set_and_shown() {
+    let env = Env::new();
+    env.ok(&[
+        "controller",
+        "set",
+        "--name",
+        "AmiPro Service Oy",
+        "--business-id",
+        "2617416–4",
+        "--address",
+        "Vihtorinkatu 10, 23800 Laitila",
+        "--contact-person",
+        "Anne Kuusisto",
+        "--contact-phone",
+        "0440 255 723",
+        "--contact-email",
+        "Tietosuoja@AmiPro.FI",
+    ]);
+    let c = env.json(&["controller", "show"]);
+    assert_eq!(c["name"], "AmiPro Service Oy");
+    assert_eq!(c["business_id"], "2617416-4");
+    assert_eq!(c["contact_phone"], "+358440255723");
+    assert_eq!(c["contact_email"], "Tietosuoja@amipro.fi");
+    // only the given details change
+    env.ok(&["controller", "set", "--contact-person", "Sari Salo"]);
+    let c = env.json(&["controller", "show"]);
+    assert_eq!(c["contact_person"], "Sari Salo");
+    assert_eq!(c["name"], "AmiPro Service Oy");
+}
+
+#[test]
+fn the_seed_notices_business_id_fails_its_check_digit() {
+    // The firm's own privacy notice prints 2242792–0; 2242792's check digit
+    // is 9 (weights 7,9,10,5,8,4,2: 178 mod 11 = 2, 11 - 2 = 9).
+    let env = Env::new();
+    let err = env.fails(3, &["controller", "set", "--business-id", "2242792–0"]);
+    assert!(err.contains("business_id"), "{err}");
+    assert!(err.contains("expected 9"), "{err}");
+    env.ok(&["controller", "set", "--business-id", "2242792-9"]);
+}

@@ -1,0 +1,194 @@
+//! A fresh register per test and helpers to run the binary on it.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The date the tests run on: fixed, so that "today" defaults and ages are stable.
+pub const TODAY: &str = "2026-11-24";
+
+pub struct Env {
+    /// Kept so the directory lives as long as the test.
+    pub _dir: TempDir,
+    pub db: PathBuf,
+    pub operator: String,
+}
+
+impl Env {
+    /// A new register whose admin is `anne`.
+    pub fn new() -> Env {
+        let env = Env::empty();
+        env.cmd(&["init", "--admin", "anne"]).assert().success();
+        env
+    }
+
+    /// A temp dir without a register.
+    pub fn empty() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("reg.db");
+        Env {
+            _dir: dir,
+            db,
+            operator: "anne".into(),
+        }
+    }
+
+    /// The same register, worked on by another operator.
+    pub fn as_op(&self, name: &str) -> Env2<'_> {
+        Env2 {
+            env: self,
+            operator: name.to_string(),
+        }
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        command(&self.db, &self.operator, args)
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        run_ok(self.cmd(args), args)
+    }
+
+    /// Runs a command with `--format json` that must succeed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        // `--format` first: it is global, and nothing may follow a `--`.
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not json ({e}): {out}"))
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        run_fails(self.cmd(args), code, args)
+    }
+
+    /// Adds a record and returns its id.
+    pub fn add(&self, register: &str, sets: &[&str]) -> String {
+        let mut args = vec!["add", register];
+        for s in sets {
+            args.push("--set");
+            args.push(s);
+        }
+        self.ok(&args).trim().to_string()
+    }
+
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    /// Every audit row as text, for checking that no personal value is in it.
+    pub fn audit_text(&self) -> String {
+        let conn = self.sql();
+        let mut stmt = conn
+            .prepare("SELECT at, operator, action, outcome, records, fields, coalesce(request, ''), rows, detail FROM audit ORDER BY seq")
+            .unwrap();
+        let rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok((0..9)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
+                    .join("|"))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.join("\n")
+    }
+
+    /// The last audit entry as (action, outcome, records, fields, detail).
+    pub fn last_audit(&self) -> (String, String, String, String, String) {
+        self.sql()
+            .query_row(
+                "SELECT action, outcome, records, fields, detail FROM audit ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap()
+    }
+}
+
+pub struct Env2<'a> {
+    env: &'a Env,
+    operator: String,
+}
+
+impl Env2<'_> {
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        command(&self.env.db, &self.operator, args)
+    }
+    pub fn ok(&self, args: &[&str]) -> String {
+        run_ok(self.cmd(args), args)
+    }
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        run_fails(self.cmd(args), code, args)
+    }
+}
+
+pub fn command(db: &Path, operator: &str, args: &[&str]) -> Command {
+    let mut c = Command::cargo_bin("privreg").unwrap();
+    c.args(args)
+        .env("PRIVREG_DB", db)
+        .env("PRIVREG_OPERATOR", operator)
+        .env("PRIVREG_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("PRIVREG_FORMAT");
+    c
+}
+
+fn show(out: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+pub fn run_ok(mut c: Command, args: &[&str]) -> String {
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{args:?} failed:\n{}", show(&out));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn run_fails(mut c: Command, code: i32, args: &[&str]) -> String {
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(code), "{args:?}:\n{}", show(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "a failed command printed data:\n{}",
+        show(&out)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+/// A customer with the usual test person's data.
+pub fn matti(env: &Env) -> String {
+    env.add(
+        "customer",
+        &[
+            "first_name=Matti",
+            "last_name=Mäkinen",
+            "hetu=131052-308T",
+            "email=matti.makinen@example.fi",
+            "phone=040 123 4567",
+            "city=Tampere",
+        ],
+    )
+}
+
+/// A hetu with its check character computed by DOMAIN §1's rule.
+pub fn hetu(ddmmyy: &str, sign: char, individual: u32) -> String {
+    let n: u64 = format!("{ddmmyy}{individual:03}").parse().unwrap();
+    let check = "0123456789ABCDEFHJKLMNPRSTUVWXY".as_bytes()[(n % 31) as usize] as char;
+    format!("{ddmmyy}{sign}{individual:03}{check}")
+}
