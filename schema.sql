@@ -220,7 +220,9 @@ CREATE INDEX bases_record ON bases(record);
 CREATE TABLE preferences (
     id          INTEGER PRIMARY KEY,
     record      INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
-    kind        TEXT NOT NULL CHECK (kind IN ('consent', 'optout')),
+    -- consent allows; optout, withdrawal (of a consent) and suppression
+    -- (an erased person who had opted out, added again) refuse.
+    kind        TEXT NOT NULL CHECK (kind IN ('consent', 'optout', 'withdrawal', 'suppression')),
     channel     TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'phone', 'post', 'all')),
     purpose     TEXT NOT NULL CHECK (purpose IN ('marketing', 'remote-selling', 'market-research', 'profiling', 'all')),
     source      TEXT,
@@ -229,6 +231,7 @@ CREATE TABLE preferences (
     recorded_by TEXT NOT NULL
 ) STRICT;
 CREATE INDEX preferences_record ON preferences(record, effective, id);
+CREATE INDEX preferences_channel ON preferences(channel, purpose, record);
 
 -- Holds that forbid erasure until a date (manual holds; the others are derived).
 CREATE TABLE holds (

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::basis::BasisArg;
+use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::output::Format;
 use crate::store::operators::Role;
@@ -77,6 +79,18 @@ pub enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Log, list or end the legal basis of a processing (GDPR Art. 6)
+    #[command(subcommand)]
+    Basis(BasisCommand),
+    /// List the purposes of processing, or add one (admin)
+    #[command(subcommand)]
+    Purpose(PurposeCommand),
+    /// Record an objection to direct marketing (GDPR Art. 21)
+    Optout(OptoutArgs),
+    /// Record a marketing consent, or withdraw one
+    Consent(ConsentArgs),
+    /// List the people who may be contacted on a channel today
+    MarketingList(MarketingListArgs),
 }
 
 #[derive(Debug, Args)]
@@ -91,7 +105,8 @@ pub enum OperatorCommand {
     /// Add an operator with a role
     Add {
         name: String,
-        #[arg(long, value_enum)]
+        /// admin, staff or auditor
+        #[arg(long, value_parser = role)]
         role: Role,
     },
     /// List the operators
@@ -133,12 +148,21 @@ fn assignment(s: &str) -> Result<(String, String), String> {
     }
 }
 
-fn register(s: &str) -> Result<Register, String> {
+/// A domain type's own parser as clap's value parser, so domain/ needs no clap.
+fn parsed<T: std::str::FromStr<Err = crate::domain::ValueError>>(s: &str) -> Result<T, String> {
     s.parse().map_err(|e: crate::domain::ValueError| e.0)
 }
 
+fn register(s: &str) -> Result<Register, String> {
+    parsed(s)
+}
+
 fn record_id(s: &str) -> Result<RecordId, String> {
-    s.parse().map_err(|e: crate::domain::ValueError| e.0)
+    parsed(s)
+}
+
+fn role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| "expected admin, staff or auditor".to_string())
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +173,18 @@ pub struct AddArgs {
     /// A field and its value; repeat for each field
     #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = assignment, required = true)]
     pub set: Vec<(String, String)>,
+    /// A legal basis to log for the new record; repeat with --purpose for each
+    #[arg(long, value_parser = parsed::<BasisArg>, requires = "purpose")]
+    pub basis: Vec<BasisArg>,
+    /// The purpose of each --basis, in the same order
+    #[arg(long, requires = "basis")]
+    pub purpose: Vec<String>,
+    /// The law of a legal-obligation basis
+    #[arg(long)]
+    pub law: Option<String>,
+    /// The interest weighed for a legitimate-interest basis
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +261,147 @@ pub struct EndArgs {
     /// The decision on an application (recruitment records only)
     #[arg(long, value_enum)]
     pub status: Option<Decision>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BasisCommand {
+    /// Log a legal basis for a record and purpose
+    Add(BasisAddArgs),
+    /// List a record's legal bases
+    List {
+        #[arg(value_parser = record_id)]
+        id: RecordId,
+    },
+    /// End a legal basis on a date (it stays in the history)
+    End {
+        /// The basis id from `basis list`
+        basis_id: i64,
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BasisAddArgs {
+    #[arg(value_parser = record_id)]
+    pub id: RecordId,
+    /// consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, or aml
+    #[arg(long, value_parser = parsed::<BasisArg>)]
+    pub basis: BasisArg,
+    /// A purpose from `privreg purpose list`
+    #[arg(long)]
+    pub purpose: String,
+    /// The law a legal obligation rests on (required for legal-obligation)
+    #[arg(long)]
+    pub law: Option<String>,
+    /// The interest weighed (required for legitimate-interest)
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Where the basis is documented (a contract number, a consent form)
+    #[arg(long)]
+    pub evidence: Option<String>,
+    /// Valid from (default today)
+    #[arg(long)]
+    pub from: Option<String>,
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PurposeCommand {
+    /// Add a purpose of processing (admin)
+    Add(PurposeAddArgs),
+    /// List the purposes of processing
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct PurposeAddArgs {
+    /// Lower-case words joined by dashes, e.g. newsletter
+    pub name: String,
+    /// The purpose in English, as the privacy notice prints it
+    #[arg(long)]
+    pub title: String,
+    /// The purpose in Finnish (default: the English title)
+    #[arg(long)]
+    pub title_fi: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptoutArgs {
+    #[arg(value_parser = record_id)]
+    pub id: RecordId,
+    /// email, sms, phone, post or all
+    #[arg(long, value_parser = parsed::<Channel>)]
+    pub channel: Channel,
+    /// marketing, remote-selling, market-research, profiling or all (default all)
+    #[arg(long, value_parser = parsed::<Purpose>)]
+    pub purpose: Option<Purpose>,
+    /// letter, phone, email-link, web-form or in-person
+    #[arg(long, value_parser = parsed::<Source>)]
+    pub source: Option<Source>,
+    /// The date the objection was made (default today)
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ConsentArgs {
+    #[command(subcommand)]
+    pub withdraw: Option<ConsentCommand>,
+    #[arg(value_parser = record_id, required = true)]
+    pub id: Option<RecordId>,
+    /// email, sms, phone, post or all
+    #[arg(long, value_parser = parsed::<Channel>, required = true)]
+    pub channel: Option<Channel>,
+    /// marketing, remote-selling, market-research, profiling or all (default marketing)
+    #[arg(long, value_parser = parsed::<Purpose>)]
+    pub purpose: Option<Purpose>,
+    /// letter, phone, email-link, web-form or in-person
+    #[arg(long, value_parser = parsed::<Source>)]
+    pub source: Option<Source>,
+    /// The date the consent was given (default today)
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConsentCommand {
+    /// Withdraw a consent (from its date on, as an opt-out)
+    Withdraw(WithdrawArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    #[arg(value_parser = record_id)]
+    pub id: RecordId,
+    #[arg(long, value_parser = parsed::<Channel>)]
+    pub channel: Channel,
+    /// Default: every purpose
+    #[arg(long, value_parser = parsed::<Purpose>)]
+    pub purpose: Option<Purpose>,
+    #[arg(long, value_parser = parsed::<Source>)]
+    pub source: Option<Source>,
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MarketingListArgs {
+    /// email, sms, phone or post
+    #[arg(long, value_parser = parsed::<Channel>)]
+    pub channel: Channel,
+    /// marketing, remote-selling, market-research or profiling (default marketing)
+    #[arg(long, value_parser = parsed::<Purpose>)]
+    pub purpose: Option<Purpose>,
+    /// customer or business (default both)
+    #[arg(long, value_parser = register)]
+    pub register: Option<Register>,
+    /// Apply the existing-customer rule: active customers' own e-mail and
+    /// SMS for the company's own similar products, unless they opted out
+    #[arg(long)]
+    pub existing_customers: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -69,6 +69,8 @@ pub enum Output {
     },
     /// A document already rendered (markdown).
     Document(String),
+    /// Already written by a [`ListWriter`] as it was produced.
+    Streamed,
 }
 
 /// Colour only on a terminal, and never with NO_COLOR.
@@ -88,7 +90,7 @@ pub fn print(output: Output, format: Format) -> Result<()> {
 
 pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()> {
     match (output, format) {
-        (Output::Nothing, _) => {}
+        (Output::Nothing | Output::Streamed, _) => {}
         (Output::Document(text), _) => {
             out.write_all(text.as_bytes())?;
             if !text.ends_with('\n') {
@@ -277,6 +279,95 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a long list row by row as it is produced, so that memory does
+/// not grow with it: json (one array), jsonl and csv stream; a table needs
+/// every row to size its columns, so it gathers them and prints at the end.
+pub struct ListWriter {
+    format: Format,
+    out: Box<dyn Write>,
+    keys: Vec<&'static str>,
+    table: Vec<Column>,
+    gathered: Vec<Map<String, Value>>,
+    rows: usize,
+}
+
+impl ListWriter {
+    /// `keys` are the row keys in column order (the csv header).
+    pub fn new(
+        out: Box<dyn Write>,
+        format: Format,
+        keys: Vec<&'static str>,
+        table: Vec<Column>,
+    ) -> Result<ListWriter> {
+        let mut w = ListWriter {
+            format,
+            out,
+            keys,
+            table,
+            gathered: Vec::new(),
+            rows: 0,
+        };
+        if format == Format::Csv {
+            let header = csv_line(w.keys.iter().map(|k| k.to_string()))?;
+            w.out.write_all(&header)?;
+        }
+        Ok(w)
+    }
+
+    pub fn row(&mut self, row: Map<String, Value>) -> Result<()> {
+        match self.format {
+            Format::Json => {
+                self.out
+                    .write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut self.out, &row).map_err(json_error)?;
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &row).map_err(json_error)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Csv => {
+                let cells = self
+                    .keys
+                    .iter()
+                    .map(|k| defuse_formula(&cell_text(row.get(*k).unwrap_or(&Value::Null))));
+                let line = csv_line(cells)?;
+                self.out.write_all(&line)?;
+            }
+            Format::Table | Format::Markdown => self.gathered.push(row),
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Closes the list; returns how many rows were written.
+    pub fn finish(mut self) -> Result<usize> {
+        match self.format {
+            Format::Json if self.rows == 0 => self.out.write_all(b"[]\n")?,
+            Format::Json => self.out.write_all(b"\n]\n")?,
+            Format::Table | Format::Markdown => {
+                writeln!(self.out, "{}", list_table(&self.gathered, &self.table))?;
+            }
+            Format::Jsonl | Format::Csv => {}
+        }
+        self.out.flush()?;
+        Ok(self.rows)
+    }
+}
+
+/// One CSV record, quoted as the csv crate quotes.
+fn csv_line(cells: impl Iterator<Item = String>) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(cells)
+        .map_err(|e| Error::Internal(format!("csv: {e}")))?;
+    w.into_inner()
+        .map_err(|e| Error::Internal(format!("csv: {e}")))
+}
+
+/// Standard output, buffered, for a [`ListWriter`].
+pub fn stdout_box() -> Box<dyn Write> {
+    Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +429,42 @@ mod tests {
         ] {
             assert_eq!(defuse_formula(text), written, "{text}");
             assert_eq!(restore_formula(&defuse_formula(text)), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn list_writer_streams_valid_json_and_csv() {
+        use std::sync::{Arc, Mutex};
+        #[derive(Clone, Default)]
+        struct Shared(Arc<Mutex<Vec<u8>>>);
+        impl Write for Shared {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        for (format, rows, want) in [
+            (Format::Json, 0, "[]\n"),
+            (
+                Format::Json,
+                2,
+                "[\n  {\"a\":\"=x\",\"b\":1},\n  {\"a\":\"=x\",\"b\":1}\n]\n",
+            ),
+            (Format::Csv, 1, "a,b\n'=x,1\n"),
+            (Format::Jsonl, 1, "{\"a\":\"=x\",\"b\":1}\n"),
+        ] {
+            let buf = Shared::default();
+            let mut w =
+                ListWriter::new(Box::new(buf.clone()), format, vec!["a", "b"], vec![]).unwrap();
+            for _ in 0..rows {
+                w.row(obj(&[("a", "=x".into()), ("b", 1.into())])).unwrap();
+            }
+            assert_eq!(w.finish().unwrap(), rows);
+            let got = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+            assert_eq!(got, want, "{format:?}");
         }
     }
 

@@ -3,8 +3,10 @@
 //! change and its audit entry land together.
 
 mod audit;
+mod bases;
 mod controller;
 mod init;
+mod marketing;
 mod operator;
 mod records;
 pub mod view;
@@ -49,11 +51,28 @@ pub struct Session {
 
 /// The global options a command may need.
 pub struct GlobalOpts {
-    pub format: Option<Format>,
+    /// The output format, already checked against what the command can produce.
+    pub format: Format,
     pub quiet: bool,
 }
 
 impl Session {
+    /// Runs a long read (a list, an export) in one read transaction, so it
+    /// sees one consistent state without holding the write lock, then
+    /// appends its audit entry in a short write transaction of its own.
+    pub fn read<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let (value, entry) = work(&tx, &self.who)?;
+        tx.commit()?;
+        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+        Ok(value)
+    }
+
     /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, so two
     /// commands never deadlock upgrading a read lock) and appends the
     /// returned audit entry in it. A refusal is rolled back and then
@@ -117,7 +136,10 @@ pub fn now_rfc3339() -> String {
 
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
-    use crate::cli::{AuditCommand as A, ControllerCommand as Ct, OperatorCommand as O};
+    use crate::cli::{
+        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, OperatorCommand as O,
+        PurposeCommand as P,
+    };
     match command {
         Command::Init(_) => ("init", Role::Admin),
         Command::Operator(O::Add { .. }) => ("operator-add", Role::Admin),
@@ -131,6 +153,14 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Correct(_) => ("correct", Role::Staff),
         Command::End(_) => ("end", Role::Staff),
         Command::Audit(A::Verify) => ("audit-verify", Role::Auditor),
+        Command::Basis(B::Add(_)) => ("basis-add", Role::Staff),
+        Command::Basis(B::List { .. }) => ("basis-list", Role::Auditor),
+        Command::Basis(B::End { .. }) => ("basis-end", Role::Staff),
+        Command::Purpose(P::Add(_)) => ("purpose-add", Role::Admin),
+        Command::Purpose(P::List) => ("purpose-list", Role::Auditor),
+        Command::Optout(_) => ("optout", Role::Staff),
+        Command::Consent(_) => ("consent", Role::Staff),
+        Command::MarketingList(_) => ("marketing-list", Role::Auditor),
     }
 }
 
@@ -149,14 +179,14 @@ pub fn run(cli: Cli) -> Result<()> {
     let out = match command {
         Command::Init(args) => init::run(&global, args)?,
         command => {
-            let mut session = open_session(&global, &command)?;
+            let mut session = open_session(&global, &command, format)?;
             dispatch(&mut session, command)?
         }
     };
     output::print(out, format)
 }
 
-fn open_session(global: &Global, command: &Command) -> Result<Session> {
+fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
     let mut store = Store::open(&global.db)?;
     let name = global.operator.clone().or_else(login_name).ok_or_else(|| {
         Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
@@ -193,7 +223,7 @@ fn open_session(global: &Global, command: &Command) -> Result<Session> {
             now,
         },
         global: GlobalOpts {
-            format: global.format,
+            format,
             quiet: global.quiet,
         },
     })
@@ -210,5 +240,10 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Correct(a) => records::correct(session, a),
         Command::End(a) => records::end(session, a),
         Command::Audit(c) => audit::run(session, c),
+        Command::Basis(c) => bases::run(session, c),
+        Command::Purpose(c) => bases::purpose(session, c),
+        Command::Optout(a) => marketing::optout(session, a),
+        Command::Consent(a) => marketing::consent(session, a),
+        Command::MarketingList(a) => marketing::list(session, a),
     }
 }

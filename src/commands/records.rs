@@ -103,14 +103,29 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     let changes = resolve(register, &args.set)?;
     let values = fields::new_values(register, &changes, session.who.ctx())?;
     session.write("add", |tx, who| {
+        let bases = super::bases::pairs(
+            tx,
+            &args.basis,
+            &args.purpose,
+            args.law.as_deref(),
+            args.note.as_deref(),
+        )?;
         refuse_duplicate(tx, register, &values, None)?;
         let (id, rowid) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
+        super::bases::log_for_new_record(tx, who, rowid, &bases)?;
         let record = records::get_by_rowid(tx, rowid)?
             .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
-        let entry = Entry {
+        let mut entry = Entry {
             fields: field_names(register, &changes),
             ..Entry::new("add").record(id)
         };
+        if !bases.is_empty() {
+            let named: Vec<String> = bases
+                .iter()
+                .map(|(b, p)| format!("{}:{p}", b.basis))
+                .collect();
+            entry.detail = format!("bases={}", named.join(","));
+        }
         Ok((
             Output::Object {
                 value: record_json(&record, &who.today_iso(), false),
@@ -168,11 +183,12 @@ pub fn full_json(
     let rowid = record.rowid;
     m.insert(
         "bases".into(),
-        rows_json(conn, "SELECT id, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by FROM bases WHERE record = ?1 ORDER BY id", rowid)?.into(),
+        serde_json::to_value(crate::store::bases::list(conn, rowid)?).unwrap_or_default(),
     );
+    let preferences = crate::store::preferences::list(conn, rowid)?;
     m.insert(
         "preferences".into(),
-        rows_json(conn, "SELECT kind, channel, purpose, source, effective, recorded_at, recorded_by FROM preferences WHERE record = ?1 ORDER BY effective, id", rowid)?.into(),
+        serde_json::to_value(&preferences).unwrap_or_default(),
     );
     m.insert(
         "holds".into(),

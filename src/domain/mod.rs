@@ -1,6 +1,7 @@
 //! The GDPR and Finnish rules as types: registers, record ids, fields and
 //! their validation. Nothing here knows about clap, SQL or printing.
 
+pub mod basis;
 pub mod business_id;
 pub mod calendar;
 pub mod codes;
@@ -8,6 +9,7 @@ pub mod date;
 pub mod email;
 pub mod fields;
 pub mod hetu;
+pub mod marketing;
 pub mod phone;
 pub mod register;
 

@@ -3,7 +3,9 @@
 //! here parses arguments or prints.
 
 pub mod audit;
+pub mod bases;
 pub mod operators;
+pub mod preferences;
 pub mod records;
 pub mod suppression;
 

@@ -4,7 +4,9 @@
 mod util;
 
 mod audit;
+mod bases;
 mod init;
+mod marketing;
 mod operators;
 mod records;
 mod search;

@@ -1,0 +1,155 @@
+//! Legal bases logged per record and purpose, and the purpose list.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::domain::basis::CheckedBasis;
+use crate::error::{Error, Result};
+
+/// A basis as stored and shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredBasis {
+    pub id: i64,
+    pub record: String,
+    pub basis: String,
+    pub purpose: String,
+    pub law: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub valid_from: String,
+    pub valid_until: Option<String>,
+    pub logged_at: String,
+    pub logged_by: String,
+}
+
+/// What to log for one record.
+#[derive(Debug, Clone)]
+pub struct NewBasis<'a> {
+    pub checked: &'a CheckedBasis,
+    pub purpose: &'a str,
+    pub evidence: Option<&'a str>,
+    pub valid_from: &'a str,
+    pub valid_until: Option<&'a str>,
+}
+
+/// Refuses a purpose that is not in the purpose table (exit 3).
+pub fn check_purpose(conn: &Connection, purpose: &str) -> Result<()> {
+    let known: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)")?
+        .query_row([purpose], |r| r.get(0))?;
+    if known {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "purpose",
+            "unknown purpose: see `privreg purpose list`; an admin adds one with `privreg purpose add`",
+        ))
+    }
+}
+
+pub fn insert(
+    conn: &Connection,
+    record_rowid: i64,
+    b: &NewBasis<'_>,
+    at: &str,
+    by: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO bases (record, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        record_rowid,
+        b.checked.basis.name(),
+        b.purpose,
+        b.checked.law,
+        b.checked.note,
+        b.evidence,
+        b.valid_from,
+        b.valid_until,
+        at,
+        by
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+const SELECT: &str = "SELECT b.id, r.register, r.number, b.basis, b.purpose, b.law, b.note, b.evidence, b.valid_from, b.valid_until, b.logged_at, b.logged_by
+     FROM bases b JOIN records r ON r.rowid = b.record";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
+    let register: String = r.get(1)?;
+    let prefix = register
+        .parse::<crate::domain::register::Register>()
+        .map(|reg| reg.prefix())
+        .unwrap_or('?');
+    Ok(StoredBasis {
+        id: r.get(0)?,
+        record: format!("{prefix}-{}", r.get::<_, i64>(2)?),
+        basis: r.get(3)?,
+        purpose: r.get(4)?,
+        law: r.get(5)?,
+        note: r.get(6)?,
+        evidence: r.get(7)?,
+        valid_from: r.get(8)?,
+        valid_until: r.get(9)?,
+        logged_at: r.get(10)?,
+        logged_by: r.get(11)?,
+    })
+}
+
+pub fn list(conn: &Connection, record_rowid: i64) -> Result<Vec<StoredBasis>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
+    let rows = stmt
+        .query_map([record_rowid], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<StoredBasis>> {
+    Ok(conn
+        .prepare_cached(&format!("{SELECT} WHERE b.id = ?1"))?
+        .query_row([id], read)
+        .optional()?)
+}
+
+pub fn end(conn: &Connection, id: i64, until: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE bases SET valid_until = ?2 WHERE id = ?1",
+        params![id, until],
+    )?;
+    Ok(())
+}
+
+/// A purpose of processing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Purpose {
+    pub name: String,
+    pub title_en: String,
+    pub title_fi: String,
+    pub seeded: bool,
+}
+
+pub fn purposes(conn: &Connection) -> Result<Vec<Purpose>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, title_en, title_fi, seeded FROM purposes ORDER BY seeded DESC, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Purpose {
+                name: r.get(0)?,
+                title_en: r.get(1)?,
+                title_fi: r.get(2)?,
+                seeded: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn add_purpose(conn: &Connection, p: &Purpose) -> Result<()> {
+    conn.execute(
+        "INSERT INTO purposes (name, title_en, title_fi, seeded) VALUES (?1, ?2, ?3, 0)",
+        params![p.name, p.title_en, p.title_fi],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Marketing preference events: consents, opt-outs, withdrawals and
+//! suppression entries, kept as history and never overwritten.
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::domain::marketing::{Channel, Event, Purpose, Stance};
+use crate::error::Result;
+
+/// The kinds of event, as stored.
+pub const CONSENT: &str = "consent";
+pub const OPTOUT: &str = "optout";
+pub const WITHDRAWAL: &str = "withdrawal";
+pub const SUPPRESSION: &str = "suppression";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Preference {
+    pub id: i64,
+    pub kind: String,
+    pub channel: String,
+    pub purpose: String,
+    pub source: Option<String>,
+    pub effective: String,
+    pub recorded_at: String,
+    pub recorded_by: String,
+}
+
+pub struct NewPreference<'a> {
+    pub kind: &'a str,
+    pub channel: Channel,
+    pub purpose: Purpose,
+    pub source: Option<&'a str>,
+    /// ISO date (or RFC 3339 time for a suppression at an erasure).
+    pub effective: &'a str,
+}
+
+pub fn insert(
+    conn: &Connection,
+    record_rowid: i64,
+    p: &NewPreference<'_>,
+    at: &str,
+    by: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO preferences (record, kind, channel, purpose, source, effective, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        record_rowid,
+        p.kind,
+        p.channel.name(),
+        p.purpose.name(),
+        p.source,
+        p.effective,
+        at,
+        by
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn list(conn: &Connection, record_rowid: i64) -> Result<Vec<Preference>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
+         FROM preferences WHERE record = ?1 ORDER BY effective, id",
+    )?;
+    let rows = stmt
+        .query_map([record_rowid], |r| {
+            Ok(Preference {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                channel: r.get(2)?,
+                purpose: r.get(3)?,
+                source: r.get(4)?,
+                effective: r.get(5)?,
+                recorded_at: r.get(6)?,
+                recorded_by: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A stored row as the decision's [`Event`]. A suppression's effective
+/// time (RFC 3339) keeps only its date: the decision works by day.
+pub fn event(kind: &str, channel: &str, purpose: &str, effective: &str, seq: i64) -> Option<Event> {
+    Some(Event {
+        stance: if kind == CONSENT {
+            Stance::Allow
+        } else {
+            Stance::Deny
+        },
+        channel: channel.parse().ok()?,
+        purpose: purpose.parse().ok()?,
+        date: effective.get(..10).unwrap_or(effective).to_string(),
+        seq,
+    })
+}
+
+/// A person a marketing list may include, with what the rules look at.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: crate::domain::register::RecordId,
+    pub first_name: String,
+    pub last_name: String,
+    pub language: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub ended_on: Option<String>,
+    pub restricted: bool,
+}
+
+/// Calls `f` for every record of the registers that has an address for
+/// the channel, with the events that cover the channel and purpose. Both
+/// sides are read in rowid order and merged, so memory stays flat however
+/// large the register is.
+pub fn each_candidate(
+    conn: &Connection,
+    registers: &[crate::domain::register::Register],
+    channel: Channel,
+    purpose: Purpose,
+    mut f: impl FnMut(&Candidate, &[Event]) -> Result<()>,
+) -> Result<()> {
+    let address = match channel {
+        Channel::Email => "email IS NOT NULL",
+        Channel::Sms | Channel::Phone => "phone IS NOT NULL",
+        Channel::Post => "street IS NOT NULL AND postal_code IS NOT NULL AND city IS NOT NULL",
+        Channel::All => "0",
+    };
+    let names: Vec<String> = registers
+        .iter()
+        .map(|r| format!("'{}'", r.name()))
+        .collect();
+    let mut people = conn.prepare(&format!(
+        "SELECT rowid, register, number, first_name, last_name, language, email, phone, street, postal_code, city, country, ended_on, restricted_at IS NOT NULL
+         FROM records WHERE register IN ({}) AND {address} ORDER BY rowid",
+        names.join(", ")
+    ))?;
+    let mut events = conn.prepare(
+        "SELECT record, kind, channel, purpose, effective, id FROM preferences
+         WHERE channel IN (?1, 'all') AND purpose IN (?2, 'all')
+         ORDER BY record",
+    )?;
+    let mut events = events
+        .query_map(params![channel.name(), purpose.name()], |r| {
+            let kind: String = r.get(1)?;
+            let ch: String = r.get(2)?;
+            let pu: String = r.get(3)?;
+            let eff: String = r.get(4)?;
+            Ok((r.get::<_, i64>(0)?, event(&kind, &ch, &pu, &eff, r.get(5)?)))
+        })?
+        .peekable();
+    let mut mine: Vec<Event> = Vec::new();
+    let mut rows = people.query([])?;
+    while let Some(r) = rows.next()? {
+        let rowid: i64 = r.get(0)?;
+        let register: String = r.get(1)?;
+        let Ok(register) = register.parse() else {
+            continue;
+        };
+        let candidate = Candidate {
+            id: crate::domain::register::RecordId {
+                register,
+                number: r.get(2)?,
+            },
+            first_name: r.get(3)?,
+            last_name: r.get(4)?,
+            language: r.get(5)?,
+            email: r.get(6)?,
+            phone: r.get(7)?,
+            street: r.get(8)?,
+            postal_code: r.get(9)?,
+            city: r.get(10)?,
+            country: r.get(11)?,
+            ended_on: r.get(12)?,
+            restricted: r.get(13)?,
+        };
+        mine.clear();
+        // Skip the events of records not in this list, take this record's.
+        while let Some(Ok((record, _))) = events.peek() {
+            if *record > rowid {
+                break;
+            }
+            if let Some(Ok((record, Some(e)))) = events.next() {
+                if record == rowid {
+                    mine.push(e);
+                }
+            }
+        }
+        if let Some(Err(_)) = events.peek() {
+            if let Some(Err(e)) = events.next() {
+                return Err(e.into());
+            }
+        }
+        f(&candidate, &mine)?;
+    }
+    Ok(())
+}
