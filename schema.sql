@@ -139,12 +139,14 @@ CREATE INDEX records_business_id ON records(business_id) WHERE business_id IS NO
 CREATE INDEX records_ended ON records(register, ended_on);
 
 -- Word-prefix search over names, e-mail, city and organisation, without
--- regard to case or diacritics. Contentless (the text is not stored twice)
--- with contentless_delete so a row can be removed by rowid; secure-delete
--- makes that removal overwrite the tokens (erasure must leave no trace).
+-- regard to case or diacritics. External content: the index keeps only
+-- tokens and reads no text back. The triggers hand FTS5 the old values on
+-- every delete, so that with 'secure-delete' it removes exactly those
+-- tokens from its pages (a contentless_delete table would only leave a
+-- tombstone and keep the tokens: an erasure must leave no trace).
 CREATE VIRTUAL TABLE records_search USING fts5(
     first_name, last_name, email, city, organisation,
-    content = '', contentless_delete = 1,
+    content = 'records', content_rowid = 'rowid',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
@@ -155,12 +157,14 @@ CREATE TRIGGER records_search_insert AFTER INSERT ON records BEGIN
     VALUES (new.rowid, new.first_name, new.last_name, new.email, new.city, new.organisation);
 END;
 CREATE TRIGGER records_search_update AFTER UPDATE OF first_name, last_name, email, city, organisation ON records BEGIN
-    DELETE FROM records_search WHERE rowid = old.rowid;
+    INSERT INTO records_search (records_search, rowid, first_name, last_name, email, city, organisation)
+    VALUES ('delete', old.rowid, old.first_name, old.last_name, old.email, old.city, old.organisation);
     INSERT INTO records_search (rowid, first_name, last_name, email, city, organisation)
     VALUES (new.rowid, new.first_name, new.last_name, new.email, new.city, new.organisation);
 END;
 CREATE TRIGGER records_search_delete AFTER DELETE ON records BEGIN
-    DELETE FROM records_search WHERE rowid = old.rowid;
+    INSERT INTO records_search (records_search, rowid, first_name, last_name, email, city, organisation)
+    VALUES ('delete', old.rowid, old.first_name, old.last_name, old.email, old.city, old.organisation);
 END;
 
 -- Rectification history (Art. 16): the old value of each changed field.

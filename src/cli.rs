@@ -91,6 +91,14 @@ pub enum Command {
     Consent(ConsentArgs),
     /// List the people who may be contacted on a channel today
     MarketingList(MarketingListArgs),
+    /// Erase a record's personal data for good (GDPR Art. 17; admin)
+    Erase(EraseArgs),
+    /// Place or release a manual hold that forbids erasure
+    #[command(subcommand)]
+    Hold(HoldCommand),
+    /// Records past their retention period: report, or erase them (admin)
+    #[command(subcommand)]
+    Retention(RetentionCommand),
 }
 
 #[derive(Debug, Args)]
@@ -402,6 +410,61 @@ pub struct MarketingListArgs {
     /// SMS for the company's own similar products, unless they opted out
     #[arg(long)]
     pub existing_customers: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    #[arg(value_parser = record_id)]
+    pub id: RecordId,
+    /// Why (kept in the erasure receipt: no personal data here)
+    #[arg(long)]
+    pub reason: String,
+    /// The data subject request this fulfils (REQ-n)
+    #[arg(long, value_name = "REQ")]
+    pub request: Option<String>,
+    /// Erase despite holds an admin may override (never the AML hold)
+    #[arg(long)]
+    pub override_hold: bool,
+    /// Show what would happen, write nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HoldCommand {
+    /// Forbid erasing a record until a date (e.g. an invoice in collection)
+    Add {
+        #[arg(value_parser = record_id)]
+        id: RecordId,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        until: String,
+    },
+    /// Release a manual hold (admin)
+    Release {
+        /// The hold id `hold add` printed
+        hold_id: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Records whose retention has ended and that nothing holds
+    Report {
+        /// Judge as on this date (default today)
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Erase the records the report lists (admin)
+    Sweep {
+        /// Judge as on this date (default today; not in the future)
+        #[arg(long)]
+        as_of: Option<String>,
+        /// List what would be erased, write nothing
+        #[arg(short = 'n', long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

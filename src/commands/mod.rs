@@ -5,6 +5,7 @@
 mod audit;
 mod bases;
 mod controller;
+mod erase;
 mod init;
 mod marketing;
 mod operator;
@@ -73,6 +74,26 @@ impl Session {
         Ok(value)
     }
 
+    /// Like [`Session::write`], for work that records several audit
+    /// entries (a sweep's erasures, one entry each).
+    pub fn write_many<T>(
+        &mut self,
+        action: &str,
+        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Vec<Entry>)>,
+    ) -> Result<T> {
+        let mut entries = Vec::new();
+        let value = self.write(action, |tx, who| {
+            let (value, mut all) = work(tx, who)?;
+            let last = all.pop().unwrap_or_else(|| Entry::new(action));
+            entries = all;
+            for e in &entries {
+                crate::store::audit::append(tx, &who.operator, &who.now, e)?;
+            }
+            Ok((value, last))
+        })?;
+        Ok(value)
+    }
+
     /// Runs `work` in one write transaction (`BEGIN IMMEDIATE`, so two
     /// commands never deadlock upgrading a read lock) and appends the
     /// returned audit entry in it. A refusal is rolled back and then
@@ -137,8 +158,8 @@ pub fn now_rfc3339() -> String {
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
-        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, OperatorCommand as O,
-        PurposeCommand as P,
+        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, HoldCommand as H,
+        OperatorCommand as O, PurposeCommand as P, RetentionCommand as R,
     };
     match command {
         Command::Init(_) => ("init", Role::Admin),
@@ -161,6 +182,11 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Optout(_) => ("optout", Role::Staff),
         Command::Consent(_) => ("consent", Role::Staff),
         Command::MarketingList(_) => ("marketing-list", Role::Auditor),
+        Command::Erase(_) => ("erase", Role::Admin),
+        Command::Hold(H::Add { .. }) => ("hold-add", Role::Staff),
+        Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
+        Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
+        Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
     }
 }
 
@@ -245,5 +271,8 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Optout(a) => marketing::optout(session, a),
         Command::Consent(a) => marketing::consent(session, a),
         Command::MarketingList(a) => marketing::list(session, a),
+        Command::Erase(a) => erase::erase(session, a),
+        Command::Hold(c) => erase::hold(session, c),
+        Command::Retention(c) => erase::retention(session, c),
     }
 }

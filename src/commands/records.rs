@@ -190,9 +190,21 @@ pub fn full_json(
         "preferences".into(),
         serde_json::to_value(&preferences).unwrap_or_default(),
     );
+    let holds = super::erase::holds_of(conn, record, who.today)?;
     m.insert(
         "holds".into(),
-        rows_json(conn, "SELECT id, reason, until, placed_at, placed_by, released_at, released_by FROM holds WHERE record = ?1 ORDER BY id", rowid)?.into(),
+        holds
+            .iter()
+            .map(super::erase::hold_json)
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    let (limit, _) = super::erase::retention_of(conn, record)?;
+    m.insert(
+        "retention_until".into(),
+        limit
+            .map(|d| Value::from(crate::domain::date::format_date(d)))
+            .unwrap_or(Value::Null),
     );
     let corrections: Vec<Value> = records::corrections(conn, rowid)?
         .into_iter()
@@ -216,6 +228,18 @@ pub fn full_json(
         rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?.into(),
     );
     let mut notices: Vec<Value> = Vec::new();
+    if let Some(p) = preferences
+        .iter()
+        .find(|p| p.kind == crate::store::preferences::SUPPRESSION)
+    {
+        notices.push(
+            format!(
+                "kept out of marketing lists: this person was erased on {} after opting out (suppression list), until a new consent is recorded",
+                p.effective.get(..10).unwrap_or(&p.effective)
+            )
+            .into(),
+        );
+    }
     if let Some(h) = record.get("hetu") {
         if Hetu::parse(h, who.today).is_ok_and(|h| h.is_temporary()) {
             notices.push(

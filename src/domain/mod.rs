@@ -9,6 +9,7 @@ pub mod date;
 pub mod email;
 pub mod fields;
 pub mod hetu;
+pub mod holds;
 pub mod marketing;
 pub mod phone;
 pub mod register;

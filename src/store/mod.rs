@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bases;
+pub mod holds;
 pub mod operators;
 pub mod preferences;
 pub mod records;

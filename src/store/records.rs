@@ -233,7 +233,11 @@ pub fn insert(
     let sql = insert_sql(register);
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.execute(params_from_iter(fixed.into_iter().chain(tail)))?;
-    Ok((RecordId { register, number }, conn.last_insert_rowid()))
+    let rowid = conn.last_insert_rowid();
+    // Every way in (add, import) passes here, so a suppressed person stays
+    // suppressed however they come back.
+    super::suppression::apply(conn, rowid, register, values, at, by)?;
+    Ok((RecordId { register, number }, rowid))
 }
 
 /// Writes a record's (already validated) values back.
@@ -266,6 +270,8 @@ pub fn update(conn: &Connection, record: &Record, at: &str) -> Result<()> {
     if changed != 1 {
         return Err(Error::NotFound(format!("no record {}", record.id)));
     }
+    // A correction may give the record a suppressed identifier.
+    super::suppression::apply(conn, record.rowid, register, &record.values, at, "privreg")?;
     Ok(())
 }
 
@@ -341,6 +347,15 @@ pub fn search(conn: &Connection, q: &Query) -> Result<Vec<Record>> {
         .query_map(params_from_iter(args), read)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Deletes a record and, by cascade and trigger, everything that hangs on
+/// it: corrections, bases, preferences, holds, disclosures and its search
+/// index entries. `secure_delete` overwrites the freed bytes.
+pub fn delete(conn: &Connection, rowid: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
+        .execute([rowid])?;
+    Ok(())
 }
 
 /// The recipients a record was disclosed to, who must be told of a

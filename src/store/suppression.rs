@@ -1,10 +1,19 @@
-//! The suppression list's key: a random secret made at `init` and kept in
-//! the file, so that the hashes of an erased person's identifiers cannot
-//! be reversed by hashing every possible hetu (there are only millions).
+//! The suppression list (DOMAIN §7): when a person who had opted out is
+//! erased, keyed hashes of their identifiers stay behind, so that adding or
+//! importing them again keeps them out of marketing until a new consent.
+//! The key is a random secret made at `init` and kept in the file, so the
+//! hashes cannot be reversed by hashing every possible hetu (there are
+//! only millions).
 
-use rusqlite::{params, Connection};
+use hmac::{Hmac, Mac};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::Sha256;
 
+use crate::domain::fields::{index_of, Values};
+use crate::domain::marketing::{Channel, Purpose};
+use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::store::preferences::{self, NewPreference, SUPPRESSION};
 
 pub fn create_secret(conn: &Connection) -> Result<()> {
     let mut key = [0u8; 32];
@@ -16,4 +25,128 @@ pub fn create_secret(conn: &Connection) -> Result<()> {
         params![hex],
     )?;
     Ok(())
+}
+
+fn secret(conn: &Connection) -> Result<String> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = 'suppression_key'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::Storage("the register has no suppression key".into()))
+}
+
+/// The normalised identifiers of a record: hetu (upper-case), e-mail
+/// (lower-case) and phone (E.164), each with its kind.
+fn identifiers(register: Register, values: &Values) -> Vec<(&'static str, String)> {
+    let get = |name: &str| index_of(register, name).and_then(|i| values[i].clone());
+    let mut ids = Vec::new();
+    if let Some(h) = get("hetu") {
+        ids.push(("hetu", h.to_uppercase()));
+    }
+    if let Some(e) = get("email") {
+        ids.push(("email", e.to_lowercase()));
+    }
+    if let Some(p) = get("phone") {
+        ids.push(("phone", p));
+    }
+    ids
+}
+
+fn hashes(
+    conn: &Connection,
+    register: Register,
+    values: &Values,
+) -> Result<Vec<(&'static str, String)>> {
+    let ids = identifiers(register, values);
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let key = secret(conn)?;
+    Ok(ids
+        .into_iter()
+        .map(|(kind, value)| {
+            let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes())
+                .expect("HMAC takes a key of any length");
+            mac.update(kind.as_bytes());
+            mac.update(b":");
+            mac.update(value.as_bytes());
+            let hex: String = mac
+                .finalize()
+                .into_bytes()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (kind, hex)
+        })
+        .collect())
+}
+
+/// Did the record ever opt out or withdraw a consent (or was it
+/// suppressed itself)? Then its erasure leaves it on the list.
+pub fn ever_opted_out(conn: &Connection, rowid: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
+        )?
+        .query_row([rowid], |r| r.get(0))?)
+}
+
+/// Puts an erased record's identifiers on the list, from `since`.
+pub fn add(conn: &Connection, register: Register, values: &Values, since: &str) -> Result<usize> {
+    let hashes = hashes(conn, register, values)?;
+    for (kind, hash) in &hashes {
+        conn.prepare_cached("INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since")?
+            .execute(params![hash, kind, since])?;
+    }
+    Ok(hashes.len())
+}
+
+/// When a record that was just written belongs to a suppressed person,
+/// records the suppression as an opt-out of everything dated at the
+/// erasure (once per record). Returns that date if it applied.
+pub fn apply(
+    conn: &Connection,
+    rowid: i64,
+    register: Register,
+    values: &Values,
+    at: &str,
+    by: &str,
+) -> Result<Option<String>> {
+    let any: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
+        .query_row([], |r| r.get(0))?;
+    if !any {
+        return Ok(None);
+    }
+    let mut since: Option<String> = None;
+    for (_, hash) in hashes(conn, register, values)? {
+        let found: Option<String> = conn
+            .prepare_cached("SELECT since FROM suppression WHERE hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?;
+        if let Some(s) = found {
+            if since.as_ref().is_none_or(|cur| s > *cur) {
+                since = Some(s);
+            }
+        }
+    }
+    let Some(since) = since else { return Ok(None) };
+    let already: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind = 'suppression' AND effective = ?2)")?
+        .query_row(params![rowid, since], |r| r.get(0))?;
+    if !already {
+        preferences::insert(
+            conn,
+            rowid,
+            &NewPreference {
+                kind: SUPPRESSION,
+                channel: Channel::All,
+                purpose: Purpose::All,
+                source: Some("suppression-list"),
+                effective: &since,
+            },
+            at,
+            by,
+        )?;
+    }
+    Ok(Some(since))
 }

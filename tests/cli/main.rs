@@ -5,6 +5,7 @@ mod util;
 
 mod audit;
 mod bases;
+mod erase;
 mod init;
 mod marketing;
 mod operators;

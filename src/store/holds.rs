@@ -1,0 +1,143 @@
+//! Manual holds, the retention policy table and erasure receipts.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::domain::date::parse_date;
+use crate::domain::holds::{Facts, ManualHold, Policy};
+use crate::domain::register::{RecordId, Register};
+use crate::error::{Error, Result};
+use crate::store::records::Record;
+
+pub fn policy(conn: &Connection, register: Register, lang_fi: bool) -> Result<Policy> {
+    let ground = if lang_fi { "ground_fi" } else { "ground_en" };
+    conn.prepare_cached(&format!(
+        "SELECT retention_months, hold_months, hold_overridable, {ground} FROM retention_policy WHERE register = ?1"
+    ))?
+    .query_row([register.name()], |r| {
+        Ok(Policy {
+            register,
+            retention_months: r.get(0)?,
+            hold_months: r.get(1)?,
+            hold_overridable: r.get(2)?,
+            ground: r.get(3)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| Error::Storage(format!("no retention policy for the {register} register")))
+}
+
+pub fn facts(record: &Record) -> Facts {
+    let has_aml_data = [
+        "aml_identified_on",
+        "aml_id_document",
+        "aml_pep",
+        "aml_risk",
+    ]
+    .iter()
+    .any(|f| record.get(f).is_some());
+    Facts {
+        register: record.register(),
+        ended_on: record.ended_on.as_deref().and_then(|d| parse_date(d).ok()),
+        has_aml_data,
+    }
+}
+
+/// The manual holds of a record that have not been released.
+pub fn manual(conn: &Connection, rowid: i64) -> Result<Vec<ManualHold>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, reason, until FROM holds WHERE record = ?1 AND released_at IS NULL ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([rowid], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, reason, until)| {
+            Some(ManualHold {
+                id,
+                reason,
+                until: parse_date(&until).ok()?,
+            })
+        })
+        .collect())
+}
+
+pub fn add_manual(
+    conn: &Connection,
+    rowid: i64,
+    reason: &str,
+    until: NaiveDate,
+    at: &str,
+    by: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO holds (record, reason, until, placed_at, placed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![rowid, reason, until.format("%Y-%m-%d").to_string(), at, by],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Releases a manual hold; returns the record it was on.
+pub fn release(conn: &Connection, id: i64, at: &str, by: &str) -> Result<RecordId> {
+    let row: Option<(String, i64, Option<String>)> = conn
+        .query_row(
+            "SELECT r.register, r.number, h.released_at FROM holds h JOIN records r ON r.rowid = h.record WHERE h.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((register, number, released)) = row else {
+        return Err(Error::NotFound(format!("no hold {id}")));
+    };
+    if let Some(at) = released {
+        return Err(Error::invalid(
+            "hold",
+            format!("hold {id} was released already at {at}"),
+        ));
+    }
+    conn.execute(
+        "UPDATE holds SET released_at = ?2, released_by = ?3 WHERE id = ?1",
+        params![id, at, by],
+    )?;
+    let register: Register = register
+        .parse()
+        .map_err(|_| Error::Internal("unknown register".into()))?;
+    Ok(RecordId { register, number })
+}
+
+/// What is left of an erased record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Receipt {
+    pub id: String,
+    pub register: String,
+    pub erased_at: String,
+    pub erased_by: String,
+    pub reason: String,
+    pub request: Option<String>,
+    pub holds_overridden: Option<String>,
+}
+
+pub fn add_receipt(conn: &Connection, id: RecordId, r: &Receipt) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO erasures (register, number, erased_at, erased_by, reason, request, holds_overridden)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id.register.name(),
+        id.number,
+        r.erased_at,
+        r.erased_by,
+        r.reason,
+        r.request,
+        r.holds_overridden
+    ])?;
+    Ok(())
+}
