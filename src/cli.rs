@@ -99,6 +99,11 @@ pub enum Command {
     /// Records past their retention period: report, or erase them (admin)
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Export a register, a person's data, the audit log or the privacy notice
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// List compliance gaps: missing bases, overdue requests, expired records
+    Check,
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +470,62 @@ pub enum RetentionCommand {
         #[arg(short = 'n', long)]
         dry_run: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A whole register (csv by default; import reads it back)
+    Register(ExportRegisterArgs),
+    /// One person's data across registers: the access report (Art. 15, 20)
+    Subject(ExportSubjectArgs),
+    /// The audit log with each entry's hash
+    Audit(ExportAuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportRegisterArgs {
+    #[arg(value_parser = register)]
+    pub register: Register,
+    /// Also records whose relationship has ended
+    #[arg(long)]
+    pub include_ended: bool,
+    /// Also records whose processing is restricted (Art. 18)
+    #[arg(long)]
+    pub include_restricted: bool,
+    /// Personal identity codes in full (audited)
+    #[arg(long)]
+    pub reveal_hetu: bool,
+    /// Write to this file (created readable by you only) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportSubjectArgs {
+    /// Any record of the person
+    #[arg(value_parser = record_id, required_unless_present = "hetu", conflicts_with = "hetu")]
+    pub id: Option<RecordId>,
+    /// The person's personal identity code
+    #[arg(long)]
+    pub hetu: Option<String>,
+    /// Personal identity codes in full (audited)
+    #[arg(long)]
+    pub reveal_hetu: bool,
+    /// The data subject request this answers (REQ-n)
+    #[arg(long, value_name = "REQ")]
+    pub request: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportAuditArgs {
+    /// From this day on
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Up to and including this day
+    #[arg(long)]
+    pub until: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

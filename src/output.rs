@@ -247,11 +247,11 @@ fn is_formula_like(text: &str) -> bool {
 /// A cell a spreadsheet would run as a formula gets a leading `'` (SPEC
 /// "export register"). Text that already begins with quotes before such a
 /// start gets one more, so that [`restore_formula`] gives back every text.
-pub fn defuse_formula(text: &str) -> String {
+pub fn defuse_formula(text: &str) -> std::borrow::Cow<'_, str> {
     if is_formula_like(text.trim_start_matches('\'')) {
-        format!("'{text}")
+        format!("'{text}").into()
     } else {
-        text.to_string()
+        text.into()
     }
 }
 
@@ -271,7 +271,7 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>]) -> Result<()> {
     for row in rows {
         w.write_record(keys.iter().map(|k| {
             let text = cell_text(row.get(k).unwrap_or(&Value::Null));
-            defuse_formula(&text)
+            defuse_formula(&text).into_owned()
         }))
         .map_err(csv_err)?;
     }
@@ -284,11 +284,48 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>]) -> Result<()> {
 /// every row to size its columns, so it gathers them and prints at the end.
 pub struct ListWriter {
     format: Format,
-    out: Box<dyn Write>,
+    out: Sink,
     keys: Vec<&'static str>,
     table: Vec<Column>,
     gathered: Vec<Map<String, Value>>,
     rows: usize,
+}
+
+/// Where a list goes: through one csv writer for the whole list, or as is.
+enum Sink {
+    Csv(Box<csv::Writer<Box<dyn Write>>>),
+    Plain(Box<dyn Write>),
+}
+
+impl Sink {
+    fn csv(&mut self) -> Result<&mut csv::Writer<Box<dyn Write>>> {
+        match self {
+            Sink::Csv(w) => Ok(w),
+            Sink::Plain(_) => Err(Error::Internal("csv row on a list that is not csv".into())),
+        }
+    }
+
+    fn plain(&mut self) -> Result<&mut dyn Write> {
+        match self {
+            Sink::Csv(_) => Err(Error::Internal("plain output on a csv list".into())),
+            Sink::Plain(w) => Ok(w),
+        }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        match self {
+            Sink::Csv(w) => w.flush()?,
+            Sink::Plain(w) => w.flush()?,
+        }
+        Ok(())
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::from(io),
+        other => Error::Internal(format!("csv: {other:?}")),
+    }
 }
 
 impl ListWriter {
@@ -299,6 +336,15 @@ impl ListWriter {
         keys: Vec<&'static str>,
         table: Vec<Column>,
     ) -> Result<ListWriter> {
+        let out = if format == Format::Csv {
+            Sink::Csv(Box::new(
+                csv::WriterBuilder::new()
+                    .buffer_capacity(1 << 16)
+                    .from_writer(out),
+            ))
+        } else {
+            Sink::Plain(out)
+        };
         let mut w = ListWriter {
             format,
             out,
@@ -308,8 +354,8 @@ impl ListWriter {
             rows: 0,
         };
         if format == Format::Csv {
-            let header = csv_line(w.keys.iter().map(|k| k.to_string()))?;
-            w.out.write_all(&header)?;
+            let keys = w.keys.clone();
+            w.out.csv()?.write_record(&keys).map_err(csv_error)?;
         }
         Ok(w)
     }
@@ -317,21 +363,23 @@ impl ListWriter {
     pub fn row(&mut self, row: Map<String, Value>) -> Result<()> {
         match self.format {
             Format::Json => {
-                self.out
-                    .write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut self.out, &row).map_err(json_error)?;
+                let out = self.out.plain()?;
+                out.write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut *out, &row).map_err(json_error)?;
             }
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, &row).map_err(json_error)?;
-                self.out.write_all(b"\n")?;
+                let out = self.out.plain()?;
+                serde_json::to_writer(&mut *out, &row).map_err(json_error)?;
+                out.write_all(b"\n")?;
             }
             Format::Csv => {
-                let cells = self
-                    .keys
-                    .iter()
-                    .map(|k| defuse_formula(&cell_text(row.get(*k).unwrap_or(&Value::Null))));
-                let line = csv_line(cells)?;
-                self.out.write_all(&line)?;
+                let w = self.out.csv()?;
+                for k in &self.keys {
+                    let text = cell_text(row.get(*k).unwrap_or(&Value::Null));
+                    w.write_field(defuse_formula(&text).as_bytes())
+                        .map_err(csv_error)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(csv_error)?;
             }
             Format::Table | Format::Markdown => self.gathered.push(row),
         }
@@ -339,28 +387,42 @@ impl ListWriter {
         Ok(())
     }
 
+    /// A csv row straight from its cells, in `keys` order: the fast path
+    /// of exports (no JSON object per row). Only for `Format::Csv`.
+    pub fn csv_cells<'a>(
+        &mut self,
+        cells: impl IntoIterator<Item = Option<&'a str>>,
+    ) -> Result<()> {
+        let w = self.out.csv()?;
+        for cell in cells {
+            let text = cell.unwrap_or("");
+            w.write_field(defuse_formula(text).as_bytes())
+                .map_err(csv_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(csv_error)?;
+        self.rows += 1;
+        Ok(())
+    }
+
     /// Closes the list; returns how many rows were written.
     pub fn finish(mut self) -> Result<usize> {
+        self.out.flush()?;
+        let rows = self.rows;
+        if self.format == Format::Csv {
+            return Ok(rows);
+        }
+        let out = self.out.plain()?;
         match self.format {
-            Format::Json if self.rows == 0 => self.out.write_all(b"[]\n")?,
-            Format::Json => self.out.write_all(b"\n]\n")?,
+            Format::Json if rows == 0 => out.write_all(b"[]\n")?,
+            Format::Json => out.write_all(b"\n]\n")?,
             Format::Table | Format::Markdown => {
-                writeln!(self.out, "{}", list_table(&self.gathered, &self.table))?;
+                writeln!(out, "{}", list_table(&self.gathered, &self.table))?;
             }
             Format::Jsonl | Format::Csv => {}
         }
-        self.out.flush()?;
-        Ok(self.rows)
+        out.flush()?;
+        Ok(rows)
     }
-}
-
-/// One CSV record, quoted as the csv crate quotes.
-fn csv_line(cells: impl Iterator<Item = String>) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(cells)
-        .map_err(|e| Error::Internal(format!("csv: {e}")))?;
-    w.into_inner()
-        .map_err(|e| Error::Internal(format!("csv: {e}")))
 }
 
 /// Standard output, buffered, for a [`ListWriter`].

@@ -405,6 +405,14 @@ fn expired(conn: &rusqlite::Connection, day: NaiveDate) -> Result<Vec<Expired>> 
     Ok(out)
 }
 
+/// The ids and retention limits of the records past retention (`check`).
+pub fn expired_ids(conn: &rusqlite::Connection, day: NaiveDate) -> Result<Vec<(String, String)>> {
+    Ok(expired(conn, day)?
+        .iter()
+        .map(|e| (e.record.id.to_string(), format_date(e.limit)))
+        .collect())
+}
+
 fn expired_row(e: &Expired) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("id".into(), e.record.id.to_string().into());

@@ -4,8 +4,10 @@
 
 mod audit;
 mod bases;
+mod check;
 mod controller;
 mod erase;
+mod export;
 mod init;
 mod marketing;
 mod operator;
@@ -15,7 +17,7 @@ pub mod view;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::cli::{Cli, Command, Global};
+use crate::cli::{Cli, Command, ExportCommand, Global};
 use crate::domain::fields::Ctx;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
@@ -158,8 +160,8 @@ pub fn now_rfc3339() -> String {
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
-        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, HoldCommand as H,
-        OperatorCommand as O, PurposeCommand as P, RetentionCommand as R,
+        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, ExportCommand as E,
+        HoldCommand as H, OperatorCommand as O, PurposeCommand as P, RetentionCommand as R,
     };
     match command {
         Command::Init(_) => ("init", Role::Admin),
@@ -187,13 +189,22 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
         Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
         Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
+        Command::Export(E::Register(_)) => ("export-register", Role::Auditor),
+        Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
+        Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
+        Command::Check => ("check", Role::Auditor),
     }
 }
 
 /// The formats a command can print, and its default.
 fn formats(command: &Command) -> (Format, &'static [Format]) {
+    const EXPORT: &[Format] = &[Format::Csv, Format::Json, Format::Jsonl];
     match command {
         Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
+        Command::Export(ExportCommand::Register(_) | ExportCommand::Audit(_)) => {
+            (Format::Csv, EXPORT)
+        }
+        Command::Export(ExportCommand::Subject(_)) => (Format::Json, &[Format::Json]),
         _ => (Format::Table, output::DATA_FORMATS),
     }
 }
@@ -274,5 +285,9 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Erase(a) => erase::erase(session, a),
         Command::Hold(c) => erase::hold(session, c),
         Command::Retention(c) => erase::retention(session, c),
+        Command::Export(ExportCommand::Register(a)) => export::register(session, a),
+        Command::Export(ExportCommand::Subject(a)) => export::subject(session, a),
+        Command::Export(ExportCommand::Audit(a)) => export::audit(session, a),
+        Command::Check => check::run(session),
     }
 }

@@ -87,6 +87,27 @@ fn select_list() -> &'static str {
 
 const FIXED_COLUMNS: usize = 9;
 
+/// Where each field of a register stands among `all_columns()`.
+fn positions(register: Register) -> &'static [usize] {
+    static POS: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    let all = POS.get_or_init(|| {
+        Register::ALL
+            .iter()
+            .map(|r| {
+                fields(*r)
+                    .iter()
+                    .map(|f| all_columns().iter().position(|c| *c == f.name).unwrap_or(0))
+                    .collect()
+            })
+            .collect()
+    });
+    &all[Register::ALL
+        .iter()
+        .position(|r| *r == register)
+        .unwrap_or(0)]
+}
+
+/// A row of `select_list()` (every field column).
 fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
     let register_name: String = row.get(1)?;
     let register: Register = register_name.parse().map_err(|_| {
@@ -96,10 +117,21 @@ fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
             "unknown register".into(),
         )
     })?;
-    let all = all_columns();
+    read_values(row, register, positions(register).iter().copied())
+}
+
+/// A row of `register_select_list(register)` (that register's fields only).
+fn read_register(row: &rusqlite::Row<'_>, register: Register) -> rusqlite::Result<Record> {
+    read_values(row, register, 0..fields(register).len())
+}
+
+fn read_values(
+    row: &rusqlite::Row<'_>,
+    register: Register,
+    positions: impl Iterator<Item = usize>,
+) -> rusqlite::Result<Record> {
     let mut values = Vec::with_capacity(fields(register).len());
-    for f in fields(register) {
-        let pos = all.iter().position(|c| *c == f.name).unwrap_or(0);
+    for pos in positions {
         values.push(row.get::<_, Option<String>>(FIXED_COLUMNS + pos)?);
     }
     Ok(Record {
@@ -116,6 +148,96 @@ fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
         updated_at: row.get(8)?,
         values,
     })
+}
+
+fn register_select_list(register: Register) -> String {
+    let cols: Vec<String> = fields(register)
+        .iter()
+        .map(|f| format!("r.{}", quote(f.name)))
+        .collect();
+    format!(
+        "r.rowid, r.register, r.number, r.ended_on, r.restricted_at, r.restriction_reason, r.created_at, r.created_by, r.updated_at, {}",
+        cols.join(", ")
+    )
+}
+
+/// Every record of a register in id order, one at a time (exports).
+/// Ended records only with `include_ended`, restricted ones only with
+/// `include_restricted`; `today` (ISO) tells which have ended.
+pub fn each_in_register(
+    conn: &Connection,
+    register: Register,
+    include_ended: bool,
+    include_restricted: bool,
+    today: &str,
+    mut f: impl FnMut(&Record) -> Result<()>,
+) -> Result<()> {
+    let mut sql = format!(
+        "SELECT {} FROM records r WHERE r.register = ?1",
+        register_select_list(register)
+    );
+    if !include_ended {
+        sql.push_str(" AND (r.ended_on IS NULL OR r.ended_on > ?2)");
+    } else {
+        sql.push_str(" AND ?2 IS NOT NULL");
+    }
+    if !include_restricted {
+        sql.push_str(" AND r.restricted_at IS NULL");
+    }
+    sql.push_str(" ORDER BY r.number");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![register.name(), today])?;
+    while let Some(row) = rows.next()? {
+        f(&read_register(row, register)?)?;
+    }
+    Ok(())
+}
+
+/// The records of one person (SPEC §2): those that share the hetu, and,
+/// for records without a hetu, those that share an e-mail address with
+/// any of them (or with `email_key` when there is no hetu at all).
+pub fn same_person(
+    conn: &Connection,
+    hetu: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<Record>> {
+    let mut found: Vec<Record> = Vec::new();
+    let mut emails: Vec<String> = email.map(|e| vec![e.to_string()]).unwrap_or_default();
+    if let Some(h) = hetu {
+        let sql = format!(
+            "SELECT {} FROM records r WHERE r.hetu = ?1 ORDER BY r.rowid",
+            select_list()
+        );
+        let rows = conn
+            .prepare_cached(&sql)?
+            .query_map([h], read)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for r in rows {
+            if let Some(e) = email_key(r.get("email")) {
+                if !emails.contains(&e) {
+                    emails.push(e);
+                }
+            }
+            found.push(r);
+        }
+    }
+    let sql = format!(
+        "SELECT {} FROM records r WHERE r.email_key = ?1 AND (r.hetu IS NULL OR ?2 IS NULL) ORDER BY r.rowid",
+        select_list()
+    );
+    for e in emails {
+        let rows = conn
+            .prepare_cached(&sql)?
+            .query_map(params![e, hetu], read)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for r in rows {
+            if !found.iter().any(|f| f.rowid == r.rowid) {
+                found.push(r);
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.id.register, r.id.number));
+    Ok(found)
 }
 
 pub fn get(conn: &Connection, id: RecordId) -> Result<Option<Record>> {

@@ -6,6 +6,7 @@ mod util;
 mod audit;
 mod bases;
 mod erase;
+mod export;
 mod init;
 mod marketing;
 mod operators;

@@ -1,0 +1,356 @@
+//! `export register`, `export subject` and `export audit`: what an
+//! auditor, or a data subject (Art. 15 and 20), takes away.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::records::{check_request, full_json};
+use super::view::{mask_hetu, record_json};
+use super::{Session, Who};
+use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
+use crate::domain::date::{format_date, parse_date};
+use crate::domain::fields::{fields, Kind};
+use crate::domain::hetu::Hetu;
+use crate::domain::register::Register;
+use crate::error::{Error, Result};
+use crate::output::{stdout_box, Format, ListWriter, Output};
+use crate::store::audit::{self, Entry};
+use crate::store::records::{self, Record};
+
+/// An export file: created readable by its owner only (it holds personal
+/// data), and truncated if it exists (its mode is then tightened too).
+pub fn private_output(path: &Path) -> Result<Box<dyn Write>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options
+            .open(path)
+            .map_err(|e| Error::NotFound(format!("cannot write {}: {e}", path.display())))?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, file)))
+    }
+    #[cfg(not(unix))]
+    {
+        let file = options
+            .open(path)
+            .map_err(|e| Error::NotFound(format!("cannot write {}: {e}", path.display())))?;
+        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, file)))
+    }
+}
+
+fn destination(output: Option<&Path>) -> Result<Box<dyn Write>> {
+    match output {
+        Some(p) => private_output(p),
+        None => Ok(stdout_box()),
+    }
+}
+
+/// The columns of a register export: id and status, then every field in
+/// SPEC §3 order. `import` reads this file back (it skips id and status).
+fn register_keys(register: Register) -> Vec<&'static str> {
+    let mut keys = vec!["id", "status"];
+    keys.extend(fields(register).iter().map(|f| f.name));
+    keys
+}
+
+pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> {
+    let register = a.register;
+    let format = session.global.format;
+    let keys = register_keys(register);
+    let hetu_at = fields(register).iter().position(|f| f.kind == Kind::Hetu);
+    let quiet = session.global.quiet;
+    session.read(|tx, who| {
+        let today = who.today_iso();
+        let mut out = ListWriter::new(
+            destination(a.output.as_deref())?,
+            format,
+            keys.clone(),
+            vec![],
+        )?;
+        records::each_in_register(
+            tx,
+            register,
+            a.include_ended,
+            a.include_restricted,
+            &today,
+            |r| {
+                if format == Format::Csv {
+                    let id = r.id.to_string();
+                    let masked = match (hetu_at.and_then(|i| r.values[i].as_deref()), a.reveal_hetu)
+                    {
+                        (Some(h), false) => Some(mask_hetu(h)),
+                        _ => None,
+                    };
+                    let status = r.status(&today).name();
+                    let values = r.values.iter().enumerate().map(|(i, v)| {
+                        if Some(i) == hetu_at && masked.is_some() {
+                            masked.as_deref()
+                        } else {
+                            v.as_deref()
+                        }
+                    });
+                    out.csv_cells([Some(id.as_str()), Some(status)].into_iter().chain(values))
+                } else {
+                    out.row(record_json(r, &today, a.reveal_hetu))
+                }
+            },
+        )?;
+        let n = out.finish()?;
+        let mut detail = format!("register={} format={}", register.name(), format.name());
+        for (flag, on) in [
+            ("include-ended", a.include_ended),
+            ("include-restricted", a.include_restricted),
+            ("reveal-hetu", a.reveal_hetu),
+            ("to-file", a.output.is_some()),
+        ] {
+            if on {
+                detail.push(' ');
+                detail.push_str(flag);
+            }
+        }
+        let entry = Entry {
+            fields: if a.reveal_hetu {
+                vec!["hetu".into()]
+            } else {
+                vec![]
+            },
+            ..Entry::new("export-register").rows(n).detail(detail)
+        };
+        if let Some(path) = &a.output {
+            if !quiet {
+                eprintln!("privreg: wrote {n} records to {}", path.display());
+            }
+        }
+        Ok((Output::Streamed, entry))
+    })
+}
+
+pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
+    let since = a
+        .since
+        .as_deref()
+        .map(|s| {
+            parse_date(s)
+                .map(format_date)
+                .map_err(|e| Error::invalid("since", e.0))
+        })
+        .transpose()?;
+    // --until is a whole day: entries before the next day's midnight.
+    let until = a
+        .until
+        .as_deref()
+        .map(|s| {
+            parse_date(s)
+                .map(|d| format_date(d + chrono::Days::new(1)))
+                .map_err(|e| Error::invalid("until", e.0))
+        })
+        .transpose()?;
+    let format = session.global.format;
+    let keys = vec![
+        "seq",
+        "at",
+        "operator",
+        "action",
+        "outcome",
+        "records",
+        "fields",
+        "request",
+        "rows",
+        "detail",
+        "prev_hash",
+        "hash",
+    ];
+    session.read(|tx, _| {
+        let mut out = ListWriter::new(
+            destination(a.output.as_deref())?,
+            format,
+            keys.clone(),
+            vec![],
+        )?;
+        audit::each_between(tx, since.as_deref(), until.as_deref(), |e| {
+            let row = match serde_json::to_value(&e) {
+                Ok(Value::Object(m)) => m,
+                _ => Map::new(),
+            };
+            out.row(row)
+        })?;
+        let n = out.finish()?;
+        Ok((
+            Output::Streamed,
+            Entry::new("export-audit")
+                .rows(n)
+                .detail(format!("format={}", format.name())),
+        ))
+    })
+}
+
+/// Rights of the data subject, as the access report and the notice state them.
+pub fn rights(lang_fi: bool) -> Vec<(&'static str, &'static str)> {
+    if lang_fi {
+        vec![
+            ("15 artikla", "Oikeus saada pääsy tietoihin: voit pyytää jäljennöksen sinusta käsiteltävistä henkilötiedoista."),
+            ("16 artikla", "Oikeus tietojen oikaisemiseen: voit pyytää korjaamaan virheelliset tai täydentämään puutteelliset tiedot."),
+            ("17 artikla", "Oikeus tietojen poistamiseen: voit pyytää tietojesi poistamista, ellei laki velvoita säilyttämään niitä."),
+            ("18 artikla", "Oikeus käsittelyn rajoittamiseen: voit pyytää, että tietojasi vain säilytetään esimerkiksi oikaisupyynnön selvittämisen ajan."),
+            ("20 artikla", "Oikeus siirtää tiedot järjestelmästä toiseen: saat antamasi tiedot koneluettavassa muodossa."),
+            ("21 artikla", "Vastustamisoikeus: voit kieltää suoramarkkinoinnin ja profiloinnin milloin tahansa; kielto on ehdoton."),
+            ("7 artikla", "Oikeus peruuttaa suostumus milloin tahansa ilman, että se vaikuttaa aiemman käsittelyn lainmukaisuuteen."),
+            ("77 artikla", "Oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja.fi."),
+        ]
+    } else {
+        vec![
+            ("Article 15", "Right of access: you may ask for a copy of the personal data we process about you."),
+            ("Article 16", "Right to rectification: you may have inaccurate data corrected and incomplete data completed."),
+            ("Article 17", "Right to erasure: you may ask us to erase your data unless the law requires us to keep it."),
+            ("Article 18", "Right to restriction: you may ask us only to store your data, e.g. while a correction is checked."),
+            ("Article 20", "Right to data portability: you receive the data you gave us in a machine-readable form."),
+            ("Article 21", "Right to object: you may object to direct marketing and profiling at any time; the objection is absolute."),
+            ("Article 7", "You may withdraw a consent at any time, without affecting processing before the withdrawal."),
+            ("Article 77", "Right to lodge a complaint with the supervisory authority: Office of the Data Protection Ombudsman, PO Box 800, 00531 Helsinki, Finland, tietosuoja.fi."),
+        ]
+    }
+}
+
+/// The records of the person named by an id or a hetu, or exit 4.
+fn subject_records(
+    tx: &rusqlite::Connection,
+    a: &ExportSubjectArgs,
+    who: &Who,
+) -> Result<Vec<Record>> {
+    let (hetu, email) = match (&a.id, &a.hetu) {
+        (Some(id), None) => {
+            let r = super::records::load(tx, *id)?;
+            (
+                r.get("hetu").map(str::to_string),
+                records::email_key(r.get("email")),
+            )
+        }
+        (None, Some(h)) => {
+            let h = Hetu::parse(h, who.today).map_err(|e| Error::invalid("hetu", e.0))?;
+            (Some(h.as_str().to_string()), None)
+        }
+        _ => return Err(Error::Usage("give a record id or --hetu".into())),
+    };
+    let found = records::same_person(tx, hetu.as_deref(), email.as_deref())?;
+    if found.is_empty() {
+        return Err(Error::NotFound("no records of such a person".into()));
+    }
+    Ok(found)
+}
+
+/// The data subject requests that name any of the person's records.
+fn requests_of(tx: &rusqlite::Connection, ids: &[String]) -> Result<Vec<Value>> {
+    let mut out = Vec::new();
+    let mut stmt = tx.prepare_cached(
+        "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
+         FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",
+    )?;
+    for id in ids {
+        let rows = stmt
+            .query_map([id], |r| {
+                let mut m = Map::new();
+                m.insert("id".into(), format!("REQ-{}", r.get::<_, i64>(0)?).into());
+                m.insert("type".into(), r.get::<_, String>(1)?.into());
+                m.insert("received".into(), r.get::<_, String>(2)?.into());
+                m.insert("due".into(), r.get::<_, String>(3)?.into());
+                m.insert("extended".into(), r.get::<_, bool>(4)?.into());
+                m.insert("status".into(), r.get::<_, String>(5)?.into());
+                m.insert("outcome".into(), r.get::<_, Option<String>>(6)?.into());
+                Ok(Value::Object(m))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for r in rows {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The access report: every record of the person with its purposes,
+/// bases, recipients, retention, preferences and history; the requests;
+/// the controller; the rights.
+pub fn subject_report(
+    tx: &rusqlite::Connection,
+    who: &Who,
+    found: &[Record],
+    reveal: bool,
+) -> Result<Map<String, Value>> {
+    let fi = found
+        .first()
+        .and_then(|r| r.get("language"))
+        .is_none_or(|l| l == "fi");
+    let mut people = Vec::new();
+    for r in found {
+        let mut m = full_json(tx, r, who, reveal)?;
+        let (title, source): (String, String) = tx.query_row(
+            &format!(
+                "SELECT {}, {} FROM registers WHERE name = ?1",
+                if fi { "title_fi" } else { "title_en" },
+                if fi { "sources_fi" } else { "sources_en" }
+            ),
+            [r.register().name()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        m.insert("register_title".into(), title.into());
+        m.insert("source".into(), source.into());
+        people.push(Value::Object(m));
+    }
+    let ids: Vec<String> = found.iter().map(|r| r.id.to_string()).collect();
+    let mut report = Map::new();
+    report.insert("generated_on".into(), who.today_iso().into());
+    report.insert(
+        "controller".into(),
+        Value::Object(super::controller::load(tx)?),
+    );
+    report.insert("records".into(), people.into());
+    report.insert("requests".into(), requests_of(tx, &ids)?.into());
+    report.insert(
+        "rights".into(),
+        rights(fi)
+            .into_iter()
+            .map(|(article, text)| {
+                let mut m = Map::new();
+                m.insert("article".into(), article.into());
+                m.insert("right".into(), text.into());
+                Value::Object(m)
+            })
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    Ok(report)
+}
+
+pub fn subject(session: &mut Session, a: ExportSubjectArgs) -> Result<Output> {
+    let format = session.global.format;
+    session.write("export-subject", |tx, who| {
+        let request = check_request(tx, a.request.as_deref())?;
+        let found = subject_records(tx, &a, who)?;
+        let report = subject_report(tx, who, &found, a.reveal_hetu)?;
+        let entry = Entry {
+            records: found.iter().map(|r| r.id.to_string()).collect(),
+            fields: if a.reveal_hetu {
+                vec!["hetu".into()]
+            } else {
+                vec![]
+            },
+            request,
+            ..Entry::new("export-subject")
+                .rows(found.len())
+                .detail(format!("format={}", format.name()))
+        };
+        Ok((
+            Output::Object {
+                value: report,
+                plain: None,
+            },
+            entry,
+        ))
+    })
+}
