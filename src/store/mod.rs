@@ -3,8 +3,11 @@
 //! here parses arguments or prints.
 
 pub mod audit;
+pub mod disclosures;
 pub mod operators;
 pub mod records;
+pub mod requests;
+pub mod restriction;
 pub mod suppression;
 
 use std::path::Path;
