@@ -4,9 +4,12 @@
 
 mod audit;
 mod controller;
+mod disclose;
 mod init;
 mod operator;
 mod records;
+mod requests;
+mod restrict;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -117,7 +120,10 @@ pub fn now_rfc3339() -> String {
 
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
-    use crate::cli::{AuditCommand as A, ControllerCommand as Ct, OperatorCommand as O};
+    use crate::cli::{
+        AuditCommand as A, ControllerCommand as Ct, OperatorCommand as O, RequestCommand as Rq,
+        RestrictCommand as Rs,
+    };
     match command {
         Command::Init(_) => ("init", Role::Admin),
         Command::Operator(O::Add { .. }) => ("operator-add", Role::Admin),
@@ -130,6 +136,16 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Search(_) => ("search", Role::Auditor),
         Command::Correct(_) => ("correct", Role::Staff),
         Command::End(_) => ("end", Role::Staff),
+        Command::Request(Rq::Open(_)) => ("request-open", Role::Staff),
+        Command::Request(Rq::Extend(_)) => ("request-extend", Role::Staff),
+        Command::Request(Rq::Close(_)) => ("request-close", Role::Staff),
+        Command::Request(Rq::List(_)) => ("request-list", Role::Auditor),
+        Command::Request(Rq::Show(_)) => ("request-show", Role::Auditor),
+        Command::Restrict(a) => match a.command {
+            Some(Rs::Lift { .. }) => ("restrict-lift", Role::Staff),
+            None => ("restrict", Role::Staff),
+        },
+        Command::Disclose(_) => ("disclose", Role::Staff),
         Command::Audit(A::Verify) => ("audit-verify", Role::Auditor),
     }
 }
@@ -209,6 +225,9 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Search(a) => records::search(session, a),
         Command::Correct(a) => records::correct(session, a),
         Command::End(a) => records::end(session, a),
+        Command::Request(c) => requests::run(session, c),
+        Command::Restrict(a) => restrict::run(session, a),
+        Command::Disclose(a) => disclose::run(session, a),
         Command::Audit(c) => audit::run(session, c),
     }
 }
