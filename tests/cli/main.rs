@@ -4,8 +4,11 @@
 mod util;
 
 mod audit;
+mod disclose;
 mod init;
 mod operators;
 mod records;
+mod requests;
+mod restrict;
 mod search;
 mod validation;
