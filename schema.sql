@@ -7,8 +7,9 @@
 --
 -- Personal data lives only in: records, corrections, bases (note/evidence),
 -- preferences (no values, only ids), disclosures (data text), holds (reason)
--- and requests (identity method). Erasure deletes those rows; the audit log,
--- erasure receipts and suppression hashes hold no personal values.
+-- and requests (identity method, extension reason, closing note). Erasure
+-- deletes those rows; the audit log, erasure receipts and suppression hashes
+-- hold no personal values.
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -277,7 +278,7 @@ CREATE TABLE disclosures (
     recipient   TEXT NOT NULL,
     category    TEXT NOT NULL CHECK (category IN ('authority', 'debt-collection', 'processor', 'business-transfer', 'other')),
     data        TEXT NOT NULL,
-    basis       TEXT NOT NULL,
+    basis       TEXT NOT NULL CHECK (basis IN ('consent', 'contract', 'legal-obligation', 'vital-interest', 'public-task', 'legitimate-interest')),
     country     TEXT NOT NULL DEFAULT 'FI',
     dpf_certified INTEGER NOT NULL DEFAULT 0,
     disclosed_on TEXT NOT NULL,
@@ -318,8 +319,10 @@ CREATE TABLE requests (
     type        TEXT NOT NULL CHECK (type IN ('access', 'rectification', 'erasure', 'restriction', 'portability', 'objection')),
     received    TEXT NOT NULL,
     due         TEXT NOT NULL,
-    extended    INTEGER NOT NULL DEFAULT 0,
+    extended    INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1)),
     extension_reason TEXT,
+    extended_at TEXT,
+    extended_by TEXT,
     status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
     channel     TEXT,
     identity_verified TEXT,
@@ -327,14 +330,17 @@ CREATE TABLE requests (
     note        TEXT,
     opened_at   TEXT NOT NULL,
     opened_by   TEXT NOT NULL,
-    closed_at   TEXT
+    closed_at   TEXT,
+    closed_by   TEXT
 ) STRICT;
+CREATE INDEX requests_open ON requests(status, due);
 -- Subjects by id text (e.g. 'C-4'), so the request keeps them after erasure.
 CREATE TABLE request_subjects (
     request INTEGER NOT NULL REFERENCES requests(number),
     subject TEXT NOT NULL,
     PRIMARY KEY (request, subject)
 ) STRICT;
+CREATE INDEX request_subjects_subject ON request_subjects(subject);
 
 -- Erasure receipts: what remains of an erased record (no personal values).
 CREATE TABLE erasures (
@@ -371,6 +377,8 @@ CREATE TABLE audit (
     prev_hash  TEXT NOT NULL,
     hash       TEXT NOT NULL
 ) STRICT;
+-- A request's history (`request show`): the entries that name it.
+CREATE INDEX audit_request ON audit(request) WHERE request IS NOT NULL;
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::domain::basis::BasisArg;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
+use crate::domain::request::RequestId;
 use crate::output::Format;
 use crate::store::operators::Role;
 
@@ -76,6 +77,13 @@ pub enum Command {
     Correct(CorrectArgs),
     /// End a relationship or employment, or decide an application
     End(EndArgs),
+    /// Open, extend, close and list data subject requests (GDPR Art. 12(3))
+    #[command(subcommand)]
+    Request(RequestCommand),
+    /// Restrict processing of a record (GDPR Art. 18), or lift a restriction
+    Restrict(RestrictArgs),
+    /// Log a disclosure of a record to a recipient (transfers out of the EU/EEA need an adequacy decision)
+    Disclose(DiscloseArgs),
     /// Check the audit log
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -274,6 +282,249 @@ pub struct EndArgs {
     /// The decision on an application (recruitment records only)
     #[arg(long, value_enum)]
     pub status: Option<Decision>,
+}
+
+fn request_id(s: &str) -> Result<RequestId, String> {
+    s.parse().map_err(|e: crate::domain::ValueError| e.0)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+    /// Open a data subject request; prints its id and due date
+    Open(RequestOpenArgs),
+    /// Extend a request's deadline, once, to three months after receipt
+    Extend(RequestExtendArgs),
+    /// Close a request with its outcome
+    Close(RequestCloseArgs),
+    /// List requests; overdue ones and those due within 7 days are marked
+    List(RequestListArgs),
+    /// Show a request and its history (what was done for it)
+    Show(RequestShowArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RequestType {
+    /// Right of access (Art. 15)
+    Access,
+    /// Rectification (Art. 16)
+    Rectification,
+    /// Erasure (Art. 17)
+    Erasure,
+    /// Restriction of processing (Art. 18)
+    Restriction,
+    /// Data portability (Art. 20)
+    Portability,
+    /// Objection (Art. 21)
+    Objection,
+}
+
+impl RequestType {
+    pub fn name(self) -> &'static str {
+        match self {
+            RequestType::Access => "access",
+            RequestType::Rectification => "rectification",
+            RequestType::Erasure => "erasure",
+            RequestType::Restriction => "restriction",
+            RequestType::Portability => "portability",
+            RequestType::Objection => "objection",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RequestChannel {
+    Letter,
+    Email,
+    Phone,
+    InPerson,
+}
+
+impl RequestChannel {
+    pub fn name(self) -> &'static str {
+        match self {
+            RequestChannel::Letter => "letter",
+            RequestChannel::Email => "email",
+            RequestChannel::Phone => "phone",
+            RequestChannel::InPerson => "in-person",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RequestOutcome {
+    Fulfilled,
+    Refused,
+    Partial,
+}
+
+impl RequestOutcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            RequestOutcome::Fulfilled => "fulfilled",
+            RequestOutcome::Refused => "refused",
+            RequestOutcome::Partial => "partial",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RequestOpenArgs {
+    /// What the person asks for
+    #[arg(long = "type", value_name = "TYPE", value_enum)]
+    pub kind: RequestType,
+    /// When the request was received (YYYY-MM-DD or D.M.YYYY)
+    #[arg(long)]
+    pub received: String,
+    /// A record the request is about; repeat for each
+    #[arg(long = "subject", value_name = "ID", value_parser = record_id)]
+    pub subjects: Vec<RecordId>,
+    /// How the request arrived
+    #[arg(long, value_enum)]
+    pub channel: Option<RequestChannel>,
+    /// How the person's identity was verified
+    #[arg(long, value_name = "METHOD")]
+    pub identity_verified: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestExtendArgs {
+    #[arg(value_name = "REQ", value_parser = request_id)]
+    pub id: RequestId,
+    /// Why more time is needed (the person must be told within the first month)
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestCloseArgs {
+    #[arg(value_name = "REQ", value_parser = request_id)]
+    pub id: RequestId,
+    /// How the request was answered
+    #[arg(long, value_enum)]
+    pub outcome: RequestOutcome,
+    /// A note on how it was answered
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestListArgs {
+    /// Only open requests
+    #[arg(long)]
+    pub open: bool,
+    /// Only open requests whose due date has passed
+    #[arg(long)]
+    pub overdue: bool,
+    /// The day to judge due dates on (default today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestShowArgs {
+    #[arg(value_name = "REQ", value_parser = request_id)]
+    pub id: RequestId,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct RestrictArgs {
+    #[command(subcommand)]
+    pub command: Option<RestrictCommand>,
+    /// The record to restrict
+    #[arg(value_parser = record_id, required = true)]
+    pub id: Option<RecordId>,
+    /// Why processing is restricted (Art. 18(1) a-d)
+    #[arg(long, required = true)]
+    pub reason: Option<String>,
+    /// The data subject request this fulfils (REQ-n)
+    #[arg(long, value_name = "REQ")]
+    pub request: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RestrictCommand {
+    /// Lift a record's restriction (tell the person first, Art. 18(3))
+    Lift {
+        #[arg(value_parser = record_id)]
+        id: RecordId,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DisclosureCategory {
+    Authority,
+    DebtCollection,
+    Processor,
+    BusinessTransfer,
+    Other,
+}
+
+impl DisclosureCategory {
+    pub fn name(self) -> &'static str {
+        match self {
+            DisclosureCategory::Authority => "authority",
+            DisclosureCategory::DebtCollection => "debt-collection",
+            DisclosureCategory::Processor => "processor",
+            DisclosureCategory::BusinessTransfer => "business-transfer",
+            DisclosureCategory::Other => "other",
+        }
+    }
+}
+
+/// The legal basis of a disclosure (GDPR Art. 6(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DisclosureBasis {
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterest,
+    PublicTask,
+    LegitimateInterest,
+    /// legal-obligation under the AML Act 444/2017
+    Aml,
+}
+
+impl DisclosureBasis {
+    /// The stored name: `aml` is a legal obligation.
+    pub fn stored(self) -> &'static str {
+        match self {
+            DisclosureBasis::Consent => "consent",
+            DisclosureBasis::Contract => "contract",
+            DisclosureBasis::LegalObligation | DisclosureBasis::Aml => "legal-obligation",
+            DisclosureBasis::VitalInterest => "vital-interest",
+            DisclosureBasis::PublicTask => "public-task",
+            DisclosureBasis::LegitimateInterest => "legitimate-interest",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DiscloseArgs {
+    /// The record whose data was disclosed
+    #[arg(value_parser = record_id)]
+    pub id: RecordId,
+    /// Who received the data
+    #[arg(long, value_name = "NAME")]
+    pub recipient: String,
+    /// What kind of recipient it is
+    #[arg(long, value_enum)]
+    pub category: DisclosureCategory,
+    /// What was disclosed (e.g. "name, address, unpaid invoices")
+    #[arg(long, value_name = "TEXT")]
+    pub data: String,
+    /// The legal basis of the disclosure (GDPR Art. 6(1))
+    #[arg(long, value_enum)]
+    pub basis: DisclosureBasis,
+    /// Where the recipient is (ISO 3166-1 alpha-2)
+    #[arg(long, value_name = "CC", default_value = "FI")]
+    pub country: String,
+    /// The recipient is certified under the EU-US Data Privacy Framework
+    #[arg(long)]
+    pub dpf_certified: bool,
+    /// When it was disclosed (default today)
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -542,6 +793,25 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn value_names_are_the_ones_clap_parses() {
+        use clap::ValueEnum;
+        fn check<T: ValueEnum>(name: impl Fn(&T) -> &'static str) {
+            for v in T::value_variants() {
+                let p = v.to_possible_value().unwrap();
+                assert_eq!(name(v), p.get_name());
+            }
+        }
+        check::<RequestType>(|v| v.name());
+        check::<RequestChannel>(|v| v.name());
+        check::<RequestOutcome>(|v| v.name());
+        check::<DisclosureCategory>(|v| v.name());
+        check::<DisclosureBasis>(|v| match v {
+            DisclosureBasis::Aml => "aml",
+            other => other.stored(),
+        });
     }
 
     #[test]

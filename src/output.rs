@@ -98,12 +98,13 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
             }
         }
         (Output::List { rows, .. }, Format::Json) => {
+            let rows: Vec<Map<String, Value>> = rows.into_iter().map(without_hints).collect();
             serde_json::to_writer_pretty(&mut *out, &rows).map_err(json_error)?;
             writeln!(out)?;
         }
         (Output::List { rows, .. }, Format::Jsonl) => {
-            for row in &rows {
-                serde_json::to_writer(&mut *out, row).map_err(json_error)?;
+            for row in rows {
+                serde_json::to_writer(&mut *out, &without_hints(row)).map_err(json_error)?;
                 writeln!(out)?;
             }
         }
@@ -112,11 +113,11 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
             writeln!(out, "{}", list_table(&rows, &table))?;
         }
         (Output::Object { value, .. }, Format::Json) => {
-            serde_json::to_writer_pretty(&mut *out, &value).map_err(json_error)?;
+            serde_json::to_writer_pretty(&mut *out, &without_hints(value)).map_err(json_error)?;
             writeln!(out)?;
         }
         (Output::Object { value, .. }, Format::Jsonl) => {
-            serde_json::to_writer(&mut *out, &value).map_err(json_error)?;
+            serde_json::to_writer(&mut *out, &without_hints(value)).map_err(json_error)?;
             writeln!(out)?;
         }
         (Output::Object { value, .. }, Format::Csv) => write_csv(out, &[value])?,
@@ -129,6 +130,13 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
         (Output::Object { value, plain: None }, _) => write_object_tables(out, &value)?,
     }
     Ok(())
+}
+
+/// A row without the keys that begin with `_`: hints for the table
+/// renderer (`_colour_<key>`, preformatted cells), not data.
+fn without_hints(mut row: Map<String, Value>) -> Map<String, Value> {
+    row.retain(|k, _| !k.starts_with('_'));
+    row
 }
 
 fn json_error(e: serde_json::Error) -> Error {
@@ -473,6 +481,36 @@ mod tests {
             Format::Csv,
         );
         assert_eq!(out, "a,b,c\n'=1+1,,\nx,,true\n");
+    }
+
+    #[test]
+    fn table_hints_stay_out_of_json_and_csv() {
+        let rows = || {
+            vec![obj(&[
+                ("due", "2026-11-01".into()),
+                ("_colour_due", "red".into()),
+                ("_subjects", "C-1, C-2".into()),
+            ])]
+        };
+        let list = || Output::List {
+            rows: rows(),
+            table: vec![("due", "due"), ("subjects", "_subjects")],
+        };
+        for format in [Format::Json, Format::Jsonl, Format::Csv] {
+            let out = rendered(list(), format);
+            assert!(!out.contains("_colour") && !out.contains("red"), "{out}");
+            assert!(!out.contains("C-1, C-2"), "{out}");
+        }
+        let table = rendered(list(), Format::Table);
+        assert!(table.contains("C-1, C-2"), "{table}");
+        let object = rendered(
+            Output::Object {
+                value: rows().remove(0),
+                plain: None,
+            },
+            Format::Json,
+        );
+        assert!(!object.contains("_colour"), "{object}");
     }
 
     #[test]

@@ -6,12 +6,15 @@ mod audit;
 mod bases;
 mod check;
 mod controller;
+mod disclose;
 mod erase;
 mod export;
 mod init;
 mod marketing;
 mod operator;
 mod records;
+mod requests;
+mod restrict;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -161,7 +164,8 @@ pub fn now_rfc3339() -> String {
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
         AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, ExportCommand as E,
-        HoldCommand as H, OperatorCommand as O, PurposeCommand as P, RetentionCommand as R,
+        HoldCommand as H, OperatorCommand as O, PurposeCommand as P, RequestCommand as Rq,
+        RestrictCommand as Rs, RetentionCommand as R,
     };
     match command {
         Command::Init(_) => ("init", Role::Admin),
@@ -175,6 +179,16 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Search(_) => ("search", Role::Auditor),
         Command::Correct(_) => ("correct", Role::Staff),
         Command::End(_) => ("end", Role::Staff),
+        Command::Request(Rq::Open(_)) => ("request-open", Role::Staff),
+        Command::Request(Rq::Extend(_)) => ("request-extend", Role::Staff),
+        Command::Request(Rq::Close(_)) => ("request-close", Role::Staff),
+        Command::Request(Rq::List(_)) => ("request-list", Role::Auditor),
+        Command::Request(Rq::Show(_)) => ("request-show", Role::Auditor),
+        Command::Restrict(a) => match a.command {
+            Some(Rs::Lift { .. }) => ("restrict-lift", Role::Staff),
+            None => ("restrict", Role::Staff),
+        },
+        Command::Disclose(_) => ("disclose", Role::Staff),
         Command::Audit(A::Verify) => ("audit-verify", Role::Auditor),
         Command::Basis(B::Add(_)) => ("basis-add", Role::Staff),
         Command::Basis(B::List { .. }) => ("basis-list", Role::Auditor),
@@ -276,6 +290,9 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Search(a) => records::search(session, a),
         Command::Correct(a) => records::correct(session, a),
         Command::End(a) => records::end(session, a),
+        Command::Request(c) => requests::run(session, c),
+        Command::Restrict(a) => restrict::run(session, a),
+        Command::Disclose(a) => disclose::run(session, a),
         Command::Audit(c) => audit::run(session, c),
         Command::Basis(c) => bases::run(session, c),
         Command::Purpose(c) => bases::purpose(session, c),

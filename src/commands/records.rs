@@ -9,6 +9,7 @@ use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
 use crate::domain::fields::{self, fields, index_of, Values};
 use crate::domain::register::{RecordId, Register};
+use crate::domain::request::RequestId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
 use crate::output::Output;
@@ -78,24 +79,15 @@ pub fn load(conn: &rusqlite::Connection, id: RecordId) -> Result<Record> {
     }))
 }
 
-/// Checks that `--request REQ` names a request of the register.
+/// Checks that `--request REQ` names a request of the register (exit 3 for
+/// a malformed id, 4 for an unknown one) and returns it as `REQ-n`.
 pub fn check_request(conn: &rusqlite::Connection, request: Option<&str>) -> Result<Option<String>> {
     let Some(text) = request else { return Ok(None) };
-    let number = text
-        .trim()
-        .to_uppercase()
-        .strip_prefix("REQ-")
-        .and_then(|n| n.parse::<i64>().ok())
-        .ok_or_else(|| Error::invalid("request", "a request id is REQ- and a number"))?;
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM requests WHERE number = ?1)",
-        [number],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::NotFound(format!("no request REQ-{number}")));
-    }
-    Ok(Some(format!("REQ-{number}")))
+    let id: RequestId = text
+        .parse()
+        .map_err(|e: crate::domain::ValueError| Error::invalid("request", e.0))?;
+    crate::store::requests::load(conn, id)?;
+    Ok(Some(id.to_string()))
 }
 
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
@@ -179,6 +171,12 @@ pub fn full_json(
                 .map(Value::from)
                 .unwrap_or(Value::Null),
         );
+        m.insert(
+            "restriction_request".into(),
+            crate::store::restriction::request_of(conn, record.rowid)?
+                .map(Value::from)
+                .unwrap_or(Value::Null),
+        );
     }
     let rowid = record.rowid;
     m.insert(
@@ -223,10 +221,12 @@ pub fn full_json(
         })
         .collect();
     m.insert("corrections".into(), corrections.into());
-    m.insert(
-        "disclosures".into(),
-        rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?.into(),
-    );
+    let mut disclosures = rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?;
+    for d in &mut disclosures {
+        let certified = d["dpf_certified"] == 1;
+        d["dpf_certified"] = certified.into();
+    }
+    m.insert("disclosures".into(), disclosures.into());
     let mut notices: Vec<Value> = Vec::new();
     if let Some(p) = preferences
         .iter()

@@ -13,6 +13,8 @@ pub mod holds;
 pub mod marketing;
 pub mod phone;
 pub mod register;
+pub mod request;
+pub mod transfer;
 
 /// Why a value was refused. The message never contains the value itself
 /// (values are personal data and must not reach stderr or logs).

@@ -218,6 +218,17 @@ pub fn each_between(
     Ok(n)
 }
 
+/// The entries that name a request (`REQ-n`), in order: its history.
+pub fn for_request(conn: &Connection, request: &str) -> Result<Vec<Stored>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
+    ))?;
+    let rows = stmt
+        .query_map([request], read_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

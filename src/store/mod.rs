@@ -4,10 +4,13 @@
 
 pub mod audit;
 pub mod bases;
+pub mod disclosures;
 pub mod holds;
 pub mod operators;
 pub mod preferences;
 pub mod records;
+pub mod requests;
+pub mod restriction;
 pub mod suppression;
 
 use std::path::Path;

@@ -5,11 +5,14 @@ mod util;
 
 mod audit;
 mod bases;
+mod disclose;
 mod erase;
 mod export;
 mod init;
 mod marketing;
 mod operators;
 mod records;
+mod requests;
+mod restrict;
 mod search;
 mod validation;

@@ -1,0 +1,117 @@
+//! `disclose ID --recipient --category --data --basis [--country]
+//! [--dpf-certified] [--date]`: logs a disclosure of a record (the Art. 19
+//! list that `correct` and `erase` print, and the notice's recipients).
+//! A transfer out of the EU/EEA is allowed only where an adequacy decision
+//! covers it (GDPR Art. 45, DOMAIN.md §8); anything else is refused, exit 5.
+
+use serde_json::{Map, Value};
+
+use super::records::load;
+use super::Session;
+use crate::cli::DiscloseArgs;
+use crate::domain::codes;
+use crate::domain::date::{format_date, parse_date};
+use crate::domain::transfer::{self, Refusal};
+use crate::error::{Error, Problem, Result};
+use crate::output::Output;
+use crate::store::audit::Entry;
+use crate::store::disclosures::{self, NewDisclosure};
+
+pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
+    // Every bad value is named at once, none of them echoed.
+    let mut problems = Vec::new();
+    let mut text = |field: &str, raw: &str| {
+        let t = raw.trim();
+        if t.is_empty() {
+            problems.push(Problem::new(field, "is required and may not be blank"));
+        }
+        t.to_string()
+    };
+    let recipient = text("recipient", &args.recipient);
+    let data = text("data", &args.data);
+    let country = codes::country(&args.country).unwrap_or_else(|e| {
+        problems.push(Problem::new("country", e.0));
+        String::new()
+    });
+    let today = session.who.today;
+    let date = match args.date.as_deref().map(parse_date) {
+        None => today,
+        Some(Ok(d)) if d > today => {
+            problems.push(Problem::new("date", "is in the future"));
+            today
+        }
+        Some(Ok(d)) => d,
+        Some(Err(e)) => {
+            problems.push(Problem::new("date", e.0));
+            today
+        }
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let date = format_date(date);
+    let category = args.category.name();
+    let basis = args.basis.stored();
+    session.write("disclose", |tx, who| {
+        let record = load(tx, args.id)?;
+        let adequacy = disclosures::adequacy(tx, &country)?;
+        let ground = match transfer::judge(&country, adequacy.as_ref(), args.dpf_certified) {
+            Ok(ground) => ground,
+            Err(refusal) => {
+                let list = disclosures::adequacy_list_date(tx)?
+                    .unwrap_or_else(|| "unknown date".into());
+                return Err(Error::Refused(match refusal {
+                    Refusal::NoAdequacy => format!(
+                        "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
+                    ),
+                    Refusal::NotDpfCertified { decision } => format!(
+                        "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
+                    ),
+                }));
+            }
+        };
+        let number = disclosures::insert(
+            tx,
+            &NewDisclosure {
+                record: record.rowid,
+                recipient: &recipient,
+                category,
+                data: &data,
+                basis,
+                country: &country,
+                dpf_certified: args.dpf_certified,
+                disclosed_on: &date,
+                at: &who.now,
+                by: &who.operator,
+            },
+        )?;
+        let mut value = Map::new();
+        value.insert("id".into(), number.into());
+        value.insert("record".into(), args.id.to_string().into());
+        value.insert("recipient".into(), recipient.clone().into());
+        value.insert("category".into(), category.into());
+        value.insert("data".into(), data.clone().into());
+        value.insert("basis".into(), basis.into());
+        value.insert("country".into(), country.clone().into());
+        value.insert("dpf_certified".into(), args.dpf_certified.into());
+        value.insert("disclosed_on".into(), date.clone().into());
+        value.insert("transfer".into(), Value::from(ground.describe()));
+        // Categories, basis and country only: the recipient may be a
+        // person, and the data text describes personal data.
+        let entry = Entry::new("disclose")
+            .record(args.id)
+            .rows(1)
+            .detail(format!("category={category} basis={basis} country={country}"));
+        Ok((
+            Output::Object {
+                value,
+                plain: Some(format!(
+                    "{}: disclosure {number} logged ({country}: {})",
+                    args.id,
+                    ground.describe()
+                )),
+            },
+            entry,
+        ))
+    })
+}

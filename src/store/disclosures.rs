@@ -1,0 +1,101 @@
+//! The `disclosures` table (who received a record's data: the Art. 19 list
+//! and the notice's recipients) and the `adequacy` list of countries that
+//! data may be transferred to (DOMAIN.md §8), kept as data with its date.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::domain::transfer::Adequacy;
+use crate::error::Result;
+
+/// What `disclose` stores.
+#[derive(Debug)]
+pub struct NewDisclosure<'a> {
+    pub record: i64,
+    pub recipient: &'a str,
+    pub category: &'a str,
+    pub data: &'a str,
+    /// One of the six GDPR Art. 6(1) names (`aml` already resolved).
+    pub basis: &'a str,
+    pub country: &'a str,
+    pub dpf_certified: bool,
+    pub disclosed_on: &'a str,
+    pub at: &'a str,
+    pub by: &'a str,
+}
+
+/// Stores a disclosure and returns its id.
+pub fn insert(conn: &Connection, d: &NewDisclosure<'_>) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        )?
+        .query_row(
+            params![
+                d.record,
+                d.recipient,
+                d.category,
+                d.data,
+                d.basis,
+                d.country,
+                d.dpf_certified,
+                d.disclosed_on,
+                d.at,
+                d.by
+            ],
+            |r| r.get(0),
+        )?)
+}
+
+/// The country's row in the adequacy list, if it has one.
+pub fn adequacy(conn: &Connection, country: &str) -> Result<Option<Adequacy>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT country, name, decision, needs_dpf FROM adequacy WHERE country = ?1",
+        )?
+        .query_row([country], |r| {
+            Ok(Adequacy {
+                country: r.get(0)?,
+                name: r.get(1)?,
+                decision: r.get(2)?,
+                needs_dpf: r.get::<_, i64>(3)? != 0,
+            })
+        })
+        .optional()?)
+}
+
+/// The date the adequacy list was last brought up to date (`meta`).
+pub fn adequacy_list_date(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adequacy_list_is_seeded_with_its_date() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql"))
+            .unwrap();
+        let us = adequacy(&conn, "US").unwrap().unwrap();
+        assert!(us.needs_dpf);
+        let gb = adequacy(&conn, "GB").unwrap().unwrap();
+        assert!(!gb.needs_dpf);
+        assert!(adequacy(&conn, "CN").unwrap().is_none());
+        assert_eq!(
+            adequacy_list_date(&conn).unwrap().as_deref(),
+            Some("2026-01")
+        );
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM adequacy", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 16);
+    }
+}

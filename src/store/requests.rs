@@ -1,0 +1,276 @@
+//! The `requests` and `request_subjects` tables: data subject requests
+//! (GDPR Art. 12(3)) with their due dates, extension and outcome. Values
+//! arrive here checked and in normal form (dates ISO, names as in SPEC).
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::domain::request::RequestId;
+use crate::error::{Error, Result};
+
+/// A request as stored.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub id: RequestId,
+    /// `access`, `rectification`, `erasure`, `restriction`, `portability`
+    /// or `objection`.
+    pub kind: String,
+    pub received: String,
+    pub due: String,
+    pub extended: bool,
+    pub extension_reason: Option<String>,
+    pub extended_at: Option<String>,
+    pub extended_by: Option<String>,
+    /// `open` or `closed`.
+    pub status: String,
+    pub channel: Option<String>,
+    /// How the person's identity was verified (may be personal).
+    pub identity_verified: Option<String>,
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    pub opened_at: String,
+    pub opened_by: String,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    /// Record ids, e.g. `C-4`, in the order given.
+    pub subjects: Vec<String>,
+}
+
+impl Request {
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+}
+
+/// What `request open` stores.
+#[derive(Debug)]
+pub struct NewRequest<'a> {
+    pub kind: &'a str,
+    pub received: &'a str,
+    pub due: &'a str,
+    pub channel: Option<&'a str>,
+    pub identity_verified: Option<&'a str>,
+    pub subjects: &'a [String],
+    pub at: &'a str,
+    pub by: &'a str,
+}
+
+const COLUMNS: &str = "number, type, received, due, extended, extension_reason, extended_at, extended_by, status, channel, identity_verified, outcome, note, opened_at, opened_by, closed_at, closed_by";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
+    Ok(Request {
+        id: RequestId(r.get(0)?),
+        kind: r.get(1)?,
+        received: r.get(2)?,
+        due: r.get(3)?,
+        extended: r.get::<_, i64>(4)? != 0,
+        extension_reason: r.get(5)?,
+        extended_at: r.get(6)?,
+        extended_by: r.get(7)?,
+        status: r.get(8)?,
+        channel: r.get(9)?,
+        identity_verified: r.get(10)?,
+        outcome: r.get(11)?,
+        note: r.get(12)?,
+        opened_at: r.get(13)?,
+        opened_by: r.get(14)?,
+        closed_at: r.get(15)?,
+        closed_by: r.get(16)?,
+        subjects: Vec::new(),
+    })
+}
+
+fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT subject FROM request_subjects WHERE request = ?1 ORDER BY rowid")?;
+    let rows = stmt
+        .query_map([number], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(rows)
+}
+
+/// Stores a new request and returns its id. Subjects given twice are kept once.
+pub fn insert(conn: &Connection, new: &NewRequest<'_>) -> Result<RequestId> {
+    let number: i64 = conn
+        .prepare_cached(
+            "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING number",
+        )?
+        .query_row(
+            params![
+                new.kind,
+                new.received,
+                new.due,
+                new.channel,
+                new.identity_verified,
+                new.at,
+                new.by
+            ],
+            |r| r.get(0),
+        )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO request_subjects (request, subject) VALUES (?1, ?2)",
+    )?;
+    for subject in new.subjects {
+        stmt.execute(params![number, subject])?;
+    }
+    Ok(RequestId(number))
+}
+
+pub fn get(conn: &Connection, id: RequestId) -> Result<Option<Request>> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM requests WHERE number = ?1"))?
+        .query_row([id.0], read)
+        .optional()?;
+    match found {
+        Some(mut r) => {
+            r.subjects = subjects(conn, id.0)?;
+            Ok(Some(r))
+        }
+        None => Ok(None),
+    }
+}
+
+/// A request by id, or exit 4.
+pub fn load(conn: &Connection, id: RequestId) -> Result<Request> {
+    get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no request {id}")))
+}
+
+/// Which requests `list` returns.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub open_only: bool,
+    /// Only open requests due before this ISO date.
+    pub due_before: Option<String>,
+}
+
+/// Requests by due date (then id).
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
+    let open_only = filter.open_only || filter.due_before.is_some();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM requests
+         WHERE (?1 = 0 OR status = 'open') AND (?2 IS NULL OR due < ?2)
+         ORDER BY due, number"
+    ))?;
+    let mut rows = stmt
+        .query_map(params![open_only, filter.due_before], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for r in &mut rows {
+        r.subjects = subjects(conn, r.id.0)?;
+    }
+    Ok(rows)
+}
+
+/// Sets the extended due date, once (the caller checks that it is the first).
+pub fn extend(
+    conn: &Connection,
+    id: RequestId,
+    due: &str,
+    reason: &str,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE requests SET due = ?2, extended = 1, extension_reason = ?3, extended_at = ?4, extended_by = ?5
+             WHERE number = ?1 AND extended = 0 AND status = 'open'",
+        )?
+        .execute(params![id.0, due, reason, at, by])?;
+    if n != 1 {
+        return Err(Error::Internal(format!("{id} changed while extending it")));
+    }
+    Ok(())
+}
+
+/// Closes an open request with its outcome.
+pub fn close(
+    conn: &Connection,
+    id: RequestId,
+    outcome: &str,
+    note: Option<&str>,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
+             WHERE number = ?1 AND status = 'open'",
+        )?
+        .execute(params![id.0, outcome, note, at, by])?;
+    if n != 1 {
+        return Err(Error::Internal(format!("{id} changed while closing it")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql"))
+            .unwrap();
+        conn
+    }
+
+    fn open(conn: &Connection, due: &str, subjects: &[String]) -> RequestId {
+        insert(
+            conn,
+            &NewRequest {
+                kind: "access",
+                received: "2026-11-01",
+                due,
+                channel: Some("email"),
+                identity_verified: None,
+                subjects,
+                at: "2026-11-24T10:00:00Z",
+                by: "anne",
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn insert_get_extend_close() {
+        let conn = db();
+        let subjects = vec!["C-2".to_string(), "C-1".into(), "C-2".into()];
+        let id = open(&conn, "2026-12-01", &subjects);
+        assert_eq!(id, RequestId(1));
+        let r = load(&conn, id).unwrap();
+        assert_eq!(r.subjects, ["C-2", "C-1"]);
+        assert!(r.is_open() && !r.extended);
+        extend(&conn, id, "2027-02-01", "complex", "t", "anne").unwrap();
+        assert!(extend(&conn, id, "2027-03-01", "again", "t", "anne").is_err());
+        close(&conn, id, "fulfilled", None, "t", "anne").unwrap();
+        assert!(close(&conn, id, "refused", None, "t", "anne").is_err());
+        let r = load(&conn, id).unwrap();
+        assert_eq!(
+            (r.due.as_str(), r.outcome.as_deref()),
+            ("2027-02-01", Some("fulfilled"))
+        );
+        assert!(matches!(load(&conn, RequestId(9)), Err(Error::NotFound(_))));
+    }
+
+    #[test]
+    fn list_filters_and_orders_by_due() {
+        let conn = db();
+        let a = open(&conn, "2026-12-10", &[]);
+        let b = open(&conn, "2026-11-20", &[]);
+        let c = open(&conn, "2026-11-01", &[]);
+        close(&conn, c, "fulfilled", None, "t", "anne").unwrap();
+        let ids = |f: &Filter| -> Vec<RequestId> {
+            list(&conn, f).unwrap().into_iter().map(|r| r.id).collect()
+        };
+        assert_eq!(ids(&Filter::default()), [c, b, a]);
+        let open_only = Filter {
+            open_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&open_only), [b, a]);
+        let overdue = Filter {
+            due_before: Some("2026-11-24".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&overdue), [b]);
+    }
+}

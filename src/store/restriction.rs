@@ -1,0 +1,52 @@
+//! Restriction of processing (GDPR Art. 18) on the `records` table: the
+//! record is kept but only stored. Marketing lists and register exports
+//! leave out rows whose `restricted_at` is set.
+
+use rusqlite::{params, Connection};
+
+use crate::error::{Error, Result};
+
+/// Marks a record restricted. The caller checks that it was not already.
+pub fn restrict(
+    conn: &Connection,
+    rowid: i64,
+    at: &str,
+    reason: &str,
+    request: Option<&str>,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE records SET restricted_at = ?2, restriction_reason = ?3, restriction_request = ?4, updated_at = ?2
+             WHERE rowid = ?1 AND restricted_at IS NULL",
+        )?
+        .execute(params![rowid, at, reason, request])?;
+    if n != 1 {
+        return Err(Error::Internal(
+            "the record changed while restricting it".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Lifts a record's restriction. The caller checks that it had one.
+pub fn lift(conn: &Connection, rowid: i64, at: &str) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
+             WHERE rowid = ?1 AND restricted_at IS NOT NULL",
+        )?
+        .execute(params![rowid, at])?;
+    if n != 1 {
+        return Err(Error::Internal(
+            "the record changed while lifting its restriction".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The request a record's restriction was made for, if any.
+pub fn request_of(conn: &Connection, rowid: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT restriction_request FROM records WHERE rowid = ?1")?
+        .query_row([rowid], |r| r.get(0))?)
+}
