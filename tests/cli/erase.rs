@@ -487,3 +487,31 @@ fn retention_report_and_sweep() {
     env.ok(&["audit", "verify"]);
     assert!(report(TODAY).is_empty());
 }
+
+#[test]
+fn erase_names_the_recipients_who_must_be_told() {
+    let env = Env::new();
+    let id = customer_ended(&env, "Dora", "dora@example.fi", "2015-01-01", "2019-01-01");
+    env.ok(&[
+        "disclose",
+        &id,
+        "--recipient",
+        "Perintä Oy",
+        "--category",
+        "debt-collection",
+        "--data",
+        "name, address, invoice",
+        "--basis",
+        "legitimate-interest",
+    ]);
+    let out = env.ok(&["erase", &id, "--reason", "erasure request"]);
+    assert!(
+        out.contains("Art. 19") && out.contains("Perintä Oy"),
+        "{out}"
+    );
+    let bytes = std::fs::read(&env.db).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("name, address, invoice"),
+        "disclosure text erased too"
+    );
+}

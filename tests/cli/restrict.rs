@@ -138,3 +138,33 @@ fn restricting_twice_or_lifting_an_unrestricted_record_writes_nothing() {
     env.fails(2, &["restrict", "Z-1", "--reason", "x"]);
     assert_eq!(restriction_state(&env), before);
 }
+
+#[test]
+fn a_restricted_record_leaves_marketing_lists_and_exports_until_lifted() {
+    let env = Env::new();
+    let id = env.add(
+        "business",
+        &[
+            "first_name=Rita",
+            "last_name=Rajoitettu",
+            "email=rita@firm.fi",
+            "organisation=R Oy",
+            "business_id=2617416-4",
+            "role=contact",
+        ],
+    );
+    let listed = |env: &Env| {
+        env.json(&["marketing-list", "--channel", "email"])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(listed(&env), 1);
+    env.ok(&["restrict", &id, "--reason", "accuracy contested"]);
+    assert_eq!(listed(&env), 0);
+    assert!(!env.ok(&["export", "register", "business"]).contains("Rita"));
+    let all = env.ok(&["export", "register", "business", "--include-restricted"]);
+    assert!(all.contains(&format!("{id},restricted,Rita")), "{all}");
+    env.ok(&["restrict", "lift", &id]);
+    assert_eq!(listed(&env), 1);
+}
