@@ -112,6 +112,22 @@ pub enum Command {
     Export(ExportCommand),
     /// List compliance gaps: missing bases, overdue requests, expired records
     Check,
+    /// Copy the register to a new file while it is in use (admin)
+    Backup(BackupArgs),
+    /// Put a backup back, keeping the audit log and every erasure since (admin)
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new backup file (created readable by you only; never overwritten)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup made with `privreg backup`
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

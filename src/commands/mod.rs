@@ -3,6 +3,7 @@
 //! change and its audit entry land together.
 
 mod audit;
+mod backup;
 mod bases;
 mod check;
 mod controller;
@@ -51,6 +52,8 @@ impl Who {
 /// An open register and the operator working on it.
 pub struct Session {
     pub conn: Connection,
+    /// The register file.
+    pub db: std::path::PathBuf,
     pub who: Who,
     pub global: GlobalOpts,
 }
@@ -207,6 +210,8 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
         Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
         Command::Check => ("check", Role::Auditor),
+        Command::Backup(_) => ("backup", Role::Admin),
+        Command::Restore(_) => ("restore", Role::Admin),
     }
 }
 
@@ -239,6 +244,11 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
     let mut store = Store::open(&global.db)?;
+    if let Some(warning) = crate::store::exposure_warning(&global.db) {
+        if !global.quiet {
+            eprintln!("privreg: warning: {warning}");
+        }
+    }
     let name = global.operator.clone().or_else(login_name).ok_or_else(|| {
         Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
     })?;
@@ -267,6 +277,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
     Ok(Session {
         conn: store.conn,
+        db: global.db.clone(),
         who: Who {
             operator: name,
             role,
@@ -306,5 +317,10 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Export(ExportCommand::Subject(a)) => export::subject(session, a),
         Command::Export(ExportCommand::Audit(a)) => export::audit(session, a),
         Command::Check => check::run(session),
+        Command::Backup(a) => backup::backup(session, a),
+        Command::Restore(a) => {
+            let db = session.db.clone();
+            backup::restore(session, a, &db)
+        }
     }
 }

@@ -75,6 +75,7 @@ impl Store {
                 path.display()
             )));
         }
+        refuse_read_only(path)?;
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -90,6 +91,46 @@ impl Store {
         migrate(&mut conn)?;
         Ok(Store { conn })
     }
+}
+
+/// Every command writes (at least its audit entry), so a file its owner
+/// made read-only is refused up front, also for root, who could write it.
+#[cfg(unix)]
+fn refuse_read_only(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)?.permissions().mode();
+    if mode & 0o200 == 0 {
+        return Err(Error::Storage(format!(
+            "{} is read-only (mode {:o}): privreg records every command in the audit log, so it needs to write",
+            path.display(),
+            mode & 0o777
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_read_only(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
+/// A warning when people other than the owner may read the register.
+#[cfg(unix)]
+pub fn exposure_warning(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "{} can be read by others (mode {mode:o}); it holds personal data: run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn exposure_warning(_path: &Path) -> Option<String> {
+    None
 }
 
 fn set_pragmas(conn: &Connection) -> Result<()> {

@@ -12,6 +12,7 @@ mod init;
 mod marketing;
 mod operators;
 mod records;
+mod reliability;
 mod requests;
 mod restrict;
 mod search;
