@@ -12,6 +12,8 @@ pub mod hetu;
 pub mod holds;
 pub mod marketing;
 pub mod phone;
+#[cfg(test)]
+mod properties;
 pub mod register;
 pub mod request;
 pub mod transfer;
