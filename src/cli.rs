@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::domain::basis::BasisArg;
+use crate::domain::labels::Lang;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::output::Format;
@@ -99,6 +100,9 @@ pub enum Command {
     /// Records past their retention period: report, or erase them (admin)
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Export for auditors and data subjects
+    #[command(subcommand)]
+    Export(ExportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +469,19 @@ pub enum RetentionCommand {
         #[arg(short = 'n', long)]
         dry_run: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The record of processing activities (GDPR Art. 30) and privacy notice
+    Notice(NoticeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The language of the notice: fi or en
+    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ mod controller;
 mod erase;
 mod init;
 mod marketing;
+mod notice;
 mod operator;
 mod records;
 pub mod view;
@@ -187,6 +188,7 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
         Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
         Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
+        Command::Export(crate::cli::ExportCommand::Notice(_)) => ("export-notice", Role::Auditor),
     }
 }
 
@@ -194,6 +196,9 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
 fn formats(command: &Command) -> (Format, &'static [Format]) {
     match command {
         Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
+        Command::Export(crate::cli::ExportCommand::Notice(_)) => {
+            (Format::Markdown, &[Format::Markdown, Format::Json])
+        }
         _ => (Format::Table, output::DATA_FORMATS),
     }
 }
@@ -274,5 +279,6 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Erase(a) => erase::erase(session, a),
         Command::Hold(c) => erase::hold(session, c),
         Command::Retention(c) => erase::retention(session, c),
+        Command::Export(crate::cli::ExportCommand::Notice(a)) => notice::run(session, a),
     }
 }

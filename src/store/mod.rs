@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bases;
 pub mod holds;
+pub mod notice;
 pub mod operators;
 pub mod preferences;
 pub mod records;

@@ -8,6 +8,7 @@ mod bases;
 mod erase;
 mod init;
 mod marketing;
+mod notice;
 mod operators;
 mod records;
 mod search;
