@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::domain::basis::BasisArg;
+use crate::domain::labels::Lang;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::RequestId;
@@ -741,12 +742,21 @@ pub enum RetentionCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
+    /// The record of processing activities (GDPR Art. 30) and privacy notice
+    Notice(NoticeArgs),
     /// A whole register (csv by default; import reads it back)
     Register(ExportRegisterArgs),
     /// One person's data across registers: the access report (Art. 15, 20)
     Subject(ExportSubjectArgs),
     /// The audit log with each entry's hash
     Audit(ExportAuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The language of the notice: fi or en
+    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]

@@ -10,9 +10,11 @@ use super::records::{check_request, full_json};
 use super::view::{mask_hetu, record_json};
 use super::{Session, Who};
 use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
+use crate::domain::basis::Basis;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::fields::{fields, Kind};
 use crate::domain::hetu::Hetu;
+use crate::domain::labels::{basis_title, Lang};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
 use crate::output::{stdout_box, Format, ListWriter, Output};
@@ -243,6 +245,43 @@ fn subject_records(
     Ok(found)
 }
 
+/// Adds each basis's purpose and legal basis in words, for a reader.
+fn titled_bases(
+    tx: &rusqlite::Connection,
+    record: &mut Map<String, Value>,
+    lang: Lang,
+) -> Result<()> {
+    let Some(Value::Array(bases)) = record.get_mut("bases") else {
+        return Ok(());
+    };
+    let column = if lang == Lang::Fi {
+        "title_fi"
+    } else {
+        "title_en"
+    };
+    for b in bases.iter_mut() {
+        let Some(obj) = b.as_object_mut() else {
+            continue;
+        };
+        let purpose = obj
+            .get("purpose")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let title: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+            &format!("SELECT {column} FROM purposes WHERE name = ?1"),
+            [&purpose],
+            |r| r.get(0),
+        ))?;
+        obj.insert("purpose_title".into(), title.unwrap_or(purpose).into());
+        let basis = obj.get("basis").and_then(Value::as_str).unwrap_or_default();
+        if let Some(b) = Basis::ALL.into_iter().find(|b| b.name() == basis) {
+            obj.insert("basis_title".into(), basis_title(b, lang).into());
+        }
+    }
+    Ok(())
+}
+
 /// The data subject requests that name any of the person's records.
 fn requests_of(tx: &rusqlite::Connection, ids: &[String]) -> Result<Vec<Value>> {
     let mut out = Vec::new();
@@ -299,6 +338,7 @@ pub fn subject_report(
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         m.insert("register_title".into(), title.into());
+        titled_bases(tx, &mut m, if fi { Lang::Fi } else { Lang::En })?;
         m.insert("source".into(), source.into());
         people.push(Value::Object(m));
     }
@@ -345,12 +385,14 @@ pub fn subject(session: &mut Session, a: ExportSubjectArgs) -> Result<Output> {
                 .rows(found.len())
                 .detail(format!("format={}", format.name()))
         };
-        Ok((
+        let out = if format == Format::Markdown {
+            Output::Document(super::letter::access_letter(&report))
+        } else {
             Output::Object {
                 value: report,
                 plain: None,
-            },
-            entry,
-        ))
+            }
+        };
+        Ok((out, entry))
     })
 }

@@ -11,7 +11,9 @@ mod disclose;
 mod erase;
 mod export;
 mod init;
+mod letter;
 mod marketing;
+mod notice;
 mod operator;
 mod records;
 mod requests;
@@ -206,6 +208,7 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
         Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
         Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
+        Command::Export(ExportCommand::Notice(_)) => ("export-notice", Role::Auditor),
         Command::Export(E::Register(_)) => ("export-register", Role::Auditor),
         Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
         Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
@@ -220,10 +223,15 @@ fn formats(command: &Command) -> (Format, &'static [Format]) {
     const EXPORT: &[Format] = &[Format::Csv, Format::Json, Format::Jsonl];
     match command {
         Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
+        Command::Export(ExportCommand::Notice(_)) => {
+            (Format::Markdown, &[Format::Markdown, Format::Json])
+        }
         Command::Export(ExportCommand::Register(_) | ExportCommand::Audit(_)) => {
             (Format::Csv, EXPORT)
         }
-        Command::Export(ExportCommand::Subject(_)) => (Format::Json, &[Format::Json]),
+        Command::Export(ExportCommand::Subject(_)) => {
+            (Format::Json, &[Format::Json, Format::Markdown])
+        }
         _ => (Format::Table, output::DATA_FORMATS),
     }
 }
@@ -313,6 +321,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Erase(a) => erase::erase(session, a),
         Command::Hold(c) => erase::hold(session, c),
         Command::Retention(c) => erase::retention(session, c),
+        Command::Export(ExportCommand::Notice(a)) => notice::run(session, a),
         Command::Export(ExportCommand::Register(a)) => export::register(session, a),
         Command::Export(ExportCommand::Subject(a)) => export::subject(session, a),
         Command::Export(ExportCommand::Audit(a)) => export::audit(session, a),

@@ -10,6 +10,7 @@ pub mod email;
 pub mod fields;
 pub mod hetu;
 pub mod holds;
+pub mod labels;
 pub mod marketing;
 pub mod phone;
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bases;
 pub mod disclosures;
 pub mod holds;
+pub mod notice;
 pub mod operators;
 pub mod preferences;
 pub mod records;

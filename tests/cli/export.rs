@@ -318,3 +318,56 @@ fn check_lists_the_gaps_with_ids() {
         "{gaps}"
     );
 }
+
+#[test]
+fn the_access_letter_is_in_the_persons_language() {
+    let env = Env::new();
+    let fi = env.add(
+        "customer",
+        &[
+            "first_name=Matti",
+            "last_name=Mäkinen",
+            "hetu=131052-308T",
+            "city=Tampere",
+        ],
+    );
+    env.ok(&[
+        "basis",
+        "add",
+        &fi,
+        "--basis",
+        "aml",
+        "--purpose",
+        "aml-due-diligence",
+    ]);
+    env.ok(&["correct", &fi, "--set", "city=Turku", "--reason", "muutti"]);
+    let letter = env.ok(&["export", "subject", &fi, "--format", "markdown"]);
+    for want in [
+        "# Selvitys sinua koskevista henkilötiedoista",
+        "| sukunimi | Mäkinen |",
+        "| henkilötunnus | 131052-**** |",
+        "laki rahanpesun ja terrorismin rahoittamisen estämisestä 444/2017",
+        "«Tampere» → «Turku»",
+        "Tietosuojavaltuutetun toimisto",
+        "asiakkuus tai palvelussuhde on voimassa",
+    ] {
+        assert!(letter.contains(want), "missing {want:?} in:\n{letter}");
+    }
+    assert!(!letter.contains("308T"));
+    let en = env.add(
+        "customer",
+        &[
+            "first_name=John",
+            "last_name=Smith",
+            "language=en",
+            "email=john@example.com",
+        ],
+    );
+    let letter = env.ok(&["export", "subject", &en, "--format", "markdown"]);
+    assert!(
+        letter.starts_with("# Report on the personal data we hold about you"),
+        "{letter}"
+    );
+    assert!(letter.contains("| Smith |"), "{letter}");
+    assert!(letter.contains("Data Protection Ombudsman"));
+}

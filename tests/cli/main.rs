@@ -10,6 +10,7 @@ mod erase;
 mod export;
 mod init;
 mod marketing;
+mod notice;
 mod operators;
 mod records;
 mod reliability;

@@ -1,0 +1,979 @@
+//! `export notice`: the record of processing activities (GDPR Art. 30(1))
+//! and the privacy notice (Art. 13 and 14, *tietosuojaseloste*), built from
+//! what the register file holds (DOMAIN §9): the controller, each
+//! register's purposes and the legal bases in use with their counts, its
+//! data subjects, data, sources, recipients and transfers from the
+//! disclosure log, retention and holds with their grounds, the security
+//! measures, and the data subject's rights.
+//!
+//! The notice is gathered once into a [`Notice`] (the json output); the
+//! Markdown document (`markdown.rs`) only arranges it. Every sentence is
+//! written here in both languages; nothing is invented: a register with
+//! no bases recorded says so instead of listing default purposes.
+
+mod markdown;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::Session;
+use crate::cli::NoticeArgs;
+use crate::domain::basis::Basis;
+use crate::domain::codes::is_eu_eea;
+use crate::domain::fields::fields;
+use crate::domain::labels::{self, Group, Lang};
+use crate::domain::register::Register;
+use crate::error::Result;
+use crate::output::{Format, Output};
+use crate::store::audit::Entry;
+use crate::store::holds as store_holds;
+use crate::store::notice as store;
+
+/// The whole notice, as `--format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    pub lang: &'static str,
+    /// The day the notice was generated (the day privreg counts as today).
+    pub generated_on: String,
+    pub controller: Controller,
+    pub registers: Vec<RegisterPart>,
+    pub transfer_policy: TransferPolicy,
+    pub automated_decisions: Automated,
+    pub security: Security,
+    pub rights: Vec<Right>,
+    pub requests: Requests,
+    pub complaint: Complaint,
+}
+
+/// Who keeps the registers; `missing` names what is not set yet.
+#[derive(Debug, Serialize)]
+pub struct Controller {
+    pub name: Option<String>,
+    pub business_id: Option<String>,
+    pub address: Option<String>,
+    pub contact_person: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub missing: Vec<String>,
+}
+
+/// One register's part of the notice.
+#[derive(Debug, Serialize)]
+pub struct RegisterPart {
+    pub register: &'static str,
+    pub title: String,
+    /// People in the register now.
+    pub records: i64,
+    /// Purposes with a legal basis in use, with how many records have one.
+    pub purposes: Vec<PurposeUse>,
+    pub bases: Vec<BasisUse>,
+    /// Categories of data subjects.
+    pub subjects: String,
+    pub data_categories: Vec<Category>,
+    /// A rule about which data are kept (the employee identity rule).
+    pub data_note: Option<String>,
+    pub sources: String,
+    pub recipients: Vec<RecipientGroup>,
+    pub transfers: Vec<Transfer>,
+    pub retention: Retention,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PurposeUse {
+    pub purpose: String,
+    pub title: String,
+    pub records: i64,
+}
+
+/// A legal basis in use for a purpose; `count` is how many records of the
+/// register have it (each person once).
+#[derive(Debug, Serialize)]
+pub struct BasisUse {
+    pub basis: String,
+    pub title: String,
+    /// GDPR Art. 6(1) point, e.g. `6(1)(b)`.
+    pub article: String,
+    pub law: Option<String>,
+    pub purpose: String,
+    pub count: i64,
+}
+
+/// A group of data: the register's fields with their labels, or, for
+/// `processing-records`, the records kept about the processing itself.
+#[derive(Debug, Serialize)]
+pub struct Category {
+    pub category: &'static str,
+    pub title: &'static str,
+    pub fields: Vec<FieldLabel>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldLabel {
+    pub field: &'static str,
+    pub label: &'static str,
+}
+
+/// Recipients of one category in the disclosure log.
+#[derive(Debug, Serialize)]
+pub struct RecipientGroup {
+    pub category: String,
+    pub title: &'static str,
+    /// Disclosures logged to recipients of this category.
+    pub count: i64,
+    pub recipients: Vec<Recipient>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Recipient {
+    pub recipient: String,
+    pub country: String,
+    pub count: i64,
+}
+
+/// Disclosures to one country outside the EU/EEA.
+#[derive(Debug, Serialize)]
+pub struct Transfer {
+    pub country: String,
+    pub name: String,
+    pub count: i64,
+    /// The Commission's adequacy decision, if the country has one.
+    pub adequacy_decision: Option<String>,
+    /// The decision covers only organisations certified under the EU–US
+    /// Data Privacy Framework.
+    pub dpf_required: bool,
+    pub dpf_certified: bool,
+    /// Made under an adequacy decision, as the notice allows.
+    pub lawful: bool,
+}
+
+/// Retention and holds of a register (DOMAIN §5), from `retention_policy`.
+#[derive(Debug, Serialize)]
+pub struct Retention {
+    pub retention_months: u32,
+    pub hold_months: u32,
+    pub hold_overridable: bool,
+    pub ground: String,
+    /// Manual holds in force now.
+    pub manual_holds: i64,
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransferPolicy {
+    pub adequacy_list_date: Option<String>,
+    pub countries: Vec<AdequateCountry>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AdequateCountry {
+    pub country: String,
+    pub name: String,
+    pub decision: String,
+    pub dpf_required: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Automated {
+    pub profiling_in_use: bool,
+    /// Registers with a profiling basis in use.
+    pub registers: Vec<&'static str>,
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Security {
+    /// Enabled operators per role.
+    pub operators: BTreeMap<&'static str, i64>,
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Measure {
+    pub measure: &'static str,
+    pub title: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Right {
+    pub right: &'static str,
+    /// The GDPR article.
+    pub article: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Requests {
+    pub answer_within_months: u32,
+    pub extendable_by_months: u32,
+    pub text: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Complaint {
+    pub authority: &'static str,
+    pub address: &'static str,
+    pub email: &'static str,
+    pub web: &'static str,
+    pub text: &'static str,
+}
+
+pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
+    let lang = args.lang;
+    let format = session.global.format;
+    let notice = session.read(|tx, who| {
+        let notice = build(tx, who.today, lang)?;
+        let entry = Entry::new("export-notice")
+            .rows(notice.registers.len())
+            .detail(format!("lang={lang} format={}", format.name()));
+        Ok((notice, entry))
+    })?;
+    if !notice.controller.missing.is_empty() && !session.global.quiet {
+        eprintln!(
+            "privreg: warning: the controller's details are not all set (missing: {}): run `privreg controller set`",
+            notice.controller.missing.join(", ")
+        );
+    }
+    Ok(match format {
+        Format::Json => Output::Object {
+            value: to_map(&notice),
+            plain: None,
+        },
+        _ => Output::Document(markdown::render(&notice, lang)),
+    })
+}
+
+fn to_map<T: Serialize>(v: &T) -> Map<String, Value> {
+    match serde_json::to_value(v) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// Gathers the notice from the register file as it is on `today`.
+pub fn build(conn: &rusqlite::Connection, today: NaiveDate, lang: Lang) -> Result<Notice> {
+    let today_iso = today.format("%Y-%m-%d").to_string();
+    let mut registers = Vec::new();
+    for register in Register::ALL {
+        registers.push(register_part(conn, register, &today_iso, lang)?);
+    }
+    let profiling: Vec<&'static str> = registers
+        .iter()
+        .filter(|r| r.purposes.iter().any(|p| p.purpose == "profiling"))
+        .map(|r| r.register)
+        .collect();
+    let profiling_title: Option<String> = registers
+        .iter()
+        .flat_map(|r| &r.purposes)
+        .find(|p| p.purpose == "profiling")
+        .map(|p| p.title.clone());
+    let profiling_titles: Vec<&str> = registers
+        .iter()
+        .filter(|r| profiling.contains(&r.register))
+        .map(|r| r.title.as_str())
+        .collect();
+    let operators = store::operators_per_role(conn)?.into_iter().collect();
+    Ok(Notice {
+        lang: lang.code(),
+        generated_on: today_iso,
+        controller: controller(conn)?,
+        transfer_policy: transfer_policy(conn, lang)?,
+        automated_decisions: Automated {
+            profiling_in_use: !profiling.is_empty(),
+            text: automated_text(&profiling_titles, profiling_title.as_deref(), lang),
+            registers: profiling,
+        },
+        security: Security {
+            measures: measures(&operators, lang),
+            operators,
+        },
+        rights: rights(lang),
+        requests: Requests {
+            answer_within_months: 1,
+            extendable_by_months: 2,
+            text: requests_text(lang),
+        },
+        complaint: Complaint {
+            authority: lang.pick("Tietosuojavaltuutetun toimisto", "Office of the Data Protection Ombudsman"),
+            address: lang.pick("PL 800, 00531 Helsinki", "P.O. Box 800, 00531 Helsinki, Finland"),
+            email: "tietosuoja@om.fi",
+            web: "tietosuoja.fi",
+            text: lang.pick(
+                "Jos rekisteröity katsoo, että hänen henkilötietojensa käsittelyssä rikotaan tietosuoja-asetusta, hänellä on oikeus tehdä valitus valvontaviranomaiselle (tietosuoja-asetuksen 77 artikla). Suomessa valvontaviranomainen on tietosuojavaltuutettu.",
+                "A data subject who considers that the processing of their personal data infringes the GDPR has the right to lodge a complaint with a supervisory authority (GDPR Art. 77). In Finland the supervisory authority is the Data Protection Ombudsman.",
+            ),
+        },
+        registers,
+    })
+}
+
+fn controller(conn: &rusqlite::Connection) -> Result<Controller> {
+    let map = super::controller::load(conn)?;
+    let get = |k: &str| {
+        map.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let missing = map.keys().filter(|k| get(k).is_none()).cloned().collect();
+    Ok(Controller {
+        name: get("name"),
+        business_id: get("business_id"),
+        address: get("address"),
+        contact_person: get("contact_person"),
+        contact_phone: get("contact_phone"),
+        contact_email: get("contact_email"),
+        missing,
+    })
+}
+
+fn register_part(
+    conn: &rusqlite::Connection,
+    register: Register,
+    today: &str,
+    lang: Lang,
+) -> Result<RegisterPart> {
+    let fi = lang == Lang::Fi;
+    let texts = store::register_texts(conn, register, fi)?;
+    let in_use = store::bases_in_use(conn, register, today, fi)?;
+    let titles: BTreeMap<String, String> = in_use
+        .iter()
+        .map(|b| (b.purpose.clone(), b.purpose_title.clone()))
+        .collect();
+    let purposes = store::purposes_in_use(conn, register, today)?
+        .into_iter()
+        .map(|(purpose, records)| PurposeUse {
+            title: titles.get(&purpose).cloned().unwrap_or_default(),
+            purpose,
+            records,
+        })
+        .collect();
+    let bases = in_use
+        .into_iter()
+        .map(|b| {
+            let basis = Basis::ALL.into_iter().find(|x| x.name() == b.basis);
+            BasisUse {
+                title: basis
+                    .map(|x| labels::basis_title(x, lang).to_string())
+                    .unwrap_or_else(|| b.basis.clone()),
+                article: basis.map(|x| x.article()).unwrap_or_default().to_string(),
+                law: b.law.as_deref().map(|l| labels::law(l, lang).to_string()),
+                basis: b.basis,
+                purpose: b.purpose,
+                count: b.records,
+            }
+        })
+        .collect();
+    let disclosed = store::disclosures(conn, register)?;
+    let policy = store_holds::policy(conn, register, fi)?;
+    let manual_holds = store::manual_holds(conn, register, today)?;
+    Ok(RegisterPart {
+        register: register.name(),
+        title: texts.title,
+        records: store::record_count(conn, register)?,
+        purposes,
+        bases,
+        subjects: texts.subjects,
+        data_categories: categories(register, lang),
+        data_note: (register == Register::Employee).then(|| {
+            lang.pick(
+                "Jos työntekijällä ei ole suomalaista henkilötunnusta, hänestä tallennetaan syntymäaika, syntymäpaikka ja kansalaisuus.",
+                "Where an employee has no Finnish personal identity code, the date and place of birth and the nationality are kept instead.",
+            )
+            .to_string()
+        }),
+        sources: texts.sources,
+        recipients: recipients(&disclosed, lang),
+        transfers: transfers(conn, &disclosed, lang)?,
+        retention: Retention {
+            text: retention_text(register, &policy, manual_holds, lang),
+            retention_months: policy.retention_months,
+            hold_months: policy.hold_months,
+            hold_overridable: policy.hold_overridable,
+            ground: policy.ground,
+            manual_holds,
+        },
+    })
+}
+
+/// The register's fields in their groups, then what is kept about the
+/// processing itself.
+fn categories(register: Register, lang: Lang) -> Vec<Category> {
+    let mut out: Vec<Category> = Group::ALL
+        .into_iter()
+        .filter_map(|g| {
+            let fields: Vec<FieldLabel> = fields(register)
+                .iter()
+                .filter(|f| labels::group(f.name) == Some(g))
+                .map(|f| FieldLabel {
+                    field: f.name,
+                    label: labels::label(f.name, lang),
+                })
+                .collect();
+            (!fields.is_empty()).then(|| Category {
+                category: g.name(),
+                title: g.title(lang),
+                fields,
+            })
+        })
+        .collect();
+    let marketing = matches!(register, Register::Customer | Register::Business);
+    let mut kept = vec![FieldLabel {
+        field: "bases",
+        label: lang.pick(
+            "käsittelyn oikeusperusteet ja suostumukset",
+            "legal bases of the processing and consents",
+        ),
+    }];
+    if marketing {
+        kept.push(FieldLabel {
+            field: "preferences",
+            label: lang.pick(
+                "suoramarkkinointiluvat ja -kiellot muutoshistorioineen",
+                "direct marketing consents and objections, with their history",
+            ),
+        });
+    }
+    kept.extend([
+        FieldLabel {
+            field: "corrections",
+            label: lang.pick("tietojen oikaisuhistoria", "history of rectifications"),
+        },
+        FieldLabel {
+            field: "disclosures",
+            label: lang.pick("merkinnät tietojen luovutuksista", "record of disclosures"),
+        },
+        FieldLabel {
+            field: "holds",
+            label: lang.pick(
+                "säilytysmerkinnät ja käsittelyn rajoitukset",
+                "holds and restrictions of processing",
+            ),
+        },
+    ]);
+    out.push(Category {
+        category: "processing-records",
+        title: lang.pick(
+            "käsittelyä koskevat merkinnät",
+            "records about the processing",
+        ),
+        fields: kept,
+    });
+    out
+}
+
+fn recipients(disclosed: &[store::Disclosed], lang: Lang) -> Vec<RecipientGroup> {
+    let mut out: Vec<RecipientGroup> = Vec::new();
+    for d in disclosed {
+        let idx = match out.iter().position(|g| g.category == d.category) {
+            Some(i) => i,
+            None => {
+                out.push(RecipientGroup {
+                    category: d.category.clone(),
+                    title: labels::recipient_category(&d.category, lang),
+                    count: 0,
+                    recipients: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let group = &mut out[idx];
+        group.count += d.disclosures;
+        match group
+            .recipients
+            .iter_mut()
+            .find(|r| r.recipient == d.recipient && r.country == d.country)
+        {
+            Some(r) => r.count += d.disclosures,
+            None => group.recipients.push(Recipient {
+                recipient: d.recipient.clone(),
+                country: d.country.clone(),
+                count: d.disclosures,
+            }),
+        }
+    }
+    out
+}
+
+fn transfers(
+    conn: &rusqlite::Connection,
+    disclosed: &[store::Disclosed],
+    lang: Lang,
+) -> Result<Vec<Transfer>> {
+    let adequacy = store::adequacy_list(conn)?;
+    let mut out: Vec<Transfer> = Vec::new();
+    for d in disclosed.iter().filter(|d| !is_eu_eea(&d.country)) {
+        if let Some(t) = out
+            .iter_mut()
+            .find(|t| t.country == d.country && t.dpf_certified == d.dpf_certified)
+        {
+            t.count += d.disclosures;
+            continue;
+        }
+        let decision = adequacy.iter().find(|a| a.country == d.country);
+        let name = labels::country_name(&d.country, lang)
+            .map(str::to_string)
+            .or_else(|| decision.map(|a| a.name.clone()))
+            .unwrap_or_else(|| d.country.clone());
+        let dpf_required = decision.is_some_and(|a| a.needs_dpf);
+        out.push(Transfer {
+            country: d.country.clone(),
+            name,
+            count: d.disclosures,
+            adequacy_decision: decision.map(|a| a.decision.clone()),
+            dpf_required,
+            dpf_certified: d.dpf_certified,
+            lawful: decision.is_some() && (!dpf_required || d.dpf_certified),
+        });
+    }
+    out.sort_by(|a, b| a.country.cmp(&b.country));
+    Ok(out)
+}
+
+fn transfer_policy(conn: &rusqlite::Connection, lang: Lang) -> Result<TransferPolicy> {
+    let date = store::adequacy_list_date(conn)?;
+    let countries: Vec<AdequateCountry> = store::adequacy_list(conn)?
+        .into_iter()
+        .map(|a| AdequateCountry {
+            name: labels::country_name(&a.country, lang)
+                .map(str::to_string)
+                .unwrap_or(a.name),
+            country: a.country,
+            decision: a.decision,
+            dpf_required: a.needs_dpf,
+        })
+        .collect();
+    let text = lang
+        .pick(
+            "Henkilötietoja siirretään EU:n tai ETA:n ulkopuolelle vain maihin, joiden tietosuojan tason Euroopan komissio on päätöksellään todennut riittäväksi (tietosuoja-asetuksen 45 artikla). Muita siirtoja, kuten vakiosopimuslausekkeisiin perustuvia siirtoja, ei tehdä. Yhdysvaltoihin tietoja siirretään vain organisaatioille, jotka ovat sertifioituneet EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen (EU–U.S. Data Privacy Framework).",
+            "Personal data are transferred outside the EU/EEA only to countries whose level of data protection the European Commission has found adequate by a decision (GDPR Art. 45). No other transfers are made, such as transfers under standard contractual clauses. Transfers to the United States are made only to organisations certified under the EU–U.S. Data Privacy Framework.",
+        )
+        .to_string();
+    Ok(TransferPolicy {
+        adequacy_list_date: date,
+        countries,
+        text,
+    })
+}
+
+/// "5 vuotta" / "5 years", or months where the period is not whole years;
+/// `genitive` gives "5 vuoden" for "5 vuoden kuluttua".
+pub fn duration(months: u32, lang: Lang, genitive: bool) -> String {
+    let (n, unit) = if months % 12 == 0 && months > 0 {
+        (months / 12, "y")
+    } else {
+        (months, "m")
+    };
+    let word = match (lang, unit, n == 1, genitive) {
+        (Lang::Fi, "y", _, true) => "vuoden",
+        (Lang::Fi, "y", true, false) => "vuosi",
+        (Lang::Fi, "y", false, false) => "vuotta",
+        (Lang::Fi, _, _, true) => "kuukauden",
+        (Lang::Fi, _, true, false) => "kuukausi",
+        (Lang::Fi, _, false, false) => "kuukautta",
+        (Lang::En, "y", true, _) => "year",
+        (Lang::En, "y", false, _) => "years",
+        (Lang::En, _, true, _) => "month",
+        (Lang::En, _, false, _) => "months",
+    };
+    format!("{n} {word}")
+}
+
+fn retention_text(
+    register: Register,
+    policy: &crate::domain::holds::Policy,
+    manual_holds: i64,
+    lang: Lang,
+) -> Vec<String> {
+    // What starts the clock: a Finnish elative ("asiakkuuden
+    // päättymisestä"), a Finnish adverbial ("Asiakkuuden päätyttyä"), an
+    // English clause and an English adverbial.
+    let (during, event_fi, after_fi, event_en, after_en) = match register {
+        Register::Customer | Register::Business => (
+            lang.pick(
+                "Tietoja säilytetään asiakkuuden ajan.",
+                "The data are kept for as long as the customer relationship lasts.",
+            ),
+            "asiakkuuden päättymisestä",
+            "Asiakkuuden päätyttyä",
+            "the customer relationship ended",
+            "After the customer relationship ends",
+        ),
+        Register::Employee => (
+            lang.pick(
+                "Tietoja säilytetään työsuhteen ajan.",
+                "The data are kept for as long as the employment lasts.",
+            ),
+            "työsuhteen päättymisestä",
+            "Työsuhteen päätyttyä",
+            "the employment ended",
+            "After the employment ends",
+        ),
+        Register::Recruitment => (
+            lang.pick(
+                "Tietoja säilytetään hakuprosessin ajan, kunnes hakemus on ratkaistu.",
+                "The data are kept while the application is processed, until it is decided.",
+            ),
+            "valintapäätöksestä",
+            "Valintapäätöksen jälkeen",
+            "the application was decided",
+            "After the decision on the application",
+        ),
+    };
+    let mut out = vec![during.to_string()];
+    let (hold, keep) = (policy.hold_months, policy.retention_months);
+    let nom = |months| duration(months, lang, false);
+    if register == Register::Business && hold > 0 {
+        // The hold covers only the AML data, the limit the whole record.
+        let mut s = lang.pick(
+            "Rahanpesulain mukaisia asiakkaan tuntemistietoja ei poisteta ennen kuin {hold} on kulunut asiakkuuden päättymisestä",
+            "Customer due-diligence data under the AML Act are not erased before {hold} {have} passed since the customer relationship ended",
+        )
+        .replace("{hold}", &nom(hold))
+        .replace("{have}", if hold == 12 { "has" } else { "have" });
+        if !policy.hold_overridable {
+            s.push_str(lang.pick(
+                "; tästä säilytysvelvollisuudesta ei voi poiketa",
+                "; this duty to keep them cannot be waived",
+            ));
+        }
+        s.push('.');
+        out.push(s);
+    }
+    out.push(match (lang, hold > 0 && register != Register::Business) {
+        (Lang::Fi, false) => format!(
+            "Tiedot poistetaan pysyvästi viimeistään {} kuluttua {event_fi}.",
+            duration(keep, lang, true)
+        ),
+        (Lang::En, false) => format!(
+            "The data are erased for good at the latest {} after {event_en}.",
+            nom(keep)
+        ),
+        (Lang::Fi, true) if hold >= keep => format!(
+            "{after_fi} tietoja säilytetään {}, minkä jälkeen ne poistetaan pysyvästi.",
+            nom(keep)
+        ),
+        (Lang::En, true) if hold >= keep => format!(
+            "{after_en}, the data are kept for {} and then erased for good.",
+            nom(keep)
+        ),
+        (Lang::Fi, true) => format!(
+            "{after_fi} tietoja säilytetään vähintään {} ja enintään {}, minkä jälkeen ne poistetaan pysyvästi.",
+            nom(hold),
+            nom(keep)
+        ),
+        (Lang::En, true) => format!(
+            "{after_en}, the data are kept for at least {} and at most {}, and then erased for good.",
+            nom(hold),
+            nom(keep)
+        ),
+    });
+    out.push(format!(
+        "{} {}.",
+        lang.pick("Säilytysajan peruste:", "Legal ground:"),
+        policy.ground.trim_end_matches('.')
+    ));
+    let mut manual = lang
+        .pick(
+            "Yksittäisen henkilön tietojen poistamista voidaan lykätä määräajaksi perustellusta syystä, esimerkiksi perinnässä olevan saatavan tai vireillä olevan riita-asian vuoksi.",
+            "The erasure of one person's data may be postponed for a set time for a good reason, such as a receivable in collection or a pending dispute.",
+        )
+        .to_string();
+    if manual_holds > 0 {
+        manual.push_str(&match lang {
+            Lang::Fi => format!(" Tällaisia säilytysmerkintöjä on nyt voimassa {manual_holds}."),
+            Lang::En => format!(
+                " {manual_holds} such {} in force now.",
+                if manual_holds == 1 {
+                    "hold is"
+                } else {
+                    "holds are"
+                }
+            ),
+        });
+    }
+    out.push(manual);
+    out
+}
+
+fn automated_text(registers: &[&str], purpose: Option<&str>, lang: Lang) -> Vec<String> {
+    if registers.is_empty() {
+        return vec![lang
+            .pick(
+                "Henkilötietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin: profilointia ei ole kirjattu minkään rekisterin käsittelyn tarkoitukseksi.",
+                "Personal data are not used for automated decision-making or profiling: profiling is not recorded as a purpose of any register.",
+            )
+            .to_string()];
+    }
+    let list = registers.join(", ");
+    let purpose = purpose.unwrap_or_default();
+    vec![
+        match lang {
+            Lang::Fi => format!(
+                "Henkilötietoja käytetään profilointiin ({purpose}) seuraavissa rekistereissä: {list}."
+            ),
+            Lang::En => format!("Personal data are used for profiling ({purpose}) in: {list}."),
+        },
+        lang.pick(
+            "Profiloinnin perusteella ei tehdä automaattisia päätöksiä, joilla olisi rekisteröityä koskevia oikeusvaikutuksia tai jotka vaikuttaisivat häneen vastaavalla tavalla merkittävästi (tietosuoja-asetuksen 22 artikla).",
+            "No automated decisions with legal or similarly significant effects on the data subject are based on the profiling (GDPR Art. 22).",
+        )
+        .to_string(),
+        lang.pick(
+            "Rekisteröity voi milloin tahansa vastustaa suoramarkkinointia varten tehtävää profilointia, minkä jälkeen hänen tietojaan ei enää profiloida tähän tarkoitukseen.",
+            "The data subject may object at any time to profiling for direct marketing, after which their data are no longer profiled for it.",
+        )
+        .to_string(),
+    ]
+}
+
+fn measures(operators: &BTreeMap<&'static str, i64>, lang: Lang) -> Vec<Measure> {
+    let count = |role: &str| operators.get(role).copied().unwrap_or(0);
+    let counts = ["admin", "staff", "auditor"]
+        .iter()
+        .map(|r| format!("{} {}", labels::role_counted(r, lang), count(r)))
+        .collect::<Vec<_>>();
+    let counts = match lang {
+        Lang::Fi => format!("{}, {} ja {}", counts[0], counts[1], counts[2]),
+        Lang::En => format!("{}, {} and {}", counts[0], counts[1], counts[2]),
+    };
+    vec![
+        Measure {
+            measure: "access-control",
+            title: lang.pick("Käyttöoikeudet", "Access control"),
+            text: match lang {
+                Lang::Fi => format!(
+                    "Rekisteriä käytetään vain henkilökohtaisilla käyttäjätunnuksilla. Jokaisella käyttäjällä on rooli, joka rajaa hänen oikeutensa: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Käyttäjiä on nyt: {counts}."
+                ),
+                Lang::En => format!(
+                    "The register is used only with personal operator accounts. Each operator has a role that limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Operators by role now: {counts}."
+                ),
+            },
+        },
+        Measure {
+            measure: "audit-log",
+            title: lang.pick("Lokitiedot", "Audit log"),
+            text: lang
+                .pick(
+                    "Jokaisesta henkilötietojen hausta, katselusta, muutoksesta, luovutuksesta, viennistä ja poistosta sekä jokaisesta evätystä yrityksestä jää lokimerkintä: kuka, milloin ja mitä rekisterimerkintöjä toimenpide koski. Merkinnät on ketjutettu toisiinsa SHA-256-tiivisteillä, eikä lokia voi jälkikäteen muuttaa tai siitä poistaa merkintöjä huomaamatta. Lokiin ei tallenneta henkilötietojen sisältöä.",
+                    "Every search, view, change, disclosure, export and erasure of personal data, and every refused attempt, leaves an audit entry: who, when and which records it concerned. The entries are chained by SHA-256 hashes and the log is append-only, so that no entry can be altered or removed unnoticed. The log holds no personal data values.",
+                )
+                .to_string(),
+        },
+        Measure {
+            measure: "hetu",
+            title: lang.pick("Henkilötunnus", "Personal identity code"),
+            text: lang
+                .pick(
+                    "Henkilötunnusta käsitellään vain, kun rekisteröidyn yksiselitteinen yksilöinti on tarpeen (tietosuojalaki 1050/2018, 29 §). Henkilötunnus näytetään oletuksena peitettynä, ja jokainen sen näyttäminen kokonaan kirjataan lokiin.",
+                    "The personal identity code is processed only where the data subject must be identified unambiguously (Data Protection Act 1050/2018, section 29). It is shown masked by default, and every time it is shown in full is logged.",
+                )
+                .to_string(),
+        },
+        Measure {
+            measure: "erasure",
+            title: lang.pick("Tietojen poistaminen", "Erasure"),
+            text: lang
+                .pick(
+                    "Poistettavat tiedot ylikirjoitetaan rekisteritiedostossa, myös hakuhakemistossa ja muutoshistoriassa, niin ettei niitä voi palauttaa. Poistosta jää vain kuitti, jossa ei ole henkilötietoja.",
+                    "Erased data are overwritten in the register file, in its search index and history too, so that they cannot be recovered. An erasure leaves only a receipt without personal data.",
+                )
+                .to_string(),
+        },
+        Measure {
+            measure: "file",
+            title: lang.pick("Rekisteritiedosto", "Register file"),
+            text: lang
+                .pick(
+                    "Rekisteri on yksi tietokantatiedosto, joka luodaan niin, että vain sen omistaja voi lukea ja muuttaa sitä.",
+                    "The register is one database file, created readable and writable by its owner only.",
+                )
+                .to_string(),
+        },
+    ]
+}
+
+fn rights(lang: Lang) -> Vec<Right> {
+    let right = |right,
+                 article,
+                 title: (&'static str, &'static str),
+                 text: (&'static str, &'static str)| Right {
+        right,
+        article,
+        title: lang.pick(title.0, title.1),
+        text: lang.pick(text.0, text.1),
+    };
+    vec![
+        right(
+            "access",
+            "15",
+            ("Oikeus saada pääsy tietoihin (tarkastusoikeus)", "Right of access"),
+            (
+                "Rekisteröidyllä on oikeus saada tietää, käsitelläänkö hänen henkilötietojaan, ja saada jäljennös tiedoistaan sekä tiedot käsittelyn tarkoituksista, vastaanottajista ja säilytysajasta.",
+                "The data subject has the right to know whether their personal data are processed, and to get a copy of them together with the purposes, recipients and retention period of the processing.",
+            ),
+        ),
+        right(
+            "rectification",
+            "16",
+            ("Oikeus tietojen oikaisemiseen", "Right to rectification"),
+            (
+                "Rekisteröidyllä on oikeus vaatia virheellisten tietojensa oikaisemista ja puutteellisten tietojensa täydentämistä. Oikaisusta ilmoitetaan niille vastaanottajille, joille tietoja on luovutettu (19 artikla).",
+                "The data subject has the right to have inaccurate data rectified and incomplete data completed. Recipients to whom the data were disclosed are told of the rectification (Art. 19).",
+            ),
+        ),
+        right(
+            "erasure",
+            "17",
+            ("Oikeus tietojen poistamiseen", "Right to erasure"),
+            (
+                "Rekisteröidyllä on oikeus vaatia tietojensa poistamista esimerkiksi silloin, kun niitä ei enää tarvita käsittelyn tarkoituksiin tai hän peruuttaa suostumuksensa. Tietoja ei voida poistaa, jos laki velvoittaa säilyttämään ne (ks. säilytysajat).",
+                "The data subject has the right to have their data erased, for example when they are no longer needed for their purposes or consent is withdrawn. Data that the law requires to be kept cannot be erased before that time (see retention).",
+            ),
+        ),
+        right(
+            "restriction",
+            "18",
+            ("Oikeus käsittelyn rajoittamiseen", "Right to restriction of processing"),
+            (
+                "Rekisteröidyllä on oikeus vaatia, että hänen tietojensa käsittelyä rajoitetaan esimerkiksi siksi aikaa, kun tietojen paikkansapitävyyttä selvitetään. Rajoitettuja tietoja vain säilytetään.",
+                "The data subject has the right to have processing restricted, for example while the accuracy of the data is checked. Restricted data are only stored.",
+            ),
+        ),
+        right(
+            "portability",
+            "20",
+            ("Oikeus siirtää tiedot järjestelmästä toiseen", "Right to data portability"),
+            (
+                "Kun käsittely perustuu suostumukseen tai sopimukseen, rekisteröidyllä on oikeus saada itse toimittamansa tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa ja siirtää ne toiselle rekisterinpitäjälle.",
+                "Where processing is based on consent or a contract, the data subject has the right to receive the data they provided in a structured, commonly used and machine-readable format and to give them to another controller.",
+            ),
+        ),
+        right(
+            "objection",
+            "21",
+            ("Vastustamisoikeus", "Right to object"),
+            (
+                "Rekisteröidyllä on oikeus henkilökohtaiseen erityiseen tilanteeseensa liittyvällä perusteella vastustaa käsittelyä, joka perustuu rekisterinpitäjän oikeutettuun etuun. Suoramarkkinointia, etämyyntiä, markkina- ja mielipidetutkimusta sekä suoramarkkinointiin liittyvää profilointia rekisteröity voi kieltää milloin tahansa ja syytä ilmoittamatta; kiellon jälkeen hänen tietojaan ei enää käytetä näihin tarkoituksiin. Jokaisessa markkinointiviestissä on helppo ja maksuton tapa kieltää viestit.",
+                "The data subject has the right to object, on grounds relating to their particular situation, to processing based on the controller's legitimate interests. Direct marketing, remote selling, market and opinion research and profiling for direct marketing can be refused at any time without giving a reason; after that the data are no longer used for them. Every marketing message offers an easy, free way to opt out.",
+            ),
+        ),
+        right(
+            "withdraw-consent",
+            "7(3)",
+            ("Oikeus peruuttaa suostumus", "Right to withdraw consent"),
+            (
+                "Kun käsittely perustuu suostumukseen, rekisteröity voi peruuttaa suostumuksensa milloin tahansa. Peruuttaminen ei vaikuta ennen peruuttamista tapahtuneen käsittelyn lainmukaisuuteen.",
+                "Where processing is based on consent, the data subject may withdraw it at any time. Withdrawal does not affect the lawfulness of the processing before it.",
+            ),
+        ),
+        right(
+            "complaint",
+            "77",
+            (
+                "Oikeus tehdä valitus valvontaviranomaiselle",
+                "Right to lodge a complaint with a supervisory authority",
+            ),
+            (
+                "Rekisteröidyllä on oikeus tehdä valitus tietosuojavaltuutetulle, jos hän katsoo, että hänen henkilötietojensa käsittelyssä rikotaan tietosuojasääntelyä (ks. yhteystiedot jäljempänä).",
+                "The data subject has the right to lodge a complaint with the Data Protection Ombudsman if they consider that the processing of their personal data infringes data protection law (contact details below).",
+            ),
+        ),
+    ]
+}
+
+fn requests_text(lang: Lang) -> Vec<&'static str> {
+    vec![
+        lang.pick(
+            "Oikeuksia koskevat pyynnöt esitetään kirjallisesti rekisterinpitäjän yhteyshenkilölle (luku 2). Rekisterinpitäjä voi pyytää pyynnön esittäjää todistamaan henkilöllisyytensä ennen kuin pyyntöön vastataan.",
+            "Requests are made in writing to the controller's contact person (section 2). The controller may ask the requester to prove their identity before the request is answered.",
+        ),
+        lang.pick(
+            "Pyyntöön vastataan ilman aiheetonta viivytystä ja viimeistään kuukauden kuluessa sen vastaanottamisesta. Jos pyyntö on monimutkainen tai pyyntöjä on paljon, määräaikaa voidaan jatkaa enintään kahdella kuukaudella; jatkamisesta ja sen syistä ilmoitetaan pyynnön esittäjälle kuukauden kuluessa pyynnön vastaanottamisesta (tietosuoja-asetuksen 12 artiklan 3 kohta).",
+            "Requests are answered without undue delay and at the latest within one month of receipt. Where a request is complex or there are many, the period may be extended by two further months; the requester is told of the extension and its reasons within the first month (GDPR Art. 12(3)).",
+        ),
+        lang.pick(
+            "Pyyntöjen käsittely on maksutonta. Jos rekisterinpitäjä ei toteuta pyyntöä, se kertoo kirjallisesti syyn ja oikeudesta tehdä valitus valvontaviranomaiselle.",
+            "Requests are handled free of charge. If the controller does not act on a request, it gives its reasons in writing and tells of the right to lodge a complaint with the supervisory authority.",
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open() -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../../schema.sql"))
+            .unwrap();
+        conn
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn durations_read_as_years_or_months() {
+        assert_eq!(duration(72, Lang::Fi, false), "6 vuotta");
+        assert_eq!(duration(72, Lang::Fi, true), "6 vuoden");
+        assert_eq!(duration(12, Lang::Fi, false), "1 vuosi");
+        assert_eq!(duration(12, Lang::Fi, true), "1 vuoden");
+        assert_eq!(duration(18, Lang::Fi, false), "18 kuukautta");
+        assert_eq!(duration(1, Lang::Fi, true), "1 kuukauden");
+        assert_eq!(duration(120, Lang::En, false), "10 years");
+        assert_eq!(duration(12, Lang::En, false), "1 year");
+        assert_eq!(duration(30, Lang::En, false), "30 months");
+    }
+
+    #[test]
+    fn every_adequacy_country_has_a_name_in_both_languages() {
+        let conn = open();
+        for a in store::adequacy_list(&conn).unwrap() {
+            for lang in [Lang::Fi, Lang::En] {
+                assert!(
+                    labels::country_name(&a.country, lang).is_some(),
+                    "{} {lang}",
+                    a.country
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_register_file_gives_every_register_and_no_invented_purposes() {
+        let conn = open();
+        for lang in [Lang::Fi, Lang::En] {
+            let n = build(&conn, day(), lang).unwrap();
+            assert_eq!(n.registers.len(), 4);
+            for r in &n.registers {
+                assert!(
+                    r.purposes.is_empty() && r.bases.is_empty(),
+                    "{}",
+                    r.register
+                );
+                assert!(r.recipients.is_empty() && r.transfers.is_empty());
+                let aml = r.register == "business";
+                assert_eq!(
+                    r.retention.text.len(),
+                    if aml { 5 } else { 4 },
+                    "{}",
+                    r.register
+                );
+            }
+            assert_eq!(n.controller.missing.len(), 6);
+            assert!(!n.automated_decisions.profiling_in_use);
+            assert_eq!(
+                n.transfer_policy.adequacy_list_date.as_deref(),
+                Some("2026-01")
+            );
+        }
+    }
+}
