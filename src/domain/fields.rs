@@ -35,7 +35,7 @@ pub enum Default {
     Value(&'static str),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     pub name: &'static str,
     pub kind: Kind,
@@ -93,7 +93,8 @@ pub const APPLICATION_STATUSES: &[&str] = &[
 const TEXT_MAX: usize = 200;
 const LONG_TEXT_MAX: usize = 10_000;
 
-static CUSTOMER: [Field; 19] = [
+/// The fields every register has (SPEC §3), first in every register.
+const COMMON: [Field; 13] = [
     required("first_name", Kind::Text),
     required("last_name", Kind::Text),
     field("hetu", Kind::Hetu),
@@ -107,6 +108,9 @@ static CUSTOMER: [Field; 19] = [
     field("postal_code", Kind::Text),
     field("city", Kind::Text),
     with_default("country", Kind::Country, Default::Value("FI")),
+];
+
+const CUSTOMER: [Field; 6] = [
     field("customer_number", Kind::Text),
     with_default("relationship_start", Kind::Date, Default::Today),
     field("relationship_start_manner", Kind::Text),
@@ -115,20 +119,7 @@ static CUSTOMER: [Field; 19] = [
     field("username", Kind::Text),
 ];
 
-static BUSINESS: [Field; 23] = [
-    required("first_name", Kind::Text),
-    required("last_name", Kind::Text),
-    field("hetu", Kind::Hetu),
-    field("birth_date", Kind::PastDate),
-    field("birth_place", Kind::Text),
-    field("nationality", Kind::Country),
-    field("email", Kind::Email),
-    field("phone", Kind::Phone),
-    with_default("language", Kind::Language, Default::Value("fi")),
-    field("street", Kind::Text),
-    field("postal_code", Kind::Text),
-    field("city", Kind::Text),
-    with_default("country", Kind::Country, Default::Value("FI")),
+const BUSINESS: [Field; 10] = [
     required("organisation", Kind::Text),
     required("business_id", Kind::BusinessId),
     required("role", Kind::Choice(ROLES)),
@@ -141,20 +132,7 @@ static BUSINESS: [Field; 23] = [
     field("aml_risk", Kind::Choice(AML_RISKS)),
 ];
 
-static EMPLOYEE: [Field; 19] = [
-    required("first_name", Kind::Text),
-    required("last_name", Kind::Text),
-    field("hetu", Kind::Hetu),
-    field("birth_date", Kind::PastDate),
-    field("birth_place", Kind::Text),
-    field("nationality", Kind::Country),
-    field("email", Kind::Email),
-    field("phone", Kind::Phone),
-    with_default("language", Kind::Language, Default::Value("fi")),
-    field("street", Kind::Text),
-    field("postal_code", Kind::Text),
-    field("city", Kind::Text),
-    with_default("country", Kind::Country, Default::Value("FI")),
+const EMPLOYEE: [Field; 6] = [
     required("employment_start", Kind::Date),
     field("employment_end", Kind::Date),
     field("employment_end_manner", Kind::Text),
@@ -163,20 +141,7 @@ static EMPLOYEE: [Field; 19] = [
     field("tax_number", Kind::Text),
 ];
 
-static RECRUITMENT: [Field; 20] = [
-    required("first_name", Kind::Text),
-    required("last_name", Kind::Text),
-    field("hetu", Kind::Hetu),
-    field("birth_date", Kind::PastDate),
-    field("birth_place", Kind::Text),
-    field("nationality", Kind::Country),
-    field("email", Kind::Email),
-    field("phone", Kind::Phone),
-    with_default("language", Kind::Language, Default::Value("fi")),
-    field("street", Kind::Text),
-    field("postal_code", Kind::Text),
-    field("city", Kind::Text),
-    with_default("country", Kind::Country, Default::Value("FI")),
+const RECRUITMENT: [Field; 7] = [
     required("position", Kind::Text),
     required("applied_on", Kind::Date),
     // SPEC §3 calls this field `status`, which is also the record's
@@ -196,13 +161,24 @@ static RECRUITMENT: [Field; 20] = [
     field("assessment_summary", Kind::LongText),
 ];
 
-/// The fields of a register, in SPEC §3 order (the order of CSV columns).
+/// The fields of a register, in SPEC §3 order (the order of CSV columns):
+/// the common ones, then the register's own.
 pub fn fields(register: Register) -> &'static [Field] {
+    static ALL: std::sync::OnceLock<[Vec<Field>; 4]> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        [
+            &CUSTOMER[..],
+            &BUSINESS[..],
+            &EMPLOYEE[..],
+            &RECRUITMENT[..],
+        ]
+        .map(|own| COMMON.iter().chain(own).copied().collect())
+    });
     match register {
-        Register::Customer => &CUSTOMER,
-        Register::Business => &BUSINESS,
-        Register::Employee => &EMPLOYEE,
-        Register::Recruitment => &RECRUITMENT,
+        Register::Customer => &all[0],
+        Register::Business => &all[1],
+        Register::Employee => &all[2],
+        Register::Recruitment => &all[3],
     }
 }
 
