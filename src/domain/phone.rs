@@ -5,18 +5,22 @@
 //!
 //! A phone number is personal data: no message repeats it and `Debug` masks it.
 //!
-//! Cost: the crate loads its numbering-plan database lazily, on the first
-//! call in a process. Measured while writing this (release build, one core):
-//! the first call took about 56 ms, later calls about 3 µs for a repeated
-//! `040 123 4567` or `+358401234567`; DOMAIN.md §3 measured 9 µs and 3.5 µs
-//! on varied numbers. Hence a batch import validates phones off the writer
-//! thread, and a one-off command pays the 56 ms once.
+//! Cost: the crate builds its whole numbering-plan database (about 250
+//! regions) on first use, 53 ms per process (release build), which would be
+//! most of a single `privreg add`. Numbers with the country code +358 —
+//! Finland and Åland, nearly all of ours — are therefore checked against a
+//! database of just those two regions, built from the crate's own metadata
+//! (assets/phone-metadata-fi-ax.xml, scripts/extract_phone_metadata.py) in
+//! about 4 ms; every other number uses the full database. A test checks that
+//! both answer alike. Later calls cost a few µs (DOMAIN.md §3), so a batch
+//! import still validates phones off the writer thread.
 
 use std::fmt::{self, Write as _};
+use std::sync::OnceLock;
 
 use phonenumber::country::Id;
-use phonenumber::metadata::DATABASE;
-use phonenumber::{Mode, ParseError};
+use phonenumber::metadata::{Database, DATABASE};
+use phonenumber::ParseError;
 
 use super::ValueError;
 
@@ -91,26 +95,55 @@ impl Phone {
             return Err(ValueError::new("phone number has too many digits"));
         }
 
-        let number = phonenumber::parse(Some(region(default_region)), &cleaned)
-            .map_err(|e| ValueError::new(parse_error_message(&e)))?;
-        if !phonenumber::is_valid(&number) {
-            return Err(ValueError::new(
-                "not a valid phone number in its country's numbering plan",
-            ));
-        }
-        // Write through `fmt::Write` instead of `to_string()`: the crate's
-        // formatter returns `fmt::Error` for a country code it has no plan
-        // for, and `to_string()` would turn that into a panic.
-        let mut e164 = String::with_capacity(16);
-        write!(e164, "{}", number.format().mode(Mode::E164))
-            .map_err(|_| ValueError::new("phone number cannot be written in E.164 form"))?;
-        Ok(Phone(e164))
+        let (database, region) = database_for(&cleaned, default_region);
+        normalise(database, region, &cleaned).map(Phone)
     }
 
     /// The E.164 form, e.g. `+358401234567`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The +358 database (Finland and Åland), built once per process.
+fn finnish() -> Option<&'static Database> {
+    static FI_AX: OnceLock<Option<Database>> = OnceLock::new();
+    FI_AX
+        .get_or_init(|| Database::parse(include_str!("../../assets/phone-metadata-fi-ax.xml")).ok())
+        .as_ref()
+}
+
+/// Which database to ask: the small one for +358 numbers and for numbers
+/// without a country code dialled in Finland or Åland, else the full one.
+fn database_for(cleaned: &str, default_region: &str) -> (&'static Database, Id) {
+    let code = default_region.trim().to_ascii_uppercase();
+    let local = !cleaned.starts_with('+') && matches!(code.as_str(), "FI" | "AX");
+    if cleaned.starts_with("+358") || local {
+        if let Some(db) = finnish() {
+            let id = if code == "AX" { Id::AX } else { Id::FI };
+            return (db, id);
+        }
+    }
+    (&DATABASE, region(&code))
+}
+
+/// Parses, validates and formats one number against one database.
+fn normalise(database: &Database, region: Id, cleaned: &str) -> Result<String, ValueError> {
+    let number = phonenumber::parse_with(database, Some(region), cleaned)
+        .map_err(|e| ValueError::new(parse_error_message(&e)))?;
+    if !phonenumber::is_valid_with(database, &number) {
+        return Err(ValueError::new(
+            "not a valid phone number in its country's numbering plan",
+        ));
+    }
+    // E.164 is `+`, the country code and the national number, which is
+    // what the crate's formatter writes in that mode. It is written here
+    // because the formatter evaluates `database.unwrap_or(&DATABASE)`
+    // eagerly and so builds the full database even when given another.
+    let mut e164 = String::with_capacity(16);
+    write!(e164, "+{}{}", number.country().code(), number.national())
+        .map_err(|_| ValueError::new("phone number cannot be written in E.164 form"))?;
+    Ok(e164)
 }
 
 /// The crate's region for an ISO alpha-2 code, or FI when the crate has no
@@ -150,6 +183,68 @@ impl fmt::Debug for Phone {
 
 #[cfg(test)]
 mod tests {
+    /// The +358 database must answer as the crate's full one does, for
+    /// valid and invalid numbers of every kind Finland and Åland have.
+    #[test]
+    fn the_finnish_database_agrees_with_the_full_one() {
+        use super::*;
+        let small = finnish().expect("the embedded FI/AX metadata parses");
+        let mut inputs: Vec<String> = [
+            "040 123 4567",
+            "050 765 4321",
+            "0457 123 4567",
+            "09 1234 567",
+            "09 123 45678",
+            "02 123 4567",
+            "014 123 456",
+            "018 12345",
+            "0800 12345",
+            "0600 123 456",
+            "020 123 4567",
+            "0100 100",
+            "112",
+            "040",
+            "04012345678901",
+            "+358 40 123 4567",
+            "+358 18 12345",
+            "+358 9 1234567",
+            "+35840123",
+            "0 40 123 4567",
+            "358401234567",
+            "0201234",
+            "075 123 4567",
+            "0294 123 456",
+            "+358 457 1234567",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // and a sweep of prefixes and lengths
+        for prefix in [
+            "04", "05", "02", "03", "09", "01", "06", "07", "08", "+3584", "+35818", "+3582",
+        ] {
+            for len in 5..=11 {
+                inputs.push(format!(
+                    "{prefix}{}",
+                    "1234567890123".get(..len).unwrap_or("1")
+                ));
+            }
+        }
+        for input in inputs {
+            for region in [Id::FI, Id::AX] {
+                let full = normalise(&DATABASE, region, &input).ok();
+                let fast = normalise(small, region, &input).ok();
+                assert_eq!(fast, full, "{input} in {region:?}");
+                // and the E.164 text is what the crate's own formatter writes
+                let crate_e164 = phonenumber::parse(Some(region), &input)
+                    .ok()
+                    .filter(phonenumber::is_valid)
+                    .map(|n| n.format().mode(phonenumber::Mode::E164).to_string());
+                assert_eq!(full, crate_e164, "{input} in {region:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
