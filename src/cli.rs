@@ -70,6 +70,8 @@ pub enum Command {
     Controller(ControllerCommand),
     /// Add a person to a register
     Add(AddArgs),
+    /// Add many people to a register from a CSV or JSON-lines file
+    Import(ImportArgs),
     /// Show a record with its history
     Show(ShowArgs),
     /// Find people by name, e-mail, city or organisation, or by identifier
@@ -223,6 +225,61 @@ pub struct AddArgs {
     /// The interest weighed for a legitimate-interest basis
     #[arg(long)]
     pub note: Option<String>,
+}
+
+/// What `import` does with a row whose person is already in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnConflict {
+    /// The row is invalid (all or nothing: nothing is written)
+    Fail,
+    /// The row is left out and counted as skipped
+    Skip,
+    /// The row's non-empty values are written over the existing record
+    Update,
+}
+
+/// The input formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// customer, business, employee or recruitment (or a Finnish alias)
+    #[arg(value_parser = register)]
+    pub register: Register,
+    /// The file to read, or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// csv or jsonl (default: by the file's ending, else csv)
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// A legal basis to log for every imported record; repeat with --purpose
+    #[arg(long, value_parser = parsed::<BasisArg>, requires = "purpose")]
+    pub basis: Vec<BasisArg>,
+    /// The purpose of each --basis, in the same order
+    #[arg(long, requires = "basis")]
+    pub purpose: Vec<String>,
+    /// The law of a legal-obligation basis
+    #[arg(long)]
+    pub law: Option<String>,
+    /// The interest weighed for a legitimate-interest basis
+    #[arg(long)]
+    pub note: Option<String>,
+    /// A row whose hetu (or e-mail in the register) is already there
+    #[arg(long, value_enum, default_value = "fail")]
+    pub on_conflict: OnConflict,
+    /// Write the valid rows and put the invalid ones in --rejects
+    #[arg(long, requires = "rejects")]
+    pub skip_invalid: bool,
+    /// Write every invalid row here, with its reason (created readable by you only)
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Check every row and report what would happen, writing nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

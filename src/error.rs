@@ -12,6 +12,10 @@ pub enum Error {
     /// Exit 3: values refused; each names its field (and line, for files).
     #[error("{}", format_invalid(.0))]
     Invalid(Vec<Problem>),
+    /// Exit 3: rows of an imported file refused; the message lists them and
+    /// says whether the valid rows were written (`import --skip-invalid`).
+    #[error("{0}")]
+    InvalidRows(String),
     /// Exit 4: no such record, request, operator or file.
     #[error("{0}")]
     NotFound(String),
@@ -92,7 +96,7 @@ impl Error {
             Error::OutputClosed => 0,
             Error::Internal(_) => 1,
             Error::Usage(_) => 2,
-            Error::Invalid(_) => 3,
+            Error::Invalid(_) | Error::InvalidRows(_) => 3,
             Error::NotFound(_) => 4,
             Error::Refused(_) => 5,
             Error::Conflict(_) => 6,

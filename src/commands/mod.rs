@@ -10,6 +10,7 @@ mod controller;
 mod disclose;
 mod erase;
 mod export;
+mod import;
 mod init;
 mod letter;
 mod marketing;
@@ -180,6 +181,7 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Controller(Ct::Set(_)) => ("controller-set", Role::Admin),
         Command::Controller(Ct::Show) => ("controller-show", Role::Auditor),
         Command::Add(_) => ("add", Role::Staff),
+        Command::Import(_) => ("import", Role::Staff),
         Command::Show(_) => ("show", Role::Auditor),
         Command::Search(_) => ("search", Role::Auditor),
         Command::Correct(_) => ("correct", Role::Staff),
@@ -305,6 +307,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Operator(c) => operator::run(session, c),
         Command::Controller(c) => controller::run(session, c),
         Command::Add(a) => records::add(session, a),
+        Command::Import(a) => import::run(session, a),
         Command::Show(a) => records::show(session, a),
         Command::Search(a) => records::search(session, a),
         Command::Correct(a) => records::correct(session, a),

@@ -203,6 +203,66 @@ pub fn index_of(register: Register, name: &str) -> Option<usize> {
         .position(|f| f.name == name || f.aliases.contains(&name))
 }
 
+/// The Finnish column names `import` accepts (DOMAIN §10), with the field
+/// each stands for. Compared through [`header_key`].
+pub const FINNISH_HEADERS: &[(&str, &str)] = &[
+    ("etunimi", "first_name"),
+    ("sukunimi", "last_name"),
+    ("henkilötunnus", "hetu"),
+    ("hetu", "hetu"),
+    ("syntymäaika", "birth_date"),
+    ("syntymäpaikka", "birth_place"),
+    ("kansalaisuus", "nationality"),
+    ("sähköposti", "email"),
+    ("puhelin", "phone"),
+    ("puhelinnumero", "phone"),
+    ("kieli", "language"),
+    ("asiointikieli", "language"),
+    ("katuosoite", "street"),
+    ("osoite", "street"),
+    ("postinumero", "postal_code"),
+    ("postitoimipaikka", "city"),
+    ("kaupunki", "city"),
+    ("maa", "country"),
+    ("asiakasnumero", "customer_number"),
+    ("yritys", "organisation"),
+    ("organisaatio", "organisation"),
+    ("y-tunnus", "business_id"),
+    ("rooli", "role"),
+    ("asema", "role"),
+    ("tehtävänimike", "job_title"),
+    ("veronumero", "tax_number"),
+    ("työsuhde alkaa", "employment_start"),
+    ("haettu tehtävä", "position"),
+    ("hakupäivä", "applied_on"),
+];
+
+/// A column name as `import` compares it (DOMAIN §10): lower case, without
+/// white space, `ä` read as `a` and `ö` as `o`.
+pub fn header_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            c => c,
+        })
+        .collect()
+}
+
+/// The field a column of an imported file stands for: a field name or
+/// alias of the register ([`index_of`]), or a Finnish name of DOMAIN §10.
+pub fn header_index(register: Register, header: &str) -> Option<usize> {
+    let key = header_key(header);
+    index_of(register, &key).or_else(|| {
+        FINNISH_HEADERS
+            .iter()
+            .find(|(finnish, _)| header_key(finnish) == key)
+            .and_then(|(_, field)| index_of(register, field))
+    })
+}
+
 /// One refused value: which field and why (never the value itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -567,6 +627,40 @@ mod tests {
         assert!(normalize(Kind::LongText, &"x".repeat(100_000), c, "FI").is_err());
         // SQL-looking text is just text.
         assert!(normalize(Kind::Text, "Robert'); DROP TABLE records;--", c, "FI").is_ok());
+    }
+
+    #[test]
+    fn headers_match_finnish_names_without_case_spaces_or_dots() {
+        let r = Register::Employee;
+        for (header, field) in [
+            ("Etunimi", "first_name"),
+            (" SUKUNIMI ", "last_name"),
+            ("Henkilotunnus", "hetu"),
+            ("HENKILÖTUNNUS", "hetu"),
+            ("Työsuhde alkaa", "employment_start"),
+            ("tyosuhdealkaa", "employment_start"),
+            ("Sähköposti", "email"),
+            ("first_name", "first_name"),
+            ("Job_Title", "job_title"),
+            ("tehtavanimike", "job_title"),
+        ] {
+            assert_eq!(header_index(r, header), index_of(r, field), "{header}");
+        }
+        assert_eq!(
+            header_index(r, "asiakasnumero"),
+            None,
+            "not an employee field"
+        );
+        assert_eq!(header_index(r, "shoe_size"), None);
+        let rec = Register::Recruitment;
+        assert_eq!(
+            header_index(rec, "Haettu tehtävä"),
+            index_of(rec, "position")
+        );
+        assert_eq!(
+            header_index(rec, "status"),
+            index_of(rec, "application_status")
+        );
     }
 
     #[test]

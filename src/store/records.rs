@@ -318,15 +318,122 @@ fn next_number(conn: &Connection, register: Register) -> Result<i64> {
         .query_row([register.name()], |r| r.get(0))?)
 }
 
-fn insert_sql(register: Register) -> String {
-    let cols: Vec<String> = fields(register).iter().map(|f| quote(f.name)).collect();
-    let marks: Vec<String> = (0..cols.len()).map(|i| format!("?{}", i + 8)).collect();
-    format!(
-        "INSERT INTO records (register, number, ended_on, email_key, created_at, created_by, updated_at, source, {})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, {})",
-        cols.join(", "),
-        marks.join(", ")
-    )
+/// The highest number a register has given (ids are never reused).
+pub fn last_number(conn: &Connection, register: Register) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT last_number FROM registers WHERE name = ?1")?
+        .query_row([register.name()], |r| r.get(0))?)
+}
+
+/// Records that numbers up to `number` are given: an import reserves its
+/// block of numbers once instead of one UPDATE per record.
+pub fn set_last_number(conn: &Connection, register: Register, number: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE registers SET last_number = max(last_number, ?2) WHERE name = ?1")?
+        .execute(params![register.name(), number])?;
+    Ok(())
+}
+
+/// The INSERT of a register's records, built once per register.
+fn insert_sql(register: Register) -> &'static str {
+    static SQL: OnceLock<Vec<String>> = OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        Register::ALL
+            .iter()
+            .map(|&r| {
+                let cols: Vec<String> = fields(r).iter().map(|f| quote(f.name)).collect();
+                let marks: Vec<String> = (0..cols.len()).map(|i| format!("?{}", i + 8)).collect();
+                format!(
+                    "INSERT INTO records (register, number, ended_on, email_key, created_at, created_by, updated_at, source, {})
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, {})",
+                    cols.join(", "),
+                    marks.join(", ")
+                )
+            })
+            .collect()
+    });
+    let at = Register::ALL
+        .iter()
+        .position(|&r| r == register)
+        .unwrap_or(0);
+    &all[at]
+}
+
+/// What [`Inserter::insert`] did with a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// Written, with this rowid.
+    Row(i64),
+    /// Not written: a record of the register has the same hetu or e-mail
+    /// (the unique indexes said so; nothing of the row remains).
+    SamePerson,
+}
+
+/// Writes validated records of one register with one prepared statement:
+/// `add` writes one through [`insert`], `import` many. Every way in passes
+/// here, so each record gets the same columns, search index entry (by
+/// trigger) and suppression check.
+pub struct Inserter<'c> {
+    conn: &'c Connection,
+    stmt: rusqlite::CachedStatement<'c>,
+    register: Register,
+    end_at: Option<usize>,
+    email_at: Option<usize>,
+    /// Whether the suppression list has any entry. It can only grow by an
+    /// erasure, which cannot run inside this write transaction, so it is
+    /// read once rather than once per record.
+    suppression: bool,
+}
+
+impl<'c> Inserter<'c> {
+    pub fn new(conn: &'c Connection, register: Register) -> Result<Inserter<'c>> {
+        Ok(Inserter {
+            conn,
+            stmt: conn.prepare_cached(insert_sql(register))?,
+            register,
+            end_at: index_of(register, register.end_field()),
+            email_at: index_of(register, "email"),
+            suppression: super::suppression::any(conn)?,
+        })
+    }
+
+    /// Writes a record with the given number (the caller reserved it).
+    pub fn insert(
+        &mut self,
+        number: i64,
+        values: &Values,
+        at: &str,
+        by: &str,
+        source: &str,
+    ) -> Result<Inserted> {
+        let get = |i: Option<usize>| i.and_then(|i| values[i].as_deref());
+        let key = email_key(get(self.email_at));
+        let s = &mut self.stmt;
+        s.raw_bind_parameter(1, self.register.name())?;
+        s.raw_bind_parameter(2, number)?;
+        s.raw_bind_parameter(3, get(self.end_at))?;
+        s.raw_bind_parameter(4, key.as_deref())?;
+        s.raw_bind_parameter(5, at)?;
+        s.raw_bind_parameter(6, by)?;
+        s.raw_bind_parameter(7, source)?;
+        for (i, v) in values.iter().enumerate() {
+            s.raw_bind_parameter(8 + i, v.as_deref())?;
+        }
+        match s.raw_execute() {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                return Ok(Inserted::SamePerson)
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let rowid = self.conn.last_insert_rowid();
+        // A suppressed person stays suppressed however they come back.
+        if self.suppression {
+            super::suppression::apply(self.conn, rowid, self.register, values, at, by)?;
+        }
+        Ok(Inserted::Row(rowid))
+    }
 }
 
 /// Inserts a validated record and returns its id.
@@ -339,27 +446,12 @@ pub fn insert(
     source: &str,
 ) -> Result<(RecordId, i64)> {
     let number = next_number(conn, register)?;
-    let get = |name: &str| index_of(register, name).and_then(|i| values[i].clone());
-    let fixed: [rusqlite::types::Value; 7] = [
-        register.name().to_string().into(),
-        number.into(),
-        get(register.end_field()).into(),
-        email_key(get("email").as_deref()).into(),
-        at.to_string().into(),
-        by.to_string().into(),
-        source.to_string().into(),
-    ];
-    let tail = values
-        .iter()
-        .map(|v| rusqlite::types::Value::from(v.clone()));
-    let sql = insert_sql(register);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.execute(params_from_iter(fixed.into_iter().chain(tail)))?;
-    let rowid = conn.last_insert_rowid();
-    // Every way in (add, import) passes here, so a suppressed person stays
-    // suppressed however they come back.
-    super::suppression::apply(conn, rowid, register, values, at, by)?;
-    Ok((RecordId { register, number }, rowid))
+    match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
+        Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
+        Inserted::SamePerson => Err(Error::Conflict(format!(
+            "this person is already in the {register} register"
+        ))),
+    }
 }
 
 /// Writes a record's (already validated) values back.

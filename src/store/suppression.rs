@@ -100,6 +100,13 @@ pub fn add(conn: &Connection, register: Register, values: &Values, since: &str) 
     Ok(hashes.len())
 }
 
+/// Whether the list has any entry at all (most registers' never has).
+pub fn any(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// When a record that was just written belongs to a suppressed person,
 /// records the suppression as an opt-out of everything dated at the
 /// erasure (once per record). Returns that date if it applied.
@@ -111,10 +118,7 @@ pub fn apply(
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
-    let any: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
-        .query_row([], |r| r.get(0))?;
-    if !any {
+    if !any(conn)? {
         return Ok(None);
     }
     let mut since: Option<String> = None;

@@ -8,6 +8,7 @@ mod bases;
 mod disclose;
 mod erase;
 mod export;
+mod import;
 mod init;
 mod marketing;
 mod notice;

@@ -77,6 +77,29 @@ impl Env {
         self.ok(&args).trim().to_string()
     }
 
+    /// A path in the test's temp dir.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self._dir.path().join(name)
+    }
+
+    /// Writes a file into the test's temp dir and returns its path as text.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, contents).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    /// How many records a register holds.
+    pub fn count(&self, register: &str) -> i64 {
+        self.sql()
+            .query_row(
+                "SELECT count(*) FROM records WHERE register = ?1",
+                [register],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
     pub fn sql(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db).unwrap()
     }
@@ -101,6 +124,17 @@ impl Env {
             .collect::<Result<_, _>>()
             .unwrap();
         rows.join("\n")
+    }
+
+    /// The last audit entry of an action as (action, outcome, records, fields, detail).
+    pub fn last_audit_of(&self, action: &str) -> (String, String, String, String, String) {
+        self.sql()
+            .query_row(
+                "SELECT action, outcome, records, fields, detail FROM audit WHERE action = ?1 ORDER BY seq DESC LIMIT 1",
+                [action],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap()
     }
 
     /// The last audit entry as (action, outcome, records, fields, detail).
