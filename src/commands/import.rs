@@ -723,7 +723,11 @@ fn read_rows(
                         done = true;
                         break;
                     }
-                    if record.iter().next_back().is_some_and(|c| c.ends_with(b"\r")) {
+                    if record
+                        .iter()
+                        .next_back()
+                        .is_some_and(|c| c.ends_with(b"\r"))
+                    {
                         let mut last = record.iter().next_back().unwrap_or_default().to_vec();
                         last.pop();
                         record.truncate(record.len() - 1);

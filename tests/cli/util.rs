@@ -166,6 +166,19 @@ impl Env2<'_> {
     }
 }
 
+/// The same command as a plain `std::process::Command`, for a test that
+/// needs the child itself (to kill it).
+pub fn std_command(db: &Path, operator: &str, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("privreg"));
+    c.args(args)
+        .env("PRIVREG_DB", db)
+        .env("PRIVREG_OPERATOR", operator)
+        .env("PRIVREG_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("PRIVREG_FORMAT");
+    c
+}
+
 pub fn command(db: &Path, operator: &str, args: &[&str]) -> Command {
     let mut c = Command::cargo_bin("privreg").unwrap();
     c.args(args)
@@ -225,4 +238,46 @@ pub fn hetu(ddmmyy: &str, sign: char, individual: u32) -> String {
     let n: u64 = format!("{ddmmyy}{individual:03}").parse().unwrap();
     let check = "0123456789ABCDEFHJKLMNPRSTUVWXY".as_bytes()[(n % 31) as usize] as char;
     format!("{ddmmyy}{sign}{individual:03}{check}")
+}
+
+/// The customer generator: ../shared/bench/gen_customers.py beside the
+/// repository when it is there (the original), else the copy kept in
+/// tests/data so that a clone on its own still runs every test
+/// (`generator_copy_is_the_original` keeps the two the same).
+pub fn generator() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/bench/gen_customers.py");
+    if shared.exists() {
+        shared
+    } else {
+        root.join("tests/data/gen_customers.py")
+    }
+}
+
+/// Runs the generator with `args` and writes its CSV to `name` in the
+/// test's directory; returns the path.
+pub fn generate(env: &Env, name: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new("python3")
+        .arg(generator())
+        .args(args)
+        .output()
+        .expect("python3 runs the generator");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.write(name, out.stdout)
+}
+
+#[test]
+fn generator_copy_is_the_original() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let copy = std::fs::read(root.join("tests/data/gen_customers.py")).unwrap();
+    if let Ok(original) = std::fs::read(root.join("../shared/bench/gen_customers.py")) {
+        assert!(
+            copy == original,
+            "tests/data/gen_customers.py differs from ../shared: copy it again"
+        );
+    }
 }
