@@ -1179,3 +1179,42 @@ impl Progress {
         }
     }
 }
+
+/// The validating half of the pipeline on one thread, over a CSV file in
+/// memory: the number of valid and invalid rows. It is what each worker
+/// does per row, for the criterion bench (`benches/import.rs`); the whole
+/// import is measured by `scripts/bench_import.sh`.
+pub fn check_csv(register: Register, csv: &[u8], today: chrono::NaiveDate) -> Result<(u64, u64)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sniff_delimiter(
+            csv.split(|b| *b == b'\n').next().unwrap_or_default(),
+        ))
+        .from_reader(csv);
+    let mut header = csv::ByteRecord::new();
+    reader.read_byte_record(&mut header).map_err(read_error)?;
+    let header: Vec<String> = header
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    let checker = Checker {
+        register,
+        ctx: Ctx { today },
+        columns: map_header(register, &header)?,
+        keep_changes: false,
+    };
+    let (mut valid, mut invalid) = (0, 0);
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).map_err(read_error)? {
+        let row = RawRow {
+            line: 0,
+            raw: Raw::Csv(std::mem::take(&mut record)),
+        };
+        match checker.check(row).outcome {
+            Outcome::Valid { .. } => valid += 1,
+            Outcome::Invalid { .. } => invalid += 1,
+        }
+    }
+    Ok((valid, invalid))
+}

@@ -10,7 +10,7 @@ mod controller;
 mod disclose;
 mod erase;
 mod export;
-mod import;
+pub mod import;
 mod init;
 mod letter;
 mod marketing;
