@@ -54,6 +54,19 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
     let basis = args.basis.stored();
     session.write("disclose", |tx, who| {
         let record = load(tx, args.id)?;
+        // Art. 18: a restricted record is only stored. A disclosure made
+        // before the restriction may still be logged; a later one is
+        // refused (see CHANGELOG for the Art. 18(2) exceptions).
+        if let Some(since) = &record.restricted_at {
+            if date.as_str() >= &since[..since.len().min(10)] {
+                return Err(Error::Refused(format!(
+                    "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
+                    args.id,
+                    &since[..since.len().min(10)],
+                    args.id
+                )));
+            }
+        }
         let adequacy = disclosures::adequacy(tx, &country)?;
         let ground = match transfer::judge(&country, adequacy.as_ref(), args.dpf_certified) {
             Ok(ground) => ground,

@@ -29,6 +29,7 @@ use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Problem, Result};
 use crate::output::{restore_formula, Output};
 use crate::store::audit::Entry;
+use crate::store::bulk;
 use crate::store::records::{self, Correction, Inserted, Inserter};
 
 /// Rows per batch handed between threads: large enough that channel
@@ -48,6 +49,10 @@ const AUDITED_IDS: usize = 1000;
 /// cache of this size keeps most of their inner pages in memory while the
 /// whole process stays well under 100 MiB.
 const CACHE_KIB: i64 = 48 * 1024;
+
+/// A bulk load appends to the B-trees it writes, so a small cache does;
+/// the memory goes to SQLite's sorter when the indexes are built.
+const BULK_CACHE_KIB: i64 = 8 * 1024;
 
 /// A row of the file as read, kept whole for the rejects file.
 enum Raw {
@@ -129,7 +134,52 @@ impl Counts {
     }
 }
 
+/// Imports at least this many rows (estimated from the file's size) are
+/// bulk loads when the register holds fewer records than that: see
+/// [`bulk::BulkIndexes`].
+const BULK_ROWS: u64 = 20_000;
+
+/// A generated customer row is 125 bytes; a file of sparser rows has more
+/// of them, so this errs towards the bulk load.
+const BYTES_PER_ROW: u64 = 150;
+
 pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
+    let bulk = bulk_load(session, &a)?;
+    if let Some(output) = import_once(session, &a, bulk)? {
+        return Ok(output);
+    }
+    // Two records share a hetu or an e-mail: row by row this time, so
+    // that each conflict is found and named.
+    match import_once(session, &a, false)? {
+        Some(output) => Ok(output),
+        None => Err(Error::Internal("the import was retried twice".into())),
+    }
+}
+
+/// Whether to load the rows before building the identifier indexes: a
+/// large file (not standard input, which cannot be read twice) into a
+/// register smaller than it, and not `--on-conflict update`, which looks
+/// people up row by row.
+fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
+    if a.file.as_os_str() == "-" || a.on_conflict == OnConflict::Update {
+        return Ok(false);
+    }
+    let Ok(meta) = std::fs::metadata(&a.file) else {
+        return Ok(false);
+    };
+    let rows = meta.len() / BYTES_PER_ROW;
+    let existing: i64 =
+        session
+            .conn
+            .query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
+                r.get(0)
+            })?;
+    Ok(meta.is_file() && rows >= BULK_ROWS && rows >= existing.max(0) as u64)
+}
+
+/// One pass over the file in one transaction. `None`: a bulk load found
+/// two records with the same hetu or e-mail and rolled back.
+fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Option<Output>> {
     let register = a.register;
     let stdin = a.file.as_os_str() == "-";
     let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
@@ -147,12 +197,17 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
     let table = session.global.format == crate::output::Format::Table;
 
     // Only the import's own connection: a larger page cache (see CACHE_KIB).
+    let cache = if bulk { BULK_CACHE_KIB } else { CACHE_KIB };
     session
         .conn
-        .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
+        .execute_batch(&format!("PRAGMA cache_size = -{cache}; PRAGMA threads = 2"))?;
     let tx = session
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let bulk = match bulk {
+        true => Some(bulk::BulkIndexes::begin(&tx)?),
+        false => None,
+    };
     let who = &session.who;
     let bases = super::bases::pairs(
         &tx,
@@ -183,7 +238,14 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
     let last = writer.next_number - 1;
     let first = writer.first_number;
     let updated_ids = std::mem::take(&mut writer.updated_ids);
+    let search = writer.search.take();
     drop(writer);
+    if let Some(bulk) = bulk {
+        if !bulk.finish(&tx)? {
+            drop(tx);
+            return Ok(None);
+        }
+    }
 
     let mut detail = format!(
         "register={} format={} on-conflict={} {}",
@@ -249,6 +311,9 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
                 .detail
                 .push_str(&format!(" ids={p}-{first}..{p}-{last}"));
         }
+        if let Some(search) = search {
+            search.finish(&tx)?;
+        }
         records::set_last_number(&tx, register, last)?;
         crate::store::audit::append(&tx, &who.operator, &who.now, &entry)?;
         tx.commit()?;
@@ -256,7 +321,7 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
 
     if counts.rejected > 0 {
         return Err(Error::InvalidRows(rejected_message(
-            &counts, &a, &shown, problems,
+            &counts, a, &shown, problems,
         )));
     }
     let summary = summary_line(&counts, a.dry_run);
@@ -264,12 +329,12 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
         if !quiet {
             eprintln!("privreg: {summary}");
         }
-        Ok(Output::Nothing)
+        Ok(Some(Output::Nothing))
     } else {
-        Ok(Output::Object {
+        Ok(Some(Output::Object {
             value: counts.json(),
             plain: Some(summary),
-        })
+        }))
     }
 }
 
@@ -860,6 +925,7 @@ struct Writer<'t> {
     /// Records up to this rowid were there before the import; later ones
     /// came from earlier lines of this file.
     rowid_before: i64,
+    search: Option<bulk::DeferredSearch>,
     counts: Counts,
     shown: Vec<Problem>,
     problems: u64,
@@ -881,6 +947,7 @@ impl<'t> Writer<'t> {
             tx.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
                 r.get(0)
             })?;
+        let search = bulk::DeferredSearch::begin(tx, rowid_before)?;
         Ok(Writer {
             tx,
             who,
@@ -891,6 +958,7 @@ impl<'t> Writer<'t> {
             first_number: next,
             next_number: next,
             rowid_before,
+            search: Some(search),
             counts: Counts::default(),
             shown: Vec::new(),
             problems: 0,

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bases;
+pub mod bulk;
 pub mod disclosures;
 pub mod holds;
 pub mod notice;

@@ -31,6 +31,43 @@ fn counts(v: &Value) -> (u64, u64, u64, u64, u64) {
     )
 }
 
+/// The ids `search` finds for `query`.
+fn found(env: &Env, query: &str) -> Vec<String> {
+    let v = env.json(&["search", query]);
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// SQLite's and FTS5's own checks of the file, and the triggers an import
+/// takes down and puts back.
+fn assert_search_index_sound(env: &Env) {
+    let conn = env.sql();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    conn.execute(
+        "INSERT INTO records_search (records_search, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let schema: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('records_search_insert', 'records_search_update', 'records_search_delete', 'records_hetu', 'records_email', 'records_phone', 'records_business_id')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(schema, 7, "a trigger or index of the register is missing");
+    let temp: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_temp_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(temp, 0);
+}
+
 fn field(env: &Env, id: &str, name: &str) -> Value {
     env.json(&["show", id, "--reveal-hetu"])[name].clone()
 }
@@ -291,6 +328,12 @@ fn on_conflict_update_writes_over_and_keeps_the_old_values() {
     let a = env.json(&["show", "C-2"]);
     assert_eq!(a["city"], "Oulu");
     assert_eq!(a["corrections"].as_array().unwrap().len(), 0);
+    // The search index follows: a record there before through its update
+    // trigger, one made and changed by this file once at the end.
+    assert_search_index_sound(&env);
+    assert_eq!(found(&env, "turku"), ["C-1"]);
+    assert_eq!(found(&env, "oulu"), ["C-2"]);
+    assert!(found(&env, "tampere").is_empty());
     let (records, fields): (String, String) = env
         .sql()
         .query_row(
@@ -842,4 +885,45 @@ fn every_row_of_a_clean_generated_file_imports() {
     // Importing the same file again: every row is a conflict.
     let v = import_json(&env, &["customer", &file, "--on-conflict", "skip"]);
     assert_eq!(counts(&v), (3000, 0, 0, 3000, 0));
+}
+
+/// A file large enough to be loaded in bulk (the identifier indexes built
+/// at the end) whose last line repeats an earlier person: the bulk load
+/// finds it when the unique index cannot be built, rolls back, and the
+/// import done again row by row names the line.
+#[test]
+fn a_bulk_load_with_a_repeated_person_names_the_line_and_skip_leaves_it_out() {
+    let env = Env::new();
+    let file = generate(&env, "big.csv", &["24000", "--seed", "8"]);
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.len() > 3_000_000, "big enough for a bulk load");
+    let second = text.lines().nth(1).unwrap().to_string();
+    let email_at = text
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .position(|h| h == "email")
+        .unwrap();
+    let mut cells: Vec<&str> = second.split(',').collect();
+    cells[email_at] = "someone.else@example.fi";
+    text.push_str(&cells.join(","));
+    text.push('\n');
+    let file = env.write("big.csv", text);
+
+    let err = env.fails(3, &["import", "customer", &file]);
+    assert!(
+        err.contains("line 24002, field hetu: the same person (same hetu) is on an earlier line of this file"),
+        "{err}"
+    );
+    assert_eq!(env.count("customer"), 0);
+    assert_search_index_sound(&env);
+
+    let v = import_json(&env, &["customer", &file, "--on-conflict", "skip"]);
+    assert_eq!(counts(&v), (24001, 24000, 0, 1, 0));
+    assert_eq!(env.count("customer"), 24000);
+    assert_search_index_sound(&env);
+    let name: Vec<&str> = second.split(',').take(2).collect();
+    assert!(found(&env, &name.join(" ")).contains(&"C-1".to_string()));
+    env.ok(&["audit", "verify"]);
 }

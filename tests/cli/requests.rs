@@ -616,14 +616,6 @@ fn the_audit_log_holds_no_personal_values_from_these_commands() {
     ]);
     env.ok(&["request", "extend", "REQ-1", "--reason", secrets[1]]);
     env.ok(&[
-        "restrict",
-        &id,
-        "--reason",
-        secrets[3],
-        "--request",
-        "REQ-1",
-    ]);
-    env.ok(&[
         "disclose",
         &id,
         "--recipient",
@@ -653,6 +645,14 @@ fn the_audit_log_holds_no_personal_values_from_these_commands() {
             "CN",
         ],
     );
+    env.ok(&[
+        "restrict",
+        &id,
+        "--reason",
+        secrets[3],
+        "--request",
+        "REQ-1",
+    ]);
     env.ok(&["restrict", "lift", &id]);
     env.ok(&[
         "request",

@@ -168,3 +168,59 @@ fn a_restricted_record_leaves_marketing_lists_and_exports_until_lifted() {
     env.ok(&["restrict", "lift", &id]);
     assert_eq!(listed(&env), 1);
 }
+
+#[test]
+fn a_restricted_record_is_not_disclosed_but_an_earlier_disclosure_may_be_logged() {
+    let env = Env::new();
+    let id = matti(&env);
+    env.ok(&["restrict", &id, "--reason", "accuracy contested"]);
+    let disclose = |date: &str| {
+        vec![
+            "disclose",
+            id.as_str(),
+            "--recipient",
+            "Perintä Oy",
+            "--category",
+            "debt-collection",
+            "--data",
+            "unpaid invoices",
+            "--basis",
+            "legitimate-interest",
+            "--date",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain([date.to_string()])
+        .collect::<Vec<String>>()
+    };
+    let args = disclose(TODAY);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.fails(5, &args);
+    assert!(
+        err.contains("restricted since 2026-11-24 (GDPR Art. 18)"),
+        "{err}"
+    );
+    let count = |env: &Env| -> i64 {
+        env.sql()
+            .query_row("SELECT count(*) FROM disclosures", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&env), 0);
+    let refused: i64 = env
+        .sql()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(refused, 1);
+
+    let earlier = disclose("2026-11-02");
+    let earlier: Vec<&str> = earlier.iter().map(String::as_str).collect();
+    env.ok(&earlier);
+    assert_eq!(count(&env), 1);
+    env.ok(&["restrict", "lift", &id]);
+    env.ok(&args);
+    assert_eq!(count(&env), 2);
+}
