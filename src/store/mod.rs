@@ -24,12 +24,12 @@ use crate::error::{Error, Result};
 /// SQLite `application_id` of a privreg register: "PRVR".
 pub const APPLICATION_ID: i32 = 0x5052_5652;
 
-/// The whole schema of version 1.
+/// The whole schema of version 1; [`MIGRATIONS`] take it forward.
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Forward-only changes after version 1: entry `n` takes a register from
 /// version `n + 1` to `n + 2`. Never edit or reorder one.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/002_identifier_indexes.sql")];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
@@ -57,6 +57,11 @@ impl Store {
             set_pragmas(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
             tx.execute_batch(SCHEMA)?;
+            // A new register goes through the same migrations as an old one,
+            // so that both end with the same schema.
+            for sql in MIGRATIONS {
+                tx.execute_batch(sql)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.commit()?;
@@ -195,6 +200,55 @@ pub fn create_private_file(path: &Path) -> Result<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A register of version 1 with a person in it comes forward: the
+    /// new indexes, and a search index rebuilt that still finds them.
+    #[test]
+    fn a_version_1_register_migrates_with_its_search_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO records (register, number, created_at, created_by, updated_at, first_name, last_name, hetu, email, email_key, city)
+             VALUES ('customer', 1, 't', 'o', 't', 'Matti', 'Mäkinen', '131052-308T', 'M@x.fi', 'm@x.fi', 'Tampere')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let version: i32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let old: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('records_hetu_any', 'records_email_any')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0);
+        let hetu_index: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'records_hetu'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(hetu_index.contains("(hetu, register)"), "{hetu_index}");
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM records_search WHERE records_search MATCH 'maki* AND tampere'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
+        conn.execute(
+            "INSERT INTO records_search (records_search, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+    }
 
     #[test]
     fn schema_applies_and_migrations_are_counted() {

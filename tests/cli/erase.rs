@@ -308,19 +308,7 @@ fn erasure_leaves_no_trace_in_the_file_or_its_wal() {
             "{value} is still in the register file"
         );
     }
-    let conn = env.sql();
-    let ok: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
-    // the search index still matches the records it indexes
-    conn.execute(
-        "INSERT INTO records_search (records_search, rank) VALUES ('integrity-check', 1)",
-        [],
-    )
-    .unwrap();
-    drop(conn);
-    env.ok(&["audit", "verify"]);
+    env.assert_sound();
 }
 
 #[test]

@@ -19,7 +19,8 @@ fn init_creates_a_private_register_with_ids_and_version() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    // version 1 (schema.sql) and migrations/002_identifier_indexes.sql
+    assert_eq!(version, 2);
     let role: String = conn
         .query_row("SELECT role FROM operators WHERE name = 'anne'", [], |r| {
             r.get(0)

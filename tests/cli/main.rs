@@ -9,6 +9,7 @@ mod crash;
 mod disclose;
 mod erase;
 mod export;
+mod hostile;
 mod import;
 mod init;
 mod marketing;

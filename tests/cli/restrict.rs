@@ -200,20 +200,10 @@ fn a_restricted_record_is_not_disclosed_but_an_earlier_disclosure_may_be_logged(
         err.contains("restricted since 2026-11-24 (GDPR Art. 18)"),
         "{err}"
     );
-    let count = |env: &Env| -> i64 {
-        env.sql()
-            .query_row("SELECT count(*) FROM disclosures", [], |r| r.get(0))
-            .unwrap()
-    };
+    let count = |env: &Env| env.number("SELECT count(*) FROM disclosures");
     assert_eq!(count(&env), 0);
-    let refused: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let refused =
+        env.number("SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'");
     assert_eq!(refused, 1);
 
     let earlier = disclose("2026-11-02");

@@ -104,6 +104,34 @@ impl Env {
         rusqlite::Connection::open(&self.db).unwrap()
     }
 
+    /// The one number a query such as `SELECT count(*) …` gives.
+    pub fn number(&self, sql: &str) -> i64 {
+        self.sql().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// SQLite's and FTS5's own checks of the file, the register's indexes
+    /// and triggers, and `audit verify`.
+    pub fn assert_sound(&self) {
+        let conn = self.sql();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        // the search index matches the records it indexes
+        conn.execute(
+            "INSERT INTO records_search (records_search, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        // every index and trigger a bulk import takes down is back
+        let schema = self.number(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('records_search_insert', 'records_search_update', 'records_search_delete', 'records_hetu', 'records_email', 'records_phone', 'records_business_id')",
+        );
+        assert_eq!(schema, 7, "a trigger or index of the register is missing");
+        self.ok(&["audit", "verify"]);
+    }
+
     /// Every audit row as text, for checking that no personal value is in it.
     pub fn audit_text(&self) -> String {
         let conn = self.sql();
@@ -180,14 +208,7 @@ pub fn std_command(db: &Path, operator: &str, args: &[&str]) -> std::process::Co
 }
 
 pub fn command(db: &Path, operator: &str, args: &[&str]) -> Command {
-    let mut c = Command::cargo_bin("privreg").unwrap();
-    c.args(args)
-        .env("PRIVREG_DB", db)
-        .env("PRIVREG_OPERATOR", operator)
-        .env("PRIVREG_TODAY", TODAY)
-        .env("NO_COLOR", "1")
-        .env_remove("PRIVREG_FORMAT");
-    c
+    Command::from_std(std_command(db, operator, args))
 }
 
 fn show(out: &Output) -> String {
