@@ -147,11 +147,17 @@ fn json_error(e: serde_json::Error) -> Error {
     }
 }
 
-/// A cell's text: strings as they are, null empty, the rest as JSON.
+/// A cell's text: strings as they are, null empty, a list of strings (a
+/// request's subjects) separated by spaces, the rest as JSON.
 pub fn cell_text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        Value::Array(items) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
         other => other.to_string(),
     }
 }

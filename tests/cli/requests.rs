@@ -105,6 +105,9 @@ fn open_prints_the_id_and_due_date_and_json_has_every_key() {
     assert_eq!((action.as_str(), outcome.as_str()), ("request-open", "ok"));
     assert_eq!(records, "C-2,C-1");
     assert_eq!(detail, "type=rectification channel=in-person");
+    // in a csv cell the subjects are ids separated by spaces, not JSON
+    let csv = env.ok(&["--format", "csv", "request", "list"]);
+    assert!(csv.contains(&format!(",{c2} {c1},")), "{csv}");
 }
 
 #[test]
