@@ -213,7 +213,14 @@ pub struct AddArgs {
     /// A field and its value; repeat for each field
     #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = assignment, required = true)]
     pub set: Vec<(String, String)>,
-    /// A legal basis to log for the new record; repeat with --purpose for each
+    #[command(flatten)]
+    pub bases: NewBases,
+}
+
+/// The legal bases a record is born with (`add`, `import`).
+#[derive(Debug, Args)]
+pub struct NewBases {
+    /// A legal basis to log for each new record; repeat with --purpose for each
     #[arg(long, value_parser = parsed::<BasisArg>, requires = "purpose")]
     pub basis: Vec<BasisArg>,
     /// The purpose of each --basis, in the same order
@@ -256,18 +263,8 @@ pub struct ImportArgs {
     /// csv or jsonl (default: by the file's ending, else csv)
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
-    /// A legal basis to log for every imported record; repeat with --purpose
-    #[arg(long, value_parser = parsed::<BasisArg>, requires = "purpose")]
-    pub basis: Vec<BasisArg>,
-    /// The purpose of each --basis, in the same order
-    #[arg(long, requires = "basis")]
-    pub purpose: Vec<String>,
-    /// The law of a legal-obligation basis
-    #[arg(long)]
-    pub law: Option<String>,
-    /// The interest weighed for a legitimate-interest basis
-    #[arg(long)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub bases: NewBases,
     /// A row whose hetu (or e-mail in the register) is already there
     #[arg(long, value_enum, default_value = "fail")]
     pub on_conflict: OnConflict,

@@ -22,6 +22,12 @@ pub enum Error {
     /// Exit 5: role, hold, suppression or transfer rules say no.
     #[error("{0}")]
     Refused(String),
+    /// Exit 5, about one record: its id goes to the refusal's audit entry.
+    #[error("{why}")]
+    RefusedFor {
+        record: crate::domain::register::RecordId,
+        why: String,
+    },
     /// Exit 6: the person is already in the register.
     #[error("{0}")]
     Conflict(String),
@@ -98,7 +104,7 @@ impl Error {
             Error::Usage(_) => 2,
             Error::Invalid(_) | Error::InvalidRows(_) => 3,
             Error::NotFound(_) => 4,
-            Error::Refused(_) => 5,
+            Error::Refused(_) | Error::RefusedFor { .. } => 5,
             Error::Conflict(_) => 6,
             Error::Storage(_) => 7,
             Error::AuditAltered(_) => 8,

@@ -108,7 +108,7 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
                 writeln!(out)?;
             }
         }
-        (Output::List { rows, .. }, Format::Csv) => write_csv(out, &rows)?,
+        (Output::List { rows, table }, Format::Csv) => write_csv(out, &rows, &table)?,
         (Output::List { rows, table }, _) => {
             writeln!(out, "{}", list_table(&rows, &table))?;
         }
@@ -120,7 +120,7 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
             serde_json::to_writer(&mut *out, &without_hints(value)).map_err(json_error)?;
             writeln!(out)?;
         }
-        (Output::Object { value, .. }, Format::Csv) => write_csv(out, &[value])?,
+        (Output::Object { value, .. }, Format::Csv) => write_csv(out, &[value], &[])?,
         (
             Output::Object {
                 plain: Some(text), ..
@@ -277,8 +277,14 @@ pub fn restore_formula(text: &str) -> &str {
     }
 }
 
-fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>]) -> Result<()> {
-    let keys = union_keys(rows);
+/// An empty list still gets its header (the table's columns), so that a
+/// script reading the file finds the columns it expects.
+fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>], table: &[Column]) -> Result<()> {
+    let keys = if rows.is_empty() {
+        table.iter().map(|(_, key)| key.to_string()).collect()
+    } else {
+        union_keys(rows)
+    };
     let mut w = csv::Writer::from_writer(out);
     let csv_err = |e: csv::Error| Error::Storage(format!("writing csv: {e}"));
     w.write_record(&keys).map_err(csv_err)?;

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::records::load;
 use super::{Session, Who};
-use crate::cli::{BasisAddArgs, BasisCommand, PurposeCommand};
+use crate::cli::{BasisAddArgs, BasisCommand, NewBases, PurposeCommand};
 use crate::domain::basis::{self, BasisArg, CheckedBasis};
 use crate::domain::date::{format_date, parse_date};
 use crate::error::{Error, Problem, Result};
@@ -100,6 +100,9 @@ pub fn log_for_new_record(
     rowid: i64,
     pairs: &[(CheckedBasis, String)],
 ) -> Result<()> {
+    if pairs.is_empty() {
+        return Ok(()); // (an import without --basis: once per row)
+    }
     let today = who.today_iso();
     for (checked, purpose) in pairs {
         bases::insert(
@@ -120,13 +123,9 @@ pub fn log_for_new_record(
 }
 
 /// `--basis B --purpose P` pairs of `add` (and `import`), checked.
-pub fn pairs(
-    tx: &rusqlite::Connection,
-    bases_given: &[BasisArg],
-    purposes: &[String],
-    law: Option<&str>,
-    note: Option<&str>,
-) -> Result<Vec<(CheckedBasis, String)>> {
+pub fn pairs(tx: &rusqlite::Connection, given: &NewBases) -> Result<Vec<(CheckedBasis, String)>> {
+    let (bases_given, purposes) = (&given.basis, &given.purpose);
+    let (law, note) = (given.law.as_deref(), given.note.as_deref());
     if bases_given.len() != purposes.len() {
         return Err(Error::Usage(
             "give one --purpose for each --basis, in the same order".into(),

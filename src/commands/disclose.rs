@@ -59,12 +59,15 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         // refused (see CHANGELOG for the Art. 18(2) exceptions).
         if let Some(since) = &record.restricted_at {
             if date.as_str() >= &since[..since.len().min(10)] {
-                return Err(Error::Refused(format!(
-                    "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
-                    args.id,
-                    &since[..since.len().min(10)],
-                    args.id
-                )));
+                return Err(Error::RefusedFor {
+                    record: args.id,
+                    why: format!(
+                        "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
+                        args.id,
+                        &since[..since.len().min(10)],
+                        args.id
+                    ),
+                });
             }
         }
         let adequacy = disclosures::adequacy(tx, &country)?;
@@ -73,14 +76,18 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
             Err(refusal) => {
                 let list = disclosures::adequacy_list_date(tx)?
                     .unwrap_or_else(|| "unknown date".into());
-                return Err(Error::Refused(match refusal {
+                let why = match refusal {
                     Refusal::NoAdequacy => format!(
                         "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
                     ),
                     Refusal::NotDpfCertified { decision } => format!(
                         "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
                     ),
-                }));
+                };
+                return Err(Error::RefusedFor {
+                    record: args.id,
+                    why,
+                });
             }
         };
         let number = disclosures::insert(

@@ -135,11 +135,14 @@ fn erase_one(
             .iter()
             .map(|h| format!("  - {}", hold_line(h)))
             .collect();
-        return Err(Error::Refused(format!(
-            "{} cannot be erased while these holds apply:\n{}",
-            record.id,
-            lines.join("\n")
-        )));
+        return Err(Error::RefusedFor {
+            record: record.id,
+            why: format!(
+                "{} cannot be erased while these holds apply:\n{}",
+                record.id,
+                lines.join("\n")
+            ),
+        });
     }
     let recipients = records::recipients(tx, record.rowid)?;
     let suppressed = suppression::ever_opted_out(tx, record.rowid)?;

@@ -209,13 +209,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         false => None,
     };
     let who = &session.who;
-    let bases = super::bases::pairs(
-        &tx,
-        &a.basis,
-        &a.purpose,
-        a.law.as_deref(),
-        a.note.as_deref(),
-    )?;
+    let bases = super::bases::pairs(&tx, &a.bases)?;
     let field_names = source.field_names(register);
     let rejects = match &a.rejects {
         Some(path) => Some(Rejects::create(path, &source)?),

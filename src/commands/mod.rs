@@ -125,10 +125,16 @@ impl Session {
             }
             Err(e) => {
                 drop(tx);
-                if let Error::Refused(why) = &e {
+                let refusal = match &e {
+                    Error::Refused(why) => Some((why, None)),
+                    Error::RefusedFor { record, why } => Some((why, Some(record.to_string()))),
+                    _ => None,
+                };
+                if let Some((why, record)) = refusal {
                     let entry = Entry {
                         outcome: "refused".into(),
                         detail: why.clone(),
+                        records: record.into_iter().collect(),
                         ..Entry::new(action)
                     };
                     audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;

@@ -95,13 +95,7 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     let changes = resolve(register, &args.set)?;
     let values = fields::new_values(register, &changes, session.who.ctx())?;
     session.write("add", |tx, who| {
-        let bases = super::bases::pairs(
-            tx,
-            &args.basis,
-            &args.purpose,
-            args.law.as_deref(),
-            args.note.as_deref(),
-        )?;
+        let bases = super::bases::pairs(tx, &args.bases)?;
         refuse_duplicate(tx, register, &values, None)?;
         let (id, rowid) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
         super::bases::log_for_new_record(tx, who, rowid, &bases)?;

@@ -25,8 +25,9 @@ fn an_active_relationship_holds_until_overridden_and_the_receipt_says_so() {
         err.contains("relationship is active") && err.contains("--override-hold"),
         "{err}"
     );
-    let (action, outcome, ..) = env.last_audit();
+    let (action, outcome, records, ..) = env.last_audit();
     assert_eq!((action.as_str(), outcome.as_str()), ("erase", "refused"));
+    assert_eq!(records, id, "the refusal names the record");
     env.ok(&[
         "erase",
         &id,

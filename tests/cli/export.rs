@@ -371,3 +371,10 @@ fn the_access_letter_is_in_the_persons_language() {
     assert!(letter.contains("| Smith |"), "{letter}");
     assert!(letter.contains("Data Protection Ombudsman"));
 }
+
+#[test]
+fn an_empty_list_in_csv_still_has_its_header() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["--format", "csv", "check"]), "gap,id,missing\n");
+    assert_eq!(env.ok(&["check"]).trim(), "(none)");
+}

@@ -205,6 +205,11 @@ fn a_restricted_record_is_not_disclosed_but_an_earlier_disclosure_may_be_logged(
     let refused =
         env.number("SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'");
     assert_eq!(refused, 1);
+    let (_, outcome, records, ..) = env.last_audit();
+    assert_eq!(
+        (outcome.as_str(), records.as_str()),
+        ("refused", id.as_str())
+    );
 
     let earlier = disclose("2026-11-02");
     let earlier: Vec<&str> = earlier.iter().map(String::as_str).collect();
