@@ -16,7 +16,6 @@
 //! import still validates phones off the writer thread.
 
 use std::fmt::{self, Write as _};
-use std::sync::OnceLock;
 
 use phonenumber::country::Id;
 use phonenumber::metadata::{Database, DATABASE};
@@ -105,12 +104,18 @@ impl Phone {
     }
 }
 
-/// The +358 database (Finland and Åland), built once per process.
+/// The +358 database (Finland and Åland), built once per thread: the
+/// crate keeps a regex cache behind a mutex in each database, which the
+/// import's validating threads would otherwise wait for in turn. Each copy
+/// lives as long as the process.
 fn finnish() -> Option<&'static Database> {
-    static FI_AX: OnceLock<Option<Database>> = OnceLock::new();
-    FI_AX
-        .get_or_init(|| Database::parse(include_str!("../../assets/phone-metadata-fi-ax.xml")).ok())
-        .as_ref()
+    thread_local! {
+        static FI_AX: Option<&'static Database> =
+            Database::parse(include_str!("../../assets/phone-metadata-fi-ax.xml"))
+                .ok()
+                .map(|db| &*Box::leak(Box::new(db)));
+    }
+    FI_AX.with(|db| *db)
 }
 
 /// Which database to ask: the small one for +358 numbers and for numbers
