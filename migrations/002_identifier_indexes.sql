@@ -4,10 +4,10 @@
 -- register (unique) and across registers (by the index's first column).
 -- Two indexes each, as in version 1, made a million-row import write two
 -- more B-trees in random order.
-DROP INDEX records_hetu;
-DROP INDEX records_email;
-DROP INDEX records_hetu_any;
-DROP INDEX records_email_any;
+DROP INDEX IF EXISTS records_hetu;
+DROP INDEX IF EXISTS records_email;
+DROP INDEX IF EXISTS records_hetu_any;
+DROP INDEX IF EXISTS records_email_any;
 CREATE UNIQUE INDEX records_hetu ON records(hetu, register) WHERE hetu IS NOT NULL;
 CREATE UNIQUE INDEX records_email ON records(email_key, register) WHERE email_key IS NOT NULL;
 
