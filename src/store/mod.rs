@@ -172,7 +172,15 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     // Re-read inside the lock: another process may have migrated meanwhile.
     let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip((version - 1) as usize) {
-        tx.execute_batch(sql)?;
+        // A register that a migration does not fit was changed by hand or
+        // by another tool: a storage problem (exit 7), left as it was.
+        tx.execute_batch(sql).map_err(|e| {
+            Error::Storage(format!(
+                "the register cannot be brought from schema version {} to {}: {e}; nothing was changed",
+                i + 1,
+                i + 2
+            ))
+        })?;
         tx.pragma_update(None, "user_version", i as i32 + 2)?;
     }
     tx.commit()?;

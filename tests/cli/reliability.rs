@@ -319,3 +319,21 @@ fn no_personal_value_reaches_an_error_message() {
         "{audit}"
     );
 }
+
+/// A register of an older version that someone changed by hand so that
+/// its migration no longer fits: exit 7, and the file is left as it was.
+#[test]
+fn a_migration_that_does_not_fit_is_a_storage_error() {
+    let env = Env::new();
+    {
+        let conn = env.sql();
+        conn.execute_batch("DROP TABLE records_search; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let err = env.fails(7, &["search", "anyone"]);
+    assert!(
+        err.contains("cannot be brought from schema version 1 to 2"),
+        "{err}"
+    );
+    assert_eq!(env.number("PRAGMA user_version"), 1);
+}
