@@ -57,15 +57,14 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         // Art. 18: a restricted record is only stored. A disclosure made
         // before the restriction may still be logged; a later one is
         // refused (see CHANGELOG for the Art. 18(2) exceptions).
-        if let Some(since) = &record.restricted_at {
-            if date.as_str() >= &since[..since.len().min(10)] {
+        if let Some(at) = &record.restricted_at {
+            let since = at.get(..10).unwrap_or(at);
+            if date.as_str() >= since {
                 return Err(Error::RefusedFor {
                     record: args.id,
                     why: format!(
                         "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
-                        args.id,
-                        &since[..since.len().min(10)],
-                        args.id
+                        args.id, since, args.id
                     ),
                 });
             }

@@ -158,11 +158,18 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
 
 /// Whether to load the rows before building the identifier indexes: a
 /// large file (not standard input, which cannot be read twice) into a
-/// register smaller than it, and not `--on-conflict update`, which looks
-/// people up row by row.
+/// register smaller than it, with `--on-conflict fail`: a file given
+/// `skip` or `update` is expected to meet people already there, and each
+/// would cost a second pass. A `--rejects` target that is not a plain file
+/// (a pipe, /dev/stderr) could not be written over by that second pass.
 fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
-    if a.file.as_os_str() == "-" || a.on_conflict == OnConflict::Update {
+    if a.file.as_os_str() == "-" || a.on_conflict != OnConflict::Fail {
         return Ok(false);
+    }
+    if let Some(rejects) = &a.rejects {
+        if std::fs::metadata(rejects).is_ok_and(|m| !m.is_file()) {
+            return Ok(false);
+        }
     }
     let Ok(meta) = std::fs::metadata(&a.file) else {
         return Ok(false);
