@@ -227,10 +227,7 @@ fn a_record_is_born_with_its_basis() {
             "contract",
         ],
     );
-    let n: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
-        .unwrap();
+    let n = env.number("SELECT count(*) FROM records");
     assert_eq!(n, 1);
 }
 

@@ -85,10 +85,7 @@ fn adequacy_countries_are_allowed() {
 fn the_united_states_only_with_dpf_certification() {
     let env = Env::new();
     let id = matti(&env);
-    let audit_before: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .unwrap();
+    let audit_before = env.number("SELECT count(*) FROM audit");
     let err = env.fails(5, &args(&id, "US", &[]));
     for part in [
         "transfer to US refused",
@@ -107,10 +104,7 @@ fn the_united_states_only_with_dpf_certification() {
     // the refusal is audited
     let (action, outcome, _, _, _) = env.last_audit();
     assert_eq!((action.as_str(), outcome.as_str()), ("disclose", "refused"));
-    let audit_after: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .unwrap();
+    let audit_after = env.number("SELECT count(*) FROM audit");
     assert_eq!(audit_after, audit_before + 1);
 
     let d = env.json(&args(&id, "us", &["--dpf-certified"]));
@@ -139,14 +133,8 @@ fn other_third_countries_are_refused_with_the_reason() {
         }
     }
     assert_eq!(disclosures(&env), 0);
-    let refused: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let refused =
+        env.number("SELECT count(*) FROM audit WHERE action = 'disclose' AND outcome = 'refused'");
     assert_eq!(refused, 10);
 }
 

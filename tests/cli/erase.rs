@@ -274,10 +274,7 @@ fn erasure_leaves_no_trace_in_the_file_or_its_wal() {
         "2026-12-01",
     ]);
     env.ok(&["end", &id, "--date", "2019-01-01"]);
-    let hold_id: i64 = env
-        .sql()
-        .query_row("SELECT id FROM holds", [], |r| r.get(0))
-        .unwrap();
+    let hold_id = env.number("SELECT id FROM holds");
     env.ok(&["hold", "release", &hold_id.to_string()]);
     env.ok(&["erase", &id, "--reason", "erasure request"]);
 
@@ -325,10 +322,7 @@ fn a_person_erased_after_an_opt_out_stays_suppressed_until_a_new_consent() {
     env.ok(&["optout", &first, "--channel", "email"]);
     let erased = env.json(&["erase", &first, "--reason", "erasure request"]);
     assert_eq!(erased["suppressed"], true);
-    let hashes: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM suppression", [], |r| r.get(0))
-        .unwrap();
+    let hashes = env.number("SELECT count(*) FROM suppression");
     assert_eq!(hashes, 1);
 
     // added again, by the same e-mail in another spelling, with an address for post
@@ -371,10 +365,7 @@ fn a_person_erased_after_an_opt_out_stays_suppressed_until_a_new_consent() {
     // someone who never opted out leaves no hash behind
     let other = customer_ended(&env, "Olli", "olli@example.fi", "2015-01-01", "2019-01-01");
     env.ok(&["erase", &other, "--reason", "erasure request"]);
-    let hashes: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM suppression", [], |r| r.get(0))
-        .unwrap();
+    let hashes = env.number("SELECT count(*) FROM suppression");
     assert_eq!(hashes, 1);
 }
 
@@ -464,14 +455,8 @@ fn retention_report_and_sweep() {
     assert_eq!(env.json(&["show", &applicant])["status"], "erased");
     assert_eq!(env.json(&["show", &recent])["status"], "ended");
     assert_eq!(env.json(&["show", &held])["status"], "ended");
-    let erasures: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM audit WHERE action = 'erase' AND outcome = 'ok'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let erasures =
+        env.number("SELECT count(*) FROM audit WHERE action = 'erase' AND outcome = 'ok'");
     assert_eq!(erasures, 2);
     env.ok(&["audit", "verify"]);
     assert!(report(TODAY).is_empty());

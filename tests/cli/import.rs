@@ -704,14 +704,7 @@ fn every_imported_record_gets_the_basis_and_suppression_stays() {
             rejects.to_str().unwrap(),
         ],
     );
-    let n: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM bases b JOIN records r ON r.rowid = b.record WHERE b.basis = 'contract' AND b.purpose = 'customer-relationship'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let n = env.number("SELECT count(*) FROM bases b JOIN records r ON r.rowid = b.record WHERE b.basis = 'contract' AND b.purpose = 'customer-relationship'");
     assert_eq!(n, 3);
     assert!(env
         .last_audit()
@@ -843,23 +836,10 @@ fn every_row_of_a_clean_generated_file_imports() {
     assert_eq!(counts(&v), (3000, 3000, 0, 0, 0));
     assert_eq!(env.count("customer"), 3000);
     // The search index was filled for every row.
-    let indexed: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM records_search WHERE records_search MATCH 'fi OR com'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let indexed =
+        env.number("SELECT count(*) FROM records_search WHERE records_search MATCH 'fi OR com'");
     assert_eq!(indexed, 3000);
-    let audits: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM audit WHERE action = 'import'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let audits = env.number("SELECT count(*) FROM audit WHERE action = 'import'");
     assert_eq!(audits, 1);
     // Importing the same file again: every row is a conflict.
     let v = import_json(&env, &["customer", &file, "--on-conflict", "skip"]);

@@ -258,9 +258,6 @@ fn bad_preference_input_is_refused_and_nothing_written() {
     env.fails(2, &["consent", &id]);
     env.fails(3, &["marketing-list", "--channel", "all"]);
     env.fails(2, &["marketing-list"]);
-    let n: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM preferences", [], |r| r.get(0))
-        .unwrap();
+    let n = env.number("SELECT count(*) FROM preferences");
     assert_eq!(n, 0);
 }

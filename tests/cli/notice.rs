@@ -458,14 +458,7 @@ fn auditors_may_export_it_and_it_is_audited_without_personal_data() {
         ("export-notice", "ok", "")
     );
     assert_eq!(detail, "lang=fi format=markdown");
-    let rows: i64 = env
-        .sql()
-        .query_row(
-            "SELECT rows FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let rows = env.number("SELECT rows FROM audit ORDER BY seq DESC LIMIT 1");
     assert_eq!(rows, 4);
     let audit = env.audit_text();
     assert!(!audit.contains("Kuusisto"));

@@ -130,10 +130,7 @@ fn the_same_person_twice_in_a_register_is_a_conflict() {
             "employment_start=2020-01-01",
         ],
     );
-    let n: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
-        .unwrap();
+    let n = env.number("SELECT count(*) FROM records");
     assert_eq!(n, 2);
 }
 

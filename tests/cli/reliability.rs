@@ -46,10 +46,7 @@ fn a_restored_backup_never_brings_an_erased_person_back() {
 
     env.ok(&["erase", &gone, "--reason", "erasure request"]);
     let later = env.add("customer", &["first_name=Myohempi", "last_name=Lisatty"]);
-    let audit_before: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .unwrap();
+    let audit_before = env.number("SELECT count(*) FROM audit");
 
     let out = env.json(&["restore", b]);
     assert_eq!(out["erasures_reapplied"], 1);
@@ -67,20 +64,10 @@ fn a_restored_backup_never_brings_an_erased_person_back() {
         "C-4"
     );
     // the log kept growing across the restore, and its chain holds
-    let audit_after: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
-        .unwrap();
+    let audit_after = env.number("SELECT count(*) FROM audit");
     // restore, two shows and one add since: nothing of the log was lost
     assert_eq!(audit_after, audit_before + 4);
-    let restores: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM audit WHERE action = 'restore'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let restores = env.number("SELECT count(*) FROM audit WHERE action = 'restore'");
     assert_eq!(restores, 1);
     env.ok(&["audit", "verify"]);
     // the suppression list survived: the erased person, added again, stays out
