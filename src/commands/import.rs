@@ -421,16 +421,109 @@ type Input = Box<dyn Read + Send>;
 
 fn open_input(path: &Path, stdin: bool) -> Result<(Input, Option<u64>)> {
     if stdin {
-        return Ok((Box::new(std::io::stdin()), None));
+        return Ok((Box::new(LineLimit::new(std::io::stdin())), None));
     }
     let file = std::fs::File::open(path)
         .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", path.display())))?;
     let size = file.metadata().ok().map(|m| m.len());
-    Ok((Box::new(file), size))
+    Ok((Box::new(LineLimit::new(file)), size))
 }
 
-fn read_error(e: impl std::fmt::Display) -> Error {
-    Error::Storage(format!("reading the file to import: {e}"))
+/// The longest physical line read, in bytes. A valid row is far shorter
+/// (no cell may pass 10,000 characters, and a multi-line cell spans
+/// lines); without a limit, a file of one endless line would be read
+/// into memory whole before it could be refused.
+const MAX_LINE: u64 = 1 << 20;
+
+/// The file as read, refusing a line longer than [`MAX_LINE`].
+struct LineLimit<R> {
+    inner: R,
+    /// Bytes since the last line break, and line breaks so far.
+    since_break: u64,
+    breaks: u64,
+}
+
+/// The error a [`LineLimit`] gives, carried inside an `io::Error`.
+#[derive(Debug)]
+struct LineTooLong {
+    line: u64,
+}
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} is longer than {MAX_LINE} bytes", self.line)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+impl<R: Read> LineLimit<R> {
+    fn new(inner: R) -> LineLimit<R> {
+        LineLimit {
+            inner,
+            since_break: 0,
+            breaks: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = &buf[..n];
+        match read.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.breaks += read.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.since_break = (n - last - 1) as u64;
+            }
+            None => self.since_break += n as u64,
+        }
+        if self.since_break > MAX_LINE {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LineTooLong {
+                    line: self.breaks + 1,
+                },
+            ));
+        }
+        Ok(n)
+    }
+}
+
+/// How the file could not be read: a line too long is invalid input
+/// (exit 3, naming the line); anything else a storage problem.
+trait ReadFailure: std::fmt::Display {
+    fn io(&self) -> Option<&std::io::Error>;
+}
+
+impl ReadFailure for std::io::Error {
+    fn io(&self) -> Option<&std::io::Error> {
+        Some(self)
+    }
+}
+
+impl ReadFailure for csv::Error {
+    fn io(&self) -> Option<&std::io::Error> {
+        match self.kind() {
+            csv::ErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+fn read_error(e: impl ReadFailure) -> Error {
+    let too_long = e
+        .io()
+        .and_then(|io| io.get_ref())
+        .and_then(|inner| inner.downcast_ref::<LineTooLong>());
+    match too_long {
+        Some(t) => Error::Invalid(vec![Problem {
+            line: Some(t.line),
+            field: "row".into(),
+            reason: format!("is longer than {MAX_LINE} bytes: nothing was read beyond it"),
+        }]),
+        None => Error::Storage(format!("reading the file to import: {e}")),
+    }
 }
 
 /// The file's shape, known from its first line: the format, the CSV

@@ -70,6 +70,11 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
             file(b"Aino,Virtanen,,aino\x07@example.fi,\n"),
             Some("line 2, field email:"),
         ),
+        (
+            "a line of 2 MiB",
+            file(format!("Aino,Virtanen,,,\n{},x,,,\n", "y".repeat(2 << 20)).as_bytes()),
+            Some("line 3, field row: is longer than 1048576 bytes"),
+        ),
         ("an empty file", Vec::new(), None),
         ("a header alone", HEADER.to_vec(), None),
         ("a byte order mark alone", b"\xef\xbb\xbf".to_vec(), None),
@@ -136,6 +141,11 @@ fn malformed_json_lines_are_refused_by_line() {
             "a NUL escape",
             b"{\"first_name\": \"A\\u0000B\", \"last_name\": \"V\"}\n".to_vec(),
             "line 1, field first_name: contains a control character",
+        ),
+        (
+            "a line of 2 MiB",
+            format!("{{\"first_name\": \"{}\"}}\n", "y".repeat(2 << 20)).into_bytes(),
+            "line 1, field row: is longer than 1048576 bytes",
         ),
         (
             "a nested object",
