@@ -848,116 +848,147 @@ impl ClassifyMessage for serde_json::Error {
     }
 }
 
+/// The rows of a file after its header, one at a time, each with the line
+/// it starts on. Blank lines are passed over.
+enum Rows {
+    Csv(csv::Reader<std::io::Chain<Cursor<Vec<u8>>, BufReader<Input>>>),
+    Jsonl {
+        input: BufReader<Input>,
+        /// The first line, read already by [`Source::open`].
+        pending: Option<Vec<u8>>,
+        line: u64,
+        bytes: u64,
+    },
+    Empty,
+}
+
+impl Rows {
+    fn new(input: BufReader<Input>, source: Source) -> Result<Rows> {
+        if source.empty {
+            return Ok(Rows::Empty);
+        }
+        Ok(match source.format {
+            InputFormat::Csv => {
+                // The header line comes first again so the reader's line
+                // numbers count it (a quoted cell may span lines). Records
+                // end at `\n` only: with the CRLF terminator the reader
+                // counts a row's line before it has read the `\n` of the
+                // row before, one too low; the `\r` left on the last cell
+                // is taken off in `next`.
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(source.delimiter)
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_reader(Cursor::new(source.first).chain(input));
+                let mut header = csv::ByteRecord::new();
+                reader.read_byte_record(&mut header).map_err(read_error)?;
+                Rows::Csv(reader)
+            }
+            InputFormat::Jsonl => Rows::Jsonl {
+                input,
+                pending: Some(source.first),
+                line: 0,
+                bytes: 0,
+            },
+        })
+    }
+
+    fn next(&mut self) -> Result<Option<RawRow>> {
+        match self {
+            Rows::Empty => Ok(None),
+            Rows::Csv(reader) => loop {
+                let mut record = csv::ByteRecord::new();
+                if !reader.read_byte_record(&mut record).map_err(read_error)? {
+                    return Ok(None);
+                }
+                if let Some(last) = record.iter().next_back().filter(|c| c.ends_with(b"\r")) {
+                    let last = last[..last.len() - 1].to_vec();
+                    record.truncate(record.len() - 1);
+                    record.push_field(&last);
+                }
+                // A line of only delimiters (spreadsheets add them) is blank.
+                if record.iter().all(|c| c.trim_ascii().is_empty()) {
+                    continue;
+                }
+                let line = record.position().map_or(0, |p| p.line());
+                return Ok(Some(RawRow {
+                    line,
+                    raw: Raw::Csv(record),
+                }));
+            },
+            Rows::Jsonl {
+                input,
+                pending,
+                line,
+                bytes,
+            } => loop {
+                let mut text = match pending.take() {
+                    Some(first) => first,
+                    None => {
+                        let mut buf = Vec::new();
+                        if input.read_until(b'\n', &mut buf).map_err(read_error)? == 0 {
+                            return Ok(None);
+                        }
+                        buf
+                    }
+                };
+                *line += 1;
+                *bytes += text.len() as u64;
+                while text.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    text.pop();
+                }
+                if text.trim_ascii().is_empty() {
+                    continue;
+                }
+                return Ok(Some(RawRow {
+                    line: *line,
+                    raw: Raw::Json(text),
+                }));
+            },
+        }
+    }
+
+    /// Bytes of the file read so far (for the progress bar's estimate).
+    fn bytes(&self) -> u64 {
+        match self {
+            Rows::Csv(reader) => reader.position().byte(),
+            Rows::Jsonl { bytes, .. } => *bytes,
+            Rows::Empty => 0,
+        }
+    }
+}
+
 /// Reads the file on its own thread and deals the batches out to the
 /// workers in turn.
 fn read_rows(
-    mut input: BufReader<Input>,
+    input: BufReader<Input>,
     source: Source,
     workers: Vec<SyncSender<Batch<RawRow>>>,
 ) -> Result<()> {
-    let mut turn = 0;
-    let mut send = |batch: Batch<RawRow>| -> bool {
-        let ok = workers[turn % workers.len()].send(batch).is_ok();
-        turn += 1;
-        ok
-    };
-    if source.empty {
-        return Ok(());
-    }
-    match source.format {
-        InputFormat::Csv => {
-            // The header line comes first again so the reader's line
-            // numbers count it (a quoted cell may span lines). Records end
-            // at `\n` only: with the CRLF terminator the reader counts a
-            // row's line before it has read the `\n` of the row before,
-            // one too low; the `\r` left on the last cell is taken off.
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(source.delimiter)
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_reader(Cursor::new(source.first).chain(input));
-            let mut header = csv::ByteRecord::new();
-            reader.read_byte_record(&mut header).map_err(read_error)?;
-            loop {
-                let mut rows = Vec::with_capacity(BATCH);
-                let mut done = false;
-                while rows.len() < BATCH {
-                    let mut record = csv::ByteRecord::new();
-                    if !reader.read_byte_record(&mut record).map_err(read_error)? {
-                        done = true;
-                        break;
-                    }
-                    if record
-                        .iter()
-                        .next_back()
-                        .is_some_and(|c| c.ends_with(b"\r"))
-                    {
-                        let mut last = record.iter().next_back().unwrap_or_default().to_vec();
-                        last.pop();
-                        record.truncate(record.len() - 1);
-                        record.push_field(&last);
-                    }
-                    // A line of only delimiters (spreadsheets add them) is blank.
-                    if record.iter().all(|c| c.trim_ascii().is_empty()) {
-                        continue;
-                    }
-                    let line = record.position().map_or(0, |p| p.line());
-                    rows.push(RawRow {
-                        line,
-                        raw: Raw::Csv(record),
-                    });
-                }
-                let bytes = reader.position().byte();
-                if !rows.is_empty() && !send(Batch { rows, bytes }) {
-                    return Ok(());
-                }
-                if done {
-                    return Ok(());
-                }
+    let mut rows = Rows::new(input, source)?;
+    for turn in 0.. {
+        let mut batch = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH {
+            match rows.next()? {
+                Some(row) => batch.push(row),
+                None => break,
             }
         }
-        InputFormat::Jsonl => {
-            let mut line_no = 0u64;
-            let mut bytes = 0u64;
-            let mut pending = Some(source.first);
-            loop {
-                let mut rows = Vec::with_capacity(BATCH);
-                let mut done = false;
-                while rows.len() < BATCH {
-                    let mut line = match pending.take() {
-                        Some(first) => first,
-                        None => {
-                            let mut buf = Vec::new();
-                            if input.read_until(b'\n', &mut buf).map_err(read_error)? == 0 {
-                                done = true;
-                                break;
-                            }
-                            buf
-                        }
-                    };
-                    line_no += 1;
-                    bytes += line.len() as u64;
-                    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                        line.pop();
-                    }
-                    if line.trim_ascii().is_empty() {
-                        continue;
-                    }
-                    rows.push(RawRow {
-                        line: line_no,
-                        raw: Raw::Json(line),
-                    });
-                }
-                if !rows.is_empty() && !send(Batch { rows, bytes }) {
-                    return Ok(());
-                }
-                if done {
-                    return Ok(());
-                }
-            }
+        let done = batch.len() < BATCH;
+        let bytes = rows.bytes();
+        if !batch.is_empty()
+            && workers[turn % workers.len()]
+                .send(Batch { rows: batch, bytes })
+                .is_err()
+        {
+            return Ok(());
+        }
+        if done {
+            break;
         }
     }
+    Ok(())
 }
 
 /// Reader → workers → this thread, in file order (see the module comment).
@@ -1349,36 +1380,22 @@ impl Progress {
 }
 
 /// The validating half of the pipeline on one thread, over a CSV file in
-/// memory: the number of valid and invalid rows. It is what each worker
-/// does per row, for the criterion bench (`benches/import.rs`); the whole
-/// import is measured by `scripts/bench_import.sh`.
+/// memory: the number of valid and invalid rows. It reads the file as an
+/// import does (`Source`, `Rows`) and checks each row as a worker does,
+/// for the criterion bench (`benches/validators.rs`) and the property
+/// tests; the whole import is measured by `scripts/bench_import.sh`.
 pub fn check_csv(register: Register, csv: &[u8], today: chrono::NaiveDate) -> Result<(u64, u64)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniff_delimiter(
-            csv.split(|b| *b == b'\n').next().unwrap_or_default(),
-        ))
-        .from_reader(csv);
-    let mut header = csv::ByteRecord::new();
-    reader.read_byte_record(&mut header).map_err(read_error)?;
-    let header: Vec<String> = header
-        .iter()
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
+    let mut input = BufReader::new(Box::new(Cursor::new(csv.to_vec())) as Input);
+    let source = Source::open(&mut input, InputFormat::Csv, register)?;
     let checker = Checker {
         register,
         ctx: Ctx { today },
-        columns: map_header(register, &header)?,
+        columns: source.columns.clone(),
         keep_changes: false,
     };
+    let mut rows = Rows::new(input, source)?;
     let (mut valid, mut invalid) = (0, 0);
-    let mut record = csv::ByteRecord::new();
-    while reader.read_byte_record(&mut record).map_err(read_error)? {
-        let row = RawRow {
-            line: 0,
-            raw: Raw::Csv(std::mem::take(&mut record)),
-        };
+    while let Some(row) = rows.next()? {
         match checker.check(row).outcome {
             Outcome::Valid { .. } => valid += 1,
             Outcome::Invalid { .. } => invalid += 1,

@@ -174,12 +174,7 @@ pub fn fields(register: Register) -> &'static [Field] {
         ]
         .map(|own| COMMON.iter().chain(own).copied().collect())
     });
-    match register {
-        Register::Customer => &all[0],
-        Register::Business => &all[1],
-        Register::Employee => &all[2],
-        Register::Recruitment => &all[3],
-    }
+    &all[register.index()]
 }
 
 /// Every field name of any register, each once, in a stable order: the

@@ -22,6 +22,12 @@ impl Register {
         Register::Recruitment,
     ];
 
+    /// Where the register stands in [`Register::ALL`], for tables built
+    /// once per register.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Register::Customer => "customer",
@@ -127,6 +133,13 @@ impl FromStr for RecordId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_is_the_place_in_all() {
+        for (i, r) in Register::ALL.iter().enumerate() {
+            assert_eq!(r.index(), i, "{r:?}");
+        }
+    }
 
     #[test]
     fn registers_and_aliases() {

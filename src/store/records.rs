@@ -101,10 +101,7 @@ fn positions(register: Register) -> &'static [usize] {
             })
             .collect()
     });
-    &all[Register::ALL
-        .iter()
-        .position(|r| *r == register)
-        .unwrap_or(0)]
+    &all[register.index()]
 }
 
 /// A row of `select_list()` (every field column).
@@ -351,11 +348,7 @@ fn insert_sql(register: Register) -> &'static str {
             })
             .collect()
     });
-    let at = Register::ALL
-        .iter()
-        .position(|&r| r == register)
-        .unwrap_or(0);
-    &all[at]
+    &all[register.index()]
 }
 
 /// What [`Inserter::insert`] did with a record.
