@@ -355,10 +355,6 @@ pub struct EndArgs {
     pub status: Option<Decision>,
 }
 
-fn request_id(s: &str) -> Result<RequestId, String> {
-    s.parse().map_err(|e: crate::domain::ValueError| e.0)
-}
-
 #[derive(Debug, Subcommand)]
 pub enum RequestCommand {
     /// Open a data subject request; prints its id and due date
@@ -459,7 +455,7 @@ pub struct RequestOpenArgs {
 
 #[derive(Debug, Args)]
 pub struct RequestExtendArgs {
-    #[arg(value_name = "REQ", value_parser = request_id)]
+    #[arg(value_name = "REQ", value_parser = parsed::<RequestId>)]
     pub id: RequestId,
     /// Why more time is needed (the person must be told within the first month)
     #[arg(long)]
@@ -468,7 +464,7 @@ pub struct RequestExtendArgs {
 
 #[derive(Debug, Args)]
 pub struct RequestCloseArgs {
-    #[arg(value_name = "REQ", value_parser = request_id)]
+    #[arg(value_name = "REQ", value_parser = parsed::<RequestId>)]
     pub id: RequestId,
     /// How the request was answered
     #[arg(long, value_enum)]
@@ -493,7 +489,7 @@ pub struct RequestListArgs {
 
 #[derive(Debug, Args)]
 pub struct RequestShowArgs {
-    #[arg(value_name = "REQ", value_parser = request_id)]
+    #[arg(value_name = "REQ", value_parser = parsed::<RequestId>)]
     pub id: RequestId,
 }
 

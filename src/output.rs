@@ -147,6 +147,15 @@ fn json_error(e: serde_json::Error) -> Error {
     }
 }
 
+/// A serialisable value (a struct with named fields) as a JSON object for
+/// a row of output; anything else gives an empty object.
+pub fn to_map<T: serde::Serialize>(v: &T) -> Map<String, Value> {
+    match serde_json::to_value(v) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
 /// A cell's text: strings as they are, null empty, a list of strings (a
 /// request's subjects) separated by spaces, the rest as JSON.
 pub fn cell_text(v: &Value) -> String {

@@ -9,7 +9,7 @@ use crate::cli::{BasisAddArgs, BasisCommand, NewBases, PurposeCommand};
 use crate::domain::basis::{self, BasisArg, CheckedBasis};
 use crate::domain::date::{format_date, parse_date};
 use crate::error::{Error, Problem, Result};
-use crate::output::Output;
+use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::bases::{self, NewBasis, StoredBasis};
 
@@ -27,13 +27,6 @@ pub fn date_flag(flag: &str, value: Option<&str>) -> Result<Option<String>> {
                 .map_err(|e| Error::invalid(flag, e.0))
         })
         .transpose()
-}
-
-fn to_map<T: serde::Serialize>(v: &T) -> Map<String, Value> {
-    match serde_json::to_value(v) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    }
 }
 
 const BASIS_COLUMNS: &[crate::output::Column] = &[

@@ -17,7 +17,7 @@ use crate::domain::hetu::Hetu;
 use crate::domain::labels::{basis_title, Lang};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
-use crate::output::{stdout_box, Format, ListWriter, Output};
+use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::records::{self, Record};
 
@@ -175,11 +175,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
             vec![],
         )?;
         audit::each_between(tx, since.as_deref(), until.as_deref(), |e| {
-            let row = match serde_json::to_value(&e) {
-                Ok(Value::Object(m)) => m,
-                _ => Map::new(),
-            };
-            out.row(row)
+            out.row(to_map(&e))
         })?;
         let n = out.finish()?;
         Ok((

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::Session;
 use crate::cli::OperatorCommand;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
 
@@ -45,10 +45,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
         OperatorCommand::List => session.write("operator-list", |tx, _| {
             let rows: Vec<Map<String, Value>> = operators::list(tx)?
                 .into_iter()
-                .map(|o| match serde_json::to_value(o) {
-                    Ok(Value::Object(m)) => m,
-                    _ => Map::new(),
-                })
+                .map(|o| to_map(&o))
                 .collect();
             let n = rows.len();
             Ok((

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Session;
 use crate::cli::NoticeArgs;
@@ -27,7 +27,7 @@ use crate::domain::fields::fields;
 use crate::domain::labels::{self, Group, Lang};
 use crate::domain::register::Register;
 use crate::error::Result;
-use crate::output::{Format, Output};
+use crate::output::{to_map, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
 use crate::store::notice as store;
@@ -246,13 +246,6 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
         },
         _ => Output::Document(markdown::render(&notice, lang)),
     })
-}
-
-fn to_map<T: Serialize>(v: &T) -> Map<String, Value> {
-    match serde_json::to_value(v) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    }
 }
 
 /// Gathers the notice from the register file as it is on `today`.
