@@ -230,7 +230,7 @@ const LIST_COLUMNS: &[Column] = &[
     ("flag", "flag"),
     ("extended", "extended"),
     ("status", "status"),
-    ("subjects", "_subjects"),
+    ("subjects", "subjects"),
     ("outcome", "outcome"),
 ];
 
@@ -267,7 +267,6 @@ fn list(session: &mut Session, args: RequestListArgs) -> Result<Output> {
                 };
                 m.insert("_colour_due".into(), colour.into());
             }
-            m.insert("_subjects".into(), r.subjects.join(", ").into());
             rows.push(m);
             for s in &r.subjects {
                 if !subjects.contains(s) {
