@@ -53,7 +53,10 @@ pub type Column = (&'static str, &'static str);
 
 /// What a command prints.
 pub enum Output {
-    Nothing,
+    /// What a command that changes something did, for scripts: one object
+    /// in json and jsonl, one row in csv (SPEC §1: stdout holds one JSON
+    /// document); nothing in a table, where the command says it on stderr.
+    Done(Map<String, Value>),
     /// A list of objects: an array in json, one per line in jsonl, rows in
     /// csv (columns: the union of keys), and `table` columns in a table.
     List {
@@ -90,7 +93,10 @@ pub fn print(output: Output, format: Format) -> Result<()> {
 
 pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()> {
     match (output, format) {
-        (Output::Nothing | Output::Streamed, _) => {}
+        (Output::Streamed, _) | (Output::Done(_), Format::Table | Format::Markdown) => {}
+        (Output::Done(value), format) => {
+            return render(out, Output::Object { value, plain: None }, format)
+        }
         (Output::Document(text), _) => {
             out.write_all(text.as_bytes())?;
             if !text.ends_with('\n') {

@@ -247,7 +247,7 @@ pub fn purpose(session: &mut Session, command: PurposeCommand) -> Result<Output>
                 };
                 bases::add_purpose(tx, &p)?;
                 Ok((
-                    Output::Nothing,
+                    Output::Done(to_map(&p)),
                     Entry::new("purpose-add").detail(format!("purpose={name}")),
                 ))
             })

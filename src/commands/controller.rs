@@ -74,7 +74,11 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
                     fields: values.iter().map(|(k, _)| k.to_string()).collect(),
                     ..Entry::new("controller-set")
                 };
-                Ok((Output::Nothing, entry))
+                let changed = values
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), Value::from(v.as_str())))
+                    .collect();
+                Ok((Output::Done(changed), entry))
             })
         }
         ControllerCommand::Show => session.write("controller-show", |tx, _| {

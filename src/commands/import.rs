@@ -336,7 +336,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         if !quiet {
             eprintln!("privreg: {summary}");
         }
-        Ok(Some(Output::Nothing))
+        Ok(Some(Output::Done(counts.json())))
     } else {
         Ok(Some(Output::Object {
             value: counts.json(),

@@ -25,7 +25,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
                 global.db.display()
             );
         }
-        return Ok(Output::Nothing);
+        return Ok(done(global, false, None));
     };
     let now = now_rfc3339();
     let tx = store.conn.transaction()?;
@@ -44,5 +44,16 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
             global.db.display()
         );
     }
-    Ok(Output::Nothing)
+    Ok(done(global, true, Some(&admin)))
+}
+
+/// The register and whether `init` made it (and its first admin).
+fn done(global: &Global, created: bool, admin: Option<&str>) -> Output {
+    let mut m = serde_json::Map::new();
+    m.insert("register".into(), global.db.display().to_string().into());
+    m.insert("created".into(), created.into());
+    if let Some(admin) = admin {
+        m.insert("admin".into(), admin.into());
+    }
+    Output::Done(m)
 }

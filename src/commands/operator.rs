@@ -36,7 +36,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 }
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
                 Ok((
-                    Output::Nothing,
+                    operator_done(&name, Some(role), true),
                     Entry::new("operator-add")
                         .detail(format!("operator={name} role={}", role.name())),
                 ))
@@ -79,9 +79,20 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             }
             operators::disable(tx, &name)?;
             Ok((
-                Output::Nothing,
+                operator_done(&name, None, false),
                 Entry::new("operator-disable").detail(format!("operator={name}")),
             ))
         }),
     }
+}
+
+/// An operator after `operator add` or `operator disable`.
+fn operator_done(name: &str, role: Option<Role>, enabled: bool) -> Output {
+    let mut m = Map::new();
+    m.insert("name".into(), name.into());
+    if let Some(role) = role {
+        m.insert("role".into(), role.name().into());
+    }
+    m.insert("enabled".into(), enabled.into());
+    Output::Done(m)
 }

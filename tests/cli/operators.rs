@@ -129,3 +129,32 @@ fn the_seed_notices_business_id_fails_its_check_digit() {
     assert!(err.contains("expected 9"), "{err}");
     env.ok(&["controller", "set", "--business-id", "2242792-9"]);
 }
+
+/// SPEC §1: with `--format json` stdout holds exactly one JSON document,
+/// also for the commands that only change something.
+#[test]
+fn commands_that_change_something_answer_json_with_one_object() {
+    let env = Env::new();
+    let added = env.json(&["operator", "add", "sari", "--role", "staff"]);
+    assert_eq!(
+        added,
+        serde_json::json!({"name": "sari", "role": "staff", "enabled": true})
+    );
+    let disabled = env.json(&["operator", "disable", "sari"]);
+    assert_eq!(
+        disabled,
+        serde_json::json!({"name": "sari", "enabled": false})
+    );
+    let set = env.json(&["controller", "set", "--name", "AmiPro Service Oy"]);
+    assert_eq!(set, serde_json::json!({"name": "AmiPro Service Oy"}));
+    let purpose = env.json(&["purpose", "add", "newsletter", "--title", "Newsletter"]);
+    assert_eq!(purpose["name"], "newsletter");
+    assert_eq!(purpose["title_en"], "Newsletter");
+    let again = env.json(&["init", "--admin", "anne"]);
+    assert_eq!(again["created"], false);
+    // a table says nothing on stdout; what was done goes to stderr
+    assert_eq!(
+        env.ok(&["operator", "add", "pekka", "--role", "auditor"]),
+        ""
+    );
+}
