@@ -5,6 +5,7 @@
 //! (the SQLite file), `commands` (one function per verb) and `output`.
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod domain;
 pub mod error;

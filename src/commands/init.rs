@@ -7,7 +7,8 @@ use crate::store::audit::{self, Entry};
 use crate::store::operators::{self, Role};
 use crate::store::Store;
 
-use super::{login_name, now_rfc3339};
+use super::login_name;
+use crate::clock::Clock;
 
 pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     let admin = args
@@ -27,7 +28,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         }
         return Ok(done(global, false, None));
     };
-    let now = now_rfc3339();
+    let now = Clock::current()?.now_rfc3339();
     let tx = store.conn.transaction()?;
     operators::add(&tx, &admin, Role::Admin, &now, None)?;
     crate::store::suppression::create_secret(&tx)?;

@@ -25,6 +25,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::cli::{Cli, Command, ExportCommand, Global};
+use crate::clock::Clock;
 use crate::domain::fields::Ctx;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
@@ -36,13 +37,23 @@ use crate::store::Store;
 pub struct Who {
     pub operator: String,
     pub role: Role,
-    /// The date rules count from (`PRIVREG_TODAY` in tests, else local date).
+    /// The date rules count from: the clock's date in Europe/Helsinki.
     pub today: NaiveDate,
-    /// The audit time, RFC 3339 UTC.
+    /// The time everything this command records is stamped with, RFC 3339
+    /// UTC: the same instant as `today` (one clock, see [`crate::clock`]).
     pub now: String,
 }
 
 impl Who {
+    fn new(operator: String, role: Role, clock: Clock) -> Who {
+        Who {
+            operator,
+            role,
+            today: clock.today(),
+            now: clock.now_rfc3339(),
+        }
+    }
+
     pub fn today_iso(&self) -> String {
         self.today.format("%Y-%m-%d").to_string()
     }
@@ -160,18 +171,6 @@ pub fn login_name() -> Option<String> {
         .find(|v| !v.trim().is_empty())
 }
 
-fn today() -> Result<NaiveDate> {
-    match std::env::var("PRIVREG_TODAY") {
-        Ok(s) if !s.is_empty() => crate::domain::date::parse_date(&s)
-            .map_err(|e| Error::Usage(format!("PRIVREG_TODAY: {e}"))),
-        _ => Ok(chrono::Local::now().date_naive()),
-    }
-}
-
-pub fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
@@ -268,7 +267,8 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     let name = global.operator.clone().or_else(login_name).ok_or_else(|| {
         Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
     })?;
-    let now = now_rfc3339();
+    let clock = Clock::current()?;
+    let now = clock.now_rfc3339();
     let (action, needed) = action_and_role(command);
     let operator = operators::get(&store.conn, &name)?;
     let refusal = match &operator {
@@ -294,12 +294,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     Ok(Session {
         conn: store.conn,
         db: global.db.clone(),
-        who: Who {
-            operator: name,
-            role,
-            today: today()?,
-            now,
-        },
+        who: Who::new(name, role, clock),
         global: GlobalOpts {
             format,
             quiet: global.quiet,
