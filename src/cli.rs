@@ -178,6 +178,11 @@ pub struct ControllerSetArgs {
     pub contact_phone: Option<String>,
     #[arg(long)]
     pub contact_email: Option<String>,
+    /// A file every writing command appends a checkpoint line to (keep it
+    /// on another disk, share or machine); "" stops it.
+    /// PRIVREG_CHECKPOINT_LOG overrides it.
+    #[arg(long, value_name = "PATH")]
+    pub checkpoint_log: Option<PathBuf>,
 }
 
 /// `FIELD=VALUE`, split at the first `=`.
@@ -857,8 +862,16 @@ pub struct ExportAuditArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Check the audit log's hash chain (exit 8 if it was altered)
-    Verify,
+    /// Check the audit log's hash chain, and against checkpoints kept
+    /// elsewhere (exit 8 if it was altered, cut back or swapped)
+    Verify {
+        /// A file of checkpoint lines (`-` for stdin); may be repeated
+        #[arg(long = "checkpoint", value_name = "FILE")]
+        checkpoints: Vec<String>,
+    },
+    /// Print a checkpoint: one line that commits to the whole log so far,
+    /// to keep somewhere the register's users cannot write
+    Checkpoint,
 }
 
 #[cfg(test)]

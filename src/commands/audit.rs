@@ -1,28 +1,203 @@
-//! `audit verify`: the hash chain of the audit log, checked end to end.
+//! `audit verify` and `audit checkpoint` (SPEC §7): the hash chain checked
+//! end to end and against checkpoints kept outside the register, and the
+//! checkpoint log that every writing command appends to.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 use serde_json::Map;
 
 use super::Session;
 use crate::cli::AuditCommand;
+use crate::domain::checkpoint::{self, AtEntry, Checkpoint};
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::store::audit::{verify, Verdict};
+use crate::store::audit::{self, verify, Entry, Verdict};
+
+/// The environment variable naming the checkpoint log; it overrides
+/// `controller set --checkpoint-log`.
+pub const CHECKPOINT_LOG_VAR: &str = "PRIVREG_CHECKPOINT_LOG";
+
+/// The `meta` key `controller set --checkpoint-log` keeps the path under.
+pub const CHECKPOINT_LOG_SETTING: &str = "checkpoint_log";
 
 pub fn run(session: &mut Session, command: AuditCommand) -> Result<Output> {
     match command {
-        AuditCommand::Verify => match verify(&session.conn)? {
-            Verdict::Intact { entries } => {
-                let mut value = Map::new();
-                value.insert("intact".into(), true.into());
-                value.insert("entries".into(), entries.into());
-                Ok(Output::Object {
-                    value,
-                    plain: Some(format!("audit log intact: {entries} entries")),
-                })
-            }
-            Verdict::Broken { seq, why } => Err(Error::AuditAltered(format!(
-                "audit log altered: entry {seq} {why}"
-            ))),
-        },
+        AuditCommand::Verify { checkpoints } => verify_log(session, &checkpoints),
+        AuditCommand::Checkpoint => {
+            // Recorded first, so the checkpoint commits to the record that
+            // it was taken (a command of another terminal in between only
+            // makes it cover more).
+            session.write("audit-checkpoint", |_, _| {
+                Ok(((), Entry::new("audit-checkpoint")))
+            })?;
+            let cp = current(&session.conn, &session.who.now)?
+                .ok_or_else(|| Error::Internal("no audit entry after an append".into()))?;
+            let mut value = Map::new();
+            value.insert("checkpoint".into(), cp.to_string().into());
+            value.insert("register_id".into(), cp.register_id.clone().into());
+            value.insert("seq".into(), cp.seq.into());
+            value.insert("hash".into(), cp.hash.clone().into());
+            Ok(Output::Object {
+                value,
+                plain: Some(cp.to_string()),
+            })
+        }
     }
+}
+
+/// The checkpoint of the log as it stands in `conn`, stamped `at`.
+pub fn current(conn: &rusqlite::Connection, at: &str) -> Result<Option<Checkpoint>> {
+    let Some((seq, hash)) = audit::head(conn)? else {
+        return Ok(None);
+    };
+    Ok(Some(Checkpoint {
+        register_id: crate::store::register_id(conn)?,
+        seq,
+        hash,
+        at: at.to_string(),
+    }))
+}
+
+/// Every checkpoint line of the given files, with where it came from.
+fn read_checkpoints(files: &[String]) -> Result<Vec<(String, Checkpoint)>> {
+    let mut all = Vec::new();
+    for name in files {
+        let text = if name == "-" {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| Error::invalid("checkpoint", format!("standard input: {e}")))?;
+            s
+        } else {
+            std::fs::read_to_string(name).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    Error::NotFound(format!("no checkpoint file {name}"))
+                }
+                _ => Error::invalid("checkpoint", format!("{name}: {e}")),
+            })?
+        };
+        let found = checkpoint::parse_all(&text)
+            .map_err(|why| Error::invalid("checkpoint", format!("{name}: {why}")))?;
+        all.extend(
+            found
+                .into_iter()
+                .map(|(line, cp)| (format!("{name}:{line}"), cp)),
+        );
+    }
+    Ok(all)
+}
+
+fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
+    // Bad checkpoint files are the caller's mistake, found before anything
+    // is read or recorded.
+    let checkpoints = read_checkpoints(files)?;
+    let tx = session.conn.transaction()?;
+    let verdict = verify(&tx)?;
+    let mut contradicted = None;
+    if let Verdict::Intact { .. } = verdict {
+        let register_id = crate::store::register_id(&tx)?;
+        for (place, cp) in &checkpoints {
+            let at = match audit::hash_at(&tx, cp.seq)? {
+                Some(h) => AtEntry::Hash(h),
+                None => AtEntry::Missing,
+            };
+            if let Some(why) = checkpoint::contradiction(&register_id, cp, &at) {
+                contradicted = Some(format!(
+                    "audit log altered: it contradicts checkpoint {place} (entry {}, taken {}): {why}",
+                    cp.seq, cp.at
+                ));
+                break;
+            }
+        }
+    }
+    let head = audit::head(&tx)?;
+    tx.commit()?;
+
+    // Every verify is recorded, whatever it found; the head printed is the
+    // one verified, before this entry.
+    let (outcome, detail) = match (&verdict, &contradicted) {
+        (Verdict::Broken { seq, .. }, _) => ("altered", format!("chain broken at entry {seq}")),
+        (_, Some(_)) => ("altered", "contradicts a checkpoint".to_string()),
+        _ => ("ok", String::new()),
+    };
+    let entry = Entry {
+        outcome: outcome.into(),
+        detail: format!(
+            "{detail}{}checkpoints={}",
+            if detail.is_empty() { "" } else { "; " },
+            checkpoints.len()
+        ),
+        rows: head.as_ref().map_or(0, |(seq, _)| *seq),
+        ..Entry::new("audit-verify")
+    };
+    session.write("audit-verify", |_, _| Ok(((), entry)))?;
+
+    match (verdict, contradicted) {
+        (Verdict::Broken { seq, why }, _) => Err(Error::AuditAltered(format!(
+            "audit log altered: entry {seq} {why}"
+        ))),
+        (_, Some(why)) => Err(Error::AuditAltered(why)),
+        (Verdict::Intact { entries }, None) => {
+            let (seq, hash) = head.unwrap_or((0, String::new()));
+            let mut value = Map::new();
+            value.insert("intact".into(), true.into());
+            value.insert("entries".into(), entries.into());
+            value.insert("checkpoints".into(), checkpoints.len().into());
+            value.insert("head_seq".into(), seq.into());
+            value.insert("head_hash".into(), hash.clone().into());
+            let against = match checkpoints.len() {
+                0 => String::new(),
+                1 => ", agrees with 1 checkpoint".into(),
+                n => format!(", agrees with {n} checkpoints"),
+            };
+            Ok(Output::Object {
+                value,
+                plain: Some(format!(
+                    "audit log intact: {entries} entries{against}\nhead: entry {seq} {hash}"
+                )),
+            })
+        }
+    }
+}
+
+/// Where the checkpoint log is: `PRIVREG_CHECKPOINT_LOG`, else the path
+/// `controller set --checkpoint-log` kept, else none.
+pub fn checkpoint_log_path(conn: &rusqlite::Connection) -> Result<Option<PathBuf>> {
+    if let Some(p) = std::env::var_os(CHECKPOINT_LOG_VAR).filter(|p| !p.is_empty()) {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    Ok(crate::store::setting(conn, CHECKPOINT_LOG_SETTING)?.map(PathBuf::from))
+}
+
+/// Appends the log's current checkpoint to the checkpoint log, if one is
+/// set. Called after a command's change has committed, so a log that
+/// cannot be written is a warning, never a failed command.
+pub fn append_to_log(session: &Session) -> std::result::Result<(), String> {
+    let Some(path) = checkpoint_log_path(&session.conn).map_err(|e| e.to_string())? else {
+        return Ok(());
+    };
+    let cp = current(&session.conn, &session.who.now)
+        .map_err(|e| e.to_string())?
+        .ok_or("the audit log is empty")?;
+    append_line(&path, &session.db, &cp.to_string())
+        .map_err(|e| format!("checkpoint log {}: {e}", path.display()))
+}
+
+/// Appends one line, created 0600 if new; never to the register or its
+/// companions, and synced to disk before privreg exits.
+fn append_line(path: &Path, register: &Path, line: &str) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if crate::store::is_register_or_companion(path, register) {
+        return Err(std::io::Error::other(
+            "that is the register or one of its files",
+        ));
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(format!("{line}\n").as_bytes())?;
+    f.sync_all()
 }

@@ -12,6 +12,7 @@ use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
+use super::audit::CHECKPOINT_LOG_SETTING;
 
 const KEYS: [&str; 6] = [
     "name",
@@ -57,12 +58,17 @@ fn validated(args: ControllerSetArgs) -> Result<Vec<(&'static str, String)>> {
 
 pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> {
     match command {
-        ControllerCommand::Set(args) => {
+        ControllerCommand::Set(mut args) => {
+            let checkpoint_log = args.checkpoint_log.take().map(checkpoint_log_setting).transpose()?;
             let values = validated(args)?;
-            if values.is_empty() {
-                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email".into()));
+            if values.is_empty() && checkpoint_log.is_none() {
+                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log".into()));
             }
             session.write("controller-set", |tx, _| {
+                if let Some(path) = &checkpoint_log {
+                    let path = (!path.is_empty()).then_some(path.as_str());
+                    crate::store::set_setting(tx, CHECKPOINT_LOG_SETTING, path)?;
+                }
                 tx.execute("INSERT OR IGNORE INTO controller (id) VALUES (1)", [])?;
                 for (key, value) in &values {
                     tx.execute(
@@ -70,14 +76,19 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
                         params![value],
                     )?;
                 }
-                let entry = Entry {
-                    fields: values.iter().map(|(k, _)| k.to_string()).collect(),
-                    ..Entry::new("controller-set")
-                };
-                let changed = values
+                let mut fields: Vec<String> = values.iter().map(|(k, _)| k.to_string()).collect();
+                let mut changed: Map<String, Value> = values
                     .iter()
                     .map(|(k, v)| (k.to_string(), Value::from(v.as_str())))
                     .collect();
+                if let Some(path) = &checkpoint_log {
+                    fields.push("checkpoint_log".into());
+                    changed.insert("checkpoint_log".into(), path.as_str().into());
+                }
+                let entry = Entry {
+                    fields,
+                    ..Entry::new("controller-set")
+                };
                 Ok((Output::Done(changed), entry))
             })
         }
@@ -89,6 +100,20 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
             ))
         }),
     }
+}
+
+/// The checkpoint log's path as kept: absolute, so that every command finds
+/// the same file whatever its working directory; "" to stop the log.
+fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
+    if path.as_os_str().is_empty() {
+        return Ok(String::new());
+    }
+    let absolute = std::path::absolute(&path)
+        .map_err(|e| Error::invalid("checkpoint_log", e.to_string()))?;
+    absolute
+        .to_str()
+        .map(str::to_string)
+        .ok_or_else(|| Error::invalid("checkpoint_log", "the path is not UTF-8"))
 }
 
 /// The controller's details; every key present, `null` where not set.

@@ -66,6 +66,9 @@ impl Who {
 /// An open register and the operator working on it.
 pub struct Session {
     pub conn: Connection,
+    /// The audit log's last entry when the command began: a command that
+    /// moved it appends a checkpoint to the checkpoint log.
+    audit_head_at_open: Option<i64>,
     /// The register file.
     pub db: std::path::PathBuf,
     pub who: Who,
@@ -201,7 +204,8 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
             None => ("restrict", Role::Staff),
         },
         Command::Disclose(_) => ("disclose", Role::Staff),
-        Command::Audit(A::Verify) => ("audit-verify", Role::Auditor),
+        Command::Audit(A::Verify { .. }) => ("audit-verify", Role::Auditor),
+        Command::Audit(A::Checkpoint) => ("audit-checkpoint", Role::Auditor),
         Command::Basis(B::Add(_)) => ("basis-add", Role::Staff),
         Command::Basis(B::List { .. }) => ("basis-list", Role::Auditor),
         Command::Basis(B::End { .. }) => ("basis-end", Role::Staff),
@@ -251,7 +255,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init(args) => init::run(&global, args)?,
         command => {
             let mut session = open_session(&global, &command, format)?;
-            dispatch(&mut session, command)?
+            let result = dispatch(&mut session, command);
+            checkpoint_after(&session);
+            result?
         }
     };
     output::print(out, format)
@@ -291,7 +297,9 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
+    let audit_head_at_open = crate::store::audit::head(&store.conn)?.map(|(seq, _)| seq);
     Ok(Session {
+        audit_head_at_open,
         conn: store.conn,
         db: global.db.clone(),
         who: Who::new(name, role, clock),
@@ -300,6 +308,25 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
             quiet: global.quiet,
         },
     })
+}
+
+/// After a command that wrote to the register (every entry it added to
+/// the audit log counts), its checkpoint goes to the checkpoint log. The
+/// change has committed by now: a log that cannot be written is a warning.
+fn checkpoint_after(session: &Session) {
+    let head = match crate::store::audit::head(&session.conn) {
+        Ok(h) => h.map(|(seq, _)| seq),
+        Err(e) => {
+            eprintln!("privreg: warning: no checkpoint was logged: {e}");
+            return;
+        }
+    };
+    if head == session.audit_head_at_open {
+        return;
+    }
+    if let Err(why) = audit::append_to_log(session) {
+        eprintln!("privreg: warning: no checkpoint was logged: {why}");
+    }
 }
 
 fn dispatch(session: &mut Session, command: Command) -> Result<Output> {

@@ -4,6 +4,7 @@
 pub mod basis;
 pub mod business_id;
 pub mod calendar;
+pub mod checkpoint;
 pub mod codes;
 pub mod date;
 pub mod email;

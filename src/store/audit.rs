@@ -69,8 +69,10 @@ pub struct Stored {
 }
 
 /// The hash of an entry: SHA-256 of its fields and the previous hash as a
-/// JSON array, which has one spelling for each list of values.
-fn hash_of(s: &Stored) -> String {
+/// JSON array, which has one spelling for each list of values. Public
+/// because anyone can recompute it (that is why checkpoints exist); the
+/// tests use it to forge a re-hashed log.
+pub fn hash_of(s: &Stored) -> String {
     let canonical = serde_json::json!([
         s.prev_hash,
         s.seq,
@@ -138,6 +140,15 @@ pub fn append(conn: &Connection, operator: &str, at: &str, entry: &Entry) -> Res
     Ok(())
 }
 
+/// Every entry in order (for tests that tamper with the log, and tools).
+pub fn all(conn: &Connection) -> Result<Vec<Stored>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
+    let rows = stmt
+        .query_map([], read_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
     Ok(Stored {
         seq: r.get(0)?,
@@ -197,6 +208,23 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
         count += 1;
     }
     Ok(Verdict::Intact { entries: count })
+}
+
+/// The last entry's number and hash: the head a checkpoint commits to
+/// (`None` for an empty log).
+pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The hash stored for entry `seq`, if the log has that entry.
+pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM audit WHERE seq = ?1")?
+        .query_row([seq], |r| r.get(0))
+        .optional()?)
 }
 
 /// Entries between two times (inclusive), in order, for `export audit`.

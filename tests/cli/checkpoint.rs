@@ -1,0 +1,276 @@
+//! Audit checkpoints kept outside the register (SPEC §7, issue #15): a log
+//! cut back, rewritten and re-hashed, or swapped for another register's
+//! passes `audit verify` on its own, and is caught by a checkpoint.
+
+use privreg::store::audit::{self, Stored};
+
+use crate::util::{matti, Env};
+
+/// The checkpoint line `audit checkpoint` prints.
+fn checkpoint(env: &Env) -> String {
+    let line = env.ok(&["audit", "checkpoint"]).trim().to_string();
+    assert!(line.starts_with("privreg-checkpoint v1 "), "{line}");
+    line
+}
+
+/// A register with some history: people added, corrected, searched, erased.
+fn busy_register() -> Env {
+    let env = Env::new();
+    let c = matti(&env);
+    env.ok(&["correct", &c, "--set", "city=Turku", "--reason", "moved"]);
+    env.ok(&["search", "turku"]);
+    env.ok(&["optout", &c, "--channel", "email"]);
+    env
+}
+
+/// Runs `f` on the raw file with the append-only triggers out of the way,
+/// as anyone with the file and the sqlite3 shell can.
+fn tamper(env: &Env, f: impl FnOnce(&rusqlite::Connection)) {
+    let conn = env.sql();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(triggers.len(), 2);
+    conn.execute_batch("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;")
+        .unwrap();
+    f(&conn);
+    for t in triggers {
+        conn.execute_batch(&t).unwrap();
+    }
+}
+
+fn cut_back(env: &Env, n: i64) {
+    tamper(env, |conn| {
+        conn.execute(
+            "DELETE FROM audit WHERE seq > (SELECT max(seq) FROM audit) - ?1",
+            [n],
+        )
+        .unwrap();
+    });
+}
+
+fn verify_with(env: &Env, files: &[&str]) -> std::process::Output {
+    let mut args = vec!["audit", "verify"];
+    for f in files {
+        args.push("--checkpoint");
+        args.push(f);
+    }
+    env.cmd(&args).output().unwrap()
+}
+
+fn assert_caught(out: &std::process::Output, place: &str, why: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(8), "{err}");
+    assert!(err.contains(place), "does not name {place}: {err}");
+    assert!(err.contains(why), "does not say {why}: {err}");
+}
+
+#[test]
+fn a_log_cut_back_by_one_or_three_entries_is_caught_by_a_checkpoint() {
+    for n in [1, 3] {
+        let env = busy_register();
+        let cp = env.write("cp.txt", checkpoint(&env) + "\n");
+        cut_back(&env, n);
+        // the chain on its own cannot tell: this is the hole checkpoints close
+        env.ok(&["audit", "verify"]);
+        assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "cut back");
+    }
+}
+
+#[test]
+fn a_rewritten_and_rehashed_log_is_caught() {
+    let env = busy_register();
+    let cp = env.write("cp.txt", checkpoint(&env));
+    // Remove the trace of the correction and hash the chain again.
+    tamper(&env, |conn| {
+        let mut entries: Vec<Stored> = audit::all(conn).unwrap();
+        entries.retain(|e| e.action != "correct");
+        let mut prev = "0".repeat(64);
+        conn.execute("DELETE FROM audit", []).unwrap();
+        for (i, mut e) in entries.into_iter().enumerate() {
+            e.seq = i as i64 + 1;
+            e.prev_hash = prev.clone();
+            e.hash = audit::hash_of(&e);
+            prev = e.hash.clone();
+            conn.execute(
+                "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                rusqlite::params![e.seq, e.at, e.operator, e.action, e.outcome, e.records, e.fields, e.request, e.rows, e.detail, e.prev_hash, e.hash],
+            )
+            .unwrap();
+        }
+    });
+    env.ok(&["audit", "verify"]);
+    let out = verify_with(&env, &[&cp]);
+    assert_eq!(out.status.code(), Some(8));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // one entry fewer: the checkpoint's entry is either gone or another
+    assert!(err.contains("cp.txt:1"), "{err}");
+    assert!(err.contains("cut back") || err.contains("rewritten"), "{err}");
+}
+
+#[test]
+fn a_log_rewritten_in_place_is_caught_as_rewritten() {
+    let env = busy_register();
+    let cp = env.write("cp.txt", checkpoint(&env));
+    tamper(&env, |conn| {
+        let entries: Vec<Stored> = audit::all(conn).unwrap();
+        let mut prev = "0".repeat(64);
+        for mut e in entries {
+            if e.action == "correct" {
+                e.operator = "someone-else".into();
+            }
+            e.prev_hash = prev.clone();
+            e.hash = audit::hash_of(&e);
+            prev = e.hash.clone();
+            conn.execute(
+                "UPDATE audit SET operator = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
+                rusqlite::params![e.operator, e.prev_hash, e.hash, e.seq],
+            )
+            .unwrap();
+        }
+    });
+    env.ok(&["audit", "verify"]);
+    assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
+}
+
+#[test]
+fn another_registers_log_swapped_in_is_caught() {
+    let env = busy_register();
+    let cp = env.write("cp.txt", checkpoint(&env));
+    // another register with a longer log of its own
+    let other = busy_register();
+    for _ in 0..5 {
+        other.ok(&["search", "x"]);
+    }
+    let theirs = audit::all(&other.sql()).unwrap();
+    tamper(&env, |conn| {
+        conn.execute("DELETE FROM audit", []).unwrap();
+        for e in theirs {
+            conn.execute(
+                "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                rusqlite::params![e.seq, e.at, e.operator, e.action, e.outcome, e.records, e.fields, e.request, e.rows, e.detail, e.prev_hash, e.hash],
+            )
+            .unwrap();
+        }
+    });
+    env.ok(&["audit", "verify"]);
+    assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
+    // and the other register's checkpoint does not vouch for this file
+    let their_cp = other.write("their.txt", checkpoint(&other));
+    assert_caught(&verify_with(&env, &[&their_cp]), "their.txt:1", "of register");
+}
+
+#[test]
+fn an_untouched_log_agrees_with_every_older_checkpoint_and_prints_its_head() {
+    let env = Env::new();
+    let mut lines = Vec::new();
+    for i in 0..6 {
+        env.add("customer", &["first_name=Aino", &format!("last_name=Aalto{i}")]);
+        lines.push(checkpoint(&env));
+    }
+    let file = env.write("many.txt", lines.join("\n") + "\n");
+    let stdin_cp = checkpoint(&env);
+    let mut cmd = env.cmd(&["audit", "verify", "--checkpoint", &file, "--checkpoint", "-"]);
+    cmd.write_stdin(format!("> {stdin_cp}\n"));
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("agrees with 7 checkpoints"), "{text}");
+    let (seq, hash) = audit::head(&env.sql()).unwrap().unwrap();
+    // the head printed is the one verified, before verify's own entry
+    assert!(text.contains(&format!("head: entry {} {}", seq - 1, audit::hash_at(&env.sql(), seq - 1).unwrap().unwrap())), "{text}");
+    assert_ne!(hash, "");
+    // every verify is recorded
+    let (action, outcome, _, _, detail) = env.last_audit();
+    assert_eq!((action.as_str(), outcome.as_str()), ("audit-verify", "ok"));
+    assert!(detail.contains("checkpoints=7"), "{detail}");
+}
+
+#[test]
+fn a_failed_verify_is_recorded_too() {
+    let env = busy_register();
+    let cp = env.write("cp.txt", checkpoint(&env));
+    cut_back(&env, 2);
+    assert_eq!(verify_with(&env, &[&cp]).status.code(), Some(8));
+    let (action, outcome, ..) = env.last_audit();
+    assert_eq!((action.as_str(), outcome.as_str()), ("audit-verify", "altered"));
+}
+
+#[test]
+fn a_damaged_or_missing_checkpoint_file_is_named() {
+    let env = Env::new();
+    let good = checkpoint(&env);
+    let bad = env.write("bad.txt", format!("{good}\n{}\n", &good[..good.len() - 30]));
+    let err = env.fails(3, &["audit", "verify", "--checkpoint", &bad]);
+    assert!(err.contains("bad.txt: line 2"), "{err}");
+    let err = env.fails(4, &["audit", "verify", "--checkpoint", "nowhere.txt"]);
+    assert!(err.contains("nowhere.txt"), "{err}");
+    let none = env.write("none.txt", "just a note\n");
+    env.fails(3, &["audit", "verify", "--checkpoint", &none]);
+}
+
+#[test]
+fn the_checkpoint_log_gets_one_line_per_writing_command() {
+    let env = Env::new();
+    let log = env.path("elsewhere/checkpoints.log");
+    std::fs::create_dir(env.path("elsewhere")).unwrap();
+    let with_log = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env("PRIVREG_CHECKPOINT_LOG", &log);
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    };
+    with_log(&["add", "customer", "--set", "first_name=Aino", "--set", "last_name=Aalto"]);
+    with_log(&["correct", "C-1", "--set", "city=Oulu", "--reason", "moved"]);
+    with_log(&["search", "aalto"]);
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // each commits to the log as it stood after its command
+    let (seq, hash) = audit::head(&env.sql()).unwrap().unwrap();
+    assert!(lines[2].contains(&format!(" {seq} {hash} ")), "{text}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // and the lines verify the log
+    env.ok(&["audit", "verify", "--checkpoint", log.to_str().unwrap()]);
+}
+
+#[test]
+fn controller_set_keeps_the_checkpoint_log_for_every_command() {
+    let env = Env::new();
+    let log = env.path("cp.log");
+    env.ok(&["controller", "set", "--checkpoint-log", log.to_str().unwrap()]);
+    matti(&env);
+    env.ok(&["search", "makinen"]);
+    let text = std::fs::read_to_string(&log).unwrap();
+    // controller set itself, add, search
+    assert_eq!(text.lines().count(), 3, "{text}");
+    env.ok(&["controller", "set", "--checkpoint-log", ""]);
+    env.ok(&["search", "makinen"]);
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 4);
+}
+
+#[test]
+fn a_checkpoint_log_that_cannot_be_written_warns_but_the_change_stands() {
+    let env = Env::new();
+    for (path, why) in [
+        (env.path("no/such/dir/cp.log"), "checkpoint log"),
+        (env.db.clone(), "the register"),
+        (env.path("reg.db-wal"), "the register"),
+    ] {
+        let mut c = env.cmd(&["add", "customer", "--set", "first_name=Aino", "--set", "last_name=Aalto"]);
+        c.env("PRIVREG_CHECKPOINT_LOG", &path);
+        let out = c.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("warning: no checkpoint was logged"), "{err}");
+        assert!(err.contains(why), "{err}");
+    }
+    assert_eq!(env.count("customer"), 3);
+    env.assert_sound();
+}
