@@ -115,6 +115,15 @@ pub enum Command {
     Export(ExportCommand),
     /// List compliance gaps: missing bases, overdue requests, expired records
     Check,
+    /// List the fields of a register: names, Finnish names, required, form
+    Fields(FieldsArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout: `privreg man | man -l -`
+    Man,
     /// Copy the register to a new file while it is in use (admin)
     Backup(BackupArgs),
     /// Put a backup back, keeping the audit log and every erasure since (admin)
@@ -161,6 +170,13 @@ pub enum ControllerCommand {
     Set(ControllerSetArgs),
     /// Show the controller's details
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct FieldsArgs {
+    /// Only this register's fields (default: every register)
+    #[arg(value_parser = register)]
+    pub register: Option<Register>,
 }
 
 #[derive(Debug, Args)]

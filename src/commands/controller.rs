@@ -4,6 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
 
+use super::audit::CHECKPOINT_LOG_SETTING;
 use super::Session;
 use crate::cli::{ControllerCommand, ControllerSetArgs};
 use crate::domain::business_id::BusinessId;
@@ -12,7 +13,6 @@ use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
-use super::audit::CHECKPOINT_LOG_SETTING;
 
 const KEYS: [&str; 6] = [
     "name",
@@ -59,7 +59,11 @@ fn validated(args: ControllerSetArgs) -> Result<Vec<(&'static str, String)>> {
 pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> {
     match command {
         ControllerCommand::Set(mut args) => {
-            let checkpoint_log = args.checkpoint_log.take().map(checkpoint_log_setting).transpose()?;
+            let checkpoint_log = args
+                .checkpoint_log
+                .take()
+                .map(checkpoint_log_setting)
+                .transpose()?;
             let values = validated(args)?;
             if values.is_empty() && checkpoint_log.is_none() {
                 return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log".into()));
@@ -108,8 +112,8 @@ fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
     if path.as_os_str().is_empty() {
         return Ok(String::new());
     }
-    let absolute = std::path::absolute(&path)
-        .map_err(|e| Error::invalid("checkpoint_log", e.to_string()))?;
+    let absolute =
+        std::path::absolute(&path).map_err(|e| Error::invalid("checkpoint_log", e.to_string()))?;
     absolute
         .to_str()
         .map(str::to_string)

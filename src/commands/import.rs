@@ -662,7 +662,8 @@ fn map_header(register: Register, header: &[String]) -> Result<Vec<Column>> {
         match header_index(register, name) {
             None => {
                 problems.push(problem(format!(
-                    "unknown column: {register} records have no such field"
+                    "unknown column: {}",
+                    crate::domain::fields::unknown_field(register, name)
                 )));
                 columns.push(Column::Ignored);
             }
@@ -803,7 +804,10 @@ impl Checker {
             let Some(i) = header_index(self.register, key) else {
                 errors.push(FieldError::new(
                     key.as_str(),
-                    format!("unknown key: {} records have no such field", self.register),
+                    format!(
+                        "unknown key: {}",
+                        crate::domain::fields::unknown_field(self.register, key)
+                    ),
                 ));
                 continue;
             };

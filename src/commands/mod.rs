@@ -10,6 +10,7 @@ mod controller;
 mod disclose;
 mod erase;
 mod export;
+mod fields;
 pub mod import;
 mod init;
 mod letter;
@@ -224,6 +225,10 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
         Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
         Command::Check => ("check", Role::Auditor),
+        // These open no register (see `run`); listed for the match to be whole.
+        Command::Fields(_) => ("fields", Role::Auditor),
+        Command::Completions { .. } => ("completions", Role::Auditor),
+        Command::Man => ("man", Role::Auditor),
         Command::Backup(_) => ("backup", Role::Admin),
         Command::Restore(_) => ("restore", Role::Admin),
     }
@@ -253,6 +258,10 @@ pub fn run(cli: Cli) -> Result<()> {
     let format = output::choose(global.format, default, allowed)?;
     let out = match command {
         Command::Init(args) => init::run(&global, args)?,
+        // Help in other forms: no register, no operator.
+        Command::Fields(args) => fields::run(args),
+        Command::Completions { shell } => return fields::completions(shell),
+        Command::Man => return fields::man(),
         command => {
             let mut session = open_session(&global, &command, format)?;
             let result = dispatch(&mut session, command);
@@ -331,7 +340,9 @@ fn checkpoint_after(session: &Session) {
 
 fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
     match command {
-        Command::Init(_) => unreachable!("init opens no session"),
+        Command::Init(_) | Command::Fields(_) | Command::Completions { .. } | Command::Man => {
+            unreachable!("opens no session")
+        }
         Command::Operator(c) => operator::run(session, c),
         Command::Controller(c) => controller::run(session, c),
         Command::Add(a) => records::add(session, a),

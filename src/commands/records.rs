@@ -7,7 +7,7 @@ use super::view::{record_json, RECORD_COLUMNS};
 use super::{Session, Who};
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
-use crate::domain::fields::{self, fields, index_of, Values};
+use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::RequestId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
@@ -22,11 +22,10 @@ pub fn resolve(register: Register, pairs: &[(String, String)]) -> Result<Vec<(us
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut problems = Vec::new();
     for (name, value) in pairs {
-        match index_of(register, &name.to_lowercase()) {
-            None => problems.push(Problem::new(
-                name.as_str(),
-                format!("{register} records have no such field"),
-            )),
+        // The same names as an imported file's header: field names,
+        // aliases and the Finnish names (`--set etunimi=Olli`).
+        match header_index(register, name) {
+            None => problems.push(Problem::new(name.as_str(), unknown_field(register, name))),
             Some(i) if out.iter().any(|(j, _)| *j == i) => {
                 problems.push(Problem::new(name.as_str(), "is given twice"))
             }

@@ -54,7 +54,11 @@ impl Checkpoint {
         if version != VERSION {
             return Err(format!("checkpoint version {version} is not {VERSION}"));
         }
-        if register_id.is_empty() || !register_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if register_id.is_empty()
+            || !register_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return Err("the register id is not an id".into());
         }
         let seq: i64 = seq
@@ -113,10 +117,7 @@ pub fn contradiction(register_id: &str, cp: &Checkpoint, at: &AtEntry) -> Option
         ));
     }
     match at {
-        AtEntry::Missing => Some(format!(
-            "entry {} is missing: the log was cut back",
-            cp.seq
-        )),
+        AtEntry::Missing => Some(format!("entry {} is missing: the log was cut back", cp.seq)),
         AtEntry::Hash(h) if *h != cp.hash => Some(format!(
             "entry {} has another hash: the log was rewritten",
             cp.seq
@@ -162,7 +163,10 @@ mod tests {
             (line.replace(" 42 ", " 4x "), "entry number"),
             (line.replace(H, &H[1..]), "hash"),
             (line.replace(H, &H.replace('9', "g")), "hash"),
-            (line.replace("2026-11-24T10:00:00.000Z", "yesterday"), "time"),
+            (
+                line.replace("2026-11-24T10:00:00.000Z", "yesterday"),
+                "time",
+            ),
             (format!("{line} extra"), "6 words"),
             ("privreg-checkpoint v1".into(), "6 words"),
             (line.replace("3f2a9c", "3f2a;9c"), "register id"),

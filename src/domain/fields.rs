@@ -24,6 +24,9 @@ pub enum Kind {
     PastDate,
     Language,
     Country,
+    /// A postal code: free text abroad, five digits in Finland (and
+    /// Åland), checked against the record's country in [`check`].
+    PostalCode,
     Bool,
     Choice(&'static [&'static str]),
 }
@@ -105,7 +108,7 @@ const COMMON: [Field; 13] = [
     field("phone", Kind::Phone),
     with_default("language", Kind::Language, Default::Value("fi")),
     field("street", Kind::Text),
-    field("postal_code", Kind::Text),
+    field("postal_code", Kind::PostalCode),
     field("city", Kind::Text),
     with_default("country", Kind::Country, Default::Value("FI")),
 ];
@@ -230,7 +233,107 @@ pub const FINNISH_HEADERS: &[(&str, &str)] = &[
     ("työsuhde alkaa", "employment_start"),
     ("haettu tehtävä", "position"),
     ("hakupäivä", "applied_on"),
+    // Beyond DOMAIN §10: a Finnish name for every other field, so that
+    // `privreg fields` can give one for each (issue #20).
+    ("asiakkuus alkoi", "relationship_start"),
+    ("asiakkuuden alkamistapa", "relationship_start_manner"),
+    ("asiakkuus päättyi", "relationship_end"),
+    ("asiakkuuden päättymistapa", "relationship_end_manner"),
+    ("käyttäjätunnus", "username"),
+    ("tunnistettu", "aml_identified_on"),
+    ("tunnistusasiakirja", "aml_id_document"),
+    ("pep", "aml_pep"),
+    ("riskiluokka", "aml_risk"),
+    ("työsuhde päättyi", "employment_end"),
+    ("työsuhteen päättymistapa", "employment_end_manner"),
+    ("työsuhteen laji", "employment_type"),
+    ("hakemuksen tila", "application_status"),
+    ("päätöspäivä", "decided_on"),
+    ("suosittelijat", "references"),
+    ("työhistoria", "work_history"),
+    ("arvio", "assessment_summary"),
 ];
+
+/// The Finnish names a field of a register is accepted under.
+pub fn finnish_names(register: Register, field: &str) -> Vec<&'static str> {
+    FINNISH_HEADERS
+        .iter()
+        .filter(|(_, f)| *f == field && index_of(register, f).is_some())
+        .map(|(fi, _)| *fi)
+        .collect()
+}
+
+/// The field a mistyped name most likely meant: the nearest field name,
+/// alias or Finnish name of the register by edit distance, when it is
+/// near enough to be a typo (`frist_name`, `sukunimmi`).
+pub fn suggest(register: Register, name: &str) -> Option<&'static str> {
+    let key = header_key(name);
+    let candidates = fields(register)
+        .iter()
+        .flat_map(|f| {
+            std::iter::once((f.name, f.name)).chain(f.aliases.iter().map(|a| (*a, f.name)))
+        })
+        .chain(
+            FINNISH_HEADERS
+                .iter()
+                .filter(|(_, f)| index_of(register, f).is_some())
+                .map(|(fi, f)| (*fi, *f)),
+        );
+    nearest(
+        &key,
+        candidates.map(|(spelling, field)| (header_key(spelling), field)),
+    )
+}
+
+/// The target of the candidate spelled nearest to `key`, if within a
+/// typo's distance: one edit for short words, two for longer ones.
+pub fn nearest<T>(key: &str, candidates: impl Iterator<Item = (String, T)>) -> Option<T> {
+    let allowed = if key.chars().count() <= 4 { 1 } else { 2 };
+    candidates
+        .map(|(spelling, target)| (strsim::damerau_levenshtein(key, &spelling), target))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, target)| target)
+}
+
+/// Why a name is not a field of `register`, with a hint where one helps:
+/// the field meant, or the register that has it.
+pub fn unknown_field(register: Register, name: &str) -> String {
+    let mut why = format!("{register} records have no such field");
+    if let Some(field) = suggest(register, name) {
+        why.push_str(&format!(" (did you mean {field}?)"));
+    } else if let Some(other) = Register::ALL
+        .into_iter()
+        .find(|r| header_index(*r, name).is_some())
+    {
+        why.push_str(&format!(" (it is a field of {other} records)"));
+    }
+    why.push_str(&format!("; `privreg fields {register}` lists them"));
+    why
+}
+
+impl Kind {
+    /// The form a value takes, in words, for `privreg fields`.
+    pub fn form(self) -> String {
+        match self {
+            Kind::Text => format!("text, one line, at most {TEXT_MAX} characters"),
+            Kind::LongText => {
+                format!("text, may run over lines, at most {LONG_TEXT_MAX} characters")
+            }
+            Kind::Hetu => "personal identity code DDMMYYCZZZQ with its check character".into(),
+            Kind::BusinessId => "business ID NNNNNNN-C with its check digit".into(),
+            Kind::Email => "e-mail address".into(),
+            Kind::Phone => "phone number, stored as E.164 (+358…)".into(),
+            Kind::Date => "date YYYY-MM-DD or D.M.YYYY".into(),
+            Kind::PastDate => "date YYYY-MM-DD or D.M.YYYY, not in the future".into(),
+            Kind::Language => "language, ISO 639-1 (fi, sv, en …)".into(),
+            Kind::Country => "country, ISO 3166-1 alpha-2 (FI, SE …)".into(),
+            Kind::Bool => "true or false".into(),
+            Kind::PostalCode => "postal code; 5 digits when the country is FI or AX".into(),
+            Kind::Choice(choices) => format!("one of: {}", choices.join(", ")),
+        }
+    }
+}
 
 /// A column name as `import` compares it (DOMAIN §10): lower case, without
 /// white space, `ä` read as `a` and `ö` as `o`.
@@ -350,7 +453,7 @@ pub fn normalize(
         return Ok(None);
     }
     let normal = match kind {
-        Kind::Text => text(value, TEXT_MAX, false)?,
+        Kind::Text | Kind::PostalCode => text(value, TEXT_MAX, false)?,
         Kind::LongText => text(value, LONG_TEXT_MAX, true)?,
         Kind::Hetu => hetu::Hetu::parse(value, ctx.today)?.as_str().to_string(),
         Kind::BusinessId => business_id::BusinessId::parse(value)?.as_str().to_string(),
@@ -425,6 +528,15 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
             if e < s {
                 errors.push(FieldError::new(end, format!("is before {start}")));
             }
+        }
+    }
+    if let Some(code) = get("postal_code") {
+        let finnish = matches!(get("country"), None | Some("FI" | "AX"));
+        if finnish && !(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())) {
+            errors.push(FieldError::new(
+                "postal_code",
+                "a Finnish postal code is 5 digits (00100)",
+            ));
         }
     }
     if register == Register::Employee

@@ -86,9 +86,29 @@ impl FromStr for Register {
             "business" | "yritys" => Ok(Register::Business),
             "employee" | "tyontekija" | "työntekijä" => Ok(Register::Employee),
             "recruitment" | "rekrytointi" | "hakija" => Ok(Register::Recruitment),
-            _ => Err(ValueError::new(
-                "unknown register: expected customer, business, employee or recruitment",
-            )),
+            other => {
+                let names = [
+                    "customer",
+                    "asiakas",
+                    "business",
+                    "yritys",
+                    "employee",
+                    "tyontekija",
+                    "recruitment",
+                    "rekrytointi",
+                    "hakija",
+                ];
+                let hint = super::fields::nearest(other, names.iter().map(|n| (n.to_string(), *n)))
+                    .or_else(|| {
+                        // a plural or a longer spelling: `customers`, `employees`
+                        names.iter().copied().find(|n| other.starts_with(n))
+                    })
+                    .map(|n| format!(" (did you mean {n}?)"))
+                    .unwrap_or_default();
+                Err(ValueError::new(format!(
+                    "unknown register: expected customer, business, employee or recruitment{hint}"
+                )))
+            }
         }
     }
 }

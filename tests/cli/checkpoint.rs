@@ -109,7 +109,10 @@ fn a_rewritten_and_rehashed_log_is_caught() {
     let err = String::from_utf8_lossy(&out.stderr);
     // one entry fewer: the checkpoint's entry is either gone or another
     assert!(err.contains("cp.txt:1"), "{err}");
-    assert!(err.contains("cut back") || err.contains("rewritten"), "{err}");
+    assert!(
+        err.contains("cut back") || err.contains("rewritten"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -161,7 +164,11 @@ fn another_registers_log_swapped_in_is_caught() {
     assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
     // and the other register's checkpoint does not vouch for this file
     let their_cp = other.write("their.txt", checkpoint(&other));
-    assert_caught(&verify_with(&env, &[&their_cp]), "their.txt:1", "of register");
+    assert_caught(
+        &verify_with(&env, &[&their_cp]),
+        "their.txt:1",
+        "of register",
+    );
 }
 
 #[test]
@@ -169,12 +176,22 @@ fn an_untouched_log_agrees_with_every_older_checkpoint_and_prints_its_head() {
     let env = Env::new();
     let mut lines = Vec::new();
     for i in 0..6 {
-        env.add("customer", &["first_name=Aino", &format!("last_name=Aalto{i}")]);
+        env.add(
+            "customer",
+            &["first_name=Aino", &format!("last_name=Aalto{i}")],
+        );
         lines.push(checkpoint(&env));
     }
     let file = env.write("many.txt", lines.join("\n") + "\n");
     let stdin_cp = checkpoint(&env);
-    let mut cmd = env.cmd(&["audit", "verify", "--checkpoint", &file, "--checkpoint", "-"]);
+    let mut cmd = env.cmd(&[
+        "audit",
+        "verify",
+        "--checkpoint",
+        &file,
+        "--checkpoint",
+        "-",
+    ]);
     cmd.write_stdin(format!("> {stdin_cp}\n"));
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -182,7 +199,14 @@ fn an_untouched_log_agrees_with_every_older_checkpoint_and_prints_its_head() {
     assert!(text.contains("agrees with 7 checkpoints"), "{text}");
     let (seq, hash) = audit::head(&env.sql()).unwrap().unwrap();
     // the head printed is the one verified, before verify's own entry
-    assert!(text.contains(&format!("head: entry {} {}", seq - 1, audit::hash_at(&env.sql(), seq - 1).unwrap().unwrap())), "{text}");
+    assert!(
+        text.contains(&format!(
+            "head: entry {} {}",
+            seq - 1,
+            audit::hash_at(&env.sql(), seq - 1).unwrap().unwrap()
+        )),
+        "{text}"
+    );
     assert_ne!(hash, "");
     // every verify is recorded
     let (action, outcome, _, _, detail) = env.last_audit();
@@ -197,7 +221,10 @@ fn a_failed_verify_is_recorded_too() {
     cut_back(&env, 2);
     assert_eq!(verify_with(&env, &[&cp]).status.code(), Some(8));
     let (action, outcome, ..) = env.last_audit();
-    assert_eq!((action.as_str(), outcome.as_str()), ("audit-verify", "altered"));
+    assert_eq!(
+        (action.as_str(), outcome.as_str()),
+        ("audit-verify", "altered")
+    );
 }
 
 #[test]
@@ -224,7 +251,14 @@ fn the_checkpoint_log_gets_one_line_per_writing_command() {
         let out = c.output().unwrap();
         assert!(out.status.success(), "{args:?}: {out:?}");
     };
-    with_log(&["add", "customer", "--set", "first_name=Aino", "--set", "last_name=Aalto"]);
+    with_log(&[
+        "add",
+        "customer",
+        "--set",
+        "first_name=Aino",
+        "--set",
+        "last_name=Aalto",
+    ]);
     with_log(&["correct", "C-1", "--set", "city=Oulu", "--reason", "moved"]);
     with_log(&["search", "aalto"]);
     let text = std::fs::read_to_string(&log).unwrap();
@@ -244,7 +278,12 @@ fn the_checkpoint_log_gets_one_line_per_writing_command() {
 fn controller_set_keeps_the_checkpoint_log_for_every_command() {
     let env = Env::new();
     let log = env.path("cp.log");
-    env.ok(&["controller", "set", "--checkpoint-log", log.to_str().unwrap()]);
+    env.ok(&[
+        "controller",
+        "set",
+        "--checkpoint-log",
+        log.to_str().unwrap(),
+    ]);
     matti(&env);
     env.ok(&["search", "makinen"]);
     let text = std::fs::read_to_string(&log).unwrap();
@@ -263,7 +302,14 @@ fn a_checkpoint_log_that_cannot_be_written_warns_but_the_change_stands() {
         (env.db.clone(), "the register"),
         (env.path("reg.db-wal"), "the register"),
     ] {
-        let mut c = env.cmd(&["add", "customer", "--set", "first_name=Aino", "--set", "last_name=Aalto"]);
+        let mut c = env.cmd(&[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Aino",
+            "--set",
+            "last_name=Aalto",
+        ]);
         c.env("PRIVREG_CHECKPOINT_LOG", &path);
         let out = c.output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);

@@ -16,6 +16,7 @@ mod import;
 mod init;
 mod marketing;
 mod notice;
+mod office;
 mod operators;
 mod records;
 mod reliability;

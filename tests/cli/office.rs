@@ -1,0 +1,216 @@
+//! Office conveniences (SPEC §12, issue #20): fields that can be found,
+//! Finnish names wherever a field is named, "did you mean", completions
+//! and a man page.
+
+use crate::util::Env;
+
+#[test]
+fn fields_lists_every_field_with_its_finnish_names_and_form() {
+    let env = Env::empty();
+    // no register needed
+    let rows = env.json(&["fields", "customer"]);
+    let rows = rows.as_array().unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r["field"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 19);
+    assert!(names.contains(&"relationship_start"));
+    let start = rows
+        .iter()
+        .find(|r| r["field"] == "relationship_start")
+        .unwrap();
+    assert_eq!(start["finnish"], "asiakkuus alkoi");
+    assert_eq!(start["default"], "today");
+    let first = rows.iter().find(|r| r["field"] == "first_name").unwrap();
+    assert_eq!(first["required"], true);
+    let hetu = rows.iter().find(|r| r["field"] == "hetu").unwrap();
+    assert!(hetu["form"].as_str().unwrap().contains("check character"));
+    // every field of every register has a Finnish name
+    let all = env.json(&["fields"]);
+    for r in all.as_array().unwrap() {
+        assert_ne!(r["finnish"], "", "{} has no Finnish name", r["field"]);
+    }
+    assert!(env
+        .fails(2, &["fields", "customers"])
+        .contains("did you mean customer?"));
+}
+
+#[test]
+fn set_takes_the_finnish_names_that_import_takes() {
+    let env = Env::new();
+    let id = env.ok(&[
+        "add",
+        "customer",
+        "--set",
+        "Etunimi=Olli",
+        "--set",
+        "sukunimi=Ojala",
+        "--set",
+        "Asiakkuus alkoi=1.2.2024",
+    ]);
+    let rec = env.json(&["show", id.trim()]);
+    assert_eq!(rec["first_name"], "Olli");
+    assert_eq!(rec["relationship_start"], "2024-02-01");
+    // and import reads the same header
+    let file = env.write(
+        "fi.csv",
+        "Etunimi;Sukunimi;Asiakkuus alkoi\nAino;Aalto;3.4.2025\n",
+    );
+    env.ok(&["import", "customer", &file]);
+    let found = env.json(&["search", "aalto"]);
+    assert_eq!(found[0]["relationship_start"], "2025-04-03");
+}
+
+#[test]
+fn a_mistyped_field_or_register_gets_a_hint() {
+    let env = Env::new();
+    let err = env.fails(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "frist_name=A",
+            "--set",
+            "last_name=B",
+        ],
+    );
+    assert!(err.contains("did you mean first_name?"), "{err}");
+    let err = env.fails(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "sukunimmi=B",
+            "--set",
+            "first_name=A",
+        ],
+    );
+    assert!(err.contains("did you mean last_name?"), "{err}");
+    let err = env.fails(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+            "--set",
+            "organisation=X",
+        ],
+    );
+    assert!(err.contains("it is a field of business records"), "{err}");
+    let file = env.write("bad.csv", "first_name,lastname\nA,B\n");
+    let err = env.fails(3, &["import", "customer", &file]);
+    assert!(err.contains("did you mean last_name?"), "{err}");
+    let err = env.fails(2, &["search", "x", "--register", "employees"]);
+    assert!(err.contains("did you mean employee?"), "{err}");
+    // nothing near: no guess
+    let err = env.fails(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "shoe_size=44",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+        ],
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn finnish_postal_codes_are_five_digits() {
+    let env = Env::new();
+    for bad in ["NaN", "0010", "001000", "00 100"] {
+        let err = env.fails(
+            3,
+            &[
+                "add",
+                "customer",
+                "--set",
+                "first_name=A",
+                "--set",
+                "last_name=B",
+                "--set",
+                &format!("postal_code={bad}"),
+            ],
+        );
+        assert!(err.contains("postal_code"), "{err}");
+        // the value itself is not echoed
+        assert!(!err.contains("NaN") && !err.contains("001000"), "{err}");
+    }
+    // Åland too; abroad any form
+    env.fails(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+            "--set",
+            "country=AX",
+            "--set",
+            "postal_code=AX-22100",
+        ],
+    );
+    env.ok(&[
+        "add",
+        "customer",
+        "--set",
+        "first_name=A",
+        "--set",
+        "last_name=B",
+        "--set",
+        "postal_code=00100",
+    ]);
+    env.ok(&[
+        "add",
+        "customer",
+        "--set",
+        "first_name=C",
+        "--set",
+        "last_name=D",
+        "--set",
+        "country=GB",
+        "--set",
+        "postal_code=SW1A 1AA",
+    ]);
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_itself() {
+    let env = Env::empty();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = env.ok(&["completions", shell]);
+        // every command is offered
+        for verb in ["marketing-list", "retention", "export", "fields"] {
+            assert!(script.contains(verb), "{shell} completion lacks {verb}");
+        }
+    }
+    let man = env.ok(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH privreg 1"),
+        "{}",
+        &man[..80]
+    );
+    assert!(man.contains("marketing\\-list") || man.contains("marketing-list"));
+    // a closed pipe ends quietly, not with a bug report
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' completions bash | head -c 10 >/dev/null",
+            assert_cmd::cargo::cargo_bin("privreg").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("bug"),
+        "{out:?}"
+    );
+}
