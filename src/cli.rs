@@ -271,7 +271,7 @@ pub struct ImportArgs {
     /// Write the valid rows and put the invalid ones in --rejects
     #[arg(long, requires = "rejects")]
     pub skip_invalid: bool,
-    /// Write every invalid row here, with its reason (created readable by you only)
+    /// Write every invalid row to this new file, with its reason (created readable by you only)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
     /// Check every row and report what would happen, writing nothing
