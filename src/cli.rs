@@ -822,7 +822,7 @@ pub struct ExportRegisterArgs {
     /// Personal identity codes in full (audited)
     #[arg(long)]
     pub reveal_hetu: bool,
-    /// Write to this file (created readable by you only) instead of stdout
+    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -851,6 +851,7 @@ pub struct ExportAuditArgs {
     /// Up to and including this day
     #[arg(long)]
     pub until: Option<String>,
+    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

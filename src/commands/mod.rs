@@ -69,9 +69,12 @@ pub struct GlobalOpts {
 }
 
 impl Session {
-    /// Runs a long read (a list, an export) in one read transaction, so it
-    /// sees one consistent state without holding the write lock, then
-    /// appends its audit entry in a short write transaction of its own.
+    /// Runs a read (a list, a search, a report) in one read transaction,
+    /// so it sees one consistent state without holding the write lock,
+    /// then appends its audit entry in a short write transaction of its
+    /// own. The value is printed only after that, so the entry is
+    /// committed before any data leaves; `work` itself must not write any
+    /// personal data out: a read that streams uses [`Session::stream`].
     pub fn read<T>(
         &mut self,
         work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
@@ -83,6 +86,61 @@ impl Session {
         tx.commit()?;
         audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
         Ok(value)
+    }
+
+    /// A read whose personal data is written out while it is read (an
+    /// export, a marketing list). [`Session::read`] audits after the work,
+    /// which is right only when the work returns its data for printing
+    /// afterwards; here the data leaves during the work, so its audit
+    /// entry is committed first (SPEC §7: a reader that stops early, `|
+    /// head`, or a failure midway still leaves the entry naming what was
+    /// asked for, `--reveal-hetu` included). If that entry cannot be
+    /// written (the register is locked past the busy timeout), `work`
+    /// never runs: nothing is written, exit 7.
+    ///
+    /// `entry` is written twice: first with outcome `started` and no row
+    /// count, then, when `work` is over, with `ok` and the rows written,
+    /// or `output-closed` (the reader went away; exit 0 as STYLE §4 says)
+    /// or `failed`. `work` runs in one read transaction and returns the
+    /// rows it wrote. Anything `work` creates (an `--output` file) and
+    /// owns is dropped unused, so removed, when the first entry fails.
+    pub fn stream(
+        &mut self,
+        entry: Entry,
+        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<usize>,
+    ) -> Result<Output> {
+        let started = Entry {
+            outcome: "started".into(),
+            ..entry.clone()
+        };
+        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &started)?;
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let rows = work(&tx, &self.who)?;
+            tx.commit()?;
+            Ok(rows)
+        })();
+        let end = match &result {
+            Ok(rows) => entry.rows(*rows),
+            Err(Error::OutputClosed) => Entry {
+                outcome: "output-closed".into(),
+                ..entry
+            },
+            Err(e) => Entry {
+                outcome: "failed".into(),
+                detail: format!("{} exit={}", entry.detail, e.exit_code()),
+                ..entry
+            },
+        };
+        let ended = audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &end);
+        match result {
+            Ok(_) => ended.map(|()| Output::Streamed),
+            // The failure itself is what the user needs to hear of; the
+            // first entry already records the read.
+            Err(e) => Err(e),
+        }
     }
 
     /// Like [`Session::write`], for work that records several audit
