@@ -290,7 +290,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words matched by prefix in names, e-mail, city and organisation
+    /// Words matched by prefix in names, e-mail, city and organisation (at most 16 different words)
     pub text: Option<String>,
     #[arg(long, value_parser = register)]
     pub register: Option<Register>,
