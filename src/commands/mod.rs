@@ -210,6 +210,12 @@ fn audit_alone(conn: &mut Connection, operator: &str, now: &str, entry: &Entry) 
     Ok(())
 }
 
+/// The operator of the audit entry that records a refused name that is
+/// no registered operator: the name itself is never logged. An operator
+/// cannot be called this (`operator add` takes letters, digits, `.`, `_`,
+/// `@` and `-`).
+pub const UNKNOWN_OPERATOR: &str = "?unknown";
+
 /// The login name, the default operator.
 pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
@@ -330,7 +336,10 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     let (action, needed) = action_and_role(command);
     let operator = operators::get(&store.conn, &name)?;
     let refusal = match &operator {
-        None => Some(format!("operator {name} is not registered: an admin adds operators with `privreg operator add`")),
+        // The name is not repeated, in the log nor on stderr: what was
+        // typed may be anything, a person's name and hetu too (issue #13
+        // item 8), and the log keeps what it holds for ever.
+        None => Some("the operator given (--as, PRIVREG_OPERATOR or the login name) is not registered: an admin adds operators with `privreg operator add`".to_string()),
         Some(op) if !op.enabled => Some(format!("operator {name} is disabled")),
         Some(op) if op.role < needed => Some(format!(
             "{action} needs the {} role; operator {name} is {}",
@@ -345,7 +354,13 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
             detail: why.clone(),
             ..Entry::new(action)
         };
-        audit_alone(&mut store.conn, &name, &now, &entry)?;
+        // An unregistered name is recorded as UNKNOWN_OPERATOR, not as typed.
+        let logged = if operator.is_some() {
+            name.as_str()
+        } else {
+            UNKNOWN_OPERATOR
+        };
+        audit_alone(&mut store.conn, logged, &now, &entry)?;
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
