@@ -292,7 +292,7 @@ pub struct ImportArgs {
     /// Write the valid rows and put the invalid ones in --rejects
     #[arg(long, requires = "rejects")]
     pub skip_invalid: bool,
-    /// Write every invalid row here, with its reason (created readable by you only)
+    /// Write every invalid row to this new file, with its reason (created readable by you only)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
     /// Check every row and report what would happen, writing nothing
@@ -311,7 +311,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words matched by prefix in names, e-mail, city and organisation
+    /// Words matched by prefix in names, e-mail, city and organisation (at most 16 different words)
     pub text: Option<String>,
     #[arg(long, value_parser = register)]
     pub register: Option<Register>,
@@ -843,7 +843,7 @@ pub struct ExportRegisterArgs {
     /// Personal identity codes in full (audited)
     #[arg(long)]
     pub reveal_hetu: bool,
-    /// Write to this file (created readable by you only) instead of stdout
+    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -872,6 +872,7 @@ pub struct ExportAuditArgs {
     /// Up to and including this day
     #[arg(long)]
     pub until: Option<String>,
+    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

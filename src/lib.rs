@@ -9,6 +9,7 @@ pub mod clock;
 pub mod commands;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod output;
 pub mod store;
 

@@ -19,6 +19,14 @@ fn main() -> ExitCode {
     // instead of a whole arena (see issue #5's memory target).
     // SAFETY: set once, before any other thread exists.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+    // A write past `ulimit -f` would kill the process with SIGXFSZ and
+    // leave a partial export behind; ignored, the write fails with EFBIG
+    // and the export removes its file (src/files.rs).
+    // SAFETY: set once, before any other thread exists.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN)
+    };
     // A panic is a bug; its message may hold a value being processed, so
     // only where it happened is printed, never the payload.
     std::panic::set_hook(Box::new(|info| {

@@ -34,25 +34,12 @@ const FROM_BACKUP: &[&str] = &[
 ];
 
 pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
-    if a.file.exists() {
-        return Err(Error::invalid(
-            "file",
-            format!(
-                "{} exists already: choose a new name (a backup never overwrites a file)",
-                a.file.display()
-            ),
-        ));
-    }
-    // Created 0600 before SQLite writes a byte into it.
-    create_private_file(&a.file)?;
-    let copied = session
-        .conn
-        .backup(MAIN_DB, &a.file, None)
-        .map_err(Error::from);
-    if let Err(e) = copied {
-        let _ = std::fs::remove_file(&a.file);
-        return Err(e);
-    }
+    // Created new and 0600 before SQLite writes a byte into it, never over
+    // a file or the register (src/files.rs); removed again if the copy fails.
+    let (file, created) = crate::files::create(&a.file, "file", &session.db)?;
+    drop(file);
+    session.conn.backup(MAIN_DB, &a.file, None)?;
+    created.keep();
     let records: i64 = session
         .conn
         .query_row("SELECT count(*) FROM records", [], |r| r.get(0))?;

@@ -17,38 +17,24 @@ use crate::domain::hetu::Hetu;
 use crate::domain::labels::{basis_title, Lang};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::files::Created;
 use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::records::{self, Record};
 
-/// An export file: created readable by its owner only (it holds personal
-/// data), and truncated if it exists (its mode is then tightened too).
-pub fn private_output(path: &Path) -> Result<Box<dyn Write>> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        options.mode(0o600);
-        let file = options
-            .open(path)
-            .map_err(|e| Error::NotFound(format!("cannot write {}: {e}", path.display())))?;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, file)))
-    }
-    #[cfg(not(unix))]
-    {
-        let file = options
-            .open(path)
-            .map_err(|e| Error::NotFound(format!("cannot write {}: {e}", path.display())))?;
-        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, file)))
-    }
-}
-
-fn destination(output: Option<&Path>) -> Result<Box<dyn Write>> {
+/// Where an export goes: a new file of its own (src/files.rs: created
+/// exclusively, 0600, never the register; removed again unless kept) or
+/// stdout.
+fn destination(
+    output: Option<&Path>,
+    register: &Path,
+) -> Result<(Box<dyn Write>, Option<Created>)> {
     match output {
-        Some(p) => private_output(p),
-        None => Ok(stdout_box()),
+        Some(p) => {
+            let (out, created) = crate::files::create_buffered(p, "output", register)?;
+            Ok((out, Some(created)))
+        }
+        None => Ok((stdout_box(), None)),
     }
 }
 
@@ -66,14 +52,30 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
     let keys = register_keys(register);
     let hetu_at = fields(register).iter().position(|f| f.kind == Kind::Hetu);
     let quiet = session.global.quiet;
-    session.read(|tx, who| {
+    let mut detail = format!("register={} format={}", register.name(), format.name());
+    for (flag, on) in [
+        ("include-ended", a.include_ended),
+        ("include-restricted", a.include_restricted),
+        ("reveal-hetu", a.reveal_hetu),
+        ("to-file", a.output.is_some()),
+    ] {
+        if on {
+            detail.push(' ');
+            detail.push_str(flag);
+        }
+    }
+    let entry = Entry {
+        fields: if a.reveal_hetu {
+            vec!["hetu".into()]
+        } else {
+            vec![]
+        },
+        ..Entry::new("export-register").detail(detail)
+    };
+    let (dest, created) = destination(a.output.as_deref(), &session.db)?;
+    session.stream(entry, |tx, who| {
         let today = who.today_iso();
-        let mut out = ListWriter::new(
-            destination(a.output.as_deref())?,
-            format,
-            keys.clone(),
-            vec![],
-        )?;
+        let mut out = ListWriter::new(dest, format, keys, vec![])?;
         records::each_in_register(
             tx,
             register,
@@ -103,32 +105,13 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
             },
         )?;
         let n = out.finish()?;
-        let mut detail = format!("register={} format={}", register.name(), format.name());
-        for (flag, on) in [
-            ("include-ended", a.include_ended),
-            ("include-restricted", a.include_restricted),
-            ("reveal-hetu", a.reveal_hetu),
-            ("to-file", a.output.is_some()),
-        ] {
-            if on {
-                detail.push(' ');
-                detail.push_str(flag);
-            }
-        }
-        let entry = Entry {
-            fields: if a.reveal_hetu {
-                vec!["hetu".into()]
-            } else {
-                vec![]
-            },
-            ..Entry::new("export-register").rows(n).detail(detail)
-        };
-        if let Some(path) = &a.output {
+        if let Some(created) = created {
             if !quiet {
-                eprintln!("privreg: wrote {n} records to {}", path.display());
+                eprintln!("privreg: wrote {n} records to {}", created.path().display());
             }
+            created.keep();
         }
-        Ok((Output::Streamed, entry))
+        Ok(n)
     })
 }
 
@@ -167,23 +150,21 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
         "prev_hash",
         "hash",
     ];
-    session.read(|tx, _| {
-        let mut out = ListWriter::new(
-            destination(a.output.as_deref())?,
-            format,
-            keys.clone(),
-            vec![],
-        )?;
+    let mut detail = format!("format={}", format.name());
+    if a.output.is_some() {
+        detail.push_str(" to-file");
+    }
+    let (dest, created) = destination(a.output.as_deref(), &session.db)?;
+    session.stream(Entry::new("export-audit").detail(detail), |tx, _| {
+        let mut out = ListWriter::new(dest, format, keys, vec![])?;
         audit::each_between(tx, since.as_deref(), until.as_deref(), |e| {
             out.row(to_map(&e))
         })?;
         let n = out.finish()?;
-        Ok((
-            Output::Streamed,
-            Entry::new("export-audit")
-                .rows(n)
-                .detail(format!("format={}", format.name())),
-        ))
+        if let Some(created) = created {
+            created.keep();
+        }
+        Ok(n)
     })
 }
 

@@ -27,6 +27,7 @@ use crate::domain::fields::{
 };
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Problem, Result};
+use crate::files::Created;
 use crate::output::{restore_formula, Output};
 use crate::store::audit::Entry;
 use crate::store::bulk;
@@ -160,16 +161,11 @@ pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
 /// large file (not standard input, which cannot be read twice) into a
 /// register smaller than it, with `--on-conflict fail`: a file given
 /// `skip` or `update` is expected to meet people already there, and each
-/// would cost a second pass. A `--rejects` target that is not a plain file
-/// (a pipe, /dev/stderr) could not be written over by that second pass.
+/// would cost a second pass. A rejects file of a first pass that is rolled
+/// back is removed (see [`Rejects`]), so the second creates it anew.
 fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
     if a.file.as_os_str() == "-" || a.on_conflict != OnConflict::Fail {
         return Ok(false);
-    }
-    if let Some(rejects) = &a.rejects {
-        if std::fs::metadata(rejects).is_ok_and(|m| !m.is_file()) {
-            return Ok(false);
-        }
     }
     let Ok(meta) = std::fs::metadata(&a.file) else {
         return Ok(false);
@@ -219,7 +215,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     let bases = super::bases::pairs(&tx, &a.bases)?;
     let field_names = source.field_names(register);
     let rejects = match &a.rejects {
-        Some(path) => Some(Rejects::create(path, &source)?),
+        Some(path) => Some(Rejects::create(path, &source, &session.db)?),
         None => None,
     };
     let mut writer = Writer::new(&tx, who, register, a.on_conflict, &bases, rejects)?;
@@ -241,7 +237,8 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     let counts = writer.counts;
     let shown = std::mem::take(&mut writer.shown);
     let problems = writer.problems;
-    writer.finish_rejects()?;
+    // Removed when this pass fails or is rolled back; kept below.
+    let rejects_file = writer.finish_rejects()?;
     let last = writer.next_number - 1;
     let first = writer.first_number;
     let updated_ids = std::mem::take(&mut writer.updated_ids);
@@ -326,6 +323,9 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         tx.commit()?;
     }
 
+    if let Some(created) = rejects_file {
+        created.keep();
+    }
     if counts.rejected > 0 {
         return Err(Error::InvalidRows(rejected_message(
             &counts, a, &shown, problems,
@@ -1249,7 +1249,7 @@ impl<'t> Writer<'t> {
             .map(|e| format!("field {}: {}", e.field, e.reason))
             .collect();
         if let Some(r) = &mut self.rejects {
-            r.write(raw, &reason.join("; "))?;
+            r.write(line, raw, &reason.join("; "))?;
         }
         for e in errors {
             self.problems += 1;
@@ -1264,26 +1264,32 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn finish_rejects(&mut self) -> Result<()> {
-        match self.rejects.take() {
-            Some(r) => r.finish(),
-            None => Ok(()),
-        }
+    fn finish_rejects(&mut self) -> Result<Option<Created>> {
+        self.rejects.take().map(Rejects::finish).transpose()
     }
 }
 
 /// The `--rejects` file: the rejected rows as they were, with a `reason`.
 /// CSV keeps the input's columns and delimiter; JSON lines keep the object
-/// and add a `reason` key.
-enum Rejects {
+/// and add a `reason` key. The file is a new one of privreg's own
+/// (src/files.rs), removed again unless the import keeps it.
+struct Rejects {
+    sink: RejectSink,
+    created: Created,
+    /// The header's cells: every CSV row of the file has this many, and
+    /// then its reason, so the file stays whole CSV.
+    width: usize,
+}
+
+enum RejectSink {
     Csv(Box<csv::Writer<Box<dyn Write>>>),
     Jsonl(Box<dyn Write>),
 }
 
 impl Rejects {
-    fn create(path: &Path, source: &Source) -> Result<Rejects> {
-        let out = super::export::private_output(path)?;
-        Ok(match source.format {
+    fn create(path: &Path, source: &Source, register: &Path) -> Result<Rejects> {
+        let (out, created) = crate::files::create_buffered(path, "rejects", register)?;
+        let sink = match source.format {
             InputFormat::Csv => {
                 let mut w = csv::WriterBuilder::new()
                     .delimiter(source.delimiter)
@@ -1292,18 +1298,41 @@ impl Rejects {
                     w.write_record(source.header.iter().map(String::as_str).chain(["reason"]))
                         .map_err(write_error)?;
                 }
-                Rejects::Csv(Box::new(w))
+                RejectSink::Csv(Box::new(w))
             }
-            InputFormat::Jsonl => Rejects::Jsonl(out),
+            InputFormat::Jsonl => RejectSink::Jsonl(out),
+        };
+        Ok(Rejects {
+            sink,
+            created,
+            width: source.header.len(),
         })
     }
 
-    fn write(&mut self, raw: &Raw, reason: &str) -> Result<()> {
-        match (self, raw) {
-            (Rejects::Csv(w), Raw::Csv(record)) => w
+    fn write(&mut self, line: u64, raw: &Raw, reason: &str) -> Result<()> {
+        let width = self.width;
+        match (&mut self.sink, raw) {
+            (RejectSink::Csv(w), Raw::Csv(record)) if record.len() == width => w
                 .write_record(record.iter().chain([reason.as_bytes()]))
                 .map_err(write_error),
-            (Rejects::Jsonl(w), Raw::Json(line)) => {
+            // A ragged row (issue #13 item 7): its cells fitted to the
+            // header, missing ones empty; cells past the last column are
+            // in the imported file at the line the reason names.
+            (RejectSink::Csv(w), Raw::Csv(record)) => {
+                let reason = if record.len() > width {
+                    format!(
+                        "{reason}; line {line}: the {} cells past the last column are left out here",
+                        record.len() - width
+                    )
+                } else {
+                    format!("{reason}; line {line}")
+                };
+                let empty: &[u8] = b"";
+                let cells = record.iter().chain(std::iter::repeat(empty)).take(width);
+                w.write_record(cells.chain([reason.as_bytes()]))
+                    .map_err(write_error)
+            }
+            (RejectSink::Jsonl(w), Raw::Json(line)) => {
                 let object = match serde_json::from_slice::<Map<String, Value>>(line) {
                     Ok(mut m) => {
                         m.insert("reason".into(), reason.into());
@@ -1325,12 +1354,13 @@ impl Rejects {
         }
     }
 
-    fn finish(self) -> Result<()> {
-        match self {
-            Rejects::Csv(mut w) => w.flush()?,
-            Rejects::Jsonl(mut w) => w.flush()?,
+    /// Writes out what is buffered; the file is complete.
+    fn finish(self) -> Result<Created> {
+        match self.sink {
+            RejectSink::Csv(mut w) => w.flush()?,
+            RejectSink::Jsonl(mut w) => w.flush()?,
         }
-        Ok(())
+        Ok(self.created)
     }
 }
 

@@ -169,7 +169,22 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
     keys.extend_from_slice(address);
     let table = keys.iter().map(|k| (*k, *k)).collect();
     let format = session.global.format;
-    session.read(|tx, who| {
+    let entry = Entry::new("marketing-list").detail(format!(
+        "channel={} purpose={} registers={}{}",
+        a.channel.name(),
+        purpose.name(),
+        registers
+            .iter()
+            .map(|r| r.name())
+            .collect::<Vec<_>>()
+            .join("+"),
+        if a.existing_customers {
+            " existing-customers"
+        } else {
+            ""
+        }
+    ));
+    session.stream(entry, |tx, who| {
         let today = who.today_iso();
         let ask = Ask {
             channel: a.channel,
@@ -206,22 +221,6 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
             }
             out.row(row)
         })?;
-        let n = out.finish()?;
-        let entry = Entry::new("marketing-list").rows(n).detail(format!(
-            "channel={} purpose={} registers={}{}",
-            a.channel.name(),
-            purpose.name(),
-            registers
-                .iter()
-                .map(|r| r.name())
-                .collect::<Vec<_>>()
-                .join("+"),
-            if a.existing_customers {
-                " existing-customers"
-            } else {
-                ""
-            }
-        ));
-        Ok((Output::Streamed, entry))
+        out.finish()
     })
 }

@@ -84,9 +84,12 @@ pub struct GlobalOpts {
 }
 
 impl Session {
-    /// Runs a long read (a list, an export) in one read transaction, so it
-    /// sees one consistent state without holding the write lock, then
-    /// appends its audit entry in a short write transaction of its own.
+    /// Runs a read (a list, a search, a report) in one read transaction,
+    /// so it sees one consistent state without holding the write lock,
+    /// then appends its audit entry in a short write transaction of its
+    /// own. The value is printed only after that, so the entry is
+    /// committed before any data leaves; `work` itself must not write any
+    /// personal data out: a read that streams uses [`Session::stream`].
     pub fn read<T>(
         &mut self,
         work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
@@ -98,6 +101,61 @@ impl Session {
         tx.commit()?;
         audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
         Ok(value)
+    }
+
+    /// A read whose personal data is written out while it is read (an
+    /// export, a marketing list). [`Session::read`] audits after the work,
+    /// which is right only when the work returns its data for printing
+    /// afterwards; here the data leaves during the work, so its audit
+    /// entry is committed first (SPEC §7: a reader that stops early, `|
+    /// head`, or a failure midway still leaves the entry naming what was
+    /// asked for, `--reveal-hetu` included). If that entry cannot be
+    /// written (the register is locked past the busy timeout), `work`
+    /// never runs: nothing is written, exit 7.
+    ///
+    /// `entry` is written twice: first with outcome `started` and no row
+    /// count, then, when `work` is over, with `ok` and the rows written,
+    /// or `output-closed` (the reader went away; exit 0 as STYLE §4 says)
+    /// or `failed`. `work` runs in one read transaction and returns the
+    /// rows it wrote. Anything `work` creates (an `--output` file) and
+    /// owns is dropped unused, so removed, when the first entry fails.
+    pub fn stream(
+        &mut self,
+        entry: Entry,
+        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<usize>,
+    ) -> Result<Output> {
+        let started = Entry {
+            outcome: "started".into(),
+            ..entry.clone()
+        };
+        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &started)?;
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let rows = work(&tx, &self.who)?;
+            tx.commit()?;
+            Ok(rows)
+        })();
+        let end = match &result {
+            Ok(rows) => entry.rows(*rows),
+            Err(Error::OutputClosed) => Entry {
+                outcome: "output-closed".into(),
+                ..entry
+            },
+            Err(e) => Entry {
+                outcome: "failed".into(),
+                detail: format!("{} exit={}", entry.detail, e.exit_code()),
+                ..entry
+            },
+        };
+        let ended = audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &end);
+        match result {
+            Ok(_) => ended.map(|()| Output::Streamed),
+            // The failure itself is what the user needs to hear of; the
+            // first entry already records the read.
+            Err(e) => Err(e),
+        }
     }
 
     /// Like [`Session::write`], for work that records several audit
@@ -166,6 +224,12 @@ fn audit_alone(conn: &mut Connection, operator: &str, now: &str, entry: &Entry) 
     tx.commit()?;
     Ok(())
 }
+
+/// The operator of the audit entry that records a refused name that is
+/// no registered operator: the name itself is never logged. An operator
+/// cannot be called this (`operator add` takes letters, digits, `.`, `_`,
+/// `@` and `-`).
+pub const UNKNOWN_OPERATOR: &str = "?unknown";
 
 /// The login name, the default operator.
 pub fn login_name() -> Option<String> {
@@ -287,7 +351,10 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     let (action, needed) = action_and_role(command);
     let operator = operators::get(&store.conn, &name)?;
     let refusal = match &operator {
-        None => Some(format!("operator {name} is not registered: an admin adds operators with `privreg operator add`")),
+        // The name is not repeated, in the log nor on stderr: what was
+        // typed may be anything, a person's name and hetu too (issue #13
+        // item 8), and the log keeps what it holds for ever.
+        None => Some("the operator given (--as, PRIVREG_OPERATOR or the login name) is not registered: an admin adds operators with `privreg operator add`".to_string()),
         Some(op) if !op.enabled => Some(format!("operator {name} is disabled")),
         Some(op) if op.role < needed => Some(format!(
             "{action} needs the {} role; operator {name} is {}",
@@ -302,7 +369,13 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
             detail: why.clone(),
             ..Entry::new(action)
         };
-        audit_alone(&mut store.conn, &name, &now, &entry)?;
+        // An unregistered name is recorded as UNKNOWN_OPERATOR, not as typed.
+        let logged = if operator.is_some() {
+            name.as_str()
+        } else {
+            UNKNOWN_OPERATOR
+        };
+        audit_alone(&mut store.conn, logged, &now, &entry)?;
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);

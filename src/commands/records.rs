@@ -301,7 +301,7 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
         words: args
             .text
             .as_deref()
-            .map(records::words_of)
+            .map(|t| records::distinct_words(&records::words_of(t)))
             .unwrap_or_default(),
         register: args.register,
         hetu: args.hetu.as_deref().and_then(|h| {
@@ -330,6 +330,30 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
         limit: args.limit as usize,
         today: who.today_iso(),
     };
+    // Bounded (issue #13 item 6); the words themselves are not repeated:
+    // they may be a name.
+    if q.words.len() > records::MAX_SEARCH_WORDS {
+        problems.push(Problem::new(
+            "text",
+            format!(
+                "has {} different words; a search takes at most {}",
+                q.words.len(),
+                records::MAX_SEARCH_WORDS
+            ),
+        ));
+    }
+    if q.words
+        .iter()
+        .any(|w| w.chars().count() > records::MAX_SEARCH_WORD_CHARS)
+    {
+        problems.push(Problem::new(
+            "text",
+            format!(
+                "has a word of more than {} characters; no name or address word is that long",
+                records::MAX_SEARCH_WORD_CHARS
+            ),
+        ));
+    }
     if problems.is_empty() {
         Ok(q)
     } else {
@@ -345,7 +369,9 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
             "has no letters or digits to search for",
         ));
     }
-    session.write("search", |tx, who| {
+    // A read transaction: the search never holds the write lock while it
+    // runs; its audit entry is committed before the list is printed.
+    session.read(|tx, who| {
         let found = records::search(tx, &query)?;
         let today = who.today_iso();
         let rows: Vec<Map<String, Value>> = found

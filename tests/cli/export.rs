@@ -80,16 +80,6 @@ fn export_to_a_file_is_private() {
     let env = Env::new();
     matti(&env);
     let path = env.db.with_file_name("customers.csv");
-    std::fs::write(
-        &path,
-        "old content that is longer than the new one will be, surely, yes",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    }
     let out = env.ok(&[
         "export",
         "register",
@@ -99,9 +89,7 @@ fn export_to_a_file_is_private() {
     ]);
     assert!(out.is_empty());
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        text.starts_with("id,status,") && text.contains("Matti") && !text.contains("old content")
-    );
+    assert!(text.starts_with("id,status,") && text.contains("Matti"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -221,11 +209,22 @@ fn the_audit_log_exports_with_hashes_and_date_filters() {
         header,
         "seq,at,operator,action,outcome,records,fields,request,rows,detail,prev_hash,hash"
     );
-    assert_eq!(csv.lines().count(), 4, "{csv}");
+    // init, add, search, and this export's own entry: it is written
+    // before the first byte leaves (issue #13), so the export shows it
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    assert!(
+        csv.lines()
+            .last()
+            .unwrap()
+            .contains(",export-audit,started,"),
+        "{csv}"
+    );
     let rows = env.json(&["export", "audit"]);
     let rows = rows.as_array().unwrap();
-    // the export itself was audited before this one
-    assert_eq!(rows.len(), 4);
+    // the first export's start and end, and this one's start
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[4]["outcome"], "ok");
+    assert_eq!(rows[4]["rows"], 4);
     assert_eq!(rows[1]["prev_hash"], rows[0]["hash"]);
     assert_eq!(rows[0]["hash"].as_str().unwrap().len(), 64);
     let today = chrono::Utc::now().date_naive().to_string();
@@ -377,4 +376,298 @@ fn an_empty_list_in_csv_still_has_its_header() {
     let env = Env::new();
     assert_eq!(env.ok(&["--format", "csv", "check"]), "gap,id,missing\n");
     assert_eq!(env.ok(&["check"]).trim(), "(none)");
+}
+
+// ---- issue #13: output never damages anything (item 4), every read is
+// audited before its data leaves (item 3).
+
+/// A register of `n` generated customers.
+fn people(env: &Env, n: usize) {
+    let file = generate(env, "people.csv", &[&n.to_string(), "--seed", "13"]);
+    env.ok(&["import", "customer", &file]);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_output_is_never_the_register_issue_13() {
+    let env = Env::new();
+    matti(&env);
+    let dir = env.path("");
+    std::os::unix::fs::symlink(&env.db, env.path("link.db")).unwrap();
+    std::fs::create_dir(env.path("sub")).unwrap();
+    let before = std::fs::read(&env.db).unwrap().len();
+    for (output, code) in [
+        ("reg.db", 5),
+        ("./reg.db", 5),
+        ("sub/../reg.db", 5),
+        ("reg.db-wal", 5),
+        ("./reg.db-shm", 5),
+        ("reg.db-journal", 5),
+        ("link.db", 5),
+    ] {
+        let out = env
+            .cmd(&["export", "audit", "--output", output])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{output}: {err}");
+        assert!(err.contains(output), "{output}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    // the absolute path too
+    let err = env.fails(
+        5,
+        &[
+            "export",
+            "register",
+            "customer",
+            "--output",
+            env.db.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("is the register"), "{err}");
+    assert!(!env.path("reg.db-journal").exists());
+    assert!(std::fs::read(&env.db).unwrap().len() >= before);
+    assert_eq!(env.count("customer"), 1);
+    env.assert_sound();
+}
+
+#[cfg(unix)]
+#[test]
+fn output_and_rejects_never_follow_a_symlink_nor_overwrite_issue_13() {
+    let env = Env::new();
+    matti(&env);
+    let victim = env.write("victim.txt", "precious\n");
+    let link = env.path("planted.csv");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let dangling = env.path("dangling.csv");
+    std::os::unix::fs::symlink(env.path("nowhere.txt"), &dangling).unwrap();
+    let existing = env.write("existing.csv", "old\n");
+    for target in [&link, &dangling, &env.path("existing.csv")] {
+        let t = target.to_str().unwrap();
+        let err = env.fails(
+            3,
+            &[
+                "export",
+                "register",
+                "customer",
+                "--reveal-hetu",
+                "--output",
+                t,
+            ],
+        );
+        assert!(err.contains(t) && err.contains("exists already"), "{err}");
+        env.fails(3, &["export", "audit", "--output", t]);
+        env.fails(3, &["backup", t]);
+    }
+    let file = env.write(
+        "in.csv",
+        "first_name,last_name,hetu\nAino,Aalto,\nBad,Row,131052-308X\n",
+    );
+    let err = env.fails(
+        3,
+        &[
+            "import",
+            "customer",
+            &file,
+            "--skip-invalid",
+            "--rejects",
+            link.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains(link.to_str().unwrap()), "{err}");
+    assert_eq!(env.count("customer"), 1, "nothing imported");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "old\n");
+    assert!(!env.path("nowhere.txt").exists());
+    // no audit entry claims a read that never happened
+    assert_eq!(
+        env.number("SELECT count(*) FROM audit WHERE action = 'export-register'"),
+        0
+    );
+    env.assert_sound();
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_returns_promptly_issue_13() {
+    let env = Env::new();
+    matti(&env);
+    let fifo = env.path("pipe.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut child = std_command(
+        &env.db,
+        "anne",
+        &[
+            "export",
+            "register",
+            "customer",
+            "--output",
+            fifo.to_str().unwrap(),
+        ],
+    )
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("export --output FIFO hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(3));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reveal_piped_into_head_is_audited_issue_13() {
+    use std::io::BufRead;
+    let env = Env::new();
+    people(&env, 3000);
+    let mut child = std_command(
+        &env.db,
+        "anne",
+        &["export", "register", "customer", "--reveal-hetu"],
+    )
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped())
+    .spawn()
+    .unwrap();
+    {
+        // `| head -n 5`: five lines, then the reader goes away.
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        for _ in 0..5 {
+            lines.next().unwrap().unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    // A broken pipe is not an error (STYLE §4): exit 0, quietly.
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let conn = env.sql();
+    let entries: Vec<(String, String, String)> = conn
+        .prepare("SELECT outcome, fields, detail FROM audit WHERE action = 'export-register' ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[0].0, "started");
+    assert_eq!(entries[1].0, "output-closed");
+    for (_, fields, detail) in &entries {
+        assert_eq!(fields, "hetu");
+        assert!(detail.contains("reveal-hetu"), "{detail}");
+    }
+    env.assert_sound();
+}
+
+#[test]
+fn a_read_that_cannot_be_audited_writes_nothing_issue_13() {
+    let env = Env::new();
+    matti(&env);
+    let file = env.path("out.csv");
+    // Another process holds the write lock past the busy timeout.
+    let lock = env.sql();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let runs: Vec<_> = [
+        vec!["export", "register", "customer", "--reveal-hetu"],
+        vec![
+            "export",
+            "register",
+            "customer",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        vec!["export", "audit"],
+        vec!["marketing-list", "--channel", "post"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let db = env.db.clone();
+        std::thread::spawn(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            std_command(&db, "anne", &args).output().unwrap()
+        })
+    })
+    .collect();
+    for run in runs {
+        let out = run.join().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(7),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    assert!(!file.exists());
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    assert_eq!(
+        env.number("SELECT count(*) FROM audit WHERE action IN ('export-register', 'export-audit', 'marketing-list')"),
+        0
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_export_leaves_no_partial_file_issue_13() {
+    let env = Env::new();
+    people(&env, 3000);
+    // Nothing of the register waits in its WAL: the command below writes
+    // only its audit entries there, at the start of a fresh WAL.
+    env.sql()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let file = env.path("big.csv");
+    let bin = assert_cmd::cargo::cargo_bin("privreg");
+    // 200 blocks of 512 bytes (dash) or 1 KiB (bash): the export is larger.
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg("ulimit -f 200 && exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .args([
+            "export",
+            "register",
+            "customer",
+            "--reveal-hetu",
+            "--output",
+        ])
+        .arg(&file);
+    for (k, v) in std_command(&env.db, "anne", &[]).get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    let out = sh.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    assert!(!file.exists(), "a partial export was left behind");
+    assert!(!err.contains("Mäkinen"), "{err}");
+    let (_, outcome, _, fields, _) = env.last_audit_of("export-register");
+    assert_eq!((outcome.as_str(), fields.as_str()), ("failed", "hetu"));
+    env.assert_sound();
 }

@@ -885,3 +885,62 @@ fn a_bulk_load_with_a_repeated_person_names_the_line_and_skip_leaves_it_out() {
     let name: Vec<&str> = second.split(',').take(2).collect();
     assert!(found(&env, &name.join(" ")).contains(&"C-1".to_string()));
 }
+
+/// Issue #13 item 7: one row with extra cells (and one with too few) is
+/// a rejected row, not a storage error; the rejects file stays whole CSV.
+#[test]
+fn a_ragged_row_is_a_rejected_row_issue_13() {
+    let env = Env::new();
+    let text = format!(
+        "{HEADER}{}Extra,Cells,,extra@example.fi,040 123 4567,Oulu,surplus,more\nToo,Few,,few@example.fi\n{}",
+        row("Aino", "Aalto", "", "aino@example.fi", "Turku"),
+        row("Eino", "Laine", "", "eino@example.fi", "Pori"),
+    );
+    let file = env.write("ragged.csv", text);
+    // All or nothing: exit 3 naming the lines, nothing written.
+    let err = env.fails(3, &["import", "customer", &file]);
+    assert!(err.contains("line 3, field row: has 8 cells"), "{err}");
+    assert!(err.contains("line 4, field row: has 4 cells"), "{err}");
+    assert!(!err.contains("surplus"), "{err}");
+    assert_eq!(env.count("customer"), 0);
+
+    let rejects = env.path("r.csv");
+    let err = env.fails(
+        3,
+        &[
+            "import",
+            "customer",
+            &file,
+            "--skip-invalid",
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("2 of 4 rows were rejected"), "{err}");
+    assert_eq!(env.count("customer"), 2);
+    // Whole CSV: a strict reader reads every row with the header's width.
+    let mut reader = csv::Reader::from_path(&rejects).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "first_name",
+            "last_name",
+            "hetu",
+            "email",
+            "phone",
+            "city",
+            "reason"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "Extra");
+    assert_eq!(&rows[0][5], "Oulu");
+    assert!(rows[0][6].contains("line 3"), "{:?}", rows[0]);
+    assert_eq!(&rows[1][0], "Too");
+    assert_eq!(&rows[1][4], "");
+    assert!(rows[1][6].contains("line 4"), "{:?}", rows[1]);
+    let (_, outcome, ..) = env.last_audit_of("import");
+    assert_eq!(outcome, "ok");
+    env.assert_sound();
+}

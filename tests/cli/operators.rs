@@ -80,7 +80,7 @@ fn roles_limit_what_an_operator_may_do_and_refusals_are_audited() {
     let conn = env.sql();
     let refused: i64 = conn
         .query_row(
-            "SELECT count(*) FROM audit WHERE outcome = 'refused' AND operator = 'mallory'",
+            "SELECT count(*) FROM audit WHERE outcome = 'refused' AND operator = '?unknown'",
             [],
             |r| r.get(0),
         )
@@ -157,4 +157,63 @@ fn commands_that_change_something_answer_json_with_one_object() {
         env.ok(&["operator", "add", "pekka", "--role", "auditor"]),
         ""
     );
+}
+
+/// Issue #13 item 8: a name that is no registered operator is refused
+/// without keeping it: the append-only log records `?unknown`, never the
+/// text typed (here a person's name and hetu), and stderr does not echo it.
+#[test]
+fn an_unknown_operator_name_is_not_logged_issue_13() {
+    let env = Env::new();
+    let typed = "Matti Meikäläinen 131052-308T";
+    let err = env.as_op(typed).fails(5, &["search", "x"]);
+    assert!(err.contains("not registered"), "{err}");
+    assert!(
+        !err.contains("131052-308T") && !err.contains("Meikäläinen"),
+        "{err}"
+    );
+    let (action, outcome, ..) = env.last_audit();
+    assert_eq!((action.as_str(), outcome.as_str()), ("search", "refused"));
+    assert_eq!(
+        env.number(
+            "SELECT count(*) FROM audit WHERE operator = '?unknown' AND outcome = 'refused'"
+        ),
+        1
+    );
+    // a registered operator refused is still named
+    env.ok(&["operator", "add", "aki", "--role", "auditor"]);
+    env.as_op("aki").fails(
+        5,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+        ],
+    );
+    assert_eq!(
+        env.number("SELECT count(*) FROM audit WHERE operator = 'aki' AND outcome = 'refused'"),
+        1
+    );
+
+    let exported = env.ok(&["export", "audit"]);
+    assert!(!exported.contains("131052-308T"), "{exported}");
+    assert!(!exported.contains("Meikäläinen"), "{exported}");
+    // nor anywhere in the file or its WAL
+    for suffix in ["", "-wal"] {
+        let mut path = env.db.clone().into_os_string();
+        path.push(suffix);
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        for needle in ["131052-308T", "Meikäläinen"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} in {path:?}"
+            );
+        }
+    }
+    env.assert_sound();
 }

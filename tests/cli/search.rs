@@ -159,3 +159,48 @@ fn search_is_audited_without_the_searched_text() {
     assert_eq!(detail, "criteria=text");
     assert!(!env.audit_text().to_lowercase().contains("makinen"));
 }
+
+/// Issue #13 item 6: search terms are deduplicated and bounded, so one
+/// search cannot run for minutes and hold everyone else up.
+#[test]
+fn search_terms_are_bounded_issue_13() {
+    let env = Env::new();
+    let file = generate(&env, "people.csv", &["3000", "--seed", "6"]);
+    env.ok(&["import", "customer", &file]);
+
+    // 2,000 different words: refused at once, naming the limit, not the words
+    let distinct: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
+    let err = env.fails(3, &["search", &distinct.join(" ")]);
+    assert!(err.contains("at most 16"), "{err}");
+    assert!(!err.contains("w1999"), "{err}");
+    // a word longer than any name
+    env.fails(3, &["search", &"x".repeat(10_000)]);
+
+    // 2,000 times the same one-letter prefix is one word: a quick answer,
+    // while another command goes on meanwhile.
+    let repeated = "a ".repeat(2000);
+    let db = env.db.clone();
+    let start = std::time::Instant::now();
+    let search = std::thread::spawn(move || {
+        std_command(&db, "anne", &["--format", "json", "search", &repeated])
+            .output()
+            .unwrap()
+    });
+    let added = env.add("customer", &["first_name=Meanwhile", "last_name=Added"]);
+    let adding = start.elapsed();
+    let out = search.join().unwrap();
+    let searching = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 50);
+    assert!(added.starts_with("C-"));
+    assert!(adding.as_secs() < 8, "add waited {adding:?}");
+    assert!(searching.as_secs() < 8, "the search took {searching:?}");
+    // the same search, spelt differently, finds the same
+    let dup = env.json(&["search", "AALTO aalto Aal a"]);
+    assert_eq!(dup, env.json(&["search", "aalto"]));
+}
