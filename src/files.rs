@@ -154,7 +154,9 @@ fn register_files(register: &Path) -> Vec<PathBuf> {
     all
 }
 
-fn refuse_register(path: &Path, flag: &str, register: &Path) -> Result<()> {
+/// Refuses (exit 5) a path that is the register or one of its companions
+/// however spelt; also for files privreg appends to (the checkpoint log).
+pub fn refuse_register(path: &Path, flag: &str, register: &Path) -> Result<()> {
     let Some(spot) = place(path) else {
         if path.file_name().is_none() {
             return Err(Error::invalid(

@@ -180,19 +180,17 @@ pub fn append_to_log(session: &Session) -> std::result::Result<(), String> {
     let cp = current(&session.conn, &session.who.now)
         .map_err(|e| e.to_string())?
         .ok_or("the audit log is empty")?;
-    append_line(&path, &session.db, &cp.to_string())
+    crate::files::refuse_register(&path, "checkpoint_log", &session.db).map_err(|e| e.to_string())?;
+    append_line(&path, &cp.to_string())
         .map_err(|e| format!("checkpoint log {}: {e}", path.display()))
 }
 
-/// Appends one line, created 0600 if new; never to the register or its
-/// companions, and synced to disk before privreg exits.
-fn append_line(path: &Path, register: &Path, line: &str) -> std::io::Result<()> {
+/// Appends one line, created 0600 if new, synced to disk before privreg
+/// exits. The log is the one file privreg appends to rather than creates
+/// new: it is meant to grow, and lives where the register's users cannot
+/// rewrite it.
+fn append_line(path: &Path, line: &str) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    if crate::store::is_register_or_companion(path, register) {
-        return Err(std::io::Error::other(
-            "that is the register or one of its files",
-        ));
-    }
     let mut f = std::fs::OpenOptions::new()
         .append(true)
         .create(true)

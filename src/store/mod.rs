@@ -127,35 +127,6 @@ pub fn register_id(conn: &Connection) -> Result<String> {
         .ok_or_else(|| Error::Storage("the register has no register id".into()))
 }
 
-/// Whether `path` is the register at `register` or one of the files SQLite
-/// keeps beside it (`-wal`, `-shm`, `-journal`): a file privreg writes
-/// must never be one of them. Compared by the directory's real path, so
-/// `./reg.db`, a symlinked directory or another spelling is caught; a
-/// symlink to the register is caught by its target.
-pub fn is_register_or_companion(path: &Path, register: &Path) -> bool {
-    fn real(p: &Path) -> Option<std::path::PathBuf> {
-        if let Ok(r) = std::fs::canonicalize(p) {
-            return Some(r);
-        }
-        // not there yet: the real directory and the name
-        let name = p.file_name()?;
-        let dir = match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        Some(std::fs::canonicalize(dir).ok()?.join(name))
-    }
-    let (Some(target), Some(reg)) = (real(path), real(register)) else {
-        return false;
-    };
-    let reg = reg.as_os_str().to_owned();
-    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut companion = reg.clone();
-        companion.push(suffix);
-        target.as_os_str() == companion
-    })
-}
-
 /// Every command writes (at least its audit entry), so a file its owner
 /// made read-only is refused up front, also for root, who could write it.
 #[cfg(unix)]
