@@ -121,12 +121,6 @@ pub fn set_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<
     Ok(())
 }
 
-/// The register's random id (SPEC §7), made at `init`.
-pub fn register_id(conn: &Connection) -> Result<String> {
-    setting(conn, "register_id")?
-        .ok_or_else(|| Error::Storage("the register has no register id".into()))
-}
-
 /// Every command writes (at least its audit entry), so a file its owner
 /// made read-only is refused up front, also for root, who could write it.
 #[cfg(unix)]
