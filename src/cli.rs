@@ -195,10 +195,12 @@ pub struct ControllerSetArgs {
     #[arg(long)]
     pub contact_email: Option<String>,
     /// A file every writing command appends a checkpoint line to (keep it
-    /// on another disk, share or machine); "" stops it.
-    /// PRIVREG_CHECKPOINT_LOG overrides it.
+    /// on another disk, share or machine). PRIVREG_CHECKPOINT_LOG overrides it
     #[arg(long, value_name = "PATH")]
     pub checkpoint_log: Option<PathBuf>,
+    /// Stop appending checkpoints to the file --checkpoint-log named
+    #[arg(long, conflicts_with = "checkpoint_log")]
+    pub no_checkpoint_log: bool,
 }
 
 /// `FIELD=VALUE`, split at the first `=`.

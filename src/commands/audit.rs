@@ -173,16 +173,20 @@ pub fn checkpoint_log_path(conn: &rusqlite::Connection) -> Result<Option<PathBuf
 /// Appends the log's current checkpoint to the checkpoint log, if one is
 /// set. Called after a command's change has committed, so a log that
 /// cannot be written is a warning, never a failed command.
-pub fn append_to_log(session: &Session) -> std::result::Result<(), String> {
-    let Some(path) = checkpoint_log_path(&session.conn).map_err(|e| e.to_string())? else {
+pub fn append_to_log(
+    conn: &rusqlite::Connection,
+    register: &Path,
+    now: &str,
+) -> std::result::Result<(), String> {
+    let Some(path) = checkpoint_log_path(conn).map_err(|e| e.to_string())? else {
         return Ok(());
     };
-    let cp = current(&session.conn, &session.who.now)
+    let cp = current(conn, now)
         .map_err(|e| e.to_string())?
         .ok_or("the audit log is empty")?;
-    crate::files::refuse_register(&path, "checkpoint_log", &session.db).map_err(|e| e.to_string())?;
-    append_line(&path, &cp.to_string())
-        .map_err(|e| format!("checkpoint log {}: {e}", path.display()))
+    let failed = |e: &dyn std::fmt::Display| format!("checkpoint log {}: {e}", path.display());
+    crate::files::refuse_register(&path, "checkpoint_log", register).map_err(|e| failed(&e))?;
+    append_line(&path, &cp.to_string()).map_err(|e| failed(&e))
 }
 
 /// Appends one line, created 0600 if new, synced to disk before privreg

@@ -59,14 +59,17 @@ fn validated(args: ControllerSetArgs) -> Result<Vec<(&'static str, String)>> {
 pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> {
     match command {
         ControllerCommand::Set(mut args) => {
-            let checkpoint_log = args
-                .checkpoint_log
-                .take()
-                .map(checkpoint_log_setting)
-                .transpose()?;
+            let checkpoint_log = if args.no_checkpoint_log {
+                Some(String::new())
+            } else {
+                args.checkpoint_log
+                    .take()
+                    .map(checkpoint_log_setting)
+                    .transpose()?
+            };
             let values = validated(args)?;
             if values.is_empty() && checkpoint_log.is_none() {
-                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log".into()));
+                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log, --no-checkpoint-log".into()));
             }
             session.write("controller-set", |tx, _| {
                 if let Some(path) = &checkpoint_log {
@@ -110,11 +113,8 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
 }
 
 /// The checkpoint log's path as kept: absolute, so that every command finds
-/// the same file whatever its working directory; "" to stop the log.
+/// the same file whatever its working directory.
 fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
-    if path.as_os_str().is_empty() {
-        return Ok(String::new());
-    }
     let absolute =
         std::path::absolute(&path).map_err(|e| Error::invalid("checkpoint_log", e.to_string()))?;
     absolute

@@ -155,9 +155,11 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
         detail.push_str(" to-file");
     }
     let (dest, created) = destination(a.output.as_deref(), &session.db)?;
-    session.stream(Entry::new("export-audit").detail(detail), |tx, _| {
+    let mut last = None;
+    let n = session.stream(Entry::new("export-audit").detail(detail), |tx, _| {
         let mut out = ListWriter::new(dest, format, keys, vec![])?;
         audit::each_between(tx, since.as_deref(), until.as_deref(), |e| {
+            last = Some((e.seq, e.hash.clone()));
             out.row(to_map(&e))
         })?;
         let n = out.finish()?;
@@ -165,7 +167,22 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
             created.keep();
         }
         Ok(n)
-    })
+    })?;
+    // The export ends with the head it reached, as a checkpoint line: on
+    // stderr, so that the CSV stays a table `import`-like tools read, and
+    // the auditor can keep the line apart from the file (SPEC §7).
+    if let Some((seq, hash)) = last {
+        let cp = crate::domain::checkpoint::Checkpoint {
+            register_id: crate::store::register_id(&session.conn)?,
+            seq,
+            hash,
+            at: session.who.now.clone(),
+        };
+        eprintln!(
+            "privreg: the export ends at entry {seq}; keep this checkpoint apart from it:\n{cp}"
+        );
+    }
+    Ok(n)
 }
 
 /// Rights of the data subject, as the access report and the notice state them.

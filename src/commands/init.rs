@@ -40,6 +40,10 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     )?;
     tx.commit()?;
     let register_id = crate::store::register_id(&store.conn)?;
+    // The log's first line anchors it from its first entry.
+    if let Err(why) = super::audit::append_to_log(&store.conn, &global.db, &now) {
+        eprintln!("privreg: warning: no checkpoint was logged: {why}");
+    }
     if !global.quiet {
         eprintln!(
             "privreg: created {} with admin {admin}",

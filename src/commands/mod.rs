@@ -406,7 +406,7 @@ fn checkpoint_after(session: &Session) {
     if head == session.audit_head_at_open {
         return;
     }
-    if let Err(why) = audit::append_to_log(session) {
+    if let Err(why) = audit::append_to_log(&session.conn, &session.db, &session.who.now) {
         eprintln!("privreg: warning: no checkpoint was logged: {why}");
     }
 }

@@ -75,9 +75,14 @@ fn a_log_cut_back_by_one_or_three_entries_is_caught_by_a_checkpoint() {
         let env = busy_register();
         let cp = env.write("cp.txt", checkpoint(&env) + "\n");
         cut_back(&env, n);
+        assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "cut back");
         // the chain on its own cannot tell: this is the hole checkpoints close
         env.ok(&["audit", "verify"]);
-        assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "cut back");
+        // once new entries fill the gap, the checkpoint's entry is another one
+        for _ in 0..n {
+            env.ok(&["search", "x"]);
+        }
+        assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
     }
 }
 
@@ -275,6 +280,33 @@ fn the_checkpoint_log_gets_one_line_per_writing_command() {
 }
 
 #[test]
+fn init_starts_the_checkpoint_log_and_export_audit_ends_with_its_checkpoint() {
+    let env = Env::empty();
+    let log = env.path("cp.log");
+    let mut init = env.cmd(&["init", "--admin", "anne"]);
+    init.env("PRIVREG_CHECKPOINT_LOG", &log);
+    init.assert().success();
+    let first = std::fs::read_to_string(&log).unwrap();
+    assert!(first.starts_with("privreg-checkpoint v1 "), "{first}");
+    assert!(first.contains(" 1 "), "{first}");
+    matti(&env);
+    let out = env.cmd(&["export", "audit"]).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("privreg-checkpoint"))
+        .expect(&err);
+    // it commits to the export's last row
+    let last = csv.lines().last().unwrap();
+    let hash = last.rsplit(',').next().unwrap();
+    assert!(line.contains(hash), "{line} / {last}");
+    let kept = env.write("kept.txt", line);
+    env.ok(&["audit", "verify", "--checkpoint", &kept]);
+}
+
+#[test]
 fn controller_set_keeps_the_checkpoint_log_for_every_command() {
     let env = Env::new();
     let log = env.path("cp.log");
@@ -289,16 +321,17 @@ fn controller_set_keeps_the_checkpoint_log_for_every_command() {
     let text = std::fs::read_to_string(&log).unwrap();
     // controller set itself, add, search
     assert_eq!(text.lines().count(), 3, "{text}");
-    env.ok(&["controller", "set", "--checkpoint-log", ""]);
+    env.ok(&["controller", "set", "--no-checkpoint-log"]);
     env.ok(&["search", "makinen"]);
-    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 4);
+    // stopped: neither the stop itself nor the search after it is logged
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 3);
 }
 
 #[test]
 fn a_checkpoint_log_that_cannot_be_written_warns_but_the_change_stands() {
     let env = Env::new();
     for (path, why) in [
-        (env.path("no/such/dir/cp.log"), "checkpoint log"),
+        (env.path("no/such/dir/cp.log"), "folder does not exist"),
         (env.db.clone(), "the register"),
         (env.path("reg.db-wal"), "the register"),
     ] {
