@@ -82,7 +82,10 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
             })
         }
         ControllerCommand::Show => session.write("controller-show", |tx, _| {
-            let value = load(tx)?;
+            let mut value = load(tx)?;
+            // Which register this is: the id its backups and audit
+            // checkpoints carry (SPEC §7).
+            value.insert("register_id".into(), crate::store::register_id(tx)?.into());
             Ok((
                 Output::Object { value, plain: None },
                 Entry::new("controller-show"),

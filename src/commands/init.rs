@@ -38,13 +38,18 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         &Entry::new("init").detail(format!("admin={admin}")),
     )?;
     tx.commit()?;
+    let register_id = crate::store::register_id(&store.conn)?;
     if !global.quiet {
         eprintln!(
             "privreg: created {} with admin {admin}",
             global.db.display()
         );
     }
-    Ok(done(global, true, Some(&admin)))
+    let mut out = done(global, true, Some(&admin));
+    if let Output::Done(m) = &mut out {
+        m.insert("register_id".into(), register_id.into());
+    }
+    Ok(out)
 }
 
 /// The register and whether `init` made it (and its first admin).

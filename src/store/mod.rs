@@ -29,7 +29,10 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Forward-only changes after version 1: entry `n` takes a register from
 /// version `n + 1` to `n + 2`. Never edit or reorder one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/002_identifier_indexes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/002_identifier_indexes.sql"),
+    include_str!("../../migrations/003_register_id.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
@@ -187,6 +190,30 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// The register's id: 32 lower-case hex digits (128 random bits), made
+/// when the register was created, or when a register from before schema
+/// version 3 was first migrated. It never changes, and a backup, being a
+/// copy, has the same one: `restore` refuses a backup with another id, and
+/// audit checkpoints (`privreg-checkpoint v1 REGISTER_ID …`) name it, so
+/// a log cannot be swapped for another register's.
+pub fn register_id(conn: &Connection) -> Result<String> {
+    stored_register_id(conn, "main")?
+        .ok_or_else(|| Error::Storage("the register has no register id".into()))
+}
+
+/// The register id kept in `schema` (`main`, or an attached file), or
+/// `None` for a file from before schema version 3 that was not migrated.
+pub fn stored_register_id(conn: &Connection, schema: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            &format!("SELECT value FROM \"{schema}\".meta WHERE key = 'register_id'"),
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 #[cfg(unix)]
 pub fn create_private_file(path: &Path) -> Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -256,6 +283,32 @@ mod tests {
             [],
         )
         .unwrap();
+    }
+
+    /// A register of version 2 gets a random register id when migrated,
+    /// and keeps it when opened again; two registers never share one.
+    #[test]
+    fn a_version_2_register_gets_a_register_id_once() {
+        let version_2 = || {
+            let mut conn = Connection::open_in_memory().unwrap();
+            conn.execute_batch(SCHEMA).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            assert_eq!(stored_register_id(&conn, "main").unwrap(), None);
+            assert!(register_id(&conn).is_err());
+            migrate(&mut conn).unwrap();
+            conn
+        };
+        let mut a = version_2();
+        let id = register_id(&a).unwrap();
+        assert_eq!(id.len(), 32, "{id}");
+        assert!(id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        migrate(&mut a).unwrap();
+        assert_eq!(register_id(&a).unwrap(), id);
+        let b = version_2();
+        assert_ne!(register_id(&b).unwrap(), id);
     }
 
     #[test]

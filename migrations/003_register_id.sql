@@ -1,0 +1,11 @@
+-- Schema version 3 (issue #13): the register id.
+--
+-- 128 random bits as 32 lower-case hex digits, made once: by `init` (a new
+-- register runs every migration) or when an older register is migrated.
+-- It lives in meta, which a restore keeps, and a backup is a copy, so every
+-- backup of a register has its id: `restore` refuses a backup with another
+-- id (SPEC §7 "Restore"), and audit checkpoints name it (SPEC §7
+-- "privreg-checkpoint v1 REGISTER_ID …"). randomblob() draws from SQLite's
+-- ChaCha20 generator, seeded from the operating system (/dev/urandom), so
+-- two registers never share an id; OR IGNORE keeps an id already there.
+INSERT OR IGNORE INTO meta (key, value) VALUES ('register_id', lower(hex(randomblob(16))));
