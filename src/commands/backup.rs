@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, MAIN_DB};
+use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use serde_json::Map;
 
 use super::Session;
@@ -169,32 +169,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
     found.conn.backup(MAIN_DB, &scratch.0, None)?;
     drop(found);
     // Opening migrates an older backup forward, and refuses a newer one.
-    let mut copy = Store::open(&scratch.0)?;
-    // Erasures recorded in the register are applied to the copy first, so
-    // an erased person never enters the register again, not even for the
-    // length of a transaction.
-    let receipts: Vec<(String, i64)> = {
-        let mut stmt = session
-            .conn
-            .prepare("SELECT register, number FROM erasures")?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows
-    };
-    let mut reapplied = 0;
-    {
-        let tx = copy
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (reg, number) in &receipts {
-            reapplied += tx.execute(
-                "DELETE FROM records WHERE register = ?1 AND number = ?2",
-                rusqlite::params![reg, number],
-            )?;
-        }
-        tx.commit()?;
-    }
+    let copy = Store::open(&scratch.0)?;
     copy.conn
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     drop(copy);
@@ -207,6 +182,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
     // and the replacement land together or not at all.
     let result = session.write("restore", |tx, who| {
         let merged = restore::merge(tx)?;
+        let reapplied = merged.erasures_reapplied;
         restore::replace(tx)?;
         let suppressed = restore::apply_suppression(tx, &merged.brought_back, &who.now)?;
         let records: i64 = tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?;
@@ -218,7 +194,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         value.insert("rights_kept".into(), (merged.rights_kept as i64).into());
         value.insert("suppressed".into(), (suppressed as i64).into());
         let plain = format!(
-            "restored {records} records from {}; {reapplied} erasures recorded since were applied again; kept {} records added and {} rights and duties recorded since",
+            "restored {records} records from {}; {reapplied} erasures recorded since were applied again; kept from the register: {} records added since, {} rows of rights exercised and duties done since",
             a.file.display(),
             merged.added_since,
             merged.rights_kept

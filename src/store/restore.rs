@@ -23,10 +23,9 @@
 //! | registers | the higher `last_number` of the two: ids are never reused |
 //! | controller, retention_policy, adequacy | the backup's: they record no one's right |
 //!
-//! Erasures recorded in the register have already been applied to the
-//! backup by the caller, and records the backup brings back (not in the
-//! register, or with other identifiers) pass the suppression list
-//! ([`apply_suppression`]).
+//! Every erasure recorded in the register is applied to the backup first,
+//! and records the backup brings back (not in the register, or with other
+//! identifiers) pass the suppression list ([`apply_suppression`]).
 
 use rusqlite::{params, Connection};
 
@@ -72,6 +71,8 @@ const NOT_FIELDS: &[&str] = &[
 /// What the merge did, for the command's answer and audit entry.
 #[derive(Debug, Default)]
 pub struct Merged {
+    /// Records of the backup erased since: deleted from it first.
+    pub erasures_reapplied: usize,
     /// Records in the register that the backup did not have: kept.
     pub added_since: usize,
     /// Rows of rights tables (preferences, corrections, disclosures, holds,
@@ -117,7 +118,19 @@ fn same(names: &[String]) -> String {
 /// Brings the attached `backup` up to the newer state of the register
 /// (`main`); see the module's table. Runs inside the caller's transaction.
 pub fn merge(tx: &Connection) -> Result<Merged> {
-    let mut merged = Merged::default();
+    // Every erasure recorded in the register, read in this transaction (so
+    // none committed meanwhile is missed), goes first: an erased person
+    // never enters the register again, and what hangs on them goes with
+    // them by cascade, as in `erase`.
+    let mut merged = Merged {
+        erasures_reapplied: tx.execute(
+            "DELETE FROM backup.records WHERE EXISTS (
+                 SELECT 1 FROM main.erasures e
+                 WHERE e.register = backup.records.register AND e.number = backup.records.number)",
+            [],
+        )?,
+        ..Merged::default()
+    };
     // The scratch copy is ours: its unique indexes would make the order of
     // the updates below matter (two records swapping an e-mail), and its
     // search index is never read. Uniqueness is checked once at the end.

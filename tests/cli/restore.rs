@@ -402,3 +402,46 @@ fn restore_refuses_to_make_one_person_two_records() {
     assert_eq!(state(&env.db), before);
     assert!(scratch_files(env._dir.path()).is_empty());
 }
+
+/// Rowids are reused after an erasure deleted the highest one: a record
+/// added since may have, in the register, the rowid an erased record has
+/// in the backup. What hangs on it follows the record, not the rowid.
+#[test]
+fn rows_follow_their_record_when_a_rowid_was_reused() {
+    let env = Env::new();
+    let c1 = customer(&env, "Eka", "Pysyva", "eka@example.fi");
+    let c2 = env.add(
+        "customer",
+        &[
+            "first_name=Toka",
+            "last_name=Poistuva",
+            "email=toka@example.fi",
+            "relationship_start=2015-01-01",
+        ],
+    );
+    env.ok(&["end", &c2, "--date", "2019-01-01"]);
+    let b = env.path("b.db");
+    env.ok(&["backup", b.to_str().unwrap()]);
+    env.ok(&["erase", &c2, "--reason", "request by e-mail"]);
+    let c3 = customer(&env, "Kolmas", "Uusi", "kolmas@example.fi");
+    assert_eq!(
+        env.number("SELECT rowid FROM records WHERE number = 3"),
+        2,
+        "the erased record's rowid is reused"
+    );
+    env.ok(&["consent", &c3, "--channel", "email"]);
+    env.ok(&["restrict", &c3, "--reason", "objection pending"]);
+    let out = env.json(&["restore", b.to_str().unwrap()]);
+    assert_eq!(out["erasures_reapplied"], 1);
+    assert_eq!(env.json(&["show", &c2])["status"], "erased");
+    let shown = env.json(&["show", &c3]);
+    assert_eq!(shown["status"], "restricted", "{shown}");
+    assert_eq!(shown["preferences"].as_array().unwrap().len(), 1, "{shown}");
+    let first = env.json(&["show", &c1]);
+    assert_eq!(first["status"], "active", "{first}");
+    assert!(
+        first["preferences"].as_array().unwrap().is_empty(),
+        "{first}"
+    );
+    env.assert_sound();
+}
