@@ -445,3 +445,17 @@ fn rows_follow_their_record_when_a_rowid_was_reused() {
     );
     env.assert_sound();
 }
+
+#[test]
+fn init_and_controller_show_name_the_register_id() {
+    let env = Env::empty();
+    let out = env.json(&["init", "--admin", "anne"]);
+    let id = out["register_id"].as_str().unwrap().to_string();
+    assert_eq!(id, register_id_of(&env.db));
+    assert_eq!(
+        env.json(&["controller", "show"])["register_id"],
+        id.as_str()
+    );
+    let other = Env::new();
+    assert_ne!(register_id_of(&other.db), id);
+}
