@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, TransactionBehavior, MAIN_DB};
+use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use serde_json::Map;
 
 use super::Session;
@@ -12,26 +12,7 @@ use crate::cli::{BackupArgs, RestoreArgs};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
-use crate::store::{create_private_file, Store};
-
-/// Tables a restore takes from the backup, parents before children. The
-/// audit log, erasure receipts, suppression list and meta stay as they are.
-const FROM_BACKUP: &[&str] = &[
-    "registers",
-    "purposes",
-    "operators",
-    "controller",
-    "retention_policy",
-    "adequacy",
-    "records",
-    "corrections",
-    "bases",
-    "preferences",
-    "holds",
-    "disclosures",
-    "requests",
-    "request_subjects",
-];
+use crate::store::{create_private_file, restore, Store};
 
 pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // Created new and 0600 before SQLite writes a byte into it, never over
@@ -60,13 +41,33 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     })
 }
 
-/// A private scratch copy of the backup beside the register, removed when
-/// dropped (it holds personal data).
+/// A private scratch copy of the backup beside the register, removed with
+/// its SQLite companions when dropped, on every path (it holds personal
+/// data). Its name is privreg's own and random, and it is created
+/// exclusively, so it is never a file that was there before: not the
+/// register (`--db x.restoring`), not a user's file, not a symlink's target.
 struct Scratch(PathBuf);
+
+impl Scratch {
+    fn create(register: &Path) -> Result<Scratch> {
+        let dir = match register.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut bytes = [0u8; 16];
+        getrandom::getrandom(&mut bytes)
+            .map_err(|e| Error::Internal(format!("no random numbers from the system: {e}")))?;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let path = dir.join(format!(".privreg-restore-{hex}.tmp"));
+        // O_CREAT | O_EXCL, mode 0600: fails rather than open what exists.
+        create_private_file(&path)?;
+        Ok(Scratch(path))
+    }
+}
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
             let mut p = self.0.clone().into_os_string();
             p.push(suffix);
             let _ = std::fs::remove_file(PathBuf::from(p));
@@ -74,57 +75,88 @@ impl Drop for Scratch {
     }
 }
 
-fn scratch_copy(backup: &Path, register: &Path) -> Result<Scratch> {
+/// What a backup file says about itself before anything is copied.
+struct Found {
+    conn: Connection,
+    /// `None` for a backup made before schema version 3.
+    register_id: Option<String>,
+    /// The last audit entry's sequence number and hash.
+    head: Option<(i64, String)>,
+}
+
+fn inspect(backup: &Path) -> Result<Found> {
     if !backup.exists() {
         return Err(Error::NotFound(format!(
             "no backup file {}",
             backup.display()
         )));
     }
-    let scratch = Scratch(register.with_extension("restoring"));
-    drop(Scratch(scratch.0.clone())); // a leftover of an interrupted restore
-    create_private_file(&scratch.0)?;
-    let src = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let app_id: i32 = src.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id != crate::store::APPLICATION_ID {
         return Err(Error::Storage(format!(
             "{} is not a privreg register",
             backup.display()
         )));
     }
-    src.backup(MAIN_DB, &scratch.0, None)?;
-    Ok(scratch)
+    let register_id = crate::store::stored_register_id(&conn, "main")?;
+    let head = conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(Found {
+        conn,
+        register_id,
+        head,
+    })
+}
+
+/// Why a backup is not this register's, if it is not. A backup from
+/// before register ids (schema version 3) proves itself by its audit log:
+/// its last entry must be in this register's log with the same hash (the
+/// chain makes that hash stand for every entry before it, the first, which
+/// names the register's creation, included).
+fn foreign(conn: &Connection, found: &Found, here: &str) -> Result<Option<String>> {
+    let help = "restore takes only a backup of this register";
+    match (&found.register_id, &found.head) {
+        (Some(id), _) if id == here => Ok(None),
+        (Some(id), _) => Ok(Some(format!(
+            "the backup is of register {id}, not of this register {here}: {help}"
+        ))),
+        (None, Some((seq, hash))) => {
+            let ours: Option<String> = conn
+                .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+                .optional()?;
+            if ours.as_ref() == Some(hash) {
+                Ok(None)
+            } else {
+                Ok(Some(format!(
+                    "the backup has no register id (it is older than schema version 3) and its audit log is not this register's (entry {seq} differs), so it is of another register, not of this register {here}: {help}"
+                )))
+            }
+        }
+        (None, None) => Ok(Some(format!(
+            "the backup has no register id and no audit log, so nothing shows it is of this register {here}: {help}"
+        ))),
+    }
 }
 
 pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result<Output> {
-    let scratch = scratch_copy(&a.file, register)?;
-    // Opening migrates an older backup forward, and refuses a newer one.
-    let mut copy = Store::open(&scratch.0)?;
-    // Erasures recorded in the register are applied to the copy first, so
-    // an erased person never enters the register again, not even for the
-    // length of a transaction.
-    let receipts: Vec<(String, i64)> = {
-        let mut stmt = session
-            .conn
-            .prepare("SELECT register, number FROM erasures")?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows
-    };
-    let mut reapplied = 0;
-    {
-        let tx = copy
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (reg, number) in &receipts {
-            reapplied += tx.execute(
-                "DELETE FROM records WHERE register = ?1 AND number = ?2",
-                rusqlite::params![reg, number],
-            )?;
-        }
-        tx.commit()?;
+    // Whose backup is it? Asked before a byte of it is copied.
+    let found = inspect(&a.file)?;
+    let here = crate::store::register_id(&session.conn)?;
+    if let Some(why) = foreign(&session.conn, &found, &here)? {
+        // Through `write`, so the refusal is audited as one.
+        return session.write("restore", |_, _| Err(Error::Refused(why)));
     }
+    let scratch = Scratch::create(register)?;
+    found.conn.backup(MAIN_DB, &scratch.0, None)?;
+    drop(found);
+    // Opening migrates an older backup forward, and refuses a newer one.
+    let copy = Store::open(&scratch.0)?;
     copy.conn
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     drop(copy);
@@ -133,38 +165,33 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         "ATTACH DATABASE ?1 AS backup",
         [scratch.0.display().to_string()],
     )?;
-    let result = session.write("restore", |tx, _| {
-        // Ids are never reused: keep the higher counter of the two.
-        let counters: Vec<(String, i64)> = {
-            let mut stmt = tx.prepare("SELECT name, last_number FROM main.registers")?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            rows
-        };
-        for table in FROM_BACKUP.iter().rev() {
-            tx.execute(&format!("DELETE FROM main.{table}"), [])?;
-        }
-        for table in FROM_BACKUP {
-            tx.execute(&format!("INSERT INTO main.{table} SELECT * FROM backup.{table}"), [])?;
-        }
-        for (name, last) in counters {
-            tx.execute(
-                "UPDATE main.registers SET last_number = max(last_number, ?2) WHERE name = ?1",
-                rusqlite::params![name, last],
-            )?;
-        }
+    // One transaction on the register: the merge (into the scratch copy)
+    // and the replacement land together or not at all.
+    let result = session.write("restore", |tx, who| {
+        let merged = restore::merge(tx)?;
+        let reapplied = merged.erasures_reapplied;
+        restore::replace(tx)?;
+        let suppressed = restore::apply_suppression(tx, &merged.brought_back, &who.now)?;
         let records: i64 = tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?;
         let mut value = Map::new();
+        value.insert("register_id".into(), here.clone().into());
         value.insert("records".into(), records.into());
         value.insert("erasures_reapplied".into(), (reapplied as i64).into());
+        value.insert("added_since".into(), (merged.added_since as i64).into());
+        value.insert("rights_kept".into(), (merged.rights_kept as i64).into());
+        value.insert("suppressed".into(), (suppressed as i64).into());
         let plain = format!(
-            "restored {records} records from {}; {reapplied} erasures recorded since were applied again",
-            a.file.display()
+            "restored {records} records from {}; {reapplied} erasures recorded since were applied again; kept from the register: {} records added since, {} rows of rights exercised and duties done since",
+            a.file.display(),
+            merged.added_since,
+            merged.rights_kept
         );
         Ok((
             Output::Object { value, plain: Some(plain) },
-            Entry::new("restore")
-                .rows(records as usize)
-                .detail(format!("erasures_reapplied={reapplied}")),
+            Entry::new("restore").rows(records as usize).detail(format!(
+                "erasures_reapplied={reapplied} added_since={} rights_kept={} suppressed={suppressed}",
+                merged.added_since, merged.rights_kept
+            )),
         ))
     });
     session.conn.execute("DETACH DATABASE backup", [])?;
@@ -172,5 +199,37 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
     session
         .conn
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    if !session.global.quiet {
+        for left in leftovers(&scratch) {
+            eprintln!(
+                "privreg: warning: {} looks like the scratch copy of a restore that was killed; it holds personal data: remove it once no restore is running",
+                left.display()
+            );
+        }
+    }
     Ok(out)
+}
+
+/// Scratch copies beside this one that are not this one: a restore killed
+/// before it could remove its copy (or one running now). Only named, never
+/// removed: privreg deletes no file it did not create in this run.
+fn leftovers(scratch: &Scratch) -> Vec<PathBuf> {
+    let Some(dir) = scratch.0.parent() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p != &scratch.0
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(".privreg-restore-") && n.ends_with(".tmp"))
+        })
+        .collect();
+    found.sort();
+    found
 }

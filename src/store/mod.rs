@@ -12,6 +12,7 @@ pub mod operators;
 pub mod preferences;
 pub mod records;
 pub mod requests;
+pub mod restore;
 pub mod restriction;
 pub mod suppression;
 

@@ -21,6 +21,7 @@ mod operators;
 mod records;
 mod reliability;
 mod requests;
+mod restore;
 mod restrict;
 mod search;
 mod validation;
