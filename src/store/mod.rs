@@ -140,6 +140,92 @@ pub fn exposure_warning(_path: &Path) -> Option<String> {
     None
 }
 
+/// How long an erasure waits for every other connection to the register
+/// to close before it gives up (exit 7). Other privreg commands take
+/// milliseconds; a long export or a program holding the file open is
+/// waited for this long and no longer, so that an erasure never hangs.
+pub const ALONE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Takes the register to this connection alone, in rollback-journal mode,
+/// for an erasure: afterwards no other connection can read or write the
+/// file until [`give_back`], and there is no write-ahead log.
+///
+/// Why this design: in WAL mode an erasure is committed to the WAL, and
+/// only a checkpoint moves it into the main file and a `TRUNCATE`
+/// checkpoint removes the WAL frames that still hold the old pages. A
+/// reader holding a snapshot blocks both, so the values stay in the .db
+/// and the -wal after a committed erasure; and a checkpoint made before
+/// the erasure proves nothing, since a reader may start between it and
+/// the commit. Nothing in WAL mode keeps new readers out. Leaving WAL mode
+/// does: SQLite changes `journal_mode` from WAL only with an EXCLUSIVE
+/// lock on the file, which it gets only when no other connection has the
+/// file open (every WAL connection holds a SHARED lock for as long as it
+/// is open), and the change checkpoints the WAL completely and deletes
+/// it. With `locking_mode = EXCLUSIVE` set first, the connection keeps
+/// that lock after each commit, so nobody can open a snapshot, write or
+/// switch the file back to WAL until the erasure is done. The erasure then
+/// runs with `secure_delete` straight on the main file; its rollback
+/// journal is deleted at commit, and a crash rolls back to "nothing
+/// erased". So either every value is gone from the file (and there is no
+/// WAL) or this fails before anything was erased.
+pub fn take_alone(conn: &Connection, db: &Path, wait: std::time::Duration) -> Result<()> {
+    let result = (|| {
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        // The switch fails at once (SQLITE_BUSY) while another connection
+        // has the file open; it is tried again for `wait`, in short steps.
+        conn.busy_timeout(std::time::Duration::from_millis(50))?;
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            let mode: rusqlite::Result<String> =
+                conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0));
+            match mode {
+                Ok(m) if m.eq_ignore_ascii_case("delete") => break,
+                Ok(_) | Err(rusqlite::Error::SqliteFailure(_, _))
+                    if std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Ok(_) | Err(rusqlite::Error::SqliteFailure(_, _)) => {
+                    return Err(Error::Storage(format!(
+                        "cannot erase now: another process has the register open (another privreg, \
+                         or a program reading the file) and has had it for {} s; an erasure must \
+                         remove every value from the file and its write-ahead log at once, which \
+                         needs the register to itself. Nothing was erased: try again when the other \
+                         process has finished",
+                        wait.as_secs()
+                    )))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        // Checked, not assumed: the WAL is gone, and with the lock held no
+        // other connection can bring it back.
+        let mut wal = db.as_os_str().to_owned();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::Storage(format!(
+                "cannot erase now: the write-ahead log {} remains after leaving WAL mode; nothing was erased",
+                Path::new(&wal).display()
+            )));
+        }
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        give_back(conn);
+    }
+    result
+}
+
+/// Ends [`take_alone`]: normal locking and WAL mode again. A failure here
+/// leaves the file in rollback-journal mode, which is safe, and the next
+/// privreg to open it switches it back to WAL: it is not reported.
+pub fn give_back(conn: &Connection) {
+    let _ = conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()));
+    let _ = conn.pragma_update(None, "locking_mode", "NORMAL");
+    let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()));
+}
+
 fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
     // WAL lets several terminals read while one writes; secure_delete
@@ -256,6 +342,43 @@ mod tests {
             [],
         )
         .unwrap();
+    }
+
+    /// While another connection has the file open, the register cannot be
+    /// taken; once it closes, it can, and until it is given back nobody
+    /// else can read; afterwards the file is in WAL mode again.
+    #[test]
+    fn take_alone_needs_the_file_to_itself_and_keeps_others_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let store = Store::create(&path).unwrap().unwrap();
+        let other = Connection::open(&path).unwrap();
+        other
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        let short = std::time::Duration::from_millis(200);
+        let err = take_alone(&store.conn, &path, short).unwrap_err();
+        assert!(matches!(err, Error::Storage(_)), "{err}");
+        drop(other);
+        take_alone(&store.conn, &path, short).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        let late = Connection::open(&path).unwrap();
+        late.busy_timeout(std::time::Duration::from_millis(10))
+            .unwrap();
+        assert!(late
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .is_err());
+        give_back(&store.conn);
+        let mode: String = late
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        late.query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .unwrap();
     }
 
     #[test]
