@@ -221,9 +221,10 @@ fn redact_requests(
             redact(&r.extension_reason).as_deref(),
             redact(&r.note).as_deref(),
         )?;
-        done.push(r.id.to_string());
+        done.push(r.id);
     }
-    Ok(done)
+    done.sort();
+    Ok(done.iter().map(ToString::to_string).collect())
 }
 
 /// What an erasure did.
