@@ -14,7 +14,7 @@ use crate::domain::fields::fields;
 use crate::domain::holds::{self, Hold};
 use crate::domain::leaks;
 use crate::domain::register::{RecordId, Register};
-use crate::domain::request::{is_redaction, redaction};
+use crate::domain::request::{is_redaction, redaction, RequestId};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -175,56 +175,87 @@ impl Restriction {
     }
 }
 
-/// Redacts the free text of every request that names the record as a
-/// subject, or whose text holds one of the record's values (a request
-/// opened without subjects, or for another person, may still quote
-/// them). A request with several subjects loses its free text as a whole:
-/// whose data a sentence holds cannot be told apart.
-fn redact_requests(
-    tx: &rusqlite::Connection,
-    record: &Record,
-    values: &[(String, String)],
-) -> Result<Vec<String>> {
-    let id = record.id.to_string();
-    let marker = redaction(record.id);
-    let mut done = Vec::new();
-    for r in requests::list(tx, &requests::Filter::default())? {
-        let texts = [&r.identity_verified, &r.extension_reason, &r.note];
-        let personal = |t: &&String| !is_redaction(t);
-        let concerned = r.subjects.contains(&id)
-            || texts
-                .iter()
-                .filter_map(|t| t.as_ref())
-                .filter(personal)
-                .any(|t| leaks::leaked_field(t, pairs(values)).is_some());
-        if !concerned
-            || !texts
-                .iter()
-                .filter_map(|t| t.as_ref())
-                .any(|t| personal(&t))
-        {
-            continue;
-        }
-        let redact = |t: &Option<String>| -> Option<String> {
-            t.as_ref().map(|t| {
-                if is_redaction(t) {
-                    t.clone()
-                } else {
-                    marker.clone()
+/// The requests' free text (identity method, extension reason, closing
+/// note), read once per transaction and probed for each record erased in
+/// it (a sweep erases hundreds).
+struct RequestTexts(Vec<RequestText>);
+
+struct RequestText {
+    id: RequestId,
+    subjects: Vec<String>,
+    texts: [Option<String>; 3],
+    /// The texts that are not yet a redaction, prepared for probing.
+    personal: Vec<leaks::Text>,
+}
+
+impl RequestTexts {
+    fn load(tx: &rusqlite::Connection) -> Result<RequestTexts> {
+        let rows = requests::list(tx, &requests::Filter::default())?
+            .into_iter()
+            .map(|r| {
+                let texts = [r.identity_verified, r.extension_reason, r.note];
+                let personal = texts
+                    .iter()
+                    .flatten()
+                    .filter(|t| !is_redaction(t))
+                    .map(|t| leaks::Text::new(t))
+                    .collect();
+                RequestText {
+                    id: r.id,
+                    subjects: r.subjects,
+                    texts,
+                    personal,
                 }
             })
-        };
-        requests::set_free_text(
-            tx,
-            r.id,
-            redact(&r.identity_verified).as_deref(),
-            redact(&r.extension_reason).as_deref(),
-            redact(&r.note).as_deref(),
-        )?;
-        done.push(r.id);
+            .collect();
+        Ok(RequestTexts(rows))
     }
-    done.sort();
-    Ok(done.iter().map(ToString::to_string).collect())
+
+    /// Redacts the free text of every request that names the record as a
+    /// subject, or whose text holds one of the record's values (a request
+    /// opened without subjects, or for another person, may still quote
+    /// them). A request with several subjects loses its free text as a
+    /// whole: whose data a sentence holds cannot be told apart. Returns the
+    /// requests redacted, in id order.
+    fn redact(
+        &mut self,
+        tx: &rusqlite::Connection,
+        record: &Record,
+        values: &[(String, String)],
+    ) -> Result<Vec<String>> {
+        let id = record.id.to_string();
+        let marker = redaction(record.id);
+        let mut done = Vec::new();
+        for r in &mut self.0 {
+            if r.personal.is_empty() {
+                continue;
+            }
+            let concerned = r.subjects.contains(&id)
+                || r.personal
+                    .iter()
+                    .any(|t| t.leaked_field(pairs(values)).is_some());
+            if !concerned {
+                continue;
+            }
+            for t in r.texts.iter_mut().flatten() {
+                if !is_redaction(t) {
+                    *t = marker.clone();
+                }
+            }
+            let [identity, extension, note] = &r.texts;
+            requests::set_free_text(
+                tx,
+                r.id,
+                identity.as_deref(),
+                extension.as_deref(),
+                note.as_deref(),
+            )?;
+            r.personal.clear();
+            done.push(r.id);
+        }
+        done.sort();
+        Ok(done.iter().map(ToString::to_string).collect())
+    }
 }
 
 /// What an erasure did.
@@ -259,6 +290,7 @@ fn erase_one(
     who: &Who,
     record: &Record,
     how: &How<'_>,
+    texts: &mut RequestTexts,
 ) -> Result<Erased> {
     let restricted = Restriction::of(tx, record)?;
     if let Some(r) = &restricted {
@@ -291,7 +323,7 @@ fn erase_one(
     if suppressed {
         suppression::add(tx, record.register(), &record.values, &who.now)?;
     }
-    let redacted = redact_requests(tx, record, &values)?;
+    let redacted = texts.redact(tx, record, &values)?;
     records::delete(tx, record.rowid)?;
     let overridden = applying;
     let kinds: Vec<String> = overridden
@@ -436,6 +468,7 @@ fn erase_alone(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<Out
                 override_hold: a.override_hold,
                 include_restricted: a.include_restricted,
             },
+            &mut RequestTexts::load(tx)?,
         )?;
         let mut value = Map::new();
         value.insert("id".into(), a.id.to_string().into());
@@ -788,6 +821,7 @@ fn sweep(
         let erased: Vec<Map<String, Value>> = session.write_many("erase", |tx, who| {
             let mut rows = Vec::new();
             let mut entries = Vec::new();
+            let mut texts = RequestTexts::load(tx)?;
             for (id, row) in batch {
                 // Checked again in this transaction: something may have
                 // changed since the plan was made.
@@ -810,6 +844,7 @@ fn sweep(
                         override_hold: false,
                         include_restricted,
                     },
+                    &mut texts,
                 )?;
                 let mut entry = erase_entry(*id, &erased, None);
                 entry.detail = format!("{} retention-sweep", entry.detail)

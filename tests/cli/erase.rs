@@ -555,10 +555,6 @@ fn erasure_redacts_the_free_text_of_the_persons_requests() {
         "--request",
         &req,
     ]);
-    assert_eq!(
-        erased["requests_redacted"],
-        serde_json::json!([req.clone(), quoting.clone()])
-    );
     let haystack = raw_register(&env);
     for value in ["pz9988776", "ylvaqrst", "copy of her data", "was not"] {
         assert!(
@@ -566,6 +562,10 @@ fn erasure_redacts_the_free_text_of_the_persons_requests() {
             "{value} is still in the register file or its WAL"
         );
     }
+    assert_eq!(
+        erased["requests_redacted"],
+        serde_json::json!([req.clone(), quoting.clone()])
+    );
     let shown = env.json(&["request", "show", &req]);
     let marker = format!("[redacted: {id} was erased]");
     assert_eq!(shown["identity_verified"], marker.as_str());
@@ -764,7 +764,27 @@ fn a_restricted_record_is_not_erased_or_swept_without_include_restricted() {
         .fails(5, &["retention", "report", "--include-restricted"]);
     env.as_op("sari")
         .fails(5, &["retention", "report", "--include-restricted"]);
+    // the sweep redacts requests too
+    let free_req = env
+        .ok(&[
+            "request",
+            "open",
+            "--type",
+            "access",
+            "--received",
+            TODAY,
+            "--identity-verified",
+            "passport of Vapaa",
+        ])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
     assert_eq!(ids(env.json(&["retention", "sweep"])), [free.as_str()]);
+    assert_eq!(
+        env.json(&["request", "show", &free_req])["identity_verified"],
+        format!("[redacted: {free} was erased]")
+    );
     assert_eq!(env.json(&["show", &kept])["status"], "restricted");
     assert_eq!(env.json(&["show", &swept_later])["status"], "restricted");
 
