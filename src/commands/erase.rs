@@ -384,7 +384,7 @@ pub fn erase(session: &mut Session, a: EraseArgs) -> Result<Output> {
     if a.dry_run {
         return erase_dry_run(session, &a, &reason);
     }
-    crate::store::take_alone(&session.conn, &session.db, crate::store::ALONE_WAIT)?;
+    crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
     let out = erase_alone(session, &a, &reason);
     crate::store::give_back(&session.conn);
     out
@@ -759,7 +759,7 @@ pub fn retention(session: &mut Session, c: RetentionCommand) -> Result<Output> {
             if dry_run {
                 return sweep(session, day, include_restricted, true);
             }
-            crate::store::take_alone(&session.conn, &session.db, crate::store::ALONE_WAIT)?;
+            crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
             let out = sweep(session, day, include_restricted, false);
             crate::store::give_back(&session.conn);
             out

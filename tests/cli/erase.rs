@@ -837,3 +837,48 @@ fn a_restricted_record_is_not_erased_or_swept_without_include_restricted() {
     );
     assert_eq!(env.json(&["show", &swept_later])["status"], "erased");
 }
+
+/// Erasures started together each need the register to themselves: they
+/// take turns rather than block each other until both give up.
+#[test]
+fn erasures_started_together_take_turns() {
+    let env = Env::new();
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            customer_ended(
+                &env,
+                &format!("Yhtaaikaa{}", ["a", "b", "c"][i]),
+                &format!("yhta{i}@example.fi"),
+                "2015-01-01",
+                "2019-01-01",
+            )
+        })
+        .collect();
+    let children: Vec<std::process::Child> = ids
+        .iter()
+        .map(|id| {
+            std_command(
+                &env.db,
+                "anne",
+                &["erase", id, "--reason", "erasure request"],
+            )
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for id in &ids {
+        assert_eq!(env.json(&["show", id])["status"], "erased");
+    }
+    assert!(!raw_register(&env).contains("yhtaaikaa"));
+    env.assert_sound();
+}
