@@ -642,8 +642,13 @@ fn erase_fails_with_nothing_erased_while_another_process_reads_the_register() {
         &[
             "first_name=Readerheld",
             "last_name=Snapshotter",
+            "hetu=010100A002H",
             "email=held.snapshot@example.fi",
+            "phone=040 765 4321",
             "street=Lukijankuja 3",
+            "city=Snapshotby",
+            "customer_number=RS-99173",
+            "username=readerheld77",
             "relationship_start=2015-01-01",
         ],
     );
@@ -675,7 +680,16 @@ fn erase_fails_with_nothing_erased_while_another_process_reads_the_register() {
 
     env.ok(&["--quiet", "erase", &id, "--reason", "erasure request"]);
     let haystack = raw_register(&env);
-    for value in ["readerheld", "snapshotter", "held.snapshot", "lukijankuja"] {
+    for value in [
+        "readerheld",
+        "snapshotter",
+        "010100a002h",
+        "held.snapshot",
+        "358407654321",
+        "lukijankuja",
+        "snapshotby",
+        "rs-99173",
+    ] {
         assert!(!haystack.contains(value), "{value} is still in the file");
     }
     assert_eq!(env.json(&["show", &id])["status"], "erased");
