@@ -771,6 +771,11 @@ pub struct EraseArgs {
     /// Erase despite holds an admin may override (never the AML hold)
     #[arg(long)]
     pub override_hold: bool,
+    /// Erase also a record whose processing is restricted (Art. 18): the
+    /// erasure ends the restriction, so the person must have been told
+    /// (Art. 18(3))
+    #[arg(long)]
+    pub include_restricted: bool,
     /// Show what would happen, write nothing
     #[arg(short = 'n', long)]
     pub dry_run: bool,
@@ -801,12 +806,21 @@ pub enum RetentionCommand {
         /// Judge as on this date (default today)
         #[arg(long)]
         as_of: Option<String>,
+        /// List also records whose processing is restricted (Art. 18) as
+        /// sweepable (admin)
+        #[arg(long)]
+        include_restricted: bool,
     },
     /// Erase the records the report lists (admin)
     Sweep {
         /// Judge as on this date (default today; not in the future)
         #[arg(long)]
         as_of: Option<String>,
+        /// Erase also records whose processing is restricted (Art. 18);
+        /// each person must have been told that the restriction ends
+        /// (Art. 18(3))
+        #[arg(long)]
+        include_restricted: bool,
         /// List what would be erased, write nothing
         #[arg(short = 'n', long)]
         dry_run: bool,

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod hetu;
 pub mod holds;
 pub mod labels;
+pub mod leaks;
 pub mod marketing;
 pub mod phone;
 #[cfg(test)]

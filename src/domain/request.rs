@@ -41,6 +41,19 @@ impl FromStr for RequestId {
     }
 }
 
+/// What replaces a request's free text when a person it may concern is
+/// erased (`[redacted: C-4 was erased]`).
+pub fn redaction(erased: super::register::RecordId) -> String {
+    format!("[redacted: {erased} was erased]")
+}
+
+/// Whether a text is exactly a [`redaction`] (and so holds nothing else).
+pub fn is_redaction(text: &str) -> bool {
+    text.strip_prefix("[redacted: ")
+        .and_then(|t| t.strip_suffix(" was erased]"))
+        .is_some_and(|id| id.parse::<super::register::RecordId>().is_ok())
+}
+
 /// How many days before its due date an open request counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 7;
 
@@ -85,6 +98,15 @@ pub fn may_extend(first_due: NaiveDate, today: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redaction_is_recognised_exactly() {
+        let id: super::super::register::RecordId = "C-4".parse().unwrap();
+        assert_eq!(redaction(id), "[redacted: C-4 was erased]");
+        assert!(is_redaction(&redaction(id)));
+        assert!(!is_redaction("[redacted: Matti was erased]"));
+        assert!(!is_redaction("[redacted: C-4 was erased] and Matti"));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

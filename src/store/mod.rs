@@ -165,6 +165,128 @@ pub fn exposure_warning(_path: &Path) -> Option<String> {
     None
 }
 
+/// How long an erasure waits for every other connection to the register
+/// to close before it gives up (exit 7). Other privreg commands take
+/// milliseconds; a long export or a program holding the file open is
+/// waited for this long and no longer, so that an erasure never hangs.
+pub const ALONE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Takes the register to a connection alone, in rollback-journal mode,
+/// for an erasure: `conn` is replaced by a new connection to `db` that no
+/// other connection can read or write beside until [`give_back`], and
+/// there is no write-ahead log.
+///
+/// Why this design: in WAL mode an erasure is committed to the WAL, and
+/// only a checkpoint moves it into the main file and a `TRUNCATE`
+/// checkpoint removes the WAL frames that still hold the old pages. A
+/// reader holding a snapshot blocks both, so the values stay in the .db
+/// and the -wal after a committed erasure; and a checkpoint made before
+/// the erasure proves nothing, since a reader may start between it and
+/// the commit. Nothing in WAL mode keeps new readers out. Leaving WAL mode
+/// does: SQLite changes `journal_mode` from WAL only with an EXCLUSIVE
+/// lock on the file, which it gets only when no other connection has the
+/// file open (every WAL connection holds a SHARED lock for as long as it
+/// is open), and the change checkpoints the WAL completely and deletes
+/// it. With `locking_mode = EXCLUSIVE` set first, the connection keeps
+/// that lock after each commit, so nobody can open a snapshot, write or
+/// switch the file back to WAL until the erasure is done. The erasure then
+/// runs with `secure_delete` straight on the main file; its rollback
+/// journal is deleted at commit, and a crash rolls back to "nothing
+/// erased". So either every value is gone from the file (and there is no
+/// WAL) or this fails before anything was erased.
+///
+/// The command's own connection holds such a SHARED lock too, so it is
+/// closed first, and each attempt opens a fresh connection that is closed
+/// again when the switch fails: two erasures started together do not
+/// block each other for good, one gets the file and the other waits.
+pub fn take_alone(conn: &mut Connection, db: &Path, wait: std::time::Duration) -> Result<()> {
+    let own = std::mem::replace(conn, Connection::open_in_memory()?);
+    own.close().map_err(|(_, e)| Error::from(e))?;
+    let deadline = std::time::Instant::now() + wait;
+    let mut attempt: u64 = 0;
+    loop {
+        match try_alone(db)? {
+            Some(alone) => {
+                *conn = alone;
+                return Ok(());
+            }
+            None if std::time::Instant::now() < deadline => {
+                // Different pauses in different processes, so that two
+                // waiting erasures do not keep colliding.
+                attempt += 1;
+                let jitter = (u64::from(std::process::id()) * 7 + attempt * 13) % 40;
+                std::thread::sleep(std::time::Duration::from_millis(20 + jitter));
+            }
+            None => {
+                *conn = Store::open(db)?.conn;
+                return Err(Error::Storage(format!(
+                    "cannot erase now: another process has the register open (another privreg, \
+                     or a program reading the file) and has had it for {} s; an erasure must \
+                     remove every value from the file and its write-ahead log at once, which \
+                     needs the register to itself. Nothing was erased: try again when the other \
+                     process has finished",
+                    wait.as_secs()
+                )));
+            }
+        }
+    }
+}
+
+/// One attempt of [`take_alone`]: a new connection with the file to
+/// itself, or `None` while another connection has it open.
+fn try_alone(db: &Path) -> Result<Option<Connection>> {
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // The switch fails at once (SQLITE_BUSY) while another connection has
+    // the file open; the busy handler is not asked, so this is short.
+    conn.busy_timeout(std::time::Duration::from_millis(20))?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    }) {
+        Ok(mode) if mode.eq_ignore_ascii_case("delete") => {}
+        Ok(_) | Err(rusqlite::Error::SqliteFailure(_, _)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    }
+    // Checked, not assumed: the WAL is gone, and with the lock held no
+    // other connection can bring it back.
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        give_back(&conn);
+        return Err(Error::Storage(format!(
+            "cannot erase now: the write-ahead log {} remains after leaving WAL mode; nothing was erased",
+            Path::new(&wal).display()
+        )));
+    }
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        give_back(&conn);
+        return Err(Error::Storage(format!(
+            "{} is no longer a privreg register",
+            db.display()
+        )));
+    }
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
+    )?;
+    Ok(Some(conn))
+}
+
+/// Ends [`take_alone`]: normal locking and WAL mode again. A failure here
+/// leaves the file in rollback-journal mode, which is safe, and the next
+/// privreg to open it switches it back to WAL: it is not reported.
+pub fn give_back(conn: &Connection) {
+    let _ = conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()));
+    let _ = conn.pragma_update(None, "locking_mode", "NORMAL");
+    let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()));
+}
+
 fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
     // WAL lets several terminals read while one writes; secure_delete
@@ -331,6 +453,100 @@ mod tests {
         assert_eq!(register_id(&a).unwrap(), id);
         let b = version_2();
         assert_ne!(register_id(&b).unwrap(), id);
+    }
+
+    /// While another connection has the file open, the register cannot be
+    /// taken; once it closes, it can, and until it is given back nobody
+    /// else can read; afterwards the file is in WAL mode again.
+    #[test]
+    fn take_alone_needs_the_file_to_itself_and_keeps_others_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let mut store = Store::create(&path).unwrap().unwrap();
+        let other = Connection::open(&path).unwrap();
+        other
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        let short = std::time::Duration::from_millis(200);
+        let err = take_alone(&mut store.conn, &path, short).unwrap_err();
+        assert!(matches!(err, Error::Storage(_)), "{err}");
+        // the command's connection works again after the refusal
+        store
+            .conn
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        drop(other);
+        take_alone(&mut store.conn, &path, short).unwrap();
+        let secure: i64 = store
+            .conn
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(secure, 1);
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        let late = Connection::open(&path).unwrap();
+        late.busy_timeout(std::time::Duration::from_millis(10))
+            .unwrap();
+        assert!(late
+            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .is_err());
+        give_back(&store.conn);
+        let mode: String = late
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        late.query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+    }
+
+    /// A WAL left with frames that were never checkpointed (a process that
+    /// died) is moved into the main file and removed when the register is
+    /// taken; nothing of it is lost.
+    #[test]
+    fn take_alone_folds_a_left_over_wal_into_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let mut store = Store::create(&path).unwrap().unwrap();
+        drop(store);
+        let writer = Connection::open(&path).unwrap();
+        writer
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            )
+            .unwrap();
+        writer
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('left_over', 'in the wal')",
+                [],
+            )
+            .unwrap();
+        drop(writer);
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        assert!(
+            std::fs::metadata(&wal).unwrap().len() > 0,
+            "the WAL has frames"
+        );
+        store = Store::open(&path).unwrap();
+        take_alone(
+            &mut store.conn,
+            &path,
+            std::time::Duration::from_millis(200),
+        )
+        .unwrap();
+        assert!(!Path::new(&wal).exists(), "the WAL is gone");
+        let kept: String = store
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'left_over'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "in the wal");
+        give_back(&store.conn);
     }
 
     #[test]

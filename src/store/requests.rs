@@ -202,6 +202,23 @@ pub fn close(
     Ok(())
 }
 
+/// Writes a request's free text (how the identity was verified, the
+/// reason for the extension, the closing note) anew: an erasure redacts
+/// it. With `secure_delete` the old text is overwritten in the file.
+pub fn set_free_text(
+    conn: &Connection,
+    id: RequestId,
+    identity_verified: Option<&str>,
+    extension_reason: Option<&str>,
+    note: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE requests SET identity_verified = ?2, extension_reason = ?3, note = ?4 WHERE number = ?1",
+    )?
+    .execute(params![id.0, identity_verified, extension_reason, note])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

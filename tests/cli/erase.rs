@@ -489,3 +489,410 @@ fn erase_names_the_recipients_who_must_be_told() {
         "disclosure text erased too"
     );
 }
+
+/// The raw bytes of the register file and its WAL, lower-cased.
+fn raw_register(env: &Env) -> String {
+    let mut bytes = std::fs::read(&env.db).unwrap();
+    let wal = env.db.with_extension("db-wal");
+    if wal.exists() {
+        bytes.extend(std::fs::read(&wal).unwrap());
+    }
+    String::from_utf8_lossy(&bytes).to_lowercase()
+}
+
+/// Issue #13 (2): the free text of the person's requests (identity
+/// method, extension reason, closing note) goes with the erasure, also in
+/// a request that quotes them without naming them as a subject.
+#[test]
+fn erasure_redacts_the_free_text_of_the_persons_requests() {
+    let env = Env::new();
+    let id = customer_ended(
+        &env,
+        "Ylvaqrst",
+        "ylva@example.fi",
+        "2015-01-01",
+        "2019-01-01",
+    );
+    let open = |args: &[&str]| -> String {
+        let mut all = vec!["request", "open", "--received", TODAY];
+        all.extend_from_slice(args);
+        env.ok(&all).split_whitespace().next().unwrap().to_string()
+    };
+    let req = open(&[
+        "--type",
+        "erasure",
+        "--subject",
+        &id,
+        "--identity-verified",
+        "passport PZ9988776 of Ylvaqrst Test",
+    ]);
+    env.ok(&[
+        "request",
+        "extend",
+        &req,
+        "--reason",
+        "Ylvaqrst asked for a copy of her data first",
+    ]);
+    // no subject, but it quotes her; closed with a note naming her
+    let quoting = open(&["--type", "access", "--identity-verified", "phone call"]);
+    env.ok(&[
+        "request",
+        "close",
+        &quoting,
+        "--outcome",
+        "refused",
+        "--note",
+        "the caller was not Ylvaqrst",
+    ]);
+    // someone else's request is left alone
+    let other = open(&["--type", "access", "--identity-verified", "in person"]);
+
+    let erased = env.json(&[
+        "erase",
+        &id,
+        "--reason",
+        "erasure request",
+        "--request",
+        &req,
+    ]);
+    let haystack = raw_register(&env);
+    for value in ["pz9988776", "ylvaqrst", "copy of her data", "was not"] {
+        assert!(
+            !haystack.contains(value),
+            "{value} is still in the register file or its WAL"
+        );
+    }
+    assert_eq!(
+        erased["requests_redacted"],
+        serde_json::json!([req.clone(), quoting.clone()])
+    );
+    let shown = env.json(&["request", "show", &req]);
+    let marker = format!("[redacted: {id} was erased]");
+    assert_eq!(shown["identity_verified"], marker.as_str());
+    assert_eq!(shown["extension_reason"], marker.as_str());
+    assert_eq!(shown["subjects"], serde_json::json!([id.clone()]));
+    let quoted = env.json(&["request", "show", &quoting]);
+    assert_eq!(quoted["identity_verified"], marker.as_str());
+    assert_eq!(quoted["note"], marker.as_str());
+    assert_eq!(
+        env.json(&["request", "show", &other])["identity_verified"],
+        "in person"
+    );
+    assert!(!env.audit_text().to_lowercase().contains("ylvaqrst"));
+    env.assert_sound();
+}
+
+/// Issue #13 (2): a reason holding any value the person has had, in the
+/// forms people write it, is refused; the receipt would keep it forever.
+#[test]
+fn erase_refuses_a_reason_with_an_old_surname_a_street_a_local_phone_or_an_undashed_hetu() {
+    let env = Env::new();
+    let id = env.add(
+        "customer",
+        &[
+            "first_name=Kaarlo",
+            "last_name=Vanhanimi",
+            "hetu=131052-308T",
+            "phone=+358 40 987 6543",
+            "street=Harvinaisentie 77",
+            "relationship_start=2015-01-01",
+        ],
+    );
+    env.ok(&[
+        "correct",
+        &id,
+        "--set",
+        "last_name=Uusinimi",
+        "--reason",
+        "married",
+    ]);
+    env.ok(&["end", &id, "--date", "2019-01-01"]);
+    for (reason, field) in [
+        ("asked by letter signed VANHANIMI", "last_name"),
+        ("moved from harvinaisentie 77", "street"),
+        ("called from 040 987 6543", "phone"),
+        ("identified by 131052308T", "hetu"),
+        ("Vanhanimen kirje", "last_name"),
+    ] {
+        let err = env.fails(3, &["erase", &id, "--reason", reason]);
+        assert!(
+            err.contains("field reason") && err.contains(field),
+            "{reason}: {err}"
+        );
+        let lower = err.to_lowercase();
+        for value in ["vanhanimi", "harvinaisentie", "987", "131052", "308t"] {
+            assert!(!lower.contains(value), "the value reached stderr: {err}");
+        }
+    }
+    assert_eq!(env.json(&["show", &id])["status"], "ended");
+    assert_eq!(env.number("SELECT count(*) FROM erasures"), 0);
+    env.ok(&["erase", &id, "--reason", "erasure request by letter"]);
+    assert_eq!(env.json(&["show", &id])["status"], "erased");
+}
+
+/// Issue #13 (2): while another process holds a read snapshot, an erasure
+/// cannot clean the WAL, so it fails at once with exit 7 (also with
+/// `--quiet`), erasing nothing; once the reader is gone it succeeds and
+/// leaves no trace.
+#[test]
+fn erase_fails_with_nothing_erased_while_another_process_reads_the_register() {
+    let env = Env::new();
+    let id = env.add(
+        "customer",
+        &[
+            "first_name=Readerheld",
+            "last_name=Snapshotter",
+            "hetu=010100A002H",
+            "email=held.snapshot@example.fi",
+            "phone=040 765 4321",
+            "street=Lukijankuja 3",
+            "city=Snapshotby",
+            "customer_number=RS-99173",
+            "username=readerheld77",
+            "relationship_start=2015-01-01",
+        ],
+    );
+    env.ok(&["end", &id, "--date", "2019-01-01"]);
+    let reader = env.sql();
+    reader.execute_batch("BEGIN").unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    let started = std::time::Instant::now();
+    let err = env.fails(7, &["--quiet", "erase", &id, "--reason", "erasure request"]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(8),
+        "it did not wait for the whole busy timeout"
+    );
+    assert!(
+        err.contains("another process") && err.contains("Nothing was erased"),
+        "{err}"
+    );
+    // nothing erased, and the register still works beside the reader
+    assert_eq!(env.json(&["show", &id])["status"], "ended");
+    let also = env.fails(7, &["retention", "sweep"]);
+    assert!(also.contains("another process"), "{also}");
+    assert_eq!(env.json(&["show", &id])["status"], "ended");
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    assert_eq!(env.number("SELECT count(*) FROM erasures"), 0);
+
+    env.ok(&["--quiet", "erase", &id, "--reason", "erasure request"]);
+    let haystack = raw_register(&env);
+    for value in [
+        "readerheld",
+        "snapshotter",
+        "010100a002h",
+        "held.snapshot",
+        "358407654321",
+        "lukijankuja",
+        "snapshotby",
+        "rs-99173",
+    ] {
+        assert!(!haystack.contains(value), "{value} is still in the file");
+    }
+    assert_eq!(env.json(&["show", &id])["status"], "erased");
+    env.assert_sound();
+}
+
+/// Issue #13 (5): a restricted record (Art. 18) is neither erased nor
+/// swept nor reported as sweepable, unless an admin gives
+/// `--include-restricted`; the refusal names the restriction, not its
+/// reason, and the admin is told the person must have been informed.
+#[test]
+fn a_restricted_record_is_not_erased_or_swept_without_include_restricted() {
+    let env = Env::new();
+    env.ok(&["operator", "add", "sari", "--role", "staff"]);
+    env.ok(&["operator", "add", "aki", "--role", "auditor"]);
+    // all three past retention (a customer ended in 2019: limit 2025-12-31)
+    let kept = customer_ended(
+        &env,
+        "Rajoitettu",
+        "r@example.fi",
+        "2010-01-01",
+        "2019-06-30",
+    );
+    let swept_later = customer_ended(
+        &env,
+        "Toinenkin",
+        "t@example.fi",
+        "2010-01-01",
+        "2019-06-30",
+    );
+    let free = customer_ended(&env, "Vapaa", "v@example.fi", "2010-01-01", "2019-06-30");
+    let req = env
+        .ok(&[
+            "request",
+            "open",
+            "--type",
+            "restriction",
+            "--received",
+            TODAY,
+            "--subject",
+            &kept,
+        ])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    env.ok(&[
+        "restrict",
+        &kept,
+        "--reason",
+        "disputes accuracy",
+        "--request",
+        &req,
+    ]);
+    env.ok(&["restrict", &swept_later, "--reason", "legal claim pending"]);
+
+    let err = env.fails(5, &["erase", &kept, "--reason", "erasure request"]);
+    assert!(
+        err.contains("restricted")
+            && err.contains(&req)
+            && err.contains("Art. 18")
+            && err.contains("--include-restricted"),
+        "{err}"
+    );
+    assert!(!err.contains("disputes"), "the reason is free text: {err}");
+    let (action, outcome, records, ..) = env.last_audit();
+    assert_eq!(
+        (action.as_str(), outcome.as_str(), records.as_str()),
+        ("erase", "refused", kept.as_str())
+    );
+    assert!(!env.audit_text().contains("disputes"));
+
+    let ids = |v: serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(env.json(&["retention", "report"])), [free.as_str()]);
+    assert_eq!(
+        ids(env.json(&["retention", "report", "--include-restricted"])),
+        [kept.clone(), swept_later.clone(), free.clone()]
+    );
+    env.as_op("aki")
+        .fails(5, &["retention", "report", "--include-restricted"]);
+    env.as_op("sari")
+        .fails(5, &["retention", "report", "--include-restricted"]);
+    // the sweep redacts requests too
+    let free_req = env
+        .ok(&[
+            "request",
+            "open",
+            "--type",
+            "access",
+            "--received",
+            TODAY,
+            "--identity-verified",
+            "passport of Vapaa",
+        ])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(ids(env.json(&["retention", "sweep"])), [free.as_str()]);
+    assert_eq!(
+        env.json(&["request", "show", &free_req])["identity_verified"],
+        format!("[redacted: {free} was erased]")
+    );
+    assert_eq!(env.json(&["show", &kept])["status"], "restricted");
+    assert_eq!(env.json(&["show", &swept_later])["status"], "restricted");
+
+    // staff may not erase at all, with the flag or without
+    env.as_op("sari").fails(
+        5,
+        &[
+            "erase",
+            &kept,
+            "--reason",
+            "erasure request",
+            "--include-restricted",
+        ],
+    );
+    assert_eq!(env.json(&["show", &kept])["status"], "restricted");
+
+    let out = env.ok(&[
+        "erase",
+        &kept,
+        "--reason",
+        "erasure request",
+        "--include-restricted",
+    ]);
+    assert!(
+        out.contains("Art. 18(3)") && out.contains(&req),
+        "the admin is told: {out}"
+    );
+    assert_eq!(env.json(&["show", &kept])["status"], "erased");
+    let (_, _, _, _, detail) = env.last_audit_of("erase");
+    assert!(detail.contains("restriction-ended"), "{detail}");
+
+    let swept = env
+        .cmd(&[
+            "--format",
+            "json",
+            "retention",
+            "sweep",
+            "--include-restricted",
+        ])
+        .output()
+        .unwrap();
+    assert!(swept.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&swept.stdout).unwrap();
+    assert_eq!(ids(rows.clone()), [swept_later.as_str()]);
+    assert!(!rows[0]["restricted_since"].is_null(), "{rows}");
+    let notice = String::from_utf8_lossy(&swept.stderr);
+    assert!(
+        notice.contains(&swept_later) && notice.contains("Art. 18(3)"),
+        "{notice}"
+    );
+    assert_eq!(env.json(&["show", &swept_later])["status"], "erased");
+}
+
+/// Erasures started together each need the register to themselves: they
+/// take turns rather than block each other until both give up.
+#[test]
+fn erasures_started_together_take_turns() {
+    let env = Env::new();
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            customer_ended(
+                &env,
+                &format!("Yhtaaikaa{}", ["a", "b", "c"][i]),
+                &format!("yhta{i}@example.fi"),
+                "2015-01-01",
+                "2019-01-01",
+            )
+        })
+        .collect();
+    let children: Vec<std::process::Child> = ids
+        .iter()
+        .map(|id| {
+            std_command(
+                &env.db,
+                "anne",
+                &["erase", id, "--reason", "erasure request"],
+            )
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for id in &ids {
+        assert_eq!(env.json(&["show", id])["status"], "erased");
+    }
+    assert!(!raw_register(&env).contains("yhtaaikaa"));
+    env.assert_sound();
+}

@@ -774,8 +774,8 @@ fn measures(operators: &BTreeMap<&'static str, i64>, lang: Lang) -> Vec<Measure>
             title: lang.pick("Tietojen poistaminen", "Erasure"),
             text: lang
                 .pick(
-                    "Poistettavat tiedot ylikirjoitetaan rekisteritiedostossa, myös hakuhakemistossa ja muutoshistoriassa, niin ettei niitä voi palauttaa. Poistosta jää vain kuitti, jossa ei ole henkilötietoja.",
-                    "Erased data are overwritten in the register file, in its search index and history too, so that they cannot be recovered. An erasure leaves only a receipt without personal data.",
+                    "Poistettavat tiedot ylikirjoitetaan rekisteritiedostossa ja sen lokitiedostossa (WAL), myös hakuhakemistossa, muutoshistoriassa ja henkilöä koskevien pyyntöjen vapaassa tekstissä; poisto epäonnistuu mieluummin kuin jättää tiedon tiedostoon. Poistosta jää vain kuitti, jossa ei ole henkilötietoja. Ennen poistoa otetuissa varmuuskopioissa tiedot säilyvät, kunnes kopio hävitetään; palautettaessa poisto tehdään uudelleen.",
+                    "Erased data are overwritten in the register file and its write-ahead log, in its search index, correction history and the free text of the person's requests too; an erasure fails rather than leave a value in the file. An erasure leaves only a receipt without personal data. Backups made before the erasure keep the data until they are destroyed; a restore applies the erasure again.",
                 )
                 .to_string(),
         },
