@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bases;
+pub mod breaches;
 pub mod bulk;
 pub mod disclosures;
 pub mod holds;
@@ -29,7 +30,10 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Forward-only changes after version 1: entry `n` takes a register from
 /// version `n + 1` to `n + 2`. Never edit or reorder one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/002_identifier_indexes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/002_identifier_indexes.sql"),
+    include_str!("../../migrations/004_breaches.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
