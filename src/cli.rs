@@ -570,14 +570,14 @@ pub struct BreachNotifyArgs {
     /// Record that the client was told (a processor's breach, Art. 33(2))
     #[arg(long)]
     pub client: bool,
-    /// When the Ombudsman was told (default now)
-    #[arg(long, value_name = "DATETIME", requires = "authority")]
+    /// When the Ombudsman was told (default now; with --authority only)
+    #[arg(long, value_name = "DATETIME")]
     pub at: Option<String>,
-    /// The Ombudsman's reference or the form's id
-    #[arg(long, value_name = "TEXT", requires = "authority")]
+    /// The Ombudsman's reference or the form's id (with --authority only)
+    #[arg(long, value_name = "TEXT")]
     pub reference: Option<String>,
-    /// Why the notification came after the 72 hours (required then)
-    #[arg(long, value_name = "TEXT", requires = "authority")]
+    /// Why the notification came after the 72 hours (required then; with --authority only)
+    #[arg(long, value_name = "TEXT")]
     pub late_reason: Option<String>,
 }
 

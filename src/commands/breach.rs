@@ -31,6 +31,14 @@ use crate::store::breaches::{self, Assessment, Breach, NewBreach};
 use crate::store::records;
 
 pub fn run(session: &mut Session, command: BreachCommand) -> Result<Output> {
+    if let BreachCommand::Notify(a) = &command {
+        // clap counts a flag's default as present, so `requires` cannot say this.
+        if !a.authority && (a.at.is_some() || a.reference.is_some() || a.late_reason.is_some()) {
+            return Err(Error::Usage(
+                "--at, --reference and --late-reason go with --authority only".into(),
+            ));
+        }
+    }
     match command {
         BreachCommand::Open(a) => open(session, a),
         BreachCommand::Assess(a) => assess(session, a),
@@ -205,9 +213,9 @@ fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
         let mut plain = format!("{id} notify_by {} (Helsinki time)", format_local(due));
         let now = stored(&who.now)?;
         if now > due {
-            plain.push_str(&format!(
-                "\nthe 72 hours have passed: notify the Ombudsman at once, with the reasons for the delay (GDPR Art. 33(1))"
-            ));
+            plain.push_str(
+                "\nthe 72 hours have passed: notify the Ombudsman at once, with the reasons for the delay (GDPR Art. 33(1))",
+            );
         }
         if client.is_some() {
             plain.push_str("\ntell the client without undue delay (GDPR Art. 33(2)); record it with `privreg breach notify BR --client`");

@@ -5,6 +5,7 @@ mod util;
 
 mod audit;
 mod bases;
+mod breach;
 mod clock;
 mod crash;
 mod disclose;
