@@ -167,6 +167,44 @@ fn refuse_closed(b: &Breach) -> Result<()> {
     }
 }
 
+/// A breach outlives the erasure of the records it names, so its texts
+/// (the firm's account) must not carry a named person's own data: a text
+/// that contains a name, hetu, e-mail or phone of one of them is refused,
+/// naming the record and the field, never the value.
+fn refuse_personal_values(
+    tx: &rusqlite::Connection,
+    record_ids: &[String],
+    texts: &[(&str, Option<&str>)],
+) -> Result<()> {
+    let texts: Vec<(&str, String)> = texts
+        .iter()
+        .filter_map(|(field, t)| t.map(|t| (*field, t.to_lowercase())))
+        .collect();
+    for text in record_ids {
+        let Ok(rid) = text.parse::<RecordId>() else {
+            continue;
+        };
+        let Some(r) = records::get(tx, rid)? else {
+            continue;
+        };
+        for name in ["first_name", "last_name", "hetu", "email", "phone"] {
+            let Some(value) = r.get(name).map(str::to_lowercase) else {
+                continue;
+            };
+            if value.chars().count() < 3 {
+                continue;
+            }
+            if let Some((field, _)) = texts.iter().find(|(_, t)| t.contains(&value)) {
+                return Err(Error::invalid(
+                    *field,
+                    format!("contains the {name} of {rid}; a breach is kept after its people are erased, so describe it without their personal data (name records with --record)"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
     let aware = datetime_arg("aware_at", &args.aware_at)?;
     if aware > now_of(session)? {
@@ -190,6 +228,14 @@ fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
                 ids.push(id);
             }
         }
+        refuse_personal_values(
+            tx,
+            &ids,
+            &[
+                ("description", Some(&description)),
+                ("data", data.as_deref()),
+            ],
+        )?;
         let id = breaches::insert(
             tx,
             &NewBreach {
@@ -260,6 +306,15 @@ fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
     session.write("breach-assess", |tx, who| {
         let b = breaches::load(tx, id)?;
         refuse_closed(&b)?;
+        refuse_personal_values(
+            tx,
+            &b.records,
+            &[
+                ("reason", Some(&reason)),
+                ("consequences", consequences.as_deref()),
+                ("measures", measures.as_deref()),
+            ],
+        )?;
         breaches::assess(
             tx,
             id,
@@ -340,6 +395,14 @@ fn notify_authority(session: &mut Session, args: BreachNotifyArgs) -> Result<Out
                 "is before the firm became aware of the breach",
             ));
         }
+        refuse_personal_values(
+            tx,
+            &b.records,
+            &[
+                ("reference", reference.as_deref()),
+                ("late_reason", late_reason.as_deref()),
+            ],
+        )?;
         let due = stored(&b.notify_by)?;
         let late = at > due;
         if late && late_reason.is_none() {

@@ -797,3 +797,109 @@ fn check_and_list_flag_overdue_and_due_soon_breaches() {
     let check = env.json(&["check"]);
     assert_eq!(check, serde_json::json!([]));
 }
+
+#[test]
+fn texts_that_carry_a_named_persons_data_are_refused() {
+    let env = Env::new();
+    let c1 = matti(&env);
+    let err = env.fails(
+        3,
+        &[
+            "breach",
+            "open",
+            "--aware-at",
+            "2026-11-24 08:00",
+            "--description",
+            "Payslip of Matti Mäkinen sent to the wrong client",
+            "--nature",
+            "confidentiality",
+            "--record",
+            &c1,
+        ],
+    );
+    assert!(
+        err.contains("field description: contains the first_name of C-1"),
+        "{err}"
+    );
+    assert!(!err.contains("Matti") && !err.contains("Mäkinen"), "{err}");
+    assert_eq!(env.number("SELECT count(*) FROM breaches"), 0);
+    open(&env, &["--aware-at", "2026-11-24 08:00", "--record", &c1]);
+    let err = env.fails(
+        3,
+        &[
+            "breach",
+            "assess",
+            "BR-1",
+            "--risk",
+            "risk",
+            "--reason",
+            "salary",
+            "--consequences",
+            "Scam calls to +358401234567 may follow",
+            "--measures",
+            "none",
+        ],
+    );
+    assert!(
+        err.contains("field consequences: contains the phone of C-1"),
+        "{err}"
+    );
+    assert!(!err.contains("+358"), "{err}");
+    assert_eq!(env.number("SELECT count(*) FROM breach_assessments"), 0);
+    let err = env.fails(
+        3,
+        &[
+            "breach",
+            "notify",
+            "BR-1",
+            "--authority",
+            "--reference",
+            "Case 131052-308T",
+        ],
+    );
+    assert!(
+        err.contains("field reference: contains the hetu of C-1"),
+        "{err}"
+    );
+    assert!(breach_json(&env, "BR-1")["authority_notified_at"].is_null());
+}
+
+/// SPEC §7: a restore keeps the breaches of the current register (they
+/// record a duty done), whatever the backup held.
+#[test]
+fn restore_keeps_the_current_breaches() {
+    let env = Env::new();
+    let c1 = matti(&env);
+    open(&env, &["--aware-at", "2026-11-24 08:00", "--record", &c1]);
+    let backup = env.path("before.db");
+    env.ok(&["backup", backup.to_str().unwrap()]);
+    env.ok(&[
+        "breach",
+        "assess",
+        "BR-1",
+        "--risk",
+        "unlikely",
+        "--reason",
+        "encrypted",
+    ]);
+    env.ok(&["breach", "close", "BR-1"]);
+    open(&env, &["--aware-at", "2026-11-24 09:00"]);
+    env.ok(&["restore", backup.to_str().unwrap()]);
+    let list = env.json(&["breach", "list"]);
+    let rows: Vec<(&str, &str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["id"].as_str().unwrap(),
+                b["status"].as_str().unwrap(),
+                b["risk"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [("BR-1", "closed", "unlikely"), ("BR-2", "open", "")]);
+    // ids are never reused
+    let out = open(&env, &["--aware-at", "2026-11-24 09:30"]);
+    assert!(out.starts_with("BR-3 "), "{out}");
+}
