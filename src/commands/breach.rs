@@ -725,20 +725,10 @@ fn show(session: &mut Session, args: BreachIdArgs) -> Result<Output> {
         // Which named records are gone: the breach keeps their ids.
         let mut erased: Vec<Value> = Vec::new();
         for r in &b.records {
-            let gone: bool = r
-                .parse::<RecordId>()
-                .ok()
-                .map(|rid| -> Result<bool> {
-                    Ok(tx.query_row(
-                        "SELECT count(*) FROM erasures WHERE register = ?1 AND number = ?2",
-                        rusqlite::params![rid.register.name(), rid.number],
-                        |row| row.get::<_, i64>(0),
-                    )? > 0)
-                })
-                .transpose()?
-                .unwrap_or(false);
-            if gone {
-                erased.push(r.clone().into());
+            if let Ok(rid) = r.parse::<RecordId>() {
+                if records::get(tx, rid)?.is_none() {
+                    erased.push(r.clone().into());
+                }
             }
         }
         m.insert("erased_records".into(), erased.into());
