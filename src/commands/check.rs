@@ -70,6 +70,11 @@ pub fn run(session: &mut Session) -> Result<Output> {
             gaps.push(gap("past-retention", e.0, format!("erasure: retention ended on {}", e.1)));
         }
 
+        // Breaches past their 72 hours, neither notified nor assessed unlikely.
+        for (id, what) in super::breach::overdue_gaps(tx, &who.now)? {
+            gaps.push(gap("breach-not-notified", id, what));
+        }
+
         // Employees with neither a hetu nor full birth data.
         let mut stmt = tx.prepare(
             "SELECT number FROM records WHERE register = 'employee' AND hetu IS NULL

@@ -5,6 +5,8 @@
 mod audit;
 mod backup;
 mod bases;
+mod breach;
+mod breach_letter;
 mod check;
 mod controller;
 mod disclose;
@@ -242,9 +244,9 @@ pub fn login_name() -> Option<String> {
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
-        AuditCommand as A, BasisCommand as B, ControllerCommand as Ct, ExportCommand as E,
-        HoldCommand as H, OperatorCommand as O, PurposeCommand as P, RequestCommand as Rq,
-        RestrictCommand as Rs, RetentionCommand as R,
+        AuditCommand as A, BasisCommand as B, BreachCommand as Br, ControllerCommand as Ct,
+        ExportCommand as E, HoldCommand as H, OperatorCommand as O, PurposeCommand as P,
+        RequestCommand as Rq, RestrictCommand as Rs, RetentionCommand as R,
     };
     match command {
         Command::Init(_) => ("init", Role::Admin),
@@ -264,6 +266,16 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Request(Rq::Close(_)) => ("request-close", Role::Staff),
         Command::Request(Rq::List(_)) => ("request-list", Role::Auditor),
         Command::Request(Rq::Show(_)) => ("request-show", Role::Auditor),
+        Command::Breach(Br::Open(_)) => ("breach-open", Role::Staff),
+        Command::Breach(Br::Assess(_)) => ("breach-assess", Role::Staff),
+        Command::Breach(Br::Notify(a)) => match (a.authority, a.subjects) {
+            (true, _) => ("breach-notify-authority", Role::Staff),
+            (_, true) => ("breach-notify-subjects", Role::Staff),
+            _ => ("breach-notify-client", Role::Staff),
+        },
+        Command::Breach(Br::Close(_)) => ("breach-close", Role::Staff),
+        Command::Breach(Br::List(_)) => ("breach-list", Role::Auditor),
+        Command::Breach(Br::Show(_)) => ("breach-show", Role::Auditor),
         Command::Restrict(a) => match a.command {
             Some(Rs::Lift { .. }) => ("restrict-lift", Role::Staff),
             None => ("restrict", Role::Staff),
@@ -288,6 +300,7 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Export(E::Register(_)) => ("export-register", Role::Auditor),
         Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
         Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
+        Command::Export(E::Breach(_)) => ("export-breach", Role::Auditor),
         Command::Check => ("check", Role::Auditor),
         // These open no register (see `run`); listed for the match to be whole.
         Command::Fields(_) => ("fields", Role::Auditor),
@@ -311,6 +324,13 @@ fn formats(command: &Command) -> (Format, &'static [Format]) {
         }
         Command::Export(ExportCommand::Subject(_)) => {
             (Format::Json, &[Format::Json, Format::Markdown])
+        }
+        // The Ombudsman's form and the letters are documents; json for scripts.
+        Command::Export(ExportCommand::Breach(_)) => {
+            (Format::Markdown, &[Format::Markdown, Format::Json])
+        }
+        Command::Breach(crate::cli::BreachCommand::Notify(a)) if a.subjects => {
+            (Format::Markdown, &[Format::Markdown, Format::Json])
         }
         _ => (Format::Table, output::DATA_FORMATS),
     }
@@ -425,6 +445,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Correct(a) => records::correct(session, a),
         Command::End(a) => records::end(session, a),
         Command::Request(c) => requests::run(session, c),
+        Command::Breach(c) => breach::run(session, c),
         Command::Restrict(a) => restrict::run(session, a),
         Command::Disclose(a) => disclose::run(session, a),
         Command::Audit(c) => audit::run(session, c),
@@ -440,6 +461,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Export(ExportCommand::Register(a)) => export::register(session, a),
         Command::Export(ExportCommand::Subject(a)) => export::subject(session, a),
         Command::Export(ExportCommand::Audit(a)) => export::audit(session, a),
+        Command::Export(ExportCommand::Breach(a)) => breach::export(session, a),
         Command::Check => check::run(session),
         Command::Backup(a) => backup::backup(session, a),
         Command::Restore(a) => {

@@ -2,6 +2,7 @@
 //! their validation. Nothing here knows about clap, SQL or printing.
 
 pub mod basis;
+pub mod breach;
 pub mod business_id;
 pub mod calendar;
 pub mod checkpoint;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bases;
+pub mod breaches;
 pub mod bulk;
 pub mod disclosures;
 pub mod holds;
@@ -33,6 +34,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_identifier_indexes.sql"),
     include_str!("../../migrations/003_register_id.sql"),
+    include_str!("../../migrations/004_breaches.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -5,6 +5,7 @@ mod util;
 
 mod audit;
 mod bases;
+mod breach;
 mod checkpoint;
 mod clock;
 mod crash;

@@ -1,0 +1,393 @@
+//! The `breaches`, `breach_records` and `breach_assessments` tables:
+//! personal data breaches (GDPR Art. 33, 34), the records they concern (by
+//! id text, so erasure leaves them), their assessments and notifications.
+//! Values arrive here checked; times are RFC 3339 UTC with milliseconds.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::domain::breach::BreachId;
+use crate::error::{Error, Result};
+
+/// One assessment of a breach's risk.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    /// `unlikely`, `risk` or `high`.
+    pub risk: String,
+    pub reason: String,
+    /// The likely consequences (Art. 33(3)(c)).
+    pub consequences: Option<String>,
+    /// The measures taken or proposed (Art. 33(3)(d)).
+    pub measures: Option<String>,
+    pub at: String,
+    pub by: String,
+}
+
+/// A breach as stored.
+#[derive(Debug, Clone)]
+pub struct Breach {
+    pub id: BreachId,
+    pub aware_at: String,
+    pub notify_by: String,
+    pub description: String,
+    /// Nature names in their fixed order.
+    pub nature: Vec<String>,
+    pub approx_subjects: Option<i64>,
+    pub data: Option<String>,
+    pub client: Option<String>,
+    pub authority_at: Option<String>,
+    pub authority_reference: Option<String>,
+    pub late_reason: Option<String>,
+    pub authority_recorded_at: Option<String>,
+    pub authority_recorded_by: Option<String>,
+    pub subjects_at: Option<String>,
+    pub subjects_by: Option<String>,
+    pub letters: Option<i64>,
+    pub skipped_erased: Option<i64>,
+    pub client_at: Option<String>,
+    pub client_by: Option<String>,
+    /// `open` or `closed`.
+    pub status: String,
+    pub opened_at: String,
+    pub opened_by: String,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    /// Record ids, e.g. `C-4`, in the order given.
+    pub records: Vec<String>,
+    /// Oldest first; the last is in force.
+    pub assessments: Vec<Assessment>,
+}
+
+impl Breach {
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+
+    /// The assessment in force.
+    pub fn assessment(&self) -> Option<&Assessment> {
+        self.assessments.last()
+    }
+
+    pub fn risk(&self) -> Option<&str> {
+        self.assessment().map(|a| a.risk.as_str())
+    }
+
+    /// Is the Ombudsman still to be told? Yes, unless told already or the
+    /// breach is assessed as unlikely to result in a risk.
+    pub fn awaits_authority(&self) -> bool {
+        self.authority_at.is_none() && self.risk() != Some("unlikely")
+    }
+}
+
+/// What `breach open` stores.
+#[derive(Debug)]
+pub struct NewBreach<'a> {
+    pub aware_at: &'a str,
+    pub notify_by: &'a str,
+    pub description: &'a str,
+    pub nature: &'a [&'a str],
+    pub approx_subjects: Option<i64>,
+    pub data: Option<&'a str>,
+    pub client: Option<&'a str>,
+    pub records: &'a [String],
+    pub at: &'a str,
+    pub by: &'a str,
+}
+
+const COLUMNS: &str = "number, aware_at, notify_by, description, nature, approx_subjects, data, client, authority_at, authority_reference, late_reason, authority_recorded_at, authority_recorded_by, subjects_at, subjects_by, letters, skipped_erased, client_at, client_by, status, opened_at, opened_by, closed_at, closed_by";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
+    let nature: String = r.get(4)?;
+    Ok(Breach {
+        id: BreachId(r.get(0)?),
+        aware_at: r.get(1)?,
+        notify_by: r.get(2)?,
+        description: r.get(3)?,
+        nature: nature.split(',').map(str::to_string).collect(),
+        approx_subjects: r.get(5)?,
+        data: r.get(6)?,
+        client: r.get(7)?,
+        authority_at: r.get(8)?,
+        authority_reference: r.get(9)?,
+        late_reason: r.get(10)?,
+        authority_recorded_at: r.get(11)?,
+        authority_recorded_by: r.get(12)?,
+        subjects_at: r.get(13)?,
+        subjects_by: r.get(14)?,
+        letters: r.get(15)?,
+        skipped_erased: r.get(16)?,
+        client_at: r.get(17)?,
+        client_by: r.get(18)?,
+        status: r.get(19)?,
+        opened_at: r.get(20)?,
+        opened_by: r.get(21)?,
+        closed_at: r.get(22)?,
+        closed_by: r.get(23)?,
+        records: Vec::new(),
+        assessments: Vec::new(),
+    })
+}
+
+fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
+    b.records = conn
+        .prepare_cached("SELECT record FROM breach_records WHERE breach = ?1 ORDER BY rowid")?
+        .query_map([b.id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    b.assessments = conn
+        .prepare_cached(
+            "SELECT risk, reason, consequences, measures, at, by_operator
+             FROM breach_assessments WHERE breach = ?1 ORDER BY id",
+        )?
+        .query_map([b.id.0], |r| {
+            Ok(Assessment {
+                risk: r.get(0)?,
+                reason: r.get(1)?,
+                consequences: r.get(2)?,
+                measures: r.get(3)?,
+                at: r.get(4)?,
+                by: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(())
+}
+
+/// Stores a new breach and returns its id. Records given twice are kept once.
+pub fn insert(conn: &Connection, new: &NewBreach<'_>) -> Result<BreachId> {
+    let number: i64 = conn
+        .prepare_cached(
+            "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING number",
+        )?
+        .query_row(
+            params![
+                new.aware_at,
+                new.notify_by,
+                new.description,
+                new.nature.join(","),
+                new.approx_subjects,
+                new.data,
+                new.client,
+                new.at,
+                new.by
+            ],
+            |r| r.get(0),
+        )?;
+    let mut stmt = conn
+        .prepare_cached("INSERT OR IGNORE INTO breach_records (breach, record) VALUES (?1, ?2)")?;
+    for record in new.records {
+        stmt.execute(params![number, record])?;
+    }
+    Ok(BreachId(number))
+}
+
+pub fn get(conn: &Connection, id: BreachId) -> Result<Option<Breach>> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1"))?
+        .query_row([id.0], read)
+        .optional()?;
+    match found {
+        Some(mut b) => {
+            fill(conn, &mut b)?;
+            Ok(Some(b))
+        }
+        None => Ok(None),
+    }
+}
+
+/// A breach by id, or exit 4.
+pub fn load(conn: &Connection, id: BreachId) -> Result<Breach> {
+    get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no breach {id}")))
+}
+
+/// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.
+pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Breach>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
+    ))?;
+    let mut rows = stmt
+        .query_map([open_only], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for b in &mut rows {
+        fill(conn, b)?;
+    }
+    Ok(rows)
+}
+
+/// Adds an assessment; the latest is in force.
+pub fn assess(conn: &Connection, id: BreachId, a: &Assessment) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO breach_assessments (breach, risk, reason, consequences, measures, at, by_operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![id.0, a.risk, a.reason, a.consequences, a.measures, a.at, a.by])?;
+    Ok(())
+}
+
+/// Fails unless exactly one open row changed (the caller checked first).
+fn one(n: usize, id: BreachId, what: &str) -> Result<()> {
+    if n != 1 {
+        return Err(Error::Internal(format!("{id} changed while {what}")));
+    }
+    Ok(())
+}
+
+/// The notification to the Ombudsman, once.
+pub fn notify_authority(
+    conn: &Connection,
+    id: BreachId,
+    at: &str,
+    reference: Option<&str>,
+    late_reason: Option<&str>,
+    recorded_at: &str,
+    by: &str,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
+             authority_recorded_at = ?5, authority_recorded_by = ?6
+             WHERE number = ?1 AND authority_at IS NULL AND status = 'open'",
+        )?
+        .execute(params![id.0, at, reference, late_reason, recorded_at, by])?;
+    one(n, id, "recording the notification")
+}
+
+/// The letters to the people: when they were last produced, how many, and
+/// how many erased records were skipped.
+pub fn notify_subjects(
+    conn: &Connection,
+    id: BreachId,
+    letters: i64,
+    skipped_erased: i64,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
+             WHERE number = ?1 AND status = 'open'",
+        )?
+        .execute(params![id.0, at, by, letters, skipped_erased])?;
+    one(n, id, "recording the letters")
+}
+
+/// The notification to the client (Art. 33(2)), once.
+pub fn notify_client(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE breaches SET client_at = ?2, client_by = ?3
+             WHERE number = ?1 AND client_at IS NULL AND client IS NOT NULL AND status = 'open'",
+        )?
+        .execute(params![id.0, at, by])?;
+    one(n, id, "recording the client's notification")
+}
+
+pub fn close(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
+             WHERE number = ?1 AND status = 'open'",
+        )?
+        .execute(params![id.0, at, by])?;
+    one(n, id, "closing it")
+}
+
+/// Open breaches past `notify_by` (at `now`) that still await the
+/// Ombudsman's notification: `check` and `breach list --overdue`.
+pub fn overdue(conn: &Connection, now: &str) -> Result<Vec<Breach>> {
+    Ok(list(conn, true)?
+        .into_iter()
+        .filter(|b| b.awaits_authority() && b.notify_by.as_str() < now)
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("../../migrations/004_breaches.sql"))
+            .unwrap();
+        conn
+    }
+
+    fn open(conn: &Connection, notify_by: &str, records: &[String]) -> BreachId {
+        insert(
+            conn,
+            &NewBreach {
+                aware_at: "2026-11-23T08:17:00.000Z",
+                notify_by,
+                description: "payroll e-mail to the wrong address",
+                nature: &["confidentiality"],
+                approx_subjects: Some(3),
+                data: Some("salary"),
+                client: None,
+                records,
+                at: "2026-11-23T09:00:00.000Z",
+                by: "anne",
+            },
+        )
+        .unwrap()
+    }
+
+    fn assessment(risk: &str) -> Assessment {
+        Assessment {
+            risk: risk.into(),
+            reason: "r".into(),
+            consequences: None,
+            measures: None,
+            at: "t".into(),
+            by: "anne".into(),
+        }
+    }
+
+    #[test]
+    fn insert_assess_notify_close() {
+        let conn = db();
+        let records = vec!["C-2".to_string(), "E-1".into(), "C-2".into()];
+        let id = open(&conn, "2026-11-26T09:00:00.000Z", &records);
+        assert_eq!(id, BreachId(1));
+        let b = load(&conn, id).unwrap();
+        assert_eq!(b.records, ["C-2", "E-1"]);
+        assert!(b.is_open() && b.awaits_authority() && b.risk().is_none());
+        assess(&conn, id, &assessment("high")).unwrap();
+        assess(&conn, id, &assessment("unlikely")).unwrap();
+        let b = load(&conn, id).unwrap();
+        assert_eq!(b.assessments.len(), 2);
+        assert_eq!(b.risk(), Some("unlikely"));
+        assert!(!b.awaits_authority());
+        notify_authority(&conn, id, "t1", Some("ref"), None, "t1", "anne").unwrap();
+        assert!(notify_authority(&conn, id, "t2", None, None, "t2", "anne").is_err());
+        // no client: nothing to record
+        assert!(notify_client(&conn, id, "t", "anne").is_err());
+        notify_subjects(&conn, id, 1, 1, "t", "anne").unwrap();
+        close(&conn, id, "t", "anne").unwrap();
+        assert!(close(&conn, id, "t", "anne").is_err());
+        assert!(matches!(load(&conn, BreachId(9)), Err(Error::NotFound(_))));
+    }
+
+    #[test]
+    fn overdue_needs_a_notification_and_no_unlikely_assessment() {
+        let conn = db();
+        let a = open(&conn, "2026-11-20T09:00:00.000Z", &[]);
+        let b = open(&conn, "2026-11-21T09:00:00.000Z", &[]);
+        let c = open(&conn, "2026-11-22T09:00:00.000Z", &[]);
+        let d = open(&conn, "2026-12-22T09:00:00.000Z", &[]);
+        let e = open(&conn, "2026-11-19T09:00:00.000Z", &[]);
+        notify_authority(&conn, a, "t", None, Some("late"), "t", "anne").unwrap();
+        assess(&conn, b, &assessment("unlikely")).unwrap();
+        assess(&conn, c, &assessment("risk")).unwrap();
+        close(&conn, e, "t", "anne").unwrap();
+        let ids: Vec<BreachId> = overdue(&conn, "2026-11-24T10:00:00.000Z")
+            .unwrap()
+            .into_iter()
+            .map(|b| b.id)
+            .collect();
+        assert_eq!(ids, [c]);
+        let all: Vec<BreachId> = list(&conn, false).unwrap().iter().map(|b| b.id).collect();
+        assert_eq!(all, [e, a, b, c, d]);
+        assert_eq!(list(&conn, true).unwrap().len(), 4);
+    }
+}
