@@ -340,10 +340,10 @@ fn restore_never_deletes_a_file_it_did_not_create() {
 #[test]
 fn a_register_from_before_register_ids_gets_one_and_its_backups_share_it() {
     fn make_version_2(db: &Path) {
+        crate::util::rebuild_at_version(db, 2);
         let conn = rusqlite::Connection::open(db).unwrap();
         conn.execute("DELETE FROM meta WHERE key = 'register_id'", [])
             .unwrap();
-        conn.pragma_update(None, "user_version", 2).unwrap();
     }
     let env = Env::new();
     let c1 = matti(&env);

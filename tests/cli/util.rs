@@ -302,3 +302,72 @@ fn generator_copy_is_the_original() {
         );
     }
 }
+
+/// Rebuilds the register at `db` as a genuine file of an older schema
+/// `version` (schema.sql and the first migrations), with its data: each
+/// older table gets the rows of the current one, in the columns the older
+/// schema has. What later migrations added is gone, as in a file that
+/// never had them, so the tests of migrating old registers keep working as
+/// migrations are added.
+pub fn rebuild_at_version(db: &Path, version: usize) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut migrations: Vec<PathBuf> = std::fs::read_dir(root.join("migrations"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    migrations.sort();
+    let old = db.with_extension("old-version");
+    let _ = std::fs::remove_file(&old);
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute_batch(&std::fs::read_to_string(root.join("schema.sql")).unwrap())
+        .unwrap();
+    for m in &migrations[..version - 1] {
+        conn.execute_batch(&std::fs::read_to_string(m).unwrap()).unwrap();
+    }
+    let app_id: i32 = rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    conn.pragma_update(None, "application_id", app_id).unwrap();
+    conn.pragma_update(None, "user_version", version as i64).unwrap();
+    conn.execute("ATTACH DATABASE ?1 AS cur", [db.to_str().unwrap()])
+        .unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'records_search%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN;").unwrap();
+    for t in tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{t}', 'main')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let cols = columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // rows seeded by the older schema itself give way to the register's
+        conn.execute(&format!("DELETE FROM main.\"{t}\""), []).ok();
+        conn.execute(
+            &format!("INSERT INTO main.\"{t}\" ({cols}) SELECT {cols} FROM cur.\"{t}\""),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{t}: {e}"));
+    }
+    conn.execute_batch("COMMIT; DETACH DATABASE cur;").unwrap();
+    drop(conn);
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+    std::fs::rename(&old, db).unwrap();
+}
