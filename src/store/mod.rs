@@ -10,6 +10,7 @@ pub mod holds;
 pub mod notice;
 pub mod operators;
 pub mod preferences;
+pub mod processing;
 pub mod records;
 pub mod requests;
 pub mod restriction;
@@ -29,7 +30,10 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Forward-only changes after version 1: entry `n` takes a register from
 /// version `n + 1` to `n + 2`. Never edit or reorder one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/002_identifier_indexes.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/002_identifier_indexes.sql"),
+    include_str!("../../migrations/005_processing.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
