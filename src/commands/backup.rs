@@ -15,7 +15,8 @@ use crate::store::audit::Entry;
 use crate::store::{create_private_file, Store};
 
 /// Tables a restore takes from the backup, parents before children. The
-/// audit log, erasure receipts, suppression list and meta stay as they are.
+/// audit log, erasure receipts, suppression list, meta and the published
+/// notice versions (a history that only grows) stay as they are.
 const FROM_BACKUP: &[&str] = &[
     "registers",
     "purposes",
@@ -23,6 +24,16 @@ const FROM_BACKUP: &[&str] = &[
     "controller",
     "retention_policy",
     "adequacy",
+    "register_purposes",
+    "notice_categories",
+    "activities",
+    "activity_purposes",
+    "activity_transfers",
+    "processors",
+    "clients",
+    "client_processing",
+    "client_sub_processors",
+    "client_transfers",
     "records",
     "corrections",
     "bases",
