@@ -16,6 +16,7 @@ mod init;
 mod marketing;
 mod notice;
 mod operators;
+mod processing;
 mod records;
 mod reliability;
 mod requests;

@@ -448,7 +448,7 @@ fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) 
                 }
                 format!("{} ({cite})", cap(title))
             }
-            _ => t("ei vielä kirjattu", "not recorded yet").to_string(),
+            _ => t("Ei vielä kirjattu", "Not recorded yet").to_string(),
         };
         let _ = writeln!(
             d,
