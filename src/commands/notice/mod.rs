@@ -1366,6 +1366,12 @@ mod tests {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch(include_str!("../../../schema.sql"))
             .unwrap();
+        conn.execute_batch(include_str!(
+            "../../../migrations/002_identifier_indexes.sql"
+        ))
+        .unwrap();
+        conn.execute_batch(include_str!("../../../migrations/005_processing.sql"))
+            .unwrap();
         conn
     }
 
@@ -1401,17 +1407,20 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_register_file_gives_every_register_and_no_invented_purposes() {
+    fn an_empty_register_file_gives_every_register_with_its_declared_purposes() {
         let conn = open();
         for lang in [Lang::Fi, Lang::En] {
             let n = build(&conn, day(), lang).unwrap();
             assert_eq!(n.registers.len(), 4);
             for r in &n.registers {
+                // Nothing in use, but the declared purposes (issue #18).
                 assert!(
                     r.purposes.is_empty() && r.bases.is_empty(),
                     "{}",
                     r.register
                 );
+                assert!(!r.declared.is_empty(), "{}", r.register);
+                assert!(!r.recipient_categories.is_empty(), "{}", r.register);
                 assert!(r.recipients.is_empty() && r.transfers.is_empty());
                 let aml = r.register == "business";
                 assert_eq!(
@@ -1423,6 +1432,8 @@ mod tests {
             }
             assert_eq!(n.controller.missing.len(), 6);
             assert!(!n.automated_decisions.profiling_in_use);
+            assert!(n.activities.is_empty() && n.processors.is_empty());
+            assert!(n.processor_role.is_none());
             assert_eq!(
                 n.transfer_policy.adequacy_list_date.as_deref(),
                 Some("2026-01")
