@@ -848,7 +848,7 @@ pub struct ProcessingRecordArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActivityCommand {
     /// Declare a processing activity (admin)
-    Add(ActivityAddArgs),
+    Add(Box<ActivityAddArgs>),
     /// List the activities
     List,
     /// Show one activity

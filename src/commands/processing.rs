@@ -140,7 +140,7 @@ fn show<T: serde::Serialize>(item: &T) -> Output {
 
 pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Output> {
     match command {
-        ActivityCommand::Add(args) => activity_add(session, args),
+        ActivityCommand::Add(args) => activity_add(session, *args),
         ActivityCommand::List => session.read(|tx, _| {
             let list = store::activities(tx)?;
             let entry = Entry::new("activity-list").rows(list.len());
