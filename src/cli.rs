@@ -898,6 +898,9 @@ pub struct ActivityAddArgs {
     /// The recipients in the United States are certified under the Data Privacy Framework
     #[arg(long)]
     pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
     /// How long the data are kept, in words
     #[arg(long, value_name = "TEXT")]
     pub retention: String,
@@ -942,6 +945,9 @@ pub struct ProcessorAddArgs {
     /// Certified under the EU-US Data Privacy Framework
     #[arg(long)]
     pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1006,6 +1012,9 @@ pub struct ClientProcessingAddArgs {
     /// The recipients in the United States are certified under the Data Privacy Framework
     #[arg(long)]
     pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
     /// Security measures (Art. 32), in words
     #[arg(long, value_name = "TEXT")]
     pub security: Option<String>,

@@ -81,8 +81,22 @@ impl Check {
 
 /// Refuses a transfer to a country that no adequacy decision covers, in
 /// the words `disclose` uses (GDPR Art. 45, DOMAIN §8).
-pub fn judge_transfer(conn: &Connection, country: &str, dpf_certified: bool) -> Result<String> {
+///
+/// Canada's decision covers only commercial organisations subject to
+/// PIPEDA (DOMAIN §8): a transfer there asks for `--commercial`.
+pub fn judge_transfer(
+    conn: &Connection,
+    country: &str,
+    dpf_certified: bool,
+    commercial: bool,
+) -> Result<String> {
     let adequacy = disclosures::adequacy(conn, country)?;
+    if country == "CA" && !commercial {
+        return Err(Error::Refused(format!(
+            "transfer to CA refused: adequacy decision {} covers only commercial organisations subject to PIPEDA; give --commercial if the recipient is one; nothing was written",
+            adequacy.map(|a| a.decision).unwrap_or_default()
+        )));
+    }
     match transfer::judge(country, adequacy.as_ref(), dpf_certified) {
         Ok(ground) => Ok(ground.describe()),
         Err(refusal) => {
@@ -226,7 +240,7 @@ fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> 
         }
         let mut grounds = Vec::new();
         for cc in &transfers {
-            grounds.push(format!("{cc}: {}", judge_transfer(tx, cc, args.dpf_certified)?));
+            grounds.push(format!("{cc}: {}", judge_transfer(tx, cc, args.dpf_certified, args.commercial)?));
         }
         tx.execute(
             "INSERT INTO activities (name, basis, law, note, subjects, data, source, recipients, system, retention, created_at, created_by)
@@ -361,7 +375,7 @@ fn processor_add(session: &mut Session, args: ProcessorAddArgs) -> Result<Output
         if store::exists(tx, "processors", &name)? {
             return Err(conflict("processor", &name));
         }
-        let ground = judge_transfer(tx, &country, args.dpf_certified)?;
+        let ground = judge_transfer(tx, &country, args.dpf_certified, args.commercial)?;
         tx.execute(
             "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -522,7 +536,7 @@ fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -
             }
         }
         for cc in &transfers {
-            judge_transfer(tx, cc, args.dpf_certified)?;
+            judge_transfer(tx, cc, args.dpf_certified, args.commercial)?;
         }
         tx.execute(
             "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
