@@ -117,6 +117,18 @@ pub enum Command {
     /// Export a register, a person's data, the audit log or the privacy notice
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Processing activities of the controller outside the registers (SPEC §9)
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// The firm's own processors and their Art. 28 contracts
+    #[command(subcommand)]
+    Processor(ProcessorCommand),
+    /// Clients for whom the firm is a processor (Art. 28, 30(2))
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Published notice versions, and the categories the notice names
+    #[command(subcommand)]
+    Notice(NoticeCommand),
     /// List compliance gaps: missing bases, overdue requests, expired records
     Check,
     /// List the fields of a register: names, Finnish names, required, form
@@ -935,6 +947,8 @@ pub enum RetentionCommand {
 pub enum ExportCommand {
     /// The record of processing activities (GDPR Art. 30) and privacy notice
     Notice(NoticeArgs),
+    /// The record of processing: Art. 30(1) as controller, 30(2) as processor
+    ProcessingRecord(ProcessingRecordArgs),
     /// A whole register (csv by default; import reads it back)
     Register(ExportRegisterArgs),
     /// One person's data across registers: the access report (Art. 15, 20)
@@ -959,6 +973,256 @@ pub struct NoticeArgs {
     /// The language of the notice: fi or en
     #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
     pub lang: Lang,
+    /// Keep the text as a dated, numbered version with its SHA-256 (admin)
+    #[arg(long)]
+    pub publish: bool,
+}
+
+/// Whose record of processing: the firm's as controller or as processor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordRole {
+    /// Art. 30(1): the firm's own processing
+    Controller,
+    /// Art. 30(2): processing for the firm's clients
+    Processor,
+}
+
+#[derive(Debug, Args)]
+pub struct ProcessingRecordArgs {
+    /// controller (Art. 30(1)) or processor (Art. 30(2))
+    #[arg(long, value_enum, default_value = "controller")]
+    pub role: RecordRole,
+    /// The language of the record: fi or en
+    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCommand {
+    /// Declare a processing activity (admin)
+    Add(Box<ActivityAddArgs>),
+    /// List the activities
+    List,
+    /// Show one activity
+    Show { name: String },
+    /// End an activity on a date (it stays in the history; admin)
+    End {
+        name: String,
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ActivityAddArgs {
+    /// The activity's name, e.g. "Web analytics and cookies"
+    pub name: String,
+    /// Its purposes, from `privreg purpose list` (one or more)
+    #[arg(long, num_args = 1.., required = true)]
+    pub purpose: Vec<String>,
+    /// The legal basis (GDPR Art. 6(1)); `check` lists an activity without one
+    #[arg(long, value_parser = parsed::<BasisArg>)]
+    pub basis: Option<BasisArg>,
+    /// The law a legal obligation rests on (required for legal-obligation)
+    #[arg(long)]
+    pub law: Option<String>,
+    /// The legitimate interest in words (required for legitimate-interest)
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Categories of data subjects
+    #[arg(long, value_name = "TEXT")]
+    pub subjects: String,
+    /// Categories of personal data
+    #[arg(long, value_name = "TEXT")]
+    pub data: String,
+    /// Where the data come from
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// Categories of recipients
+    #[arg(long, value_name = "TEXT")]
+    pub recipients: Option<String>,
+    /// The system the data are kept in
+    #[arg(long, value_name = "TEXT")]
+    pub system: Option<String>,
+    /// Countries outside the EU/EEA the data go to (ISO 3166-1 alpha-2)
+    #[arg(long, value_name = "CC", num_args = 1..)]
+    pub transfer: Vec<String>,
+    /// The recipients in the United States are certified under the Data Privacy Framework
+    #[arg(long)]
+    pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
+    /// How long the data are kept, in words
+    #[arg(long, value_name = "TEXT")]
+    pub retention: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProcessorCommand {
+    /// Record a processor and its Art. 28 contract (admin)
+    Add(ProcessorAddArgs),
+    /// List the processors
+    List,
+    /// Show one processor
+    Show { name: String },
+    /// End the use of a processor on a date (admin)
+    End {
+        name: String,
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProcessorAddArgs {
+    pub name: String,
+    /// Its business id (a Finnish Y-tunnus when the country is FI)
+    #[arg(long)]
+    pub business_id: String,
+    /// Where it processes the data (ISO 3166-1 alpha-2)
+    #[arg(long, value_name = "CC")]
+    pub country: String,
+    /// What it does for the firm
+    #[arg(long, value_name = "TEXT")]
+    pub service: String,
+    /// The personal data it handles
+    #[arg(long, value_name = "TEXT")]
+    pub data: String,
+    /// When the Art. 28 contract was signed; `check` lists a processor without one
+    #[arg(long, value_name = "DATE")]
+    pub contract_date: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub contract_ref: Option<String>,
+    /// Certified under the EU-US Data Privacy Framework
+    #[arg(long)]
+    pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Record a client for whom the firm processes data (admin)
+    Add(ClientAddArgs),
+    /// List the clients
+    List,
+    /// Show one client with its processing
+    Show { name: String },
+    /// End the work for a client on a date (admin)
+    End {
+        name: String,
+        #[arg(long)]
+        date: String,
+    },
+    /// The processing done for a client
+    #[command(subcommand)]
+    Processing(ClientProcessingCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientAddArgs {
+    pub name: String,
+    #[arg(long)]
+    pub business_id: String,
+    /// Who to contact at the client (its controller's representative)
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+    /// When the Art. 28 data processing agreement was signed; `check` lists a client without one
+    #[arg(long, value_name = "DATE")]
+    pub contract_date: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub contract_ref: Option<String>,
+    /// The client's instructions and terms, in words
+    #[arg(long, value_name = "TEXT")]
+    pub terms: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientProcessingCommand {
+    /// Record a category of processing done for a client (admin)
+    Add(ClientProcessingAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientProcessingAddArgs {
+    pub client: String,
+    /// The category of processing, e.g. payroll, bookkeeping, ERP hosting
+    #[arg(long, value_name = "TEXT")]
+    pub category: String,
+    #[arg(long, value_name = "TEXT")]
+    pub subjects: String,
+    #[arg(long, value_name = "TEXT")]
+    pub data: String,
+    /// Processors of the firm engaged for it (`privreg processor list`)
+    #[arg(long = "sub-processor", value_name = "NAME", num_args = 1..)]
+    pub sub_processor: Vec<String>,
+    /// Countries outside the EU/EEA the data go to
+    #[arg(long, value_name = "CC", num_args = 1..)]
+    pub transfer: Vec<String>,
+    /// The recipients in the United States are certified under the Data Privacy Framework
+    #[arg(long)]
+    pub dpf_certified: bool,
+    /// The recipient in Canada is a commercial organisation subject to PIPEDA
+    #[arg(long)]
+    pub commercial: bool,
+    /// Security measures (Art. 32), in words
+    #[arg(long, value_name = "TEXT")]
+    pub security: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCommand {
+    /// List the published versions of the notice
+    History,
+    /// The categories of recipients and sources the notice names
+    #[command(subcommand)]
+    Category(NoticeCategoryCommand),
+}
+
+/// Recipients or sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CategoryKind {
+    Recipient,
+    Source,
+}
+
+impl CategoryKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CategoryKind::Recipient => "recipient",
+            CategoryKind::Source => "source",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCategoryCommand {
+    /// List the categories
+    List,
+    /// Add or replace a category (admin)
+    Add {
+        #[arg(long, value_enum)]
+        kind: CategoryKind,
+        /// Lower-case words joined by dashes
+        name: String,
+        /// In English, as the notice prints it
+        #[arg(long)]
+        title: String,
+        /// In Finnish (default: the English title)
+        #[arg(long)]
+        title_fi: Option<String>,
+        /// The registers it applies to (default: all)
+        #[arg(long, num_args = 1.., value_parser = register)]
+        register: Vec<Register>,
+    },
+    /// Remove a category (admin)
+    Remove {
+        #[arg(long, value_enum)]
+        kind: CategoryKind,
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -89,6 +89,33 @@ pub fn run(session: &mut Session) -> Result<Output> {
             ));
         }
 
+        // SPEC §9: processors with no Art. 28 contract date, activities with
+        // no legal basis, clients with no processing agreement (ended ones
+        // are history and not listed).
+        for (sql, kind, what) in [
+            (
+                "SELECT name FROM processors WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid",
+                "processor-without-contract",
+                "the date of the Art. 28 contract (privreg processor add --contract-date)",
+            ),
+            (
+                "SELECT name FROM activities WHERE basis IS NULL AND ended_on IS NULL ORDER BY rowid",
+                "activity-without-basis",
+                "a legal basis (GDPR Art. 6(1))",
+            ),
+            (
+                "SELECT name FROM clients WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid",
+                "client-without-contract",
+                "the Art. 28 data processing agreement (privreg client add --contract-date)",
+            ),
+        ] {
+            let mut stmt = tx.prepare(sql)?;
+            let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            for name in names {
+                gaps.push(gap(kind, name?, what));
+            }
+        }
+
         let n = gaps.len();
         let kinds: Vec<String> = {
             let mut k: Vec<String> = gaps.iter().filter_map(|g| g["gap"].as_str().map(str::to_string)).collect();

@@ -588,6 +588,8 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
 struct Expired {
     record: Record,
     limit: NaiveDate,
+    /// The first day it must be erased (the day after a year-end limit).
+    from: NaiveDate,
     rule: String,
     /// Set when the record is restricted (listed only with `--include-restricted`).
     restricted_since: Option<String>,
@@ -621,10 +623,13 @@ fn expired(
                 continue;
             }
             let facts = store_holds::facts(&record);
-            let Some(limit) = holds::retention_limit(&facts, &policy) else {
+            let (Some(limit), Some(from)) = (
+                holds::retention_limit(&facts, &policy),
+                holds::erasable_from(&facts, &policy),
+            ) else {
                 continue;
             };
-            if limit > day {
+            if from > day {
                 continue;
             }
             let manual = store_holds::manual(conn, rowid)?;
@@ -636,6 +641,7 @@ fn expired(
                 out.push(Expired {
                     record,
                     limit,
+                    from,
                     rule: policy.ground.clone(),
                     restricted_since,
                 });
@@ -660,6 +666,7 @@ fn expired_row(e: &Expired) -> Map<String, Value> {
     m.insert("register".into(), e.record.register().name().into());
     m.insert("ended_on".into(), e.record.ended_on.clone().into());
     m.insert("retention_limit".into(), format_date(e.limit).into());
+    m.insert("erasable_from".into(), format_date(e.from).into());
     m.insert("rule".into(), e.rule.clone().into());
     m.insert(
         "restricted_since".into(),
@@ -675,7 +682,8 @@ const EXPIRED_COLUMNS: &[crate::output::Column] = &[
     ("id", "id"),
     ("register", "register"),
     ("ended", "ended_on"),
-    ("erase from", "retention_limit"),
+    ("kept until", "retention_limit"),
+    ("erase from", "erasable_from"),
     ("rule", "rule"),
 ];
 

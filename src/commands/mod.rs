@@ -19,6 +19,7 @@ mod letter;
 mod marketing;
 mod notice;
 mod operator;
+mod processing;
 mod records;
 mod requests;
 mod restrict;
@@ -244,8 +245,10 @@ pub fn login_name() -> Option<String> {
 /// The action name of a command in the audit log, and the least role it needs.
 fn action_and_role(command: &Command) -> (&'static str, Role) {
     use crate::cli::{
-        AuditCommand as A, BasisCommand as B, BreachCommand as Br, ControllerCommand as Ct,
-        ExportCommand as E, HoldCommand as H, OperatorCommand as O, PurposeCommand as P,
+        ActivityCommand as Ac, AuditCommand as A, BasisCommand as B, BreachCommand as Br,
+        ClientCommand as Cl, ControllerCommand as Ct, ExportCommand as E, HoldCommand as H,
+        NoticeCategoryCommand as Nc, NoticeCommand as N, OperatorCommand as O,
+        ProcessorCommand as Pr, PurposeCommand as P,
         RequestCommand as Rq, RestrictCommand as Rs, RetentionCommand as R,
     };
     match command {
@@ -296,7 +299,28 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
         Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
         Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
+        Command::Export(ExportCommand::Notice(a)) if a.publish => {
+            ("export-notice-publish", Role::Admin)
+        }
         Command::Export(ExportCommand::Notice(_)) => ("export-notice", Role::Auditor),
+        Command::Export(E::ProcessingRecord(_)) => ("export-processing-record", Role::Auditor),
+        Command::Activity(Ac::Add(_)) => ("activity-add", Role::Admin),
+        Command::Activity(Ac::List) => ("activity-list", Role::Auditor),
+        Command::Activity(Ac::Show { .. }) => ("activity-show", Role::Auditor),
+        Command::Activity(Ac::End { .. }) => ("activity-end", Role::Admin),
+        Command::Processor(Pr::Add(_)) => ("processor-add", Role::Admin),
+        Command::Processor(Pr::List) => ("processor-list", Role::Auditor),
+        Command::Processor(Pr::Show { .. }) => ("processor-show", Role::Auditor),
+        Command::Processor(Pr::End { .. }) => ("processor-end", Role::Admin),
+        Command::Client(Cl::Add(_)) => ("client-add", Role::Admin),
+        Command::Client(Cl::List) => ("client-list", Role::Auditor),
+        Command::Client(Cl::Show { .. }) => ("client-show", Role::Auditor),
+        Command::Client(Cl::End { .. }) => ("client-end", Role::Admin),
+        Command::Client(Cl::Processing(_)) => ("client-processing-add", Role::Admin),
+        Command::Notice(N::History) => ("notice-history", Role::Auditor),
+        Command::Notice(N::Category(Nc::List)) => ("notice-category-list", Role::Auditor),
+        Command::Notice(N::Category(Nc::Add { .. })) => ("notice-category-add", Role::Admin),
+        Command::Notice(N::Category(Nc::Remove { .. })) => ("notice-category-remove", Role::Admin),
         Command::Export(E::Register(_)) => ("export-register", Role::Auditor),
         Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
         Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
@@ -316,7 +340,7 @@ fn formats(command: &Command) -> (Format, &'static [Format]) {
     const EXPORT: &[Format] = &[Format::Csv, Format::Json, Format::Jsonl];
     match command {
         Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
-        Command::Export(ExportCommand::Notice(_)) => {
+        Command::Export(ExportCommand::Notice(_) | ExportCommand::ProcessingRecord(_)) => {
             (Format::Markdown, &[Format::Markdown, Format::Json])
         }
         Command::Export(ExportCommand::Register(_) | ExportCommand::Audit(_)) => {
@@ -458,6 +482,11 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Hold(c) => erase::hold(session, c),
         Command::Retention(c) => erase::retention(session, c),
         Command::Export(ExportCommand::Notice(a)) => notice::run(session, a),
+        Command::Export(ExportCommand::ProcessingRecord(a)) => notice::record::run(session, a),
+        Command::Activity(c) => processing::activity(session, c),
+        Command::Processor(c) => processing::processor(session, c),
+        Command::Client(c) => processing::client(session, c),
+        Command::Notice(c) => processing::notice(session, c),
         Command::Export(ExportCommand::Register(a)) => export::register(session, a),
         Command::Export(ExportCommand::Subject(a)) => export::subject(session, a),
         Command::Export(ExportCommand::Audit(a)) => export::audit(session, a),

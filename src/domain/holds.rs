@@ -2,7 +2,7 @@
 //! when, whether an admin may override it, and when the record must be
 //! erased at the latest. Pure: the policy comes from the database.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::calendar::add_months;
 use super::register::Register;
@@ -19,6 +19,9 @@ pub struct Policy {
     pub hold_overridable: bool,
     /// The legal ground, for messages and the privacy notice.
     pub ground: String,
+    /// The limit counts from the end of the calendar year in which the
+    /// record ended (Accounting Act 1336/1997 2:10), not from the end date.
+    pub from_year_end: bool,
 }
 
 /// Facts about a record that the rules look at.
@@ -124,11 +127,31 @@ pub fn holds(facts: &Facts, policy: &Policy, manual: &[ManualHold], today: Naive
     out
 }
 
-/// The day from which the record must be erased, once it has ended.
+/// The retention limit of a record that has ended. Date-exact rules reach
+/// it on the end date's anniversary, and the record may be erased from that
+/// day. A rule counted from the end of the calendar year (DOMAIN §5) keeps
+/// the record through the limit's 31 December: see [`erasable_from`].
 pub fn retention_limit(facts: &Facts, policy: &Policy) -> Option<NaiveDate> {
-    facts
-        .ended_on
-        .map(|end| add_months(end, policy.retention_months))
+    facts.ended_on.map(|end| {
+        if policy.from_year_end {
+            let year_end = NaiveDate::from_ymd_opt(end.year(), 12, 31).unwrap_or(end);
+            add_months(year_end, policy.retention_months)
+        } else {
+            add_months(end, policy.retention_months)
+        }
+    })
+}
+
+/// The first day on which the record must be erased: the limit itself for
+/// a date-exact rule, the next day (1 January) for a year-end rule.
+pub fn erasable_from(facts: &Facts, policy: &Policy) -> Option<NaiveDate> {
+    retention_limit(facts, policy).map(|limit| {
+        if policy.from_year_end {
+            limit.succ_opt().unwrap_or(limit)
+        } else {
+            limit
+        }
+    })
 }
 
 #[cfg(test)]
@@ -153,6 +176,7 @@ mod tests {
             hold_months,
             hold_overridable,
             ground: "ground".into(),
+            from_year_end: register == Register::Customer,
         }
     }
 
@@ -288,6 +312,17 @@ mod tests {
         let hold = holds(&leap, &policy(Register::Recruitment), &[], d("2025-02-27"));
         assert_eq!(hold[0].until, Some(d("2025-02-28")));
         assert!(holds(&leap, &policy(Register::Recruitment), &[], d("2025-02-28")).is_empty());
+        // The customer limit counts from the end of the year (DOMAIN §5).
+        let customer = facts(Register::Customer, Some("2020-03-15"), false);
+        let p = policy(Register::Customer);
+        assert_eq!(retention_limit(&customer, &p), Some(d("2026-12-31")));
+        assert_eq!(erasable_from(&customer, &p), Some(d("2027-01-01")));
+        let december = facts(Register::Customer, Some("2020-12-31"), false);
+        assert_eq!(erasable_from(&december, &p), Some(d("2027-01-01")));
+        assert_eq!(
+            erasable_from(&f, &policy(Register::Business)),
+            Some(d("2025-03-15"))
+        );
         assert_eq!(
             retention_limit(
                 &facts(Register::Customer, None, false),

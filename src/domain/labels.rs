@@ -342,13 +342,15 @@ pub fn role_counted(role: &str, lang: Lang) -> &'static str {
 }
 
 /// Countries outside the EU/EEA that the notice may name (the adequacy
-/// list of DOMAIN §8), as (code, Finnish, English).
+/// list of DOMAIN §8), and Finland, where most processors are, as (code,
+/// Finnish, English).
 const COUNTRIES: &[(&str, &str, &str)] = &[
     ("AD", "Andorra", "Andorra"),
     ("AR", "Argentiina", "Argentina"),
     ("BR", "Brasilia", "Brazil"),
     ("CA", "Kanada", "Canada"),
     ("CH", "Sveitsi", "Switzerland"),
+    ("FI", "Suomi", "Finland"),
     ("FO", "Färsaaret", "Faroe Islands"),
     ("GB", "Yhdistynyt kuningaskunta", "United Kingdom"),
     ("GG", "Guernsey", "Guernsey"),

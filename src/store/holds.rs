@@ -13,7 +13,7 @@ use crate::store::records::Record;
 pub fn policy(conn: &Connection, register: Register, lang_fi: bool) -> Result<Policy> {
     let ground = if lang_fi { "ground_fi" } else { "ground_en" };
     conn.prepare_cached(&format!(
-        "SELECT retention_months, hold_months, hold_overridable, {ground} FROM retention_policy WHERE register = ?1"
+        "SELECT retention_months, hold_months, hold_overridable, {ground}, from_year_end FROM retention_policy WHERE register = ?1"
     ))?
     .query_row([register.name()], |r| {
         Ok(Policy {
@@ -22,6 +22,7 @@ pub fn policy(conn: &Connection, register: Register, lang_fi: bool) -> Result<Po
             hold_months: r.get(1)?,
             hold_overridable: r.get(2)?,
             ground: r.get(3)?,
+            from_year_end: r.get(4)?,
         })
     })
     .optional()?

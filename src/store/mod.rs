@@ -11,6 +11,7 @@ pub mod holds;
 pub mod notice;
 pub mod operators;
 pub mod preferences;
+pub mod processing;
 pub mod records;
 pub mod requests;
 pub mod restore;
@@ -35,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_identifier_indexes.sql"),
     include_str!("../../migrations/003_register_id.sql"),
     include_str!("../../migrations/004_breaches.sql"),
+    include_str!("../../migrations/005_processing.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -549,6 +551,62 @@ mod tests {
             .unwrap();
         assert_eq!(kept, "in the wal");
         give_back(&store.conn);
+    }
+
+    /// Issue #18: a register of version 2 gets the processing tables, the
+    /// customer limit counted from the end of the year, the corrected
+    /// adequacy rows and the declared purposes; a changed policy is kept.
+    #[test]
+    fn the_processing_migration_moves_the_seeded_policy() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute(
+            "UPDATE retention_policy SET retention_months = 84 WHERE register = 'business'",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (year_end, ground): (bool, String) = conn
+            .query_row(
+                "SELECT from_year_end, ground_en FROM retention_policy WHERE register = 'customer'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(year_end);
+        assert!(ground.contains("end of the calendar year"), "{ground}");
+        let business: (bool, i64) = conn
+            .query_row(
+                "SELECT from_year_end, retention_months FROM retention_policy WHERE register = 'business'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(business, (false, 84));
+        let canada: String = conn
+            .query_row(
+                "SELECT note_en FROM adequacy WHERE country = 'CA'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(canada.contains("PIPEDA"));
+        let declared: i64 = conn
+            .query_row(
+                "SELECT count(DISTINCT register) FROM register_purposes",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(declared, 4);
+        for table in ["activities", "processors", "clients", "notice_versions"] {
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0, "{table}");
+        }
     }
 
     #[test]

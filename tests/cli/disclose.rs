@@ -145,7 +145,7 @@ fn the_adequacy_list_is_data_with_its_date() {
     env.sql()
         .execute_batch(
             "DELETE FROM adequacy WHERE country = 'GB';
-             INSERT INTO adequacy VALUES ('IN', 'India', '2027/1', 0);
+             INSERT INTO adequacy (country, name, decision, needs_dpf) VALUES ('IN', 'India', '2027/1', 0);
              UPDATE meta SET value = '2027-03' WHERE key = 'adequacy_list_date';",
         )
         .unwrap();

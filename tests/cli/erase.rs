@@ -373,14 +373,16 @@ fn a_person_erased_after_an_opt_out_stays_suppressed_until_a_new_consent() {
 fn retention_report_and_sweep() {
     let env = Env::new();
     env.ok(&["operator", "add", "aki", "--role", "auditor"]);
+    // Issue #18: the customer limit counts from the end of the calendar
+    // year in which the relationship ended (Accounting Act 2:10).
     let expired = customer_ended(
         &env,
         "Vanha",
         "vanha@example.fi",
         "2010-01-01",
-        "2020-11-24",
+        "2019-11-24",
     );
-    let recent = customer_ended(&env, "Uusi", "uusi@example.fi", "2010-01-01", "2020-11-25");
+    let recent = customer_ended(&env, "Uusi", "uusi@example.fi", "2010-01-01", "2020-01-01");
     let held = customer_ended(
         &env,
         "Pidetty",
@@ -429,16 +431,22 @@ fn retention_report_and_sweep() {
             })
             .collect()
     };
-    // six years after 2020-11-24 is today; a 29 February decision counts to 28 February
+    // ended in 2019: kept through 2025-12-31, erasable from 2026-01-01;
+    // a 29 February decision counts to 28 February
     assert_eq!(
         report(TODAY),
         [
-            (expired.clone(), "2026-11-24".into()),
+            (expired.clone(), "2025-12-31".into()),
             (applicant.clone(), "2026-02-28".into())
         ]
     );
-    assert_eq!(report("2026-02-27"), []);
-    assert_eq!(report("2026-11-25").len(), 3);
+    assert_eq!(report("2025-12-31"), []);
+    assert_eq!(report("2026-01-01").len(), 1);
+    // ended on 2020-01-01: kept through 2026-12-31 (not 2026-01-01)
+    assert_eq!(report("2026-12-31").len(), 2);
+    assert_eq!(report("2027-01-01").len(), 4, "the manual hold ends too");
+    let rows = env.json(&["retention", "report"]);
+    assert_eq!(rows[0]["erasable_from"], "2026-01-01");
     assert!(env
         .as_op("aki")
         .ok(&["retention", "report"])

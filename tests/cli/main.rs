@@ -19,6 +19,7 @@ mod marketing;
 mod notice;
 mod office;
 mod operators;
+mod processing;
 mod records;
 mod reliability;
 mod requests;

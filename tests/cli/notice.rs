@@ -179,7 +179,8 @@ fn finnish_markdown_reads_like_a_tietosuojaseloste() {
         "- Yhdysvallat: 1 luovutus EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen sertifioituneelle vastaanottajalle",
         "(luettelon tilanne 1/2026)",
         // Retention with its ground, years as years.
-        "Tiedot poistetaan pysyvästi viimeistään 6 vuoden kuluttua asiakkuuden päättymisestä.",
+        // Issue #18: Accounting Act 2:10 counts from the end of the year.
+        "Tiedot poistetaan pysyvästi viimeistään 6 vuoden kuluttua sen kalenterivuoden päättymisestä, jona asiakkuus päättyi.",
         "Säilytysajan peruste: kirjanpitolaki 1336/1997 2:10",
         "Työsuhteen päätyttyä tietoja säilytetään 10 vuotta",
         // Security and rights.
@@ -197,13 +198,16 @@ fn finnish_markdown_reads_like_a_tietosuojaseloste() {
     ] {
         assert!(md.contains(text), "missing {text:?} in:\n{md}");
     }
-    // The employee and recruitment registers have no bases yet: none invented.
-    assert_eq!(
-        md.matches(
-            "Rekisteriin ei ole vielä kirjattu käsittelyn tarkoituksia eikä oikeusperusteita."
-        )
-        .count(),
-        2
+    // Issue #18: the employee and recruitment registers have no bases in
+    // use yet, but their declared purposes and bases are stated in advance.
+    assert!(!md.contains("ei ole vielä kirjattu käsittelyn tarkoituksia"));
+    assert!(
+        md.contains("- **Työsuhteen hoitaminen**\n  - Sopimuksen täytäntöönpano (tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta)\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Rekrytointi ja hakijoiden arviointi**"),
+        "{md}"
     );
     // The repealed Personal Data Act is not cited; no data subject is named.
     assert!(!md.contains("523/1999"));
@@ -225,7 +229,7 @@ fn english_markdown() {
         "**Debt collection agencies:** Perintätoimisto Saatava Oy (2 disclosures)",
         "- United Kingdom: 1 disclosure; Commission adequacy decision 2021/1772",
         "Generated on 2026-11-24.",
-        "The data are erased for good at the latest 6 years after the customer relationship ended.",
+        "The data are erased for good at the latest 6 years after the end of the calendar year in which the customer relationship ended.",
         "Office of the Data Protection Ombudsman",
         "(Art. 17)",
     ] {

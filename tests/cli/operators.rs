@@ -147,9 +147,9 @@ fn commands_that_change_something_answer_json_with_one_object() {
     );
     let set = env.json(&["controller", "set", "--name", "AmiPro Service Oy"]);
     assert_eq!(set, serde_json::json!({"name": "AmiPro Service Oy"}));
-    let purpose = env.json(&["purpose", "add", "newsletter", "--title", "Newsletter"]);
-    assert_eq!(purpose["name"], "newsletter");
-    assert_eq!(purpose["title_en"], "Newsletter");
+    let purpose = env.json(&["purpose", "add", "webinars", "--title", "Webinars"]);
+    assert_eq!(purpose["name"], "webinars");
+    assert_eq!(purpose["title_en"], "Webinars");
     let again = env.json(&["init", "--admin", "anne"]);
     assert_eq!(again["created"], false);
     // a table says nothing on stdout; what was done goes to stderr

@@ -13,7 +13,7 @@ use super::{Notice, RegisterPart, Transfer};
 use crate::domain::labels::{self, Lang};
 
 /// Markdown's punctuation in a value, escaped; line breaks become spaces.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
         if matches!(
@@ -28,7 +28,7 @@ fn md(s: &str) -> String {
 }
 
 /// The first letter in upper case.
-fn cap(s: &str) -> String {
+pub(super) fn cap(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -37,7 +37,7 @@ fn cap(s: &str) -> String {
 }
 
 /// Ends a sentence with a full stop unless it has one.
-fn period(s: &str) -> String {
+pub(super) fn period(s: &str) -> String {
     let s = s.trim_end();
     if s.ends_with(['.', '!', '?']) {
         s.to_string()
@@ -47,7 +47,7 @@ fn period(s: &str) -> String {
 }
 
 /// A date as Finnish `24.11.2026` or ISO `2026-11-24`.
-fn date(iso: &str, lang: Lang) -> String {
+pub(super) fn date(iso: &str, lang: Lang) -> String {
     match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
         (Lang::Fi, [y, m, d]) => format!(
             "{}.{}.{y}",
@@ -98,32 +98,49 @@ fn country(code: &str, lang: Lang) -> String {
 /// Section numbers: 1–3 fixed, one per register, then the closing ones.
 struct Numbers {
     first_register: usize,
+    activities: Option<usize>,
+    processors: Option<usize>,
+    processor_role: Option<usize>,
     transfers: usize,
     security: usize,
     automated: usize,
     rights: usize,
     requests: usize,
     complaint: usize,
+    changes: usize,
 }
 
 impl Numbers {
-    fn new(registers: usize) -> Numbers {
-        let after = 4 + registers;
+    fn new(n: &Notice) -> Numbers {
+        let mut after = 4 + n.registers.len();
+        let mut next = |present: bool| {
+            present.then(|| {
+                after += 1;
+                after - 1
+            })
+        };
+        let activities = next(!n.activities.is_empty());
+        let processors = next(!n.processors.is_empty());
+        let processor_role = next(n.processor_role.is_some());
         Numbers {
             first_register: 4,
+            activities,
+            processors,
+            processor_role,
             transfers: after,
             security: after + 1,
             automated: after + 2,
             rights: after + 3,
             requests: after + 4,
             complaint: after + 5,
+            changes: after + 6,
         }
     }
 }
 
 pub fn render(n: &Notice, lang: Lang) -> String {
     let mut d = String::new();
-    let num = Numbers::new(n.registers.len());
+    let num = Numbers::new(n);
     let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
 
     let _ = writeln!(
@@ -178,9 +195,69 @@ pub fn render(n: &Notice, lang: Lang) -> String {
         );
     }
     d.push('\n');
+    if let Some(no) = num.activities {
+        let _ = writeln!(
+            d,
+            "{} {no}.\n",
+            t(
+                "Rekistereiden lisäksi rekisterinpitäjä käsittelee henkilötietoja muissa käsittelytoimissa, jotka kuvataan luvussa",
+                "Besides the registers, the controller processes personal data in other processing activities, described in chapter"
+            )
+        );
+    }
 
     for (i, r) in n.registers.iter().enumerate() {
         register(&mut d, r, num.first_register + i, &num, lang);
+    }
+    if let Some(no) = num.activities {
+        activities(&mut d, n, no, &num, lang);
+    }
+    if let Some(no) = num.processors {
+        let _ = writeln!(
+            d,
+            "## {no}. {}\n",
+            t(
+                "Henkilötietojen käsittelijät ja alihankkijat",
+                "Processors and subcontractors"
+            )
+        );
+        let _ = writeln!(
+            d,
+            "{}\n",
+            t(
+                "Rekisterinpitäjä käyttää seuraavia henkilötietojen käsittelijöitä. Jokaisen kanssa on tehty tietosuoja-asetuksen 28 artiklan mukainen sopimus henkilötietojen käsittelystä: käsittelijä käsittelee tietoja vain rekisterinpitäjän lukuun ja ohjeiden mukaan, on sitoutunut suojaamaan ne tietosuoja-asetuksen mukaisesti eikä saa käyttää niitä omiin tarkoituksiinsa.",
+                "The controller uses the following processors. With each, an agreement on the processing of personal data under GDPR Art. 28 has been made: the processor handles the data only on the controller's behalf and instructions, is bound to protect them as the GDPR requires and may not use them for purposes of its own."
+            )
+        );
+        for p in &n.processors {
+            let _ = writeln!(d, "- {}", super::record::processor_line(p, lang));
+        }
+        d.push('\n');
+    }
+    if let (Some(no), Some(role)) = (num.processor_role, &n.processor_role) {
+        let _ = writeln!(
+            d,
+            "## {no}. {}\n",
+            t(
+                "Rekisterinpitäjä henkilötietojen käsittelijänä",
+                "The controller as a processor for its clients"
+            )
+        );
+        for p in &role.text {
+            let _ = writeln!(d, "{p}\n");
+        }
+        if !role.categories.is_empty() {
+            let list: Vec<String> = role.categories.iter().map(|c| md(c)).collect();
+            let _ = writeln!(
+                d,
+                "{}: {}.\n",
+                t(
+                    "Asiakkaiden lukuun tehtävä käsittely",
+                    "Processing done for clients"
+                ),
+                list.join("; ")
+            );
+        }
     }
 
     // Transfers: the principles.
@@ -200,16 +277,16 @@ pub fn render(n: &Notice, lang: Lang) -> String {
         .iter()
         .map(|c| {
             let name = md(&c.name);
-            if c.dpf_required {
-                format!(
+            match &c.note {
+                Some(note) => format!("{name} ({})", md(note)),
+                None if c.dpf_required => format!(
                     "{name} ({})",
                     t(
                         "vain tietosuojakehykseen sertifioidut organisaatiot",
                         "Data Privacy Framework certified organisations only"
                     )
-                )
-            } else {
-                name
+                ),
+                None => name,
             }
         })
         .collect();
@@ -332,7 +409,139 @@ pub fn render(n: &Notice, lang: Lang) -> String {
         t("Verkkosivut", "Web"),
         c.web
     );
+    let _ = writeln!(
+        d,
+        "\n## {}. {}\n\n{}",
+        num.changes,
+        t("Selosteen muuttaminen", "Changes to this notice"),
+        n.changes
+    );
     d
+}
+
+fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let _ = writeln!(
+        d,
+        "## {no}. {}\n",
+        t("Muut käsittelytoimet", "Other processing activities")
+    );
+    for (i, a) in n.activities.iter().enumerate() {
+        let _ = writeln!(d, "### {no}.{} {}\n", i + 1, md(&cap(&a.name)));
+        let purposes: Vec<String> = a.purposes.iter().map(|p| md(&p.title)).collect();
+        let _ = writeln!(
+            d,
+            "- **{}:** {}",
+            t("Käsittelyn tarkoitukset", "Purposes"),
+            period(&cap(&purposes.join(", ")))
+        );
+        let basis = match (&a.basis, &a.basis_title) {
+            (Some(b), Some(title)) => {
+                let mut cite = crate::domain::basis::Basis::ALL
+                    .into_iter()
+                    .find(|x| x.name() == b)
+                    .map(|x| labels::basis_article(x, lang))
+                    .unwrap_or_default();
+                if let Some(law) = &a.law {
+                    cite.push_str("; ");
+                    cite.push_str(&md(law));
+                }
+                format!("{} ({cite})", cap(title))
+            }
+            _ => t("Ei vielä kirjattu", "Not recorded yet").to_string(),
+        };
+        let _ = writeln!(
+            d,
+            "- **{}:** {}",
+            t("Oikeusperuste", "Legal basis"),
+            period(&basis)
+        );
+        if let Some(i) = &a.interest {
+            let _ = writeln!(
+                d,
+                "- **{}:** {}",
+                t("Oikeutettu etu", "Legitimate interest"),
+                period(&md(&cap(i)))
+            );
+        }
+        let line = |d: &mut String, label: &str, v: &str| {
+            let _ = writeln!(d, "- **{label}:** {}", period(&md(&cap(v))));
+        };
+        line(d, t("Rekisteröidyt", "Data subjects"), &a.subjects);
+        line(d, t("Käsiteltävät tiedot", "Personal data"), &a.data);
+        if let Some(s) = &a.source {
+            line(d, t("Tietolähteet", "Sources"), s);
+        }
+        if let Some(r) = &a.recipients {
+            line(d, t("Vastaanottajat", "Recipients"), r);
+        }
+        if let Some(s) = &a.system {
+            line(d, t("Järjestelmä", "System"), s);
+        }
+        let transfers = if a.transfers.is_empty() {
+            format!(
+                "{} {}).",
+                t(
+                    "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle (ks. luku",
+                    "The data are not transferred outside the EU/EEA (see chapter"
+                ),
+                num.transfers
+            )
+        } else {
+            period(
+                &a.transfers
+                    .iter()
+                    .map(|x| transfer_ground(x, lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        };
+        let _ = writeln!(
+            d,
+            "- **{}:** {transfers}",
+            t(
+                "Siirrot EU:n tai ETA:n ulkopuolelle",
+                "Transfers outside the EU/EEA"
+            )
+        );
+        line(d, t("Säilytysaika", "Retention"), &a.retention);
+        let _ = writeln!(
+            d,
+            "- **{}:** {}",
+            t(
+                "Tietojen antamisen pakollisuus",
+                "Is giving the data required"
+            ),
+            a.requirement
+        );
+        d.push('\n');
+        if let Some(c) = &a.cookies {
+            let _ = writeln!(d, "{c}\n");
+        }
+    }
+}
+
+/// A transfer as its ground: "Japan: Commission adequacy decision 2019/419".
+pub(super) fn transfer_ground(x: &Transfer, lang: Lang) -> String {
+    let name = md(&x.name);
+    let decision = x.adequacy_decision.as_deref().map(md).unwrap_or_default();
+    let note = x
+        .note
+        .as_deref()
+        .map(|n| format!(" ({})", md(n)))
+        .unwrap_or_default();
+    match (lang, x.lawful) {
+        (Lang::Fi, true) => {
+            format!("{name}: Euroopan komission riittävyyspäätös {decision}{note}")
+        }
+        (Lang::En, true) => format!("{name}: Commission adequacy decision {decision}{note}"),
+        (Lang::Fi, false) => format!(
+            "{name}: **ei riittävyyspäätöstä tai vastaanottaja ei ole sen piirissä: siirto ei ole tämän selosteen periaatteiden mukainen**"
+        ),
+        (Lang::En, false) => format!(
+            "{name}: **no adequacy decision covers it: this transfer does not follow this notice**"
+        ),
+    }
 }
 
 fn controller(d: &mut String, n: &Notice, lang: Lang) {
@@ -394,7 +603,7 @@ fn controller(d: &mut String, n: &Notice, lang: Lang) {
 }
 
 /// `+358401234567` as `+358 40 1234567`, grouped as the numbering plan does.
-fn readable_phone(e164: &str) -> String {
+pub(super) fn readable_phone(e164: &str) -> String {
     phonenumber::parse(None, e164)
         .map(|p| {
             p.format()
@@ -417,13 +626,30 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
             "Purposes and legal bases of the processing"
         )
     );
-    if r.bases.is_empty() {
+    // The declared purposes and bases (also before any record exists),
+    // then any other purpose with a basis in use; counts where in use.
+    let mut order: Vec<(&str, &str)> = Vec::new();
+    for (purpose, title) in r
+        .declared
+        .iter()
+        .map(|p| (p.purpose.as_str(), p.title.as_str()))
+        .chain(
+            r.purposes
+                .iter()
+                .map(|p| (p.purpose.as_str(), p.title.as_str())),
+        )
+    {
+        if !order.iter().any(|(p, _)| *p == purpose) {
+            order.push((purpose, title));
+        }
+    }
+    if order.is_empty() {
         let _ = writeln!(
             d,
             "{}\n",
             t(
-                "Rekisteriin ei ole vielä kirjattu käsittelyn tarkoituksia eikä oikeusperusteita.",
-                "No purposes or legal bases have been recorded for this register yet."
+                "Rekisterille ei ole määritelty käsittelyn tarkoituksia eikä oikeusperusteita.",
+                "No purposes or legal bases are declared for this register."
             )
         );
     } else {
@@ -435,39 +661,68 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
                 "Personal data are processed for the following purposes. Under each purpose are its legal bases and for how many data subjects each is in use now."
             )
         );
-        for p in &r.purposes {
-            let _ = writeln!(d, "- **{}**", md(&cap(&p.title)));
-            for b in r.bases.iter().filter(|b| b.purpose == p.purpose) {
-                let basis = crate::domain::basis::Basis::ALL
-                    .into_iter()
-                    .find(|x| x.name() == b.basis);
-                let mut cite = basis
-                    .map(|x| labels::basis_article(x, lang))
-                    .unwrap_or_default();
-                if let Some(law) = &b.law {
-                    cite.push_str("; ");
-                    cite.push_str(&md(law));
-                }
+        let cite_of = |basis: &str, law: Option<&String>| {
+            let mut cite = crate::domain::basis::Basis::ALL
+                .into_iter()
+                .find(|x| x.name() == basis)
+                .map(|x| labels::basis_article(x, lang))
+                .unwrap_or_default();
+            if let Some(law) = law {
+                cite.push_str("; ");
+                cite.push_str(&md(law));
+            }
+            cite
+        };
+        for (purpose, title) in &order {
+            let _ = writeln!(d, "- **{}**", md(&cap(title)));
+            for b in r.bases.iter().filter(|b| b.purpose == *purpose) {
                 let _ = writeln!(
                     d,
-                    "  - {} ({cite}): {}",
+                    "  - {} ({}): {}",
                     cap(&b.title),
+                    cite_of(&b.basis, b.law.as_ref()),
                     people(b.count, lang)
+                );
+            }
+            for p in r.declared.iter().filter(|p| {
+                p.purpose == *purpose
+                    && !r.bases.iter().any(|b| {
+                        b.purpose == p.purpose
+                            && b.basis == p.basis
+                            && (p.law.is_none() || b.law == p.law)
+                    })
+            }) {
+                let _ = writeln!(
+                    d,
+                    "  - {} ({})",
+                    cap(&p.basis_title),
+                    cite_of(&p.basis, p.law.as_ref())
                 );
             }
         }
         d.push('\n');
-        if r.bases.iter().any(|b| b.basis == "legitimate-interest") {
+        if !r.interests.is_empty() {
             let _ = writeln!(
                 d,
                 "{}\n",
                 t(
-                    "Oikeutettuun etuun perustuvassa käsittelyssä rekisterinpitäjä on punninnut etuaan rekisteröidyn etuja ja oikeuksia vasten. Punnittu etu on kirjattu jokaisen perusteen yhteyteen, ja siitä saa lisätietoja rekisterinpitäjän yhteyshenkilöltä.",
-                    "Where processing rests on legitimate interests, the controller has weighed its interest against the data subject's interests and rights. The interest weighed is recorded with each basis; the contact person gives more information on request."
+                    "Rekisterinpitäjän oikeutetut edut, joihin käsittely perustuu, ovat seuraavat. Rekisterinpitäjä on punninnut ne rekisteröityjen etuja ja oikeuksia vasten, ja rekisteröity voi vastustaa tällaista käsittelyä (21 artikla):",
+                    "The legitimate interests on which the processing rests are the following. The controller has weighed them against the data subjects' interests and rights, and the data subject may object to such processing (Art. 21):"
                 )
             );
+            for i in &r.interests {
+                let _ = writeln!(
+                    d,
+                    "- **{}:** {}",
+                    md(&cap(&i.title)),
+                    period(&md(&i.interest))
+                );
+            }
+            d.push('\n');
         }
-        if r.bases.iter().any(|b| b.basis == "consent") {
+        if r.bases.iter().any(|b| b.basis == "consent")
+            || r.declared.iter().any(|b| b.basis == "consent")
+        {
             let _ = writeln!(
                 d,
                 "{} {}.\n",
@@ -513,6 +768,9 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
     if let Some(note) = &r.data_note {
         let _ = writeln!(d, "{note}\n");
     }
+    if let Some(law) = &r.working_life {
+        let _ = writeln!(d, "{law}\n");
+    }
 
     // Sources.
     let _ = writeln!(
@@ -521,6 +779,15 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
         t("Säännönmukaiset tietolähteet", "Sources of the data")
     );
     let _ = writeln!(d, "{}\n", period(&md(&cap(&r.sources))));
+    if !r.source_categories.is_empty() {
+        let list: Vec<String> = r.source_categories.iter().map(|c| md(&c.title)).collect();
+        let _ = writeln!(
+            d,
+            "{}: {}.\n",
+            t("Tietolähteiden ryhmät", "Categories of sources"),
+            list.join("; ")
+        );
+    }
 
     // Recipients.
     let _ = writeln!(
@@ -531,13 +798,46 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
             "Disclosures and categories of recipients"
         )
     );
+    if r.recipient_categories.is_empty() {
+        let _ = writeln!(
+            d,
+            "{}\n",
+            t(
+                "Tietoja ei luovuteta säännönmukaisesti.",
+                "The data are not disclosed regularly."
+            )
+        );
+    } else {
+        let _ = writeln!(
+            d,
+            "{}\n",
+            t(
+                "Tietoja ei luovuteta säännönmukaisesti muille. Tietoja voidaan luovuttaa seuraaville vastaanottajaryhmille:",
+                "The data are not disclosed to others regularly. They may be disclosed to these categories of recipients:"
+            )
+        );
+        for c in &r.recipient_categories {
+            let _ = writeln!(d, "- {}", period(&md(&cap(&c.title))));
+        }
+        d.push('\n');
+    }
+    if let Some(no) = num.processors {
+        let _ = writeln!(
+            d,
+            "{} {no}.\n",
+            t(
+                "Rekisterinpitäjän käyttämät henkilötietojen käsittelijät luetellaan luvussa",
+                "The processors the controller uses are listed in chapter"
+            )
+        );
+    }
     if r.recipients.is_empty() {
         let _ = writeln!(
             d,
             "{}\n",
             t(
-                "Rekisterin tietoja ei ole luovutettu: luovutuslokiin ei ole kirjattu yhtään luovutusta tämän rekisterin tiedoista.",
-                "No data of this register have been disclosed: the disclosure log holds no entry for it."
+                "Luovutuslokiin ei ole kirjattu yhtään luovutusta tämän rekisterin tiedoista.",
+                "The disclosure log holds no disclosure of this register's data."
             )
         );
     } else {
@@ -610,7 +910,7 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
             )
         );
         for x in &r.transfers {
-            let _ = writeln!(d, "- {}", transfer(x, lang));
+            let _ = writeln!(d, "- {}", transfer_line(x, lang));
         }
         d.push('\n');
     }
@@ -623,12 +923,30 @@ fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
     for p in &text[split..] {
         let _ = writeln!(d, "{}\n", md(p));
     }
+
+    // Art. 13(2)(e).
+    if let Some(req) = &r.requirement {
+        let _ = writeln!(
+            d,
+            "### {no}.8 {}\n\n{}\n",
+            t(
+                "Tietojen antamisen pakollisuus ja antamatta jättämisen seuraukset",
+                "Whether giving the data is required, and what follows from not giving them"
+            ),
+            md(req)
+        );
+    }
 }
 
-fn transfer(x: &Transfer, lang: Lang) -> String {
+pub(super) fn transfer_line(x: &Transfer, lang: Lang) -> String {
     let name = md(&x.name);
     let count = disclosures(x.count, lang);
     let decision = x.adequacy_decision.as_deref().map(md).unwrap_or_default();
+    // The scope or renewal of the decision (Canada, the UK), where lawful.
+    let decision = match (&x.note, x.lawful, x.dpf_required) {
+        (Some(n), true, false) => format!("{decision} ({})", md(n)),
+        _ => decision,
+    };
     match (lang, x.lawful, x.dpf_required) {
         (Lang::Fi, true, false) => format!(
             "{name}: {count}; Euroopan komission riittävyyspäätös {decision}"

@@ -12,6 +12,7 @@
 //! no bases recorded says so instead of listing default purposes.
 
 mod markdown;
+pub mod record;
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,7 @@ use crate::output::{to_map, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
 use crate::store::notice as store;
+use crate::store::processing;
 
 /// The whole notice, as `--format json` prints it.
 #[derive(Debug, Serialize)]
@@ -40,12 +42,20 @@ pub struct Notice {
     pub generated_on: String,
     pub controller: Controller,
     pub registers: Vec<RegisterPart>,
+    /// The controller's processing outside the registers (SPEC §9).
+    pub activities: Vec<ActivityPart>,
+    /// The firm's own processors in use, with their Art. 28 contracts.
+    pub processors: Vec<ProcessorPart>,
+    /// The firm as a processor for its clients, where it has clients.
+    pub processor_role: Option<ProcessorRole>,
     pub transfer_policy: TransferPolicy,
     pub automated_decisions: Automated,
     pub security: Security,
     pub rights: Vec<Right>,
     pub requests: Requests,
     pub complaint: Complaint,
+    /// How changes to the notice are made known.
+    pub changes: String,
 }
 
 /// Who keeps the registers; `missing` names what is not set yet.
@@ -70,6 +80,22 @@ pub struct RegisterPart {
     /// Purposes with a legal basis in use, with how many records have one.
     pub purposes: Vec<PurposeUse>,
     pub bases: Vec<BasisUse>,
+    /// The purposes and bases the register declares in advance, also
+    /// before any record exists.
+    pub declared: Vec<DeclaredPurpose>,
+    /// The legitimate interests the processing rests on, in words
+    /// (Art. 13(1)(d)): the declared ones and those recorded with bases.
+    pub interests: Vec<Interest>,
+    /// Whether giving the data is a statutory or contractual requirement
+    /// and what follows from not giving them (Art. 13(2)(e)).
+    pub requirement: Option<String>,
+    /// Categories of recipients declared for the register.
+    pub recipient_categories: Vec<Named>,
+    /// Categories of sources declared for the register.
+    pub source_categories: Vec<Named>,
+    /// The Act on the Protection of Privacy in Working Life 759/2004, for
+    /// employees and applicants.
+    pub working_life: Option<String>,
     /// Categories of data subjects.
     pub subjects: String,
     pub data_categories: Vec<Category>,
@@ -79,6 +105,75 @@ pub struct RegisterPart {
     pub recipients: Vec<RecipientGroup>,
     pub transfers: Vec<Transfer>,
     pub retention: Retention,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeclaredPurpose {
+    pub purpose: String,
+    pub title: String,
+    pub basis: String,
+    pub basis_title: String,
+    pub article: String,
+    pub law: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Interest {
+    pub purpose: String,
+    pub title: String,
+    pub interest: String,
+}
+
+/// A category of recipients or sources by name and title.
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub name: String,
+    pub title: String,
+}
+
+/// An activity of the controller outside the registers.
+#[derive(Debug, Serialize)]
+pub struct ActivityPart {
+    pub name: String,
+    pub purposes: Vec<Named>,
+    pub basis: Option<String>,
+    pub basis_title: Option<String>,
+    pub article: Option<String>,
+    pub law: Option<String>,
+    /// The legitimate interest in words.
+    pub interest: Option<String>,
+    pub subjects: String,
+    pub data: String,
+    pub source: Option<String>,
+    pub recipients: Option<String>,
+    pub system: Option<String>,
+    pub transfers: Vec<Transfer>,
+    pub retention: String,
+    /// Art. 13(2)(e), from the basis.
+    pub requirement: String,
+    /// What the notice says of cookies, where the activity uses them.
+    pub cookies: Option<String>,
+}
+
+/// A processor of the firm, in use.
+#[derive(Debug, Serialize)]
+pub struct ProcessorPart {
+    pub name: String,
+    pub country: String,
+    pub country_name: String,
+    pub service: String,
+    pub contract_date: Option<String>,
+    /// The adequacy decision its country needs, outside the EU/EEA.
+    pub transfer: Option<Transfer>,
+}
+
+/// The firm as a processor (Art. 28) for its clients.
+#[derive(Debug, Serialize)]
+pub struct ProcessorRole {
+    pub clients: usize,
+    /// The categories of processing done for clients.
+    pub categories: Vec<String>,
+    pub text: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +242,8 @@ pub struct Transfer {
     pub dpf_certified: bool,
     /// Made under an adequacy decision, as the notice allows.
     pub lawful: bool,
+    /// The decision's scope or renewal (Canada, the UK, the United States).
+    pub note: Option<String>,
 }
 
 /// Retention and holds of a register (DOMAIN §5), from `retention_policy`.
@@ -156,6 +253,8 @@ pub struct Retention {
     pub hold_months: u32,
     pub hold_overridable: bool,
     pub ground: String,
+    /// The limit counts from the end of the calendar year of the end.
+    pub from_year_end: bool,
     /// Manual holds in force now.
     pub manual_holds: i64,
     pub text: Vec<String>,
@@ -174,6 +273,8 @@ pub struct AdequateCountry {
     pub name: String,
     pub decision: String,
     pub dpf_required: bool,
+    /// The decision's scope or renewal.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,18 +327,47 @@ pub struct Complaint {
 pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
     let lang = args.lang;
     let format = session.global.format;
-    let notice = session.read(|tx, who| {
-        let notice = build(tx, who.today, lang)?;
-        let entry = Entry::new("export-notice")
-            .rows(notice.registers.len())
-            .detail(format!("lang={lang} format={}", format.name()));
-        Ok((notice, entry))
-    })?;
+    let render = |notice: &Notice| match format {
+        Format::Json => serde_json::to_string_pretty(notice).unwrap_or_default() + "\n",
+        _ => markdown::render(notice, lang),
+    };
+    let (notice, published) = if args.publish {
+        // The text is built and kept in one write transaction, so the
+        // version holds exactly what was printed.
+        session.write("export-notice-publish", |tx, who| {
+            let notice = build(tx, who.today, lang)?;
+            let text = render(&notice);
+            let sha = sha256_hex(&text);
+            tx.execute(
+                "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params![who.today_iso(), who.now, who.operator, lang.code(), format.name(), sha, text],
+            )?;
+            let version = tx.last_insert_rowid();
+            let entry = Entry::new("export-notice-publish")
+                .rows(notice.registers.len())
+                .detail(format!("version={version} sha256={sha} lang={lang} format={}", format.name()));
+            Ok(((notice, Some((version, sha))), entry))
+        })?
+    } else {
+        session.read(|tx, who| {
+            let notice = build(tx, who.today, lang)?;
+            let entry = Entry::new("export-notice")
+                .rows(notice.registers.len())
+                .detail(format!("lang={lang} format={}", format.name()));
+            Ok(((notice, None), entry))
+        })?
+    };
     if !notice.controller.missing.is_empty() && !session.global.quiet {
         eprintln!(
             "privreg: warning: the controller's details are not all set (missing: {}): run `privreg controller set`",
             notice.controller.missing.join(", ")
         );
+    }
+    if let Some((version, sha)) = &published {
+        if !session.global.quiet {
+            eprintln!("privreg: published the notice as version {version} (sha256 {sha})");
+        }
     }
     Ok(match format {
         Format::Json => Output::Object {
@@ -246,6 +376,15 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
         },
         _ => Output::Document(markdown::render(&notice, lang)),
     })
+}
+
+/// The SHA-256 of a text, in lower-case hex.
+fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Gathers the notice from the register file as it is on `today`.
@@ -271,7 +410,20 @@ pub fn build(conn: &rusqlite::Connection, today: NaiveDate, lang: Lang) -> Resul
         .map(|r| r.title.as_str())
         .collect();
     let operators = store::operators_per_role(conn)?.into_iter().collect();
+    let adequacy = store::adequacy_list(conn)?;
+    let activities = activity_parts(conn, &adequacy, &today_iso, lang)?;
+    let processors = processor_parts(conn, &adequacy, &today_iso, lang)?;
+    let processor_role = processor_role(conn, &today_iso, lang)?;
     Ok(Notice {
+        activities,
+        processors,
+        processor_role,
+        changes: lang
+            .pick(
+                "Rekisterinpitäjä päivittää tätä selostetta, kun sen käsittely tai lainsäädäntö muuttuu. Voimassa oleva seloste on saatavilla rekisterinpitäjältä; kukin julkaistu versio säilytetään päiväyksineen ja tarkistussummineen.",
+                "The controller updates this notice when its processing or the law changes. The notice in force is available from the controller; each published version is kept with its date and checksum.",
+            )
+            .to_string(),
         lang: lang.code(),
         generated_on: today_iso,
         controller: controller(conn)?,
@@ -326,6 +478,31 @@ fn controller(conn: &rusqlite::Connection) -> Result<Controller> {
     })
 }
 
+/// The legitimate interests recorded with the bases in use, as
+/// (purpose, purpose title, interest).
+fn interests_in_use(
+    conn: &rusqlite::Connection,
+    register: Register,
+    today: &str,
+    fi: bool,
+) -> Result<Vec<(String, String, String)>> {
+    let title = if fi { "p.title_fi" } else { "p.title_en" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b
+         JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
+         WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
+           AND trim(b.note) <> '' AND b.valid_from <= ?2
+           AND (b.valid_until IS NULL OR b.valid_until > ?2)
+         ORDER BY p.rowid, 3"
+    ))?;
+    let rows = stmt
+        .query_map(rusqlite::params![register.name(), today], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 fn register_part(
     conn: &rusqlite::Connection,
     register: Register,
@@ -365,6 +542,55 @@ fn register_part(
         .collect();
     let disclosed = store::disclosures(conn, register)?;
     let policy = store_holds::policy(conn, register, fi)?;
+    let declared_rows = processing::declared_purposes(conn, register.name(), fi)?;
+    let mut interests: Vec<Interest> = declared_rows
+        .iter()
+        .filter_map(|d| {
+            d.interest.as_ref().map(|i| Interest {
+                purpose: d.purpose.clone(),
+                title: d.title.clone(),
+                interest: i.clone(),
+            })
+        })
+        .collect();
+    for (purpose, title, note) in interests_in_use(conn, register, today, fi)? {
+        if !interests
+            .iter()
+            .any(|i| i.purpose == purpose && i.interest.eq_ignore_ascii_case(&note))
+        {
+            interests.push(Interest {
+                purpose,
+                title,
+                interest: note,
+            });
+        }
+    }
+    let declared = declared_rows
+        .into_iter()
+        .map(|d| {
+            let basis = Basis::ALL.into_iter().find(|x| x.name() == d.basis);
+            DeclaredPurpose {
+                basis_title: basis
+                    .map(|x| labels::basis_title(x, lang).to_string())
+                    .unwrap_or_else(|| d.basis.clone()),
+                article: basis.map(|x| x.article()).unwrap_or_default().to_string(),
+                law: d.law.as_deref().map(|l| labels::law(l, lang).to_string()),
+                purpose: d.purpose,
+                title: d.title,
+                basis: d.basis,
+            }
+        })
+        .collect();
+    let named = |kind: &str| -> Result<Vec<Named>> {
+        Ok(processing::categories(conn)?
+            .into_iter()
+            .filter(|c| c.kind == kind && c.registers.iter().any(|r| r == register.name()))
+            .map(|c| Named {
+                title: if fi { c.title_fi } else { c.title_en },
+                name: c.name,
+            })
+            .collect())
+    };
     let manual_holds = store::manual_holds(conn, register, today)?;
     Ok(RegisterPart {
         register: register.name(),
@@ -372,6 +598,18 @@ fn register_part(
         records: store::record_count(conn, register)?,
         purposes,
         bases,
+        declared,
+        interests,
+        requirement: processing::requirement(conn, register.name(), fi)?,
+        recipient_categories: named("recipient")?,
+        source_categories: named("source")?,
+        working_life: matches!(register, Register::Employee | Register::Recruitment).then(|| {
+            lang.pick(
+                "Työntekijöiden ja työnhakijoiden henkilötietoja käsitellään yksityisyyden suojasta työelämässä annetun lain (759/2004) mukaisesti: vain tietoja, jotka ovat välittömästi tarpeellisia työsuhteen kannalta (3 §). Tiedot kerätään ensisijaisesti henkilöltä itseltään; muualta niitä kerätään vain hänen suostumuksellaan, lukuun ottamatta laissa säädettyjä tapauksia (4 §).",
+                "The data of employees and job applicants are processed under the Act on the Protection of Privacy in Working Life (759/2004): only data directly necessary for the employment (section 3). The data are collected primarily from the person themselves, and from elsewhere only with their consent, except where the law provides otherwise (section 4).",
+            )
+            .to_string()
+        }),
         subjects: texts.subjects,
         data_categories: categories(register, lang),
         data_note: (register == Register::Employee).then(|| {
@@ -389,6 +627,7 @@ fn register_part(
             retention_months: policy.retention_months,
             hold_months: policy.hold_months,
             hold_overridable: policy.hold_overridable,
+            from_year_end: policy.from_year_end,
             ground: policy.ground,
             manual_holds,
         },
@@ -509,24 +748,224 @@ fn transfers(
             t.count += d.disclosures;
             continue;
         }
-        let decision = adequacy.iter().find(|a| a.country == d.country);
-        let name = labels::country_name(&d.country, lang)
-            .map(str::to_string)
-            .or_else(|| decision.map(|a| a.name.clone()))
-            .unwrap_or_else(|| d.country.clone());
-        let dpf_required = decision.is_some_and(|a| a.needs_dpf);
-        out.push(Transfer {
-            country: d.country.clone(),
-            name,
-            count: d.disclosures,
-            adequacy_decision: decision.map(|a| a.decision.clone()),
-            dpf_required,
-            dpf_certified: d.dpf_certified,
-            lawful: decision.is_some() && (!dpf_required || d.dpf_certified),
-        });
+        out.push(transfer_of(
+            conn,
+            &adequacy,
+            &d.country,
+            d.dpf_certified,
+            d.disclosures,
+            lang,
+        )?);
     }
     out.sort_by(|a, b| a.country.cmp(&b.country));
     Ok(out)
+}
+
+/// A transfer to `country` as the notice describes it, judged against
+/// the adequacy list.
+fn transfer_of(
+    conn: &rusqlite::Connection,
+    adequacy: &[store::Adequacy],
+    country: &str,
+    dpf_certified: bool,
+    count: i64,
+    lang: Lang,
+) -> Result<Transfer> {
+    let decision = adequacy.iter().find(|a| a.country == country);
+    let name = labels::country_name(country, lang)
+        .map(str::to_string)
+        .or_else(|| decision.map(|a| a.name.clone()))
+        .unwrap_or_else(|| country.to_string());
+    let dpf_required = decision.is_some_and(|a| a.needs_dpf);
+    Ok(Transfer {
+        country: country.to_string(),
+        name,
+        count,
+        adequacy_decision: decision.map(|a| a.decision.clone()),
+        dpf_required,
+        dpf_certified,
+        lawful: decision.is_some() && (!dpf_required || dpf_certified),
+        note: processing::adequacy_note(conn, country, lang == Lang::Fi)?,
+    })
+}
+
+/// The controller's activities outside the registers that have not ended.
+fn activity_parts(
+    conn: &rusqlite::Connection,
+    adequacy: &[store::Adequacy],
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ActivityPart>> {
+    let fi = lang == Lang::Fi;
+    let titles = purpose_titles(conn, fi)?;
+    let mut out = Vec::new();
+    for a in processing::activities(conn)?
+        .into_iter()
+        .filter(|a| a.ended_on.as_deref().is_none_or(|d| d > today))
+    {
+        let basis = a
+            .basis
+            .as_deref()
+            .and_then(|b| Basis::ALL.into_iter().find(|x| x.name() == b));
+        let mut transfers = Vec::new();
+        for t in &a.transfers {
+            transfers.push(transfer_of(
+                conn,
+                adequacy,
+                &t.country,
+                t.dpf_certified,
+                1,
+                lang,
+            )?);
+        }
+        let law = a.law.as_deref().map(|l| labels::law(l, lang).to_string());
+        out.push(ActivityPart {
+            purposes: a
+                .purposes
+                .iter()
+                .map(|p| Named {
+                    name: p.clone(),
+                    title: titles.get(p).cloned().unwrap_or_else(|| p.clone()),
+                })
+                .collect(),
+            basis_title: basis.map(|b| labels::basis_title(b, lang).to_string()),
+            article: basis.map(|b| b.article().to_string()),
+            requirement: requirement_of(basis, law.as_deref(), lang),
+            cookies: a
+                .purposes
+                .iter()
+                .any(|p| p == "web-analytics")
+                .then(|| cookie_text(lang)),
+            interest: if basis == Some(Basis::LegitimateInterest) {
+                a.note.clone()
+            } else {
+                None
+            },
+            basis: a.basis,
+            law,
+            name: a.name,
+            subjects: a.subjects,
+            data: a.data,
+            source: a.source,
+            recipients: a.recipients,
+            system: a.system,
+            transfers,
+            retention: a.retention,
+        });
+    }
+    Ok(out)
+}
+
+fn purpose_titles(conn: &rusqlite::Connection, fi: bool) -> Result<BTreeMap<String, String>> {
+    let col = if fi { "title_fi" } else { "title_en" };
+    let mut stmt = conn.prepare(&format!("SELECT name, {col} FROM purposes"))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<BTreeMap<String, String>>>()?;
+    Ok(rows)
+}
+
+/// Art. 13(2)(e) for an activity, from its legal basis.
+fn requirement_of(basis: Option<Basis>, law: Option<&str>, lang: Lang) -> String {
+    let law = law.unwrap_or_default();
+    match (basis, lang) {
+        (Some(Basis::Contract), Lang::Fi) => "Tietojen antaminen on sopimuksen tekemisen ja täyttämisen edellytys: ilman niitä sopimusta ei voida tehdä eikä täyttää.".into(),
+        (Some(Basis::Contract), Lang::En) => "Giving the data is a requirement for entering into and performing the contract: without them the contract cannot be made or performed.".into(),
+        (Some(Basis::LegalObligation), Lang::Fi) => format!("Tietojen käsittely on lakisääteinen vaatimus ({law}): ilman niitä rekisterinpitäjä ei voi täyttää lakisääteistä velvoitettaan eikä siksi tarjota palvelua."),
+        (Some(Basis::LegalObligation), Lang::En) => format!("Processing the data is a statutory requirement ({law}): without them the controller cannot meet its legal obligation and so cannot provide the service."),
+        (Some(Basis::Consent), Lang::Fi) => "Tietojen antaminen on vapaaehtoista: antamatta jättäminen tai suostumuksen peruuttaminen ei vaikuta muuhun asiakassuhteeseen.".into(),
+        (Some(Basis::Consent), Lang::En) => "Giving the data is voluntary: not giving them, or withdrawing consent, has no effect on the rest of the customer relationship.".into(),
+        (_, Lang::Fi) => "Tietojen antaminen ei ole lakisääteinen eikä sopimukseen perustuva vaatimus. Rekisteröity voi vastustaa käsittelyä (21 artikla).".into(),
+        (_, Lang::En) => "Giving the data is neither a statutory nor a contractual requirement. The data subject may object to the processing (Art. 21).".into(),
+    }
+}
+
+/// Cookies: what they are, that they are set only with consent (except
+/// the strictly necessary ones) and how consent is withdrawn.
+fn cookie_text(lang: Lang) -> String {
+    lang.pick(
+        "Verkkosivuilla käytetään evästeitä. Eväste on pieni tekstitiedosto, jonka selain tallentaa käyttäjän laitteelle. Muita kuin palvelun toiminnan kannalta välttämättömiä evästeitä käytetään vain käyttäjän suostumuksella (sähköisen viestinnän palveluista annettu laki 917/2014, 205 §). Käyttäjä voi peruuttaa suostumuksensa ja poistaa evästeet milloin tahansa selaimensa asetuksista; sivuston käyttö on mahdollista ilman niitä.",
+        "The websites use cookies. A cookie is a small text file that the browser stores on the user's device. Cookies other than those strictly necessary for the service are set only with the user's consent (Act on Electronic Communications Services 917/2014, section 205). The user may withdraw consent and delete cookies at any time in the browser's settings; the websites can be used without them.",
+    )
+    .to_string()
+}
+
+/// The firm's processors in use on `today`.
+fn processor_parts(
+    conn: &rusqlite::Connection,
+    adequacy: &[store::Adequacy],
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ProcessorPart>> {
+    let mut out = Vec::new();
+    for p in processing::processors(conn)?
+        .into_iter()
+        .filter(|p| p.ended_on.as_deref().is_none_or(|d| d > today))
+    {
+        let transfer = if is_eu_eea(&p.country) {
+            None
+        } else {
+            Some(transfer_of(
+                conn,
+                adequacy,
+                &p.country,
+                p.dpf_certified,
+                1,
+                lang,
+            )?)
+        };
+        out.push(ProcessorPart {
+            country_name: labels::country_name(&p.country, lang)
+                .map(str::to_string)
+                .unwrap_or_else(|| p.country.clone()),
+            name: p.name,
+            country: p.country,
+            service: p.service,
+            contract_date: p.contract_date,
+            transfer,
+        });
+    }
+    Ok(out)
+}
+
+/// The firm's role as a processor, where it has clients now.
+fn processor_role(
+    conn: &rusqlite::Connection,
+    today: &str,
+    lang: Lang,
+) -> Result<Option<ProcessorRole>> {
+    let clients: Vec<_> = processing::clients(conn)?
+        .into_iter()
+        .filter(|c| c.ended_on.as_deref().is_none_or(|d| d > today))
+        .collect();
+    if clients.is_empty() {
+        return Ok(None);
+    }
+    let mut categories: Vec<String> = Vec::new();
+    for p in clients.iter().flat_map(|c| &c.processing) {
+        if !categories
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&p.category))
+        {
+            categories.push(p.category.clone());
+        }
+    }
+    Ok(Some(ProcessorRole {
+        clients: clients.len(),
+        categories,
+        text: vec![
+            lang.pick(
+                "Rekisterinpitäjä käsittelee henkilötietoja myös asiakkaidensa lukuun ja niiden ohjeiden mukaan, niiden kanssa tehtyjen sopimusten perusteella (tietosuoja-asetuksen 28 artikla). Näissä tehtävissä asiakas on rekisterinpitäjä ja määrittää käsittelyn tarkoitukset; me olemme henkilötietojen käsittelijä. Tiedot eivät ole omissa rekistereissämme vaan asiakkaan lukuun pidettävissä tiedostoissa, emmekä käytä niitä omiin tarkoituksiimme.",
+                "The controller also processes personal data on behalf of its clients and on their instructions, under contracts made with them (GDPR Art. 28). In this work the client is the controller and decides the purposes; we are the processor. The data are not in our own registers but in files kept on the client's behalf, and we do not use them for purposes of our own.",
+            )
+            .to_string(),
+            lang.pick(
+                "Näitä tietoja koskevat pyynnöt ja kysymykset osoitetaan ensisijaisesti asiakkaalle, joka on niiden rekisterinpitäjä; välitämme meille tulleet pyynnöt asiakkaalle viivytyksettä ja avustamme sitä vastaamaan niihin.",
+                "Requests and questions about these data go first to the client, who is their controller; we pass on any request we receive without delay and help the client to answer it.",
+            )
+            .to_string(),
+        ],
+    }))
 }
 
 fn transfer_policy(conn: &rusqlite::Connection, lang: Lang) -> Result<TransferPolicy> {
@@ -537,6 +976,9 @@ fn transfer_policy(conn: &rusqlite::Connection, lang: Lang) -> Result<TransferPo
             name: labels::country_name(&a.country, lang)
                 .map(str::to_string)
                 .unwrap_or(a.name),
+            note: processing::adequacy_note(conn, &a.country, lang == Lang::Fi)
+                .ok()
+                .flatten(),
             country: a.country,
             decision: a.decision,
             dpf_required: a.needs_dpf,
@@ -639,6 +1081,24 @@ fn retention_text(
         s.push('.');
         out.push(s);
     }
+    // Accounting Act 2:10 counts from the end of the (financial, here
+    // calendar) year in which the relationship ended (DOMAIN §5).
+    let (event_fi, event_en) = if policy.from_year_end {
+        (
+            match register {
+                Register::Employee => {
+                    "sen kalenterivuoden päättymisestä, jona työsuhde päättyi".to_string()
+                }
+                Register::Recruitment => {
+                    "sen kalenterivuoden päättymisestä, jona hakemus ratkaistiin".to_string()
+                }
+                _ => "sen kalenterivuoden päättymisestä, jona asiakkuus päättyi".to_string(),
+            },
+            format!("the end of the calendar year in which {event_en}"),
+        )
+    } else {
+        (event_fi.to_string(), event_en.to_string())
+    };
     out.push(match (lang, hold > 0 && register != Register::Business) {
         (Lang::Fi, false) => format!(
             "Tiedot poistetaan pysyvästi viimeistään {} kuluttua {event_fi}.",
@@ -884,8 +1344,8 @@ fn rights(lang: Lang) -> Vec<Right> {
 fn requests_text(lang: Lang) -> Vec<&'static str> {
     vec![
         lang.pick(
-            "Oikeuksia koskevat pyynnöt esitetään kirjallisesti rekisterinpitäjän yhteyshenkilölle (luku 2). Rekisterinpitäjä voi pyytää pyynnön esittäjää todistamaan henkilöllisyytensä ennen kuin pyyntöön vastataan.",
-            "Requests are made in writing to the controller's contact person (section 2). The controller may ask the requester to prove their identity before the request is answered.",
+            "Oikeuksia koskevan pyynnön voi esittää rekisterinpitäjän yhteyshenkilölle (luku 2) missä muodossa tahansa: kirjeitse, sähköpostitse, puhelimitse tai henkilökohtaisesti (tietosuoja-asetuksen 12 artiklan 2 kohta). Rekisterinpitäjä voi pyytää pyynnön esittäjää todistamaan henkilöllisyytensä ennen kuin pyyntöön vastataan.",
+            "Requests may be made to the controller's contact person (section 2) in any form: by letter, e-mail, phone or in person (GDPR Art. 12(2)). The controller may ask the requester to prove their identity before the request is answered.",
         ),
         lang.pick(
             "Pyyntöön vastataan ilman aiheetonta viivytystä ja viimeistään kuukauden kuluessa sen vastaanottamisesta. Jos pyyntö on monimutkainen tai pyyntöjä on paljon, määräaikaa voidaan jatkaa enintään kahdella kuukaudella; jatkamisesta ja sen syistä ilmoitetaan pyynnön esittäjälle kuukauden kuluessa pyynnön vastaanottamisesta (tietosuoja-asetuksen 12 artiklan 3 kohta).",
@@ -905,6 +1365,12 @@ mod tests {
     fn open() -> rusqlite::Connection {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch(include_str!("../../../schema.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!(
+            "../../../migrations/002_identifier_indexes.sql"
+        ))
+        .unwrap();
+        conn.execute_batch(include_str!("../../../migrations/005_processing.sql"))
             .unwrap();
         conn
     }
@@ -941,17 +1407,20 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_register_file_gives_every_register_and_no_invented_purposes() {
+    fn an_empty_register_file_gives_every_register_with_its_declared_purposes() {
         let conn = open();
         for lang in [Lang::Fi, Lang::En] {
             let n = build(&conn, day(), lang).unwrap();
             assert_eq!(n.registers.len(), 4);
             for r in &n.registers {
+                // Nothing in use, but the declared purposes (issue #18).
                 assert!(
                     r.purposes.is_empty() && r.bases.is_empty(),
                     "{}",
                     r.register
                 );
+                assert!(!r.declared.is_empty(), "{}", r.register);
+                assert!(!r.recipient_categories.is_empty(), "{}", r.register);
                 assert!(r.recipients.is_empty() && r.transfers.is_empty());
                 let aml = r.register == "business";
                 assert_eq!(
@@ -963,6 +1432,8 @@ mod tests {
             }
             assert_eq!(n.controller.missing.len(), 6);
             assert!(!n.automated_decisions.profiling_in_use);
+            assert!(n.activities.is_empty() && n.processors.is_empty());
+            assert!(n.processor_role.is_none());
             assert_eq!(
                 n.transfer_policy.adequacy_list_date.as_deref(),
                 Some("2026-01")

@@ -1,0 +1,689 @@
+//! `activity`, `processor`, `client` (and `client processing`) and
+//! `notice history/category` (SPEC §9): the firm's processing outside the
+//! four registers. Every value is checked at once and each bad one named
+//! (exit 3); a transfer out of the EU/EEA without an adequacy decision is
+//! refused as `disclose` refuses it (exit 5); a name already in use is a
+//! conflict (exit 6). Each change writes its audit entry in its transaction.
+
+use rusqlite::{params, Connection};
+use serde_json::{Map, Value};
+
+use super::Session;
+use crate::cli::{
+    ActivityAddArgs, ActivityCommand, ClientAddArgs, ClientCommand, ClientProcessingAddArgs,
+    ClientProcessingCommand, NoticeCategoryCommand, NoticeCommand, ProcessorAddArgs,
+    ProcessorCommand,
+};
+use crate::domain::basis;
+use crate::domain::business_id::BusinessId;
+use crate::domain::codes;
+use crate::domain::date::{format_date, parse_date};
+use crate::domain::transfer::{self, Refusal};
+use crate::error::{Error, Problem, Result};
+use crate::output::{to_map, Column, Output};
+use crate::store::audit::Entry;
+use crate::store::disclosures;
+use crate::store::processing as store;
+
+/// Collects the problems of one command's values.
+#[derive(Default)]
+struct Check {
+    problems: Vec<Problem>,
+}
+
+impl Check {
+    fn required(&mut self, field: &str, raw: &str) -> String {
+        let t = raw.trim();
+        if t.is_empty() {
+            self.problems
+                .push(Problem::new(field, "is required and may not be blank"));
+        }
+        t.to_string()
+    }
+
+    fn optional(&mut self, raw: Option<&str>) -> Option<String> {
+        raw.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    fn date(&mut self, field: &str, raw: Option<&str>) -> Option<String> {
+        let raw = raw?.trim();
+        match parse_date(raw) {
+            Ok(d) => Some(format_date(d)),
+            Err(e) => {
+                self.problems.push(Problem::new(field, e.0));
+                None
+            }
+        }
+    }
+
+    fn countries(&mut self, field: &str, raw: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in raw {
+            match codes::country(r) {
+                Ok(c) if !out.contains(&c) => out.push(c),
+                Ok(_) => {}
+                Err(e) => self.problems.push(Problem::new(field, e.0)),
+            }
+        }
+        out
+    }
+
+    fn done(self) -> Result<()> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(self.problems))
+        }
+    }
+}
+
+/// Refuses a transfer to a country that no adequacy decision covers, in
+/// the words `disclose` uses (GDPR Art. 45, DOMAIN §8).
+///
+/// Canada's decision covers only commercial organisations subject to
+/// PIPEDA (DOMAIN §8): a transfer there asks for `--commercial`.
+pub fn judge_transfer(
+    conn: &Connection,
+    country: &str,
+    dpf_certified: bool,
+    commercial: bool,
+) -> Result<String> {
+    let adequacy = disclosures::adequacy(conn, country)?;
+    if country == "CA" && !commercial {
+        return Err(Error::Refused(format!(
+            "transfer to CA refused: adequacy decision {} covers only commercial organisations subject to PIPEDA; give --commercial if the recipient is one; nothing was written",
+            adequacy.map(|a| a.decision).unwrap_or_default()
+        )));
+    }
+    match transfer::judge(country, adequacy.as_ref(), dpf_certified) {
+        Ok(ground) => Ok(ground.describe()),
+        Err(refusal) => {
+            let list =
+                disclosures::adequacy_list_date(conn)?.unwrap_or_else(|| "unknown date".into());
+            Err(Error::Refused(match refusal {
+                Refusal::NoAdequacy => format!(
+                    "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
+                ),
+                Refusal::NotDpfCertified { decision } => format!(
+                    "transfer to {country} refused: adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework; give --dpf-certified if the recipient is; nothing was written"
+                ),
+            }))
+        }
+    }
+}
+
+fn conflict(what: &str, name: &str) -> Error {
+    Error::Conflict(format!(
+        "there already is a {what} named {name}: see `privreg {what} show {name}`"
+    ))
+}
+
+fn not_found(what: &str, name: &str) -> Error {
+    Error::NotFound(format!("no {what} named {name}: see `privreg {what} list`"))
+}
+
+fn end_date(raw: &str) -> Result<String> {
+    let mut c = Check::default();
+    let d = c.date("date", Some(raw));
+    c.done()?;
+    Ok(d.unwrap_or_default())
+}
+
+fn done(pairs: &[(&str, Value)]) -> Output {
+    Output::Done(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    )
+}
+
+/// A list's rows: the listed items' scalar values, arrays joined.
+fn rows<T: serde::Serialize>(items: &[T]) -> Vec<Map<String, Value>> {
+    items.iter().map(to_map).collect()
+}
+
+fn show<T: serde::Serialize>(item: &T) -> Output {
+    Output::Object {
+        value: to_map(item),
+        plain: None,
+    }
+}
+
+pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Output> {
+    match command {
+        ActivityCommand::Add(args) => activity_add(session, *args),
+        ActivityCommand::List => session.read(|tx, _| {
+            let list = store::activities(tx)?;
+            let entry = Entry::new("activity-list").rows(list.len());
+            const TABLE: &[Column] = &[
+                ("name", "name"),
+                ("purposes", "purposes"),
+                ("basis", "basis"),
+                ("retention", "retention"),
+                ("ended", "ended_on"),
+            ];
+            Ok((
+                Output::List {
+                    rows: rows(&list),
+                    table: TABLE.to_vec(),
+                },
+                entry,
+            ))
+        }),
+        ActivityCommand::Show { name } => session.read(|tx, _| {
+            let a = store::activities(tx)?
+                .into_iter()
+                .find(|a| a.name == name.trim())
+                .ok_or_else(|| not_found("activity", &name))?;
+            Ok((show(&a), Entry::new("activity-show").detail(a.name.clone())))
+        }),
+        ActivityCommand::End { name, date } => {
+            let date = end_date(&date)?;
+            let name = name.trim().to_string();
+            session.write("activity-end", |tx, _| {
+                store::end(tx, "activities", "activity", &name, &date)?;
+                Ok((
+                    done(&[
+                        ("name", name.clone().into()),
+                        ("ended_on", date.clone().into()),
+                    ]),
+                    Entry::new("activity-end").detail(format!("{name} ended_on={date}")),
+                ))
+            })
+        }
+    }
+}
+
+fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> {
+    let mut c = Check::default();
+    let name = c.required("name", &args.name);
+    let subjects = c.required("subjects", &args.subjects);
+    let data = c.required("data", &args.data);
+    let retention = c.required("retention", &args.retention);
+    let source = c.optional(args.source.as_deref());
+    let recipients = c.optional(args.recipients.as_deref());
+    let system = c.optional(args.system.as_deref());
+    let transfers = c.countries("transfer", &args.transfer);
+    let mut purposes: Vec<String> = Vec::new();
+    for p in &args.purpose {
+        let p = p.trim().to_string();
+        if !purposes.contains(&p) {
+            purposes.push(p);
+        }
+    }
+    let checked = match args.basis {
+        None => {
+            if args.law.is_some() || args.note.is_some() {
+                c.problems
+                    .push(Problem::new("basis", "--law and --note need a --basis"));
+            }
+            None
+        }
+        Some(arg) => match basis::check(arg, args.law.as_deref(), args.note.as_deref()) {
+            Ok(b) => Some(b),
+            Err((field, e)) => {
+                c.problems.push(Problem::new(field, e.0));
+                None
+            }
+        },
+    };
+    c.done()?;
+    session.write("activity-add", |tx, who| {
+        for p in &purposes {
+            crate::store::bases::check_purpose(tx, p)?;
+        }
+        if store::exists(tx, "activities", &name)? {
+            return Err(conflict("activity", &name));
+        }
+        let mut grounds = Vec::new();
+        for cc in &transfers {
+            grounds.push(format!("{cc}: {}", judge_transfer(tx, cc, args.dpf_certified, args.commercial)?));
+        }
+        tx.execute(
+            "INSERT INTO activities (name, basis, law, note, subjects, data, source, recipients, system, retention, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                name,
+                checked.as_ref().map(|b| b.basis.name()),
+                checked.as_ref().and_then(|b| b.law.clone()),
+                checked.as_ref().and_then(|b| b.note.clone()),
+                subjects,
+                data,
+                source,
+                recipients,
+                system,
+                retention,
+                who.now,
+                who.operator
+            ],
+        )?;
+        for p in &purposes {
+            tx.execute(
+                "INSERT INTO activity_purposes (activity, purpose) VALUES (?1, ?2)",
+                params![name, p],
+            )?;
+        }
+        for cc in &transfers {
+            tx.execute(
+                "INSERT INTO activity_transfers (activity, country, dpf_certified) VALUES (?1, ?2, ?3)",
+                params![name, cc, args.dpf_certified && cc == "US"],
+            )?;
+        }
+        let mut detail = format!("{name} purposes={}", purposes.join(","));
+        if !grounds.is_empty() {
+            detail.push_str(&format!(" transfers={}", grounds.join("; ")));
+        }
+        Ok((
+            done(&[
+                ("name", name.clone().into()),
+                ("purposes", purposes.clone().into()),
+                (
+                    "basis",
+                    checked
+                        .as_ref()
+                        .map(|b| Value::from(b.basis.name()))
+                        .unwrap_or(Value::Null),
+                ),
+                ("transfers", transfers.clone().into()),
+            ]),
+            Entry::new("activity-add").detail(detail),
+        ))
+    })
+}
+
+pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Output> {
+    match command {
+        ProcessorCommand::Add(args) => processor_add(session, args),
+        ProcessorCommand::List => session.read(|tx, _| {
+            let list = store::processors(tx)?;
+            const TABLE: &[Column] = &[
+                ("name", "name"),
+                ("business id", "business_id"),
+                ("country", "country"),
+                ("service", "service"),
+                ("contract", "contract_date"),
+                ("ended", "ended_on"),
+            ];
+            Ok((
+                Output::List {
+                    rows: rows(&list),
+                    table: TABLE.to_vec(),
+                },
+                Entry::new("processor-list").rows(list.len()),
+            ))
+        }),
+        ProcessorCommand::Show { name } => session.read(|tx, _| {
+            let p = store::processors(tx)?
+                .into_iter()
+                .find(|p| p.name == name.trim())
+                .ok_or_else(|| not_found("processor", &name))?;
+            Ok((
+                show(&p),
+                Entry::new("processor-show").detail(p.name.clone()),
+            ))
+        }),
+        ProcessorCommand::End { name, date } => {
+            let date = end_date(&date)?;
+            let name = name.trim().to_string();
+            session.write("processor-end", |tx, _| {
+                store::end(tx, "processors", "processor", &name, &date)?;
+                Ok((
+                    done(&[
+                        ("name", name.clone().into()),
+                        ("ended_on", date.clone().into()),
+                    ]),
+                    Entry::new("processor-end").detail(format!("{name} ended_on={date}")),
+                ))
+            })
+        }
+    }
+}
+
+/// A Finnish business id in normal form; abroad, the company's own
+/// registration number as given.
+fn business_id(c: &mut Check, raw: &str, finnish: bool) -> String {
+    let t = c.required("business_id", raw);
+    if !finnish || t.is_empty() {
+        return t;
+    }
+    match BusinessId::parse(&t) {
+        Ok(b) => b.as_str().to_string(),
+        Err(e) => {
+            c.problems.push(Problem::new("business_id", e.0));
+            t
+        }
+    }
+}
+
+fn processor_add(session: &mut Session, args: ProcessorAddArgs) -> Result<Output> {
+    let mut c = Check::default();
+    let name = c.required("name", &args.name);
+    let service = c.required("service", &args.service);
+    let data = c.required("data", &args.data);
+    let country = codes::country(&args.country).unwrap_or_else(|e| {
+        c.problems.push(Problem::new("country", e.0));
+        String::new()
+    });
+    let business_id = business_id(&mut c, &args.business_id, country == "FI");
+    let contract_date = c.date("contract_date", args.contract_date.as_deref());
+    let contract_ref = c.optional(args.contract_ref.as_deref());
+    c.done()?;
+    session.write("processor-add", |tx, who| {
+        if store::exists(tx, "processors", &name)? {
+            return Err(conflict("processor", &name));
+        }
+        let ground = judge_transfer(tx, &country, args.dpf_certified, args.commercial)?;
+        tx.execute(
+            "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                name,
+                business_id,
+                country,
+                service,
+                data,
+                contract_date,
+                contract_ref,
+                args.dpf_certified,
+                who.now,
+                who.operator
+            ],
+        )?;
+        Ok((
+            done(&[
+                ("name", name.clone().into()),
+                ("country", country.clone().into()),
+                ("transfer", ground.clone().into()),
+                (
+                    "contract_date",
+                    contract_date.clone().map(Value::from).unwrap_or(Value::Null),
+                ),
+            ]),
+            Entry::new("processor-add").detail(format!("{name} country={country} ({ground})")),
+        ))
+    })
+}
+
+pub fn client(session: &mut Session, command: ClientCommand) -> Result<Output> {
+    match command {
+        ClientCommand::Add(args) => client_add(session, args),
+        ClientCommand::List => session.read(|tx, _| {
+            let list = store::clients(tx)?;
+            let rows: Vec<Map<String, Value>> = list
+                .iter()
+                .map(|c| {
+                    let mut m = to_map(c);
+                    let categories: Vec<Value> = c
+                        .processing
+                        .iter()
+                        .map(|p| Value::from(p.category.clone()))
+                        .collect();
+                    m.insert("processing".into(), categories.into());
+                    m
+                })
+                .collect();
+            const TABLE: &[Column] = &[
+                ("name", "name"),
+                ("business id", "business_id"),
+                ("contract", "contract_date"),
+                ("processing", "processing"),
+                ("ended", "ended_on"),
+            ];
+            Ok((
+                Output::List {
+                    table: TABLE.to_vec(),
+                    rows,
+                },
+                Entry::new("client-list").rows(list.len()),
+            ))
+        }),
+        ClientCommand::Show { name } => session.read(|tx, _| {
+            let c = store::clients(tx)?
+                .into_iter()
+                .find(|c| c.name == name.trim())
+                .ok_or_else(|| not_found("client", &name))?;
+            Ok((show(&c), Entry::new("client-show").detail(c.name.clone())))
+        }),
+        ClientCommand::End { name, date } => {
+            let date = end_date(&date)?;
+            let name = name.trim().to_string();
+            session.write("client-end", |tx, _| {
+                store::end(tx, "clients", "client", &name, &date)?;
+                Ok((
+                    done(&[
+                        ("name", name.clone().into()),
+                        ("ended_on", date.clone().into()),
+                    ]),
+                    Entry::new("client-end").detail(format!("{name} ended_on={date}")),
+                ))
+            })
+        }
+        ClientCommand::Processing(ClientProcessingCommand::Add(args)) => {
+            client_processing_add(session, args)
+        }
+    }
+}
+
+fn client_add(session: &mut Session, args: ClientAddArgs) -> Result<Output> {
+    let mut c = Check::default();
+    let name = c.required("name", &args.name);
+    let business_id = business_id(&mut c, &args.business_id, true);
+    let contact = c.optional(args.contact.as_deref());
+    let contract_date = c.date("contract_date", args.contract_date.as_deref());
+    let contract_ref = c.optional(args.contract_ref.as_deref());
+    let terms = c.optional(args.terms.as_deref());
+    c.done()?;
+    session.write("client-add", |tx, who| {
+        if store::exists(tx, "clients", &name)? {
+            return Err(conflict("client", &name));
+        }
+        tx.execute(
+            "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                name,
+                business_id,
+                contact,
+                contract_date,
+                contract_ref,
+                terms,
+                who.now,
+                who.operator
+            ],
+        )?;
+        Ok((
+            done(&[
+                ("name", name.clone().into()),
+                ("business_id", business_id.clone().into()),
+                (
+                    "contract_date",
+                    contract_date.clone().map(Value::from).unwrap_or(Value::Null),
+                ),
+            ]),
+            Entry::new("client-add").detail(name.clone()),
+        ))
+    })
+}
+
+fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -> Result<Output> {
+    let mut c = Check::default();
+    let client = c.required("client", &args.client);
+    let category = c.required("category", &args.category);
+    let subjects = c.required("subjects", &args.subjects);
+    let data = c.required("data", &args.data);
+    let security = c.optional(args.security.as_deref());
+    let transfers = c.countries("transfer", &args.transfer);
+    let mut subs: Vec<String> = Vec::new();
+    for s in &args.sub_processor {
+        let s = c.required("sub_processor", s);
+        if !s.is_empty() && !subs.contains(&s) {
+            subs.push(s);
+        }
+    }
+    c.done()?;
+    session.write("client-processing-add", |tx, who| {
+        if !store::exists(tx, "clients", &client)? {
+            return Err(not_found("client", &client));
+        }
+        for s in &subs {
+            if !store::exists(tx, "processors", s)? {
+                return Err(Error::NotFound(format!(
+                    "no processor named {s}: a sub-processor is one of the firm's processors; add it with `privreg processor add`"
+                )));
+            }
+        }
+        for cc in &transfers {
+            judge_transfer(tx, cc, args.dpf_certified, args.commercial)?;
+        }
+        tx.execute(
+            "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![client, category, subjects, data, security, who.now, who.operator],
+        )?;
+        let id = tx.last_insert_rowid();
+        for s in &subs {
+            tx.execute(
+                "INSERT INTO client_sub_processors (processing, processor) VALUES (?1, ?2)",
+                params![id, s],
+            )?;
+        }
+        for cc in &transfers {
+            tx.execute(
+                "INSERT INTO client_transfers (processing, country, dpf_certified) VALUES (?1, ?2, ?3)",
+                params![id, cc, args.dpf_certified && cc == "US"],
+            )?;
+        }
+        Ok((
+            done(&[
+                ("id", id.into()),
+                ("client", client.clone().into()),
+                ("category", category.clone().into()),
+                ("sub_processors", subs.clone().into()),
+                ("transfers", transfers.clone().into()),
+            ]),
+            Entry::new("client-processing-add").detail(format!("{client}: {category}")),
+        ))
+    })
+}
+
+pub fn notice(session: &mut Session, command: NoticeCommand) -> Result<Output> {
+    match command {
+        NoticeCommand::History => session.read(|tx, _| {
+            let list = store::versions(tx)?;
+            const TABLE: &[Column] = &[
+                ("version", "version"),
+                ("published", "published_on"),
+                ("by", "published_by"),
+                ("lang", "lang"),
+                ("format", "format"),
+                ("sha256", "sha256"),
+            ];
+            Ok((
+                Output::List {
+                    rows: rows(&list),
+                    table: TABLE.to_vec(),
+                },
+                Entry::new("notice-history").rows(list.len()),
+            ))
+        }),
+        NoticeCommand::Category(NoticeCategoryCommand::List) => session.read(|tx, _| {
+            let list = store::categories(tx)?;
+            const TABLE: &[Column] = &[
+                ("kind", "kind"),
+                ("name", "name"),
+                ("title", "title_en"),
+                ("registers", "registers"),
+            ];
+            Ok((
+                Output::List {
+                    rows: rows(&list),
+                    table: TABLE.to_vec(),
+                },
+                Entry::new("notice-category-list").rows(list.len()),
+            ))
+        }),
+        NoticeCommand::Category(c) => category_change(session, c),
+    }
+}
+
+fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Output> {
+    match c {
+        NoticeCategoryCommand::List => unreachable!("listed above"),
+        NoticeCategoryCommand::Add {
+            kind,
+            name,
+            title,
+            title_fi,
+            register,
+        } => {
+            let mut ch = Check::default();
+            let name = ch.required("name", &name).to_lowercase();
+            if !name.is_empty()
+                && !name.split('-').all(|w| {
+                    !w.is_empty()
+                        && w.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                })
+            {
+                ch.problems.push(Problem::new(
+                    "name",
+                    "must be lower-case words joined by dashes, e.g. auditors",
+                ));
+            }
+            let title = ch.required("title", &title);
+            let title_fi = ch
+                .optional(title_fi.as_deref())
+                .unwrap_or_else(|| title.clone());
+            ch.done()?;
+            let registers = if register.is_empty() {
+                "customer business employee recruitment".to_string()
+            } else {
+                register
+                    .iter()
+                    .map(|r| r.name())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let kind = kind.name();
+            session.write("notice-category-add", |tx, _| {
+                tx.execute(
+                    "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 0)
+                     ON CONFLICT (kind, name) DO UPDATE SET title_en = excluded.title_en,
+                        title_fi = excluded.title_fi, registers = excluded.registers",
+                    params![kind, name, title, title_fi, registers],
+                )?;
+                Ok((
+                    done(&[
+                        ("kind", kind.into()),
+                        ("name", name.clone().into()),
+                        ("registers", registers.clone().into()),
+                    ]),
+                    Entry::new("notice-category-add").detail(format!("{kind} {name}")),
+                ))
+            })
+        }
+        NoticeCategoryCommand::Remove { kind, name } => {
+            let kind = kind.name();
+            let name = name.trim().to_lowercase();
+            session.write("notice-category-remove", |tx, _| {
+                let n = tx.execute(
+                    "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
+                    params![kind, name],
+                )?;
+                if n == 0 {
+                    return Err(Error::NotFound(format!(
+                        "no {kind} category named {name}: see `privreg notice category list`"
+                    )));
+                }
+                Ok((
+                    done(&[("kind", kind.into()), ("name", name.clone().into())]),
+                    Entry::new("notice-category-remove").detail(format!("{kind} {name}")),
+                ))
+            })
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! The firm's processing outside the registers (SPEC §9): activities,
+//! processors, clients and the processing done for them, what each
+//! register declares in advance, the categories of recipients and sources
+//! the notice names, and the published notice versions. Descriptions of
+//! processing only: no data subject's personal data is kept here.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// A country the data of an activity or a client's processing go to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Country {
+    pub country: String,
+    pub dpf_certified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    pub name: String,
+    pub purposes: Vec<String>,
+    pub basis: Option<String>,
+    pub law: Option<String>,
+    pub note: Option<String>,
+    pub subjects: String,
+    pub data: String,
+    pub source: Option<String>,
+    pub recipients: Option<String>,
+    pub system: Option<String>,
+    pub transfers: Vec<Country>,
+    pub retention: String,
+    pub created_at: String,
+    pub created_by: String,
+    pub ended_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Processor {
+    pub name: String,
+    pub business_id: String,
+    pub country: String,
+    pub service: String,
+    pub data: String,
+    pub contract_date: Option<String>,
+    pub contract_ref: Option<String>,
+    pub dpf_certified: bool,
+    pub created_at: String,
+    pub created_by: String,
+    pub ended_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Client {
+    pub name: String,
+    pub business_id: String,
+    pub contact: Option<String>,
+    pub contract_date: Option<String>,
+    pub contract_ref: Option<String>,
+    pub terms: Option<String>,
+    pub created_at: String,
+    pub created_by: String,
+    pub ended_on: Option<String>,
+    pub processing: Vec<ClientProcessing>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClientProcessing {
+    pub id: i64,
+    pub category: String,
+    pub subjects: String,
+    pub data: String,
+    pub sub_processors: Vec<String>,
+    pub transfers: Vec<Country>,
+    pub security: Option<String>,
+}
+
+/// Is there a row with this name in `table`?
+pub fn exists(conn: &Connection, table: &str, name: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)"
+        ))?
+        .query_row([name], |r| r.get(0))?)
+}
+
+fn countries(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<Country>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map([key], |r| {
+            Ok(Country {
+                country: r.get(0)?,
+                dpf_certified: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+fn strings(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map([key], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Every activity, in the order they were declared; ended ones too.
+pub fn activities(conn: &Connection) -> Result<Vec<Activity>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, basis, law, note, subjects, data, source, recipients, system, retention,
+                created_at, created_by, ended_on
+         FROM activities ORDER BY rowid",
+    )?;
+    let mut out = stmt
+        .query_map([], |r| {
+            Ok(Activity {
+                name: r.get(0)?,
+                purposes: Vec::new(),
+                basis: r.get(1)?,
+                law: r.get(2)?,
+                note: r.get(3)?,
+                subjects: r.get(4)?,
+                data: r.get(5)?,
+                source: r.get(6)?,
+                recipients: r.get(7)?,
+                system: r.get(8)?,
+                transfers: Vec::new(),
+                retention: r.get(9)?,
+                created_at: r.get(10)?,
+                created_by: r.get(11)?,
+                ended_on: r.get(12)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for a in &mut out {
+        a.purposes = strings(
+            conn,
+            "SELECT ap.purpose FROM activity_purposes ap JOIN purposes p ON p.name = ap.purpose
+             WHERE ap.activity = ?1 ORDER BY p.rowid",
+            &a.name,
+        )?;
+        a.transfers = countries(
+            conn,
+            "SELECT country, dpf_certified FROM activity_transfers WHERE activity = ?1 ORDER BY country",
+            &a.name,
+        )?;
+    }
+    Ok(out)
+}
+
+pub fn processors(conn: &Connection) -> Result<Vec<Processor>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, business_id, country, service, data, contract_date, contract_ref,
+                dpf_certified, created_at, created_by, ended_on
+         FROM processors ORDER BY rowid",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Processor {
+                name: r.get(0)?,
+                business_id: r.get(1)?,
+                country: r.get(2)?,
+                service: r.get(3)?,
+                data: r.get(4)?,
+                contract_date: r.get(5)?,
+                contract_ref: r.get(6)?,
+                dpf_certified: r.get(7)?,
+                created_at: r.get(8)?,
+                created_by: r.get(9)?,
+                ended_on: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn clients(conn: &Connection) -> Result<Vec<Client>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, business_id, contact, contract_date, contract_ref, terms,
+                created_at, created_by, ended_on
+         FROM clients ORDER BY rowid",
+    )?;
+    let mut out = stmt
+        .query_map([], |r| {
+            Ok(Client {
+                name: r.get(0)?,
+                business_id: r.get(1)?,
+                contact: r.get(2)?,
+                contract_date: r.get(3)?,
+                contract_ref: r.get(4)?,
+                terms: r.get(5)?,
+                created_at: r.get(6)?,
+                created_by: r.get(7)?,
+                ended_on: r.get(8)?,
+                processing: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for c in &mut out {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, category, subjects, data, security FROM client_processing
+             WHERE client = ?1 ORDER BY id",
+        )?;
+        let mut list = stmt
+            .query_map([&c.name], |r| {
+                Ok(ClientProcessing {
+                    id: r.get(0)?,
+                    category: r.get(1)?,
+                    subjects: r.get(2)?,
+                    data: r.get(3)?,
+                    sub_processors: Vec::new(),
+                    transfers: Vec::new(),
+                    security: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for p in &mut list {
+            p.sub_processors = strings(
+                conn,
+                "SELECT processor FROM client_sub_processors WHERE processing = ?1 ORDER BY processor",
+                &p.id,
+            )?;
+            p.transfers = countries(
+                conn,
+                "SELECT country, dpf_certified FROM client_transfers WHERE processing = ?1 ORDER BY country",
+                &p.id,
+            )?;
+        }
+        c.processing = list;
+    }
+    Ok(out)
+}
+
+/// Sets `ended_on` of the named row; not found is exit 4.
+pub fn end(conn: &Connection, table: &str, what: &str, name: &str, date: &str) -> Result<()> {
+    let n = conn.execute(
+        &format!("UPDATE {table} SET ended_on = ?2 WHERE name = ?1"),
+        params![name, date],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(format!(
+            "no {what} named {name}: see `privreg {what} list`"
+        )));
+    }
+    Ok(())
+}
+
+/// A purpose a register declares in advance, with its basis.
+#[derive(Debug, Clone)]
+pub struct Declared {
+    pub purpose: String,
+    pub title: String,
+    pub basis: String,
+    pub law: Option<String>,
+    pub interest: Option<String>,
+}
+
+pub fn declared_purposes(conn: &Connection, register: &str, fi: bool) -> Result<Vec<Declared>> {
+    let (title, interest) = if fi {
+        ("p.title_fi", "d.interest_fi")
+    } else {
+        ("p.title_en", "d.interest_en")
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT d.purpose, {title}, d.basis, d.law, {interest}
+         FROM register_purposes d JOIN purposes p ON p.name = d.purpose
+         WHERE d.register = ?1 ORDER BY p.rowid, d.rowid"
+    ))?;
+    let rows = stmt
+        .query_map([register], |r| {
+            Ok(Declared {
+                purpose: r.get(0)?,
+                title: r.get(1)?,
+                basis: r.get(2)?,
+                law: r.get(3)?,
+                interest: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The Art. 13(2)(e) text of a register.
+pub fn requirement(conn: &Connection, register: &str, fi: bool) -> Result<Option<String>> {
+    let col = if fi {
+        "requirement_fi"
+    } else {
+        "requirement_en"
+    };
+    Ok(conn
+        .query_row(
+            &format!("SELECT {col} FROM registers WHERE name = ?1"),
+            [register],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// A category of recipients or sources the notice names.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeCategory {
+    pub kind: String,
+    pub name: String,
+    pub title_en: String,
+    pub title_fi: String,
+    pub registers: Vec<String>,
+    pub seeded: bool,
+}
+
+pub fn categories(conn: &Connection) -> Result<Vec<NoticeCategory>> {
+    let mut stmt = conn.prepare(
+        "SELECT kind, name, title_en, title_fi, registers, seeded FROM notice_categories
+         ORDER BY kind, rowid",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(NoticeCategory {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                title_en: r.get(2)?,
+                title_fi: r.get(3)?,
+                registers: r
+                    .get::<_, String>(4)?
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+                seeded: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// A published version of the notice (without its text).
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    pub version: i64,
+    pub published_on: String,
+    pub published_at: String,
+    pub published_by: String,
+    pub lang: String,
+    pub format: String,
+    pub sha256: String,
+}
+
+pub fn versions(conn: &Connection) -> Result<Vec<Version>> {
+    let mut stmt = conn.prepare(
+        "SELECT version, published_on, published_at, published_by, lang, format, sha256
+         FROM notice_versions ORDER BY version",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Version {
+                version: r.get(0)?,
+                published_on: r.get(1)?,
+                published_at: r.get(2)?,
+                published_by: r.get(3)?,
+                lang: r.get(4)?,
+                format: r.get(5)?,
+                sha256: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The adequacy note of a country in the language (scope, renewal).
+pub fn adequacy_note(conn: &Connection, country: &str, fi: bool) -> Result<Option<String>> {
+    let col = if fi { "note_fi" } else { "note_en" };
+    Ok(conn
+        .query_row(
+            &format!("SELECT {col} FROM adequacy WHERE country = ?1"),
+            [country],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
