@@ -23,7 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let every = (n / 100).max(1);
     let tx = store.conn.transaction()?;
     for i in 1..=n {
-        let entry = Entry::new("search").record(format!("C-{}", i % 5000 + 1)).rows(1);
+        let entry = Entry::new("search")
+            .record(format!("C-{}", i % 5000 + 1))
+            .rows(1);
         audit::append(&tx, "anne", "2026-11-24T10:00:00.000Z", &entry)?;
         if i % every == 0 {
             let (seq, hash) = audit::head(&tx)?.expect("entries were appended");

@@ -248,8 +248,8 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         ActivityCommand as Ac, AuditCommand as A, BasisCommand as B, BreachCommand as Br,
         ClientCommand as Cl, ControllerCommand as Ct, ExportCommand as E, HoldCommand as H,
         NoticeCategoryCommand as Nc, NoticeCommand as N, OperatorCommand as O,
-        ProcessorCommand as Pr, PurposeCommand as P,
-        RequestCommand as Rq, RestrictCommand as Rs, RetentionCommand as R,
+        ProcessorCommand as Pr, PurposeCommand as P, RequestCommand as Rq, RestrictCommand as Rs,
+        RetentionCommand as R,
     };
     match command {
         Command::Init(_) => ("init", Role::Admin),

@@ -22,6 +22,7 @@
 //! | purposes | union (bases added since may name a purpose added since) |
 //! | registers | the higher `last_number` of the two: ids are never reused |
 //! | controller, retention_policy, adequacy | the backup's: they record no one's right |
+//! | every other table: breaches and their assessments, activities, processors, clients and their processing, declared purposes and notice categories, published notice versions | the register's: they document duties done (Art. 30, 28, 33) and only move forward |
 //!
 //! Every erasure recorded in the register is applied to the backup first,
 //! and records the backup brings back (not in the register, or with other
@@ -118,6 +119,10 @@ fn same(names: &[String]) -> String {
 /// Brings the attached `backup` up to the newer state of the register
 /// (`main`); see the module's table. Runs inside the caller's transaction.
 pub fn merge(tx: &Connection) -> Result<Merged> {
+    // Tables kept from the register (activities, breaches …) name rows of
+    // replaced ones (purposes, registers), in both files: the references
+    // are checked once, at the commit, when everything is back in place.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     // Every erasure recorded in the register, read in this transaction (so
     // none committed meanwhile is missed), goes first: an erased person
     // never enters the register again, and what hangs on them goes with
@@ -392,17 +397,57 @@ fn refuse_same_person_twice(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Parents that tables kept from the register (declared purposes,
+/// activities) refer to, with their key: updated in place rather than
+/// deleted and inserted again, because SQLite counts a deleted parent of a
+/// kept child as a violation even once an equal row is back.
+const PARENTS: &[(&str, &str)] = &[("registers", "name"), ("purposes", "name")];
+
 /// Replaces the register's tables of [`REPLACED`] with the merged backup's.
 pub fn replace(tx: &Connection) -> Result<()> {
-    for table in REPLACED.iter().rev() {
+    let is_parent = |t: &&str| PARENTS.iter().any(|(p, _)| p == t);
+    for table in REPLACED.iter().rev().filter(|t| !is_parent(t)) {
         tx.execute(&format!("DELETE FROM main.{table}"), [])?;
     }
-    for table in REPLACED {
+    for (table, key) in PARENTS {
+        upsert(tx, table, key)?;
+    }
+    for table in REPLACED.iter().filter(|t| !is_parent(t)) {
         tx.execute(
             &format!("INSERT INTO main.{table} SELECT * FROM backup.{table}"),
             [],
         )?;
     }
+    Ok(())
+}
+
+/// Makes `main.table` hold the backup's rows, matched by `key`: changed
+/// rows updated, new ones inserted, rows only in the register removed.
+fn upsert(tx: &Connection, table: &str, key: &str) -> Result<()> {
+    let columns: Vec<String> = tx
+        .prepare(&format!(
+            "SELECT name FROM pragma_table_info('{table}', 'main')"
+        ))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let list = columns.join(", ");
+    let set = columns
+        .iter()
+        .filter(|c| *c != key)
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    tx.execute(
+        &format!("DELETE FROM main.{table} WHERE {key} NOT IN (SELECT {key} FROM backup.{table})"),
+        [],
+    )?;
+    tx.execute(
+        &format!(
+            "INSERT INTO main.{table} ({list}) SELECT {list} FROM backup.{table} WHERE true
+             ON CONFLICT ({key}) DO UPDATE SET {set}"
+        ),
+        [],
+    )?;
     Ok(())
 }
 

@@ -459,3 +459,49 @@ fn init_and_controller_show_name_the_register_id() {
     let other = Env::new();
     assert_ne!(register_id_of(&other.db), id);
 }
+
+/// The firm's documentation of its processing (Art. 28, 30) made since a
+/// backup stays: a restore does not take back a processor's contract, a
+/// declared activity or a published notice.
+#[test]
+fn restore_keeps_the_processing_documented_since_the_backup() {
+    let env = Env::new();
+    env.ok(&[
+        "activity",
+        "add",
+        "billing",
+        "--purpose",
+        "billing",
+        "--basis",
+        "contract",
+        "--subjects",
+        "customers",
+        "--data",
+        "invoices",
+        "--retention",
+        "10 years",
+    ]);
+    let b = env.path("b.db");
+    env.ok(&["backup", b.to_str().unwrap()]);
+    env.ok(&[
+        "processor",
+        "add",
+        "Pilvi Oy",
+        "--business-id",
+        "2617416-4",
+        "--country",
+        "FI",
+        "--service",
+        "hosting",
+        "--data",
+        "customer register",
+        "--contract-date",
+        "2026-01-02",
+    ]);
+    env.ok(&["restore", b.to_str().unwrap()]);
+    let processors = env.json(&["processor", "list"]);
+    assert_eq!(processors.as_array().unwrap().len(), 1, "{processors}");
+    let activities = env.json(&["activity", "list"]);
+    assert_eq!(activities.as_array().unwrap().len(), 1, "{activities}");
+    env.assert_sound();
+}

@@ -323,14 +323,16 @@ pub fn rebuild_at_version(db: &Path, version: usize) {
     conn.execute_batch(&std::fs::read_to_string(root.join("schema.sql")).unwrap())
         .unwrap();
     for m in &migrations[..version - 1] {
-        conn.execute_batch(&std::fs::read_to_string(m).unwrap()).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(m).unwrap())
+            .unwrap();
     }
     let app_id: i32 = rusqlite::Connection::open(db)
         .unwrap()
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .unwrap();
     conn.pragma_update(None, "application_id", app_id).unwrap();
-    conn.pragma_update(None, "user_version", version as i64).unwrap();
+    conn.pragma_update(None, "user_version", version as i64)
+        .unwrap();
     conn.execute("ATTACH DATABASE ?1 AS cur", [db.to_str().unwrap()])
         .unwrap();
     let tables: Vec<String> = conn
@@ -340,10 +342,13 @@ pub fn rebuild_at_version(db: &Path, version: usize) {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN;").unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN;")
+        .unwrap();
     for t in tables {
         let columns: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{t}', 'main')"))
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{t}', 'main')"
+            ))
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
