@@ -19,7 +19,16 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // a file or the register (src/files.rs); removed again if the copy fails.
     let (file, created) = crate::files::create(&a.file, "file", &session.db)?;
     drop(file);
-    session.conn.backup(MAIN_DB, &a.file, None)?;
+    // The copy is made inside one read transaction, so the checkpoint read
+    // in it is exactly where the copy's log ends (another terminal's
+    // entry a moment later is in neither).
+    session.conn.execute_batch("BEGIN DEFERRED")?;
+    let copied = super::audit::current(&session.conn, &session.who.now).and_then(|cp| {
+        session.conn.backup(MAIN_DB, &a.file, None)?;
+        Ok(cp)
+    });
+    session.conn.execute_batch("COMMIT")?;
+    let checkpoint = copied?.ok_or_else(|| Error::Internal("an empty audit log".into()))?;
     created.keep();
     let records: i64 = session
         .conn
@@ -28,11 +37,12 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
         let mut value = Map::new();
         value.insert("file".into(), a.file.display().to_string().into());
         value.insert("records".into(), records.into());
+        value.insert("checkpoint".into(), checkpoint.to_string().into());
         Ok((
             Output::Object {
                 value,
                 plain: Some(format!(
-                    "backed up {records} records to {}",
+                    "backed up {records} records to {}; its audit log ends at this checkpoint (keep it apart from the backup):\n{checkpoint}",
                     a.file.display()
                 )),
             },

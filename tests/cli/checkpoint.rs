@@ -353,3 +353,26 @@ fn a_checkpoint_log_that_cannot_be_written_warns_but_the_change_stands() {
     assert_eq!(env.count("customer"), 3);
     env.assert_sound();
 }
+
+/// `backup` prints the checkpoint its copy ends at: it verifies the copy
+/// (a backup cut back later is caught) and the register it came from.
+#[test]
+fn backup_prints_the_checkpoint_its_copy_ends_at() {
+    let env = busy_register();
+    let b = env.path("b.db");
+    let out = env.json(&["backup", b.to_str().unwrap()]);
+    let line = out["checkpoint"].as_str().unwrap().to_string();
+    let (seq, hash) = audit::head(&rusqlite::Connection::open(&b).unwrap()).unwrap().unwrap();
+    assert!(line.contains(&format!(" {seq} {hash} ")), "{line}");
+    let cp = env.write("backup-cp.txt", &line);
+    env.ok(&["audit", "verify", "--checkpoint", &cp]);
+    // the backup itself, cut back by someone with the file
+    let copy = Env {
+        db: b.clone(),
+        ..Env::empty()
+    };
+    copy.ok(&["audit", "verify", "--checkpoint", &cp]);
+    // (the verify above added an entry after the checkpoint's: cut both)
+    cut_back(&copy, 2);
+    assert_caught(&verify_with(&copy, &[&cp]), "backup-cp.txt:1", "cut back");
+}
