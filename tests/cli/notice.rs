@@ -480,3 +480,39 @@ fn only_markdown_and_json() {
     let md = env.ok(&["--format", "markdown", "export", "notice"]);
     assert!(md.starts_with("# Tietosuojaseloste"));
 }
+
+/// The security section claims only what privreg enforces (issue #13): a
+/// log cut back is only found against checkpoints, so the notice says the
+/// firm keeps them only when a checkpoint log is set; the file is not
+/// encrypted and the operator's name not verified, and it says so.
+#[test]
+fn the_security_section_claims_only_what_is_enforced() {
+    let env = crate::util::Env::new();
+    let security = |env: &crate::util::Env| {
+        let n = env.json(&["export", "notice", "--lang", "en", "--format", "json"]);
+        n.to_string()
+    };
+    let text = security(&env);
+    assert!(
+        !text.contains("no entry can be altered or removed unnoticed"),
+        "{text}"
+    );
+    assert!(text.contains("Checkpoints of the log can be kept outside the register"));
+    assert!(text.contains("not yet encrypted"));
+    assert!(text.contains("not yet verified by a passphrase"));
+    assert!(text.contains("before the first byte of data leaves"));
+    let log = env.path("cp.log");
+    env.ok(&[
+        "controller",
+        "set",
+        "--checkpoint-log",
+        log.to_str().unwrap(),
+    ]);
+    let text = security(&env);
+    assert!(
+        text.contains(
+            "Every command appends a checkpoint of the log to a file kept outside the register"
+        ),
+        "{text}"
+    );
+}

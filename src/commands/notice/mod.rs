@@ -434,7 +434,12 @@ pub fn build(conn: &rusqlite::Connection, today: NaiveDate, lang: Lang) -> Resul
             registers: profiling,
         },
         security: Security {
-            measures: measures(&operators, lang),
+            measures: measures(
+                &operators,
+                crate::store::setting(conn, crate::commands::audit::CHECKPOINT_LOG_SETTING)?
+                    .is_some(),
+                lang,
+            ),
             operators,
         },
         rights: rights(lang),
@@ -1186,7 +1191,14 @@ fn automated_text(registers: &[&str], purpose: Option<&str>, lang: Lang) -> Vec<
     ]
 }
 
-fn measures(operators: &BTreeMap<&'static str, i64>, lang: Lang) -> Vec<Measure> {
+/// The security measures, each claiming only what privreg enforces
+/// (issue #13): `checkpoint_log` says whether the register keeps a
+/// checkpoint log outside itself.
+fn measures(
+    operators: &BTreeMap<&'static str, i64>,
+    checkpoint_log: bool,
+    lang: Lang,
+) -> Vec<Measure> {
     let count = |role: &str| operators.get(role).copied().unwrap_or(0);
     let counts = ["admin", "staff", "auditor"]
         .iter()
@@ -1202,22 +1214,34 @@ fn measures(operators: &BTreeMap<&'static str, i64>, lang: Lang) -> Vec<Measure>
             title: lang.pick("Käyttöoikeudet", "Access control"),
             text: match lang {
                 Lang::Fi => format!(
-                    "Rekisteriä käytetään vain henkilökohtaisilla käyttäjätunnuksilla. Jokaisella käyttäjällä on rooli, joka rajaa hänen oikeutensa: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Käyttäjiä on nyt: {counts}."
+                    "Rekisteriä käytetään henkilökohtaisilla käyttäjätunnuksilla, ja käyttäjän rooli rajaa, mitä hän voi tehdä: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Rooleja valvotaan jokaisessa toiminnossa, ja evätyt yritykset kirjataan lokiin. Rekisteritiedoston voi lukea vain sen omistaja käyttöjärjestelmän oikeuksin; käyttäjän nimeä ei toistaiseksi varmenneta salasanalla, joten tiedoston omistajan tunnuksia ei jaeta. Käyttäjiä on nyt: {counts}."
                 ),
                 Lang::En => format!(
-                    "The register is used only with personal operator accounts. Each operator has a role that limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Operators by role now: {counts}."
+                    "The register is used with personal operator accounts, and the operator's role limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Roles are enforced on every command, and refused attempts are logged. Only the file's owner may read the register file under the operating system's permissions; the operator's name is not yet verified by a passphrase, so the owner's login is not shared. Operators by role now: {counts}."
                 ),
             },
         },
         Measure {
             measure: "audit-log",
             title: lang.pick("Lokitiedot", "Audit log"),
-            text: lang
-                .pick(
-                    "Jokaisesta henkilötietojen hausta, katselusta, muutoksesta, luovutuksesta, viennistä ja poistosta sekä jokaisesta evätystä yrityksestä jää lokimerkintä: kuka, milloin ja mitä rekisterimerkintöjä toimenpide koski. Merkinnät on ketjutettu toisiinsa SHA-256-tiivisteillä, eikä lokia voi jälkikäteen muuttaa tai siitä poistaa merkintöjä huomaamatta. Lokiin ei tallenneta henkilötietojen sisältöä.",
-                    "Every search, view, change, disclosure, export and erasure of personal data, and every refused attempt, leaves an audit entry: who, when and which records it concerned. The entries are chained by SHA-256 hashes and the log is append-only, so that no entry can be altered or removed unnoticed. The log holds no personal data values.",
-                )
-                .to_string(),
+            text: {
+                let base = lang.pick(
+                    "Jokaisesta henkilötietojen hausta, katselusta, muutoksesta, luovutuksesta, viennistä ja poistosta sekä jokaisesta evätystä yrityksestä jää lokimerkintä: kuka, milloin ja mitä rekisterimerkintöjä toimenpide koski. Tietojen vientiä koskeva merkintä tallennetaan ennen kuin ensimmäinenkään tieto lähtee. Merkinnät on ketjutettu toisiinsa SHA-256-tiivisteillä, joten muutettu merkintä havaitaan tarkistuksessa. Lokiin ei tallenneta henkilötietojen sisältöä.",
+                    "Every search, view, change, disclosure, export and erasure of personal data, and every refused attempt, leaves an audit entry: who, when and which records it concerned. The entry of an export is recorded before the first byte of data leaves. The entries are chained by SHA-256 hashes, so an altered entry is found by verification. The log holds no personal data values.",
+                );
+                let anchor = if checkpoint_log {
+                    lang.pick(
+                        " Jokainen toiminto lisää lokin tarkastuspisteen rekisterin ulkopuolella säilytettävään tiedostoon, joten myös jälkikäteen lyhennetty tai kokonaan uudelleen laskettu loki havaitaan.",
+                        " Every command appends a checkpoint of the log to a file kept outside the register, so a log cut back or rewritten and re-hashed afterwards is found too.",
+                    )
+                } else {
+                    lang.pick(
+                        " Lokista voidaan ottaa tarkastuspisteitä rekisterin ulkopuolelle; vain niitä vasten havaitaan loki, josta on poistettu viimeisiä merkintöjä tai joka on laskettu kokonaan uudelleen.",
+                        " Checkpoints of the log can be kept outside the register; only against them is a log found whose last entries were removed or that was rewritten and re-hashed.",
+                    )
+                };
+                format!("{base}{anchor}")
+            },
         },
         Measure {
             measure: "hetu",
@@ -1244,8 +1268,8 @@ fn measures(operators: &BTreeMap<&'static str, i64>, lang: Lang) -> Vec<Measure>
             title: lang.pick("Rekisteritiedosto", "Register file"),
             text: lang
                 .pick(
-                    "Rekisteri on yksi tietokantatiedosto, joka luodaan niin, että vain sen omistaja voi lukea ja muuttaa sitä.",
-                    "The register is one database file, created readable and writable by its owner only.",
+                    "Rekisteri on yksi tietokantatiedosto, joka luodaan niin, että vain sen omistaja voi lukea ja muuttaa sitä. Tiedostoa ei toistaiseksi salata, joten se ja sen varmuuskopiot säilytetään salatulla levyllä. Rekisteristä tehtävät viennit ja varmuuskopiot luodaan aina uusina tiedostoina, joita vain omistaja voi lukea, eikä niillä koskaan korvata olemassa olevaa tiedostoa.",
+                    "The register is one database file, created readable and writable by its owner only. The file is not yet encrypted, so it and its backups are kept on an encrypted disk. Exports and backups are always created as new files readable by their owner only, and never replace an existing file.",
                 )
                 .to_string(),
         },
