@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the server-mode tests (SPEC §8): made
+# with Debian's `postgresql` package, run as an unprivileged user (CI runs
+# as root, and postgres refuses root), listening only on a Unix socket in
+# its own directory (no TCP at all), and removed by `stop`.
+#
+#   eval "$(scripts/pg_cluster.sh start)"   # exports PRIVREG_TEST_PG and PGHOST
+#   scripts/pg_cluster.sh stop "$PRIVREG_TEST_PG_DIR"
+set -euo pipefail
+
+pg_bin() {
+    local d
+    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    [ -n "$d" ] || { echo "no PostgreSQL server: apt-get install postgresql" >&2; exit 2; }
+    echo "$d"
+}
+
+run_as() {
+    # the cluster's owner: the caller if not root, else a system user
+    if [ "$(id -u)" = 0 ]; then
+        id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg
+        runuser -u privreg-pg -- "$@"
+    else
+        "$@"
+    fi
+}
+
+case "${1:-}" in
+start)
+    bin=$(pg_bin)
+    dir=$(mktemp -d /tmp/privreg-pg.XXXXXX)
+    [ "$(id -u)" = 0 ] && { id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg; chown privreg-pg "$dir"; }
+    run_as "$bin/initdb" --pgdata "$dir/data" --auth-local=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    run_as "$bin/pg_ctl" --pgdata "$dir/data" --log "$dir/server.log" --wait \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=200" start >/dev/null
+    echo "export PRIVREG_TEST_PG_DIR='$dir' PGHOST='$dir' PRIVREG_TEST_PG='postgresql://postgres@${dir//\//%2F}/postgres'"
+    ;;
+stop)
+    dir=${2:?which cluster: the PRIVREG_TEST_PG_DIR that start printed}
+    bin=$(pg_bin)
+    run_as "$bin/pg_ctl" --pgdata "$dir/data" --mode immediate stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+    ;;
+*)
+    echo "usage: $0 start | stop DIR" >&2
+    exit 2
+    ;;
+esac
