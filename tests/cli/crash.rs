@@ -61,13 +61,26 @@ fn kill_imports(rows: i64, steps: u32) -> u32 {
     killed_midway
 }
 
+/// Rounds of [`kill_imports`] until `needed` kills fell inside an import:
+/// on a loaded machine an import's length varies from one run to the
+/// next, so a round may land too many kills after the end. Every kill in
+/// every round is checked all the same.
+#[cfg(unix)]
+fn kill_until_inside(rows: i64, steps: u32, needed: u32) {
+    let mut inside = 0;
+    for _round in 0..4 {
+        inside += kill_imports(rows, steps);
+        if inside >= needed {
+            return;
+        }
+    }
+    panic!("only {inside} kills fell inside an import in 4 rounds (needed {needed})");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
-    assert!(
-        kill_imports(8_000, 8) >= 4,
-        "too few kills fell inside the import"
-    );
+    kill_until_inside(8_000, 8, 4);
 }
 
 /// A file this large is a bulk load (indexes and triggers dropped and
@@ -75,8 +88,5 @@ fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
 #[cfg(unix)]
 #[test]
 fn a_bulk_load_killed_at_any_moment_leaves_the_schema_whole() {
-    assert!(
-        kill_imports(24_000, 3) >= 2,
-        "too few kills fell inside the import"
-    );
+    kill_until_inside(24_000, 3, 2);
 }
