@@ -12,6 +12,7 @@ use crate::error::{Error, Problem, Result};
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::bases::{self, NewBasis, StoredBasis};
+use crate::store::Tx;
 
 /// Checks a basis and what it needs, naming the flag that is missing.
 pub fn checked(arg: BasisArg, law: Option<&str>, note: Option<&str>) -> Result<CheckedBasis> {
@@ -88,7 +89,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
 
 /// Logs `--basis/--purpose` pairs for a record just added (`add`, `import`).
 pub fn log_for_new_record(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     who: &Who,
     rowid: i64,
     pairs: &[(CheckedBasis, String)],
@@ -116,7 +117,7 @@ pub fn log_for_new_record(
 }
 
 /// `--basis B --purpose P` pairs of `add` (and `import`), checked.
-pub fn pairs(tx: &rusqlite::Connection, given: &NewBases) -> Result<Vec<(CheckedBasis, String)>> {
+pub fn pairs(tx: &Tx<'_>, given: &NewBases) -> Result<Vec<(CheckedBasis, String)>> {
     let (bases_given, purposes) = (&given.basis, &given.purpose);
     let (law, note) = (given.law.as_deref(), given.note.as_deref());
     if bases_given.len() != purposes.len() {

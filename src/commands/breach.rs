@@ -29,6 +29,7 @@ use crate::output::{Column, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::breaches::{self, Assessment, Breach, NewBreach};
 use crate::store::records;
+use crate::store::Tx;
 
 pub fn run(session: &mut Session, command: BreachCommand) -> Result<Output> {
     if let BreachCommand::Notify(a) = &command {
@@ -172,7 +173,7 @@ fn refuse_closed(b: &Breach) -> Result<()> {
 /// that contains a name, hetu, e-mail or phone of one of them is refused,
 /// naming the record and the field, never the value.
 fn refuse_personal_values(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     record_ids: &[String],
     texts: &[(&str, Option<&str>)],
 ) -> Result<()> {
@@ -788,7 +789,7 @@ pub fn export(session: &mut Session, args: ExportBreachArgs) -> Result<Output> {
 
 /// The `check` gaps for breaches: open ones past `notify_by` that neither
 /// were notified nor were assessed as unlikely to result in a risk.
-pub fn overdue_gaps(tx: &rusqlite::Connection, now: &str) -> Result<Vec<(String, String)>> {
+pub fn overdue_gaps(tx: &Tx<'_>, now: &str) -> Result<Vec<(String, String)>> {
     Ok(breaches::overdue(tx, now)?
         .into_iter()
         .map(|b| {

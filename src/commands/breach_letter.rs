@@ -9,8 +9,8 @@
 //! firm's words in the language it wrote them; the frame around them is
 //! in the reader's language.
 
+use crate::store::Tx;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use crate::domain::breach::{format_local, parse_stored};
@@ -307,7 +307,7 @@ fn text_or_null(v: &Option<String>) -> Value {
 /// breach`); [`authority_markdown`] writes it out. Counts and register
 /// names only: no record ids, no personal values.
 pub fn authority_form(
-    conn: &Connection,
+    conn: &Tx<'_>,
     b: &Breach,
     lang: Lang,
     today: NaiveDate,

@@ -13,6 +13,7 @@ use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
+use crate::store::Tx;
 
 const KEYS: [&str; 6] = [
     "name",
@@ -124,7 +125,7 @@ fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
 }
 
 /// The controller's details; every key present, `null` where not set.
-pub fn load(conn: &rusqlite::Connection) -> Result<Map<String, Value>> {
+pub fn load(conn: &Tx<'_>) -> Result<Map<String, Value>> {
     let row: Option<Vec<Option<String>>> = conn
         .query_row(
             &format!("SELECT {} FROM controller WHERE id = 1", KEYS.join(", ")),

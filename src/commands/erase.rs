@@ -21,6 +21,7 @@ use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
 use crate::store::operators::Role;
 use crate::store::records::{self, Record};
+use crate::store::Tx;
 use crate::store::{requests, restriction, suppression};
 
 /// How many records a sweep erases per transaction: small enough that no
@@ -28,7 +29,7 @@ use crate::store::{requests, restriction, suppression};
 const SWEEP_BATCH: usize = 500;
 
 /// The holds on a record on a day, from the policy table.
-pub fn holds_of(conn: &rusqlite::Connection, record: &Record, day: NaiveDate) -> Result<Vec<Hold>> {
+pub fn holds_of(conn: &Tx<'_>, record: &Record, day: NaiveDate) -> Result<Vec<Hold>> {
     let policy = store_holds::policy(conn, record.register(), false)?;
     let manual = store_holds::manual(conn, record.rowid)?;
     Ok(holds::holds(
@@ -40,10 +41,7 @@ pub fn holds_of(conn: &rusqlite::Connection, record: &Record, day: NaiveDate) ->
 }
 
 /// The retention limit of a record and the rule behind it.
-pub fn retention_of(
-    conn: &rusqlite::Connection,
-    record: &Record,
-) -> Result<(Option<NaiveDate>, String)> {
+pub fn retention_of(conn: &Tx<'_>, record: &Record) -> Result<(Option<NaiveDate>, String)> {
     let policy = store_holds::policy(conn, record.register(), false)?;
     Ok((
         holds::retention_limit(&store_holds::facts(record), &policy),
@@ -87,7 +85,7 @@ fn hold_line(h: &Hold) -> String {
 /// Every value the record has had, by field name: its current values and
 /// the old and new values in its correction history (an old surname is
 /// still the person's).
-fn all_values(tx: &rusqlite::Connection, record: &Record) -> Result<Vec<(String, String)>> {
+fn all_values(tx: &Tx<'_>, record: &Record) -> Result<Vec<(String, String)>> {
     let mut values: Vec<(String, String)> = fields(record.register())
         .iter()
         .zip(&record.values)
@@ -126,7 +124,7 @@ struct Restriction {
 }
 
 impl Restriction {
-    fn of(tx: &rusqlite::Connection, record: &Record) -> Result<Option<Restriction>> {
+    fn of(tx: &Tx<'_>, record: &Record) -> Result<Option<Restriction>> {
         let Some(at) = &record.restricted_at else {
             return Ok(None);
         };
@@ -189,7 +187,7 @@ struct RequestText {
 }
 
 impl RequestTexts {
-    fn load(tx: &rusqlite::Connection) -> Result<RequestTexts> {
+    fn load(tx: &Tx<'_>) -> Result<RequestTexts> {
         let rows = requests::list(tx, &requests::Filter::default())?
             .into_iter()
             .map(|r| {
@@ -219,7 +217,7 @@ impl RequestTexts {
     /// requests redacted, in id order.
     fn redact(
         &mut self,
-        tx: &rusqlite::Connection,
+        tx: &Tx<'_>,
         record: &Record,
         values: &[(String, String)],
     ) -> Result<Vec<String>> {
@@ -286,7 +284,7 @@ struct How<'a> {
 /// may hold them, and leaves a receipt. The caller has the register to
 /// itself (`store::take_alone`), so nothing of it stays in a WAL.
 fn erase_one(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     who: &Who,
     record: &Record,
     how: &How<'_>,
@@ -384,9 +382,9 @@ pub fn erase(session: &mut Session, a: EraseArgs) -> Result<Output> {
     if a.dry_run {
         return erase_dry_run(session, &a, &reason);
     }
-    crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
+    session.store.take_alone(&session.db)?;
     let out = erase_alone(session, &a, &reason);
-    crate::store::give_back(&session.conn);
+    session.store.give_back();
     out
 }
 
@@ -597,11 +595,7 @@ struct Expired {
 
 /// Every record whose retention has ended by `day` and that no hold keeps;
 /// restricted records (Art. 18) only with `include_restricted`.
-fn expired(
-    conn: &rusqlite::Connection,
-    day: NaiveDate,
-    include_restricted: bool,
-) -> Result<Vec<Expired>> {
+fn expired(conn: &Tx<'_>, day: NaiveDate, include_restricted: bool) -> Result<Vec<Expired>> {
     let mut out = Vec::new();
     for register in Register::ALL {
         let policy = store_holds::policy(conn, register, false)?;
@@ -653,7 +647,7 @@ fn expired(
 
 /// The ids and retention limits of the records past retention (`check`).
 /// A restricted record is kept on purpose (Art. 18) and is not a gap.
-pub fn expired_ids(conn: &rusqlite::Connection, day: NaiveDate) -> Result<Vec<(String, String)>> {
+pub fn expired_ids(conn: &Tx<'_>, day: NaiveDate) -> Result<Vec<(String, String)>> {
     Ok(expired(conn, day, false)?
         .iter()
         .map(|e| (e.record.id.to_string(), format_date(e.limit)))
@@ -767,9 +761,9 @@ pub fn retention(session: &mut Session, c: RetentionCommand) -> Result<Output> {
             if dry_run {
                 return sweep(session, day, include_restricted, true);
             }
-            crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
+            session.store.take_alone(&session.db)?;
             let out = sweep(session, day, include_restricted, false);
-            crate::store::give_back(&session.conn);
+            session.store.give_back();
             out
         }
     }

@@ -21,6 +21,7 @@ use crate::files::Created;
 use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::records::{self, Record};
+use crate::store::Tx;
 
 /// Where an export goes: a new file of its own (src/files.rs: created
 /// exclusively, 0600, never the register; removed again unless kept) or
@@ -173,7 +174,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
     // the auditor can keep the line apart from the file (SPEC §7).
     if let Some((seq, hash)) = last {
         let cp = crate::domain::checkpoint::Checkpoint {
-            register_id: crate::store::register_id(&session.conn)?,
+            register_id: crate::store::register_id(&*session.store.peek()?)?,
             seq,
             hash,
             at: session.who.now.clone(),
@@ -213,11 +214,7 @@ pub fn rights(lang_fi: bool) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The records of the person named by an id or a hetu, or exit 4.
-fn subject_records(
-    tx: &rusqlite::Connection,
-    a: &ExportSubjectArgs,
-    who: &Who,
-) -> Result<Vec<Record>> {
+fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<Record>> {
     let (hetu, email) = match (&a.id, &a.hetu) {
         (Some(id), None) => {
             let r = super::records::load(tx, *id)?;
@@ -240,11 +237,7 @@ fn subject_records(
 }
 
 /// Adds each basis's purpose and legal basis in words, for a reader.
-fn titled_bases(
-    tx: &rusqlite::Connection,
-    record: &mut Map<String, Value>,
-    lang: Lang,
-) -> Result<()> {
+fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: Lang) -> Result<()> {
     let Some(Value::Array(bases)) = record.get_mut("bases") else {
         return Ok(());
     };
@@ -277,7 +270,7 @@ fn titled_bases(
 }
 
 /// The data subject requests that name any of the person's records.
-fn requests_of(tx: &rusqlite::Connection, ids: &[String]) -> Result<Vec<Value>> {
+fn requests_of(tx: &Tx<'_>, ids: &[String]) -> Result<Vec<Value>> {
     let mut out = Vec::new();
     let mut stmt = tx.prepare_cached(
         "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
@@ -310,7 +303,7 @@ fn requests_of(tx: &rusqlite::Connection, ids: &[String]) -> Result<Vec<Value>> 
 /// bases, recipients, retention, preferences and history; the requests;
 /// the controller; the rights.
 pub fn subject_report(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     who: &Who,
     found: &[Record],
     reveal: bool,

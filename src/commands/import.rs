@@ -171,12 +171,7 @@ fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
         return Ok(false);
     };
     let rows = meta.len() / BYTES_PER_ROW;
-    let existing: i64 =
-        session
-            .conn
-            .query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
-                r.get(0)
-            })?;
+    let existing = bulk::record_count_bound(&session.store.peek()?)?;
     Ok(meta.is_file() && rows >= BULK_ROWS && rows >= existing.max(0) as u64)
 }
 
@@ -201,12 +196,8 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
 
     // Only the import's own connection: a larger page cache (see CACHE_KIB).
     let cache = if bulk { BULK_CACHE_KIB } else { CACHE_KIB };
-    session
-        .conn
-        .execute_batch(&format!("PRAGMA cache_size = -{cache}; PRAGMA threads = 2"))?;
-    let tx = session
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    session.store.tune_for_import(cache)?;
+    let tx = session.store.begin(crate::store::Mode::Write)?;
     let bulk = match bulk {
         true => Some(bulk::BulkIndexes::begin(&tx)?),
         false => None,
@@ -306,7 +297,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
             .into(),
             ..entry
         };
-        super::audit_alone(&mut session.conn, &who.operator, &who.now, &entry)?;
+        super::audit_alone(&mut session.store, &who.operator, &who.now, &entry)?;
     } else {
         let mut entry = entry;
         if last >= first {
@@ -1049,7 +1040,7 @@ fn pipeline(
 
 /// Writes the checked rows in file order inside the import's transaction.
 struct Writer<'t> {
-    tx: &'t rusqlite::Connection,
+    tx: &'t crate::store::Tx<'t>,
     who: &'t Who,
     register: Register,
     on_conflict: OnConflict,
@@ -1070,7 +1061,7 @@ struct Writer<'t> {
 
 impl<'t> Writer<'t> {
     fn new(
-        tx: &'t rusqlite::Connection,
+        tx: &'t crate::store::Tx<'t>,
         who: &'t Who,
         register: Register,
         on_conflict: OnConflict,
@@ -1078,10 +1069,7 @@ impl<'t> Writer<'t> {
         rejects: Option<Rejects>,
     ) -> Result<Writer<'t>> {
         let next = records::last_number(tx, register)? + 1;
-        let rowid_before: i64 =
-            tx.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
-                r.get(0)
-            })?;
+        let rowid_before = bulk::record_count_bound(tx)?;
         let search = bulk::DeferredSearch::begin(tx, rowid_before)?;
         Ok(Writer {
             tx,

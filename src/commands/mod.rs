@@ -26,7 +26,6 @@ mod restrict;
 pub mod view;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::cli::{Cli, Command, ExportCommand, Global};
 use crate::clock::Clock;
@@ -35,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
-use crate::store::Store;
+use crate::store::{Mode, Store, Tx};
 
 /// Who is working, and when.
 pub struct Who {
@@ -69,7 +68,7 @@ impl Who {
 
 /// An open register and the operator working on it.
 pub struct Session {
-    pub conn: Connection,
+    pub store: Store,
     /// The audit log's last entry when the command began: a command that
     /// moved it appends a checkpoint to the checkpoint log.
     audit_head_at_open: Option<i64>,
@@ -93,16 +92,11 @@ impl Session {
     /// own. The value is printed only after that, so the entry is
     /// committed before any data leaves; `work` itself must not write any
     /// personal data out: a read that streams uses [`Session::stream`].
-    pub fn read<T>(
-        &mut self,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
-    ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+    pub fn read<T>(&mut self, work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Entry)>) -> Result<T> {
+        let tx = self.store.begin(Mode::Read)?;
         let (value, entry) = work(&tx, &self.who)?;
         tx.commit()?;
-        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+        audit_alone(&mut self.store, &self.who.operator, &self.who.now, &entry)?;
         Ok(value)
     }
 
@@ -125,17 +119,15 @@ impl Session {
     pub fn stream(
         &mut self,
         entry: Entry,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<usize>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<usize>,
     ) -> Result<Output> {
         let started = Entry {
             outcome: "started".into(),
             ..entry.clone()
         };
-        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &started)?;
+        audit_alone(&mut self.store, &self.who.operator, &self.who.now, &started)?;
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let tx = self.store.begin(Mode::Read)?;
             let rows = work(&tx, &self.who)?;
             tx.commit()?;
             Ok(rows)
@@ -152,7 +144,7 @@ impl Session {
                 ..entry
             },
         };
-        let ended = audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &end);
+        let ended = audit_alone(&mut self.store, &self.who.operator, &self.who.now, &end);
         match result {
             Ok(_) => ended.map(|()| Output::Streamed),
             // The failure itself is what the user needs to hear of; the
@@ -166,7 +158,7 @@ impl Session {
     pub fn write_many<T>(
         &mut self,
         action: &str,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Vec<Entry>)>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Vec<Entry>)>,
     ) -> Result<T> {
         let mut entries = Vec::new();
         let value = self.write(action, |tx, who| {
@@ -188,11 +180,9 @@ impl Session {
     pub fn write<T>(
         &mut self,
         action: &str,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Entry)>,
     ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.store.begin(Mode::Write)?;
         match work(&tx, &self.who) {
             Ok((value, entry)) => {
                 crate::store::audit::append(&tx, &self.who.operator, &self.who.now, &entry)?;
@@ -213,7 +203,7 @@ impl Session {
                         records: record.into_iter().collect(),
                         ..Entry::new(action)
                     };
-                    audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+                    audit_alone(&mut self.store, &self.who.operator, &self.who.now, &entry)?;
                 }
                 Err(e)
             }
@@ -221,8 +211,8 @@ impl Session {
     }
 }
 
-fn audit_alone(conn: &mut Connection, operator: &str, now: &str, entry: &Entry) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+fn audit_alone(store: &mut Store, operator: &str, now: &str, entry: &Entry) -> Result<()> {
+    let tx = store.begin(Mode::Write)?;
     crate::store::audit::append(&tx, operator, now, entry)?;
     tx.commit()?;
     Ok(())
@@ -393,7 +383,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     let clock = Clock::current()?;
     let now = clock.now_rfc3339();
     let (action, needed) = action_and_role(command);
-    let operator = operators::get(&store.conn, &name)?;
+    let operator = operators::get(&*store.peek()?, &name)?;
     let refusal = match &operator {
         // The name is not repeated, in the log nor on stderr: what was
         // typed may be anything, a person's name and hetu too (issue #13
@@ -419,14 +409,14 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         } else {
             UNKNOWN_OPERATOR
         };
-        audit_alone(&mut store.conn, logged, &now, &entry)?;
+        audit_alone(&mut store, logged, &now, &entry)?;
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
-    let audit_head_at_open = crate::store::audit::head(&store.conn)?.map(|(seq, _)| seq);
+    let audit_head_at_open = crate::store::audit::head(&*store.peek()?)?.map(|(seq, _)| seq);
     Ok(Session {
         audit_head_at_open,
-        conn: store.conn,
+        store,
         db: global.db.clone(),
         who: Who::new(name, role, clock),
         global: GlobalOpts {
@@ -440,7 +430,14 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
 /// the audit log counts), its checkpoint goes to the checkpoint log. The
 /// change has committed by now: a log that cannot be written is a warning.
 fn checkpoint_after(session: &Session) {
-    let head = match crate::store::audit::head(&session.conn) {
+    let tx = match session.store.peek() {
+        Ok(tx) => tx,
+        Err(e) => {
+            eprintln!("privreg: warning: no checkpoint was logged: {e}");
+            return;
+        }
+    };
+    let head = match crate::store::audit::head(&tx) {
         Ok(h) => h.map(|(seq, _)| seq),
         Err(e) => {
             eprintln!("privreg: warning: no checkpoint was logged: {e}");
@@ -450,7 +447,7 @@ fn checkpoint_after(session: &Session) {
     if head == session.audit_head_at_open {
         return;
     }
-    if let Err(why) = audit::append_to_log(&session.conn, &session.db, &session.who.now) {
+    if let Err(why) = audit::append_to_log(&tx, &session.db, &session.who.now) {
         eprintln!("privreg: warning: no checkpoint was logged: {why}");
     }
 }

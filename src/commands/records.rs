@@ -15,6 +15,7 @@ use crate::error::{Error, Problem, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::records::{self, Correction, Query, Record};
+use crate::store::Tx;
 
 /// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
 /// fields are refused by name.
@@ -49,7 +50,7 @@ fn field_names(register: Register, changes: &[(usize, String)]) -> Vec<String> {
 
 /// Refuses a second record of the same person in a register (exit 6).
 fn refuse_duplicate(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     register: Register,
     values: &Values,
     except: Option<i64>,
@@ -63,7 +64,7 @@ fn refuse_duplicate(
 }
 
 /// A record by id, or exit 4 (saying so if it was erased).
-pub fn load(conn: &rusqlite::Connection, id: RecordId) -> Result<Record> {
+pub fn load(conn: &Tx<'_>, id: RecordId) -> Result<Record> {
     if let Some(r) = records::get(conn, id)? {
         return Ok(r);
     }
@@ -80,7 +81,7 @@ pub fn load(conn: &rusqlite::Connection, id: RecordId) -> Result<Record> {
 
 /// Checks that `--request REQ` names a request of the register (exit 3 for
 /// a malformed id, 4 for an unknown one) and returns it as `REQ-n`.
-pub fn check_request(conn: &rusqlite::Connection, request: Option<&str>) -> Result<Option<String>> {
+pub fn check_request(conn: &Tx<'_>, request: Option<&str>) -> Result<Option<String>> {
     let Some(text) = request else { return Ok(None) };
     let id: RequestId = text
         .parse()
@@ -122,7 +123,7 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
 }
 
 /// Rows of a query as JSON objects named by their columns.
-fn rows_json(conn: &rusqlite::Connection, sql: &str, rowid: i64) -> Result<Vec<Value>> {
+fn rows_json(conn: &Tx<'_>, sql: &str, rowid: i64) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(sql)?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
     let rows = stmt
@@ -148,7 +149,7 @@ fn rows_json(conn: &rusqlite::Connection, sql: &str, rowid: i64) -> Result<Vec<V
 /// A record with its legal bases, preferences, holds, corrections and
 /// disclosures: what `show` prints.
 pub fn full_json(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     record: &Record,
     who: &Who,
     reveal: bool,
@@ -261,7 +262,7 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
 }
 
 /// What `show` prints for an erased record: its receipt (exit 0).
-fn erasure_receipt(tx: &rusqlite::Connection, id: RecordId) -> Result<(Output, Entry)> {
+fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
     let receipt = rusqlite::OptionalExtension::optional(tx.query_row(
         "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures WHERE register = ?1 AND number = ?2",
         rusqlite::params![id.register.name(), id.number],

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::restriction;
+use crate::store::Tx;
 
 pub fn run(session: &mut Session, args: RestrictArgs) -> Result<Output> {
     match (args.command, args.id, args.reason) {
@@ -103,6 +104,6 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
     })
 }
 
-fn record_status(tx: &rusqlite::Connection, id: RecordId, who: &super::Who) -> Result<String> {
+fn record_status(tx: &Tx<'_>, id: RecordId, who: &super::Who) -> Result<String> {
     Ok(load(tx, id)?.status(&who.today_iso()).name().to_string())
 }

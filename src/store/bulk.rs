@@ -124,3 +124,24 @@ impl BulkIndexes {
         Ok(true)
     }
 }
+
+/// An upper bound of how many records the register holds, read in O(1):
+/// the highest key given so far (keys are never reused).
+pub fn record_count_bound(tx: &super::Tx<'_>) -> Result<i64> {
+    Ok(
+        tx.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+impl super::Store {
+    /// Sets this connection up for an import: a page cache of `cache_kib`
+    /// KiB and two sorter threads. Only the import's own connection.
+    pub fn tune_for_import(&self, cache_kib: i64) -> Result<()> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{cache_kib}; PRAGMA threads = 2"
+        ))?;
+        Ok(())
+    }
+}

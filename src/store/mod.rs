@@ -1,8 +1,38 @@
-//! The register file: opening it (pragmas, application id, schema version,
-//! migrations) and the queries of each table, in the submodules. Nothing
-//! here parses arguments or prints.
+//! The store: the only module that speaks SQL or names the database
+//! driver. Operations (`crate::ops`) and commands reach the register
+//! through [`Store`], the transactions it begins ([`Tx`]) and the query
+//! functions of the submodules, one per table; nothing here parses
+//! arguments or prints.
+//!
+//! # What a backend provides
+//!
+//! Today the one backend is a SQLite file (this module: opening it,
+//! pragmas, application id, schema version, migrations). SPEC §8 adds a
+//! PostgreSQL server; it becomes a second variant behind the same types,
+//! and every operation keeps working unchanged. A backend must provide:
+//!
+//! - **open / create**: refuse what is not a privreg register or is newer
+//!   than this binary, migrate an older one forward in one transaction;
+//! - **transactions** ([`Store::begin`] with a [`Mode`]): a read sees one
+//!   consistent state and never waits for a writer; a write is serialised
+//!   with other writers from its start (no lock upgrade, no deadlock), and
+//!   commits or rolls back as a whole, the audit entry with the change;
+//! - **record keys** ([`RecordKey`]): an opaque, never reused identity
+//!   per record, ordered by creation (an import tells records it created
+//!   from those that were there before by comparing keys);
+//! - **the queries** of each submodule, with the same results: search by
+//!   word prefix regardless of case and diacritics, ids never reused;
+//! - **erasure without residue** ([`Store::take_alone`]): after an erase
+//!   commits, no copy of an erased value remains in the files the backend
+//!   owns (SQLite: no WAL, `secure_delete`; PostgreSQL: `VACUUM`);
+//! - **bulk load** (`bulk`): the fast path of `import` (SQLite: deferred
+//!   indexes; PostgreSQL: `COPY`).
+//!
+//! Operations never see the driver: they hold a `&Tx`, pass it to the
+//! query functions here and get domain values back.
 
 pub mod audit;
+pub mod backup;
 pub mod bases;
 pub mod breaches;
 pub mod bulk;
@@ -45,8 +75,61 @@ pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
 /// How long a command waits for another privreg's write lock.
 const BUSY_TIMEOUT_MS: u32 = 10_000;
 
+/// An open register.
 pub struct Store {
-    pub conn: Connection,
+    pub(crate) conn: Connection,
+}
+
+/// What a transaction may do: see the backend contract in the module header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A consistent snapshot that takes no write lock.
+    Read,
+    /// Serialised with every other writer from its first statement.
+    Write,
+}
+
+/// One transaction on the register: what operations hold while they work.
+/// Dropped without [`Tx::commit`], it rolls back.
+///
+/// The query functions of the submodules take a `&Tx`; with one backend
+/// they reach its SQLite connection through `Deref`, which only `store/`
+/// may use (no SQL outside `src/store/`, see CONTRIBUTING.md). A second
+/// backend turns this into an enum over the backends' transactions.
+pub struct Tx<'a> {
+    inner: rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    /// Makes the transaction's changes durable.
+    pub fn commit(self) -> Result<()> {
+        Ok(self.inner.commit()?)
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.inner
+    }
+}
+
+/// The identity of a stored record: opaque outside the store, never
+/// reused, ordered by creation. Not the record id the user sees
+/// (`RecordId`, register and number), which stays after an erasure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordKey(pub(in crate::store) i64);
+
+impl rusqlite::ToSql for RecordKey {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        self.0.to_sql()
+    }
+}
+
+impl rusqlite::types::FromSql for RecordKey {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        i64::column_result(v).map(RecordKey)
+    }
 }
 
 impl Store {
@@ -79,6 +162,48 @@ impl Store {
             let _ = std::fs::remove_file(path);
         }
         result.map(Some)
+    }
+
+    /// A register in memory with the whole schema, for unit tests.
+    #[cfg(test)]
+    pub fn in_memory() -> Store {
+        let conn = Connection::open_in_memory().expect("an in-memory database");
+        conn.execute_batch(SCHEMA).expect("the schema");
+        for sql in MIGRATIONS {
+            conn.execute_batch(sql).expect("a migration");
+        }
+        Store { conn }
+    }
+
+    /// Begins a transaction: see [`Mode`].
+    pub fn begin(&mut self, mode: Mode) -> Result<Tx<'_>> {
+        let behaviour = match mode {
+            Mode::Read => TransactionBehavior::Deferred,
+            Mode::Write => TransactionBehavior::Immediate,
+        };
+        Ok(Tx {
+            inner: self.conn.transaction_with_behavior(behaviour)?,
+        })
+    }
+
+    /// Takes the register to this connection alone for an erasure: see
+    /// [`take_alone`]. Every erasure runs between this and
+    /// [`Store::give_back`].
+    pub fn take_alone(&mut self, db: &Path) -> Result<()> {
+        take_alone(&mut self.conn, db, ALONE_WAIT)
+    }
+
+    /// Ends what [`Store::take_alone`] began: see [`give_back`].
+    pub fn give_back(&self) {
+        give_back(&self.conn)
+    }
+
+    /// A read transaction begun without exclusive use of the store, for
+    /// the short reads around a command (who is working, the audit head).
+    pub fn peek(&self) -> Result<Tx<'_>> {
+        Ok(Tx {
+            inner: self.conn.unchecked_transaction()?,
+        })
     }
 
     /// Opens an existing register, migrating an older one forward. A missing
