@@ -57,7 +57,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
         let from = from.unwrap_or_else(|| who.today_iso());
         let id = bases::insert(
             tx,
-            record.rowid,
+            record.key,
             &NewBasis {
                 checked: &checked,
                 purpose: &purpose,
@@ -91,7 +91,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
 pub fn log_for_new_record(
     tx: &Tx<'_>,
     who: &Who,
-    rowid: i64,
+    key: crate::store::RecordKey,
     pairs: &[(CheckedBasis, String)],
 ) -> Result<()> {
     if pairs.is_empty() {
@@ -101,7 +101,7 @@ pub fn log_for_new_record(
     for (checked, purpose) in pairs {
         bases::insert(
             tx,
-            rowid,
+            key,
             &NewBasis {
                 checked,
                 purpose,
@@ -148,7 +148,7 @@ pub fn run(session: &mut Session, command: BasisCommand) -> Result<Output> {
         BasisCommand::Add(a) => add(session, a),
         BasisCommand::List { id } => session.write("basis-list", |tx, _| {
             let record = load(tx, id)?;
-            let rows: Vec<StoredBasis> = bases::list(tx, record.rowid)?;
+            let rows: Vec<StoredBasis> = bases::list(tx, record.key)?;
             let n = rows.len();
             Ok((
                 Output::List {

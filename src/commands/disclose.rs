@@ -92,7 +92,7 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         let number = disclosures::insert(
             tx,
             &NewDisclosure {
-                record: record.rowid,
+                record: record.key,
                 recipient: &recipient,
                 category,
                 data: &data,

@@ -31,7 +31,7 @@ const SWEEP_BATCH: usize = 500;
 /// The holds on a record on a day, from the policy table.
 pub fn holds_of(conn: &Tx<'_>, record: &Record, day: NaiveDate) -> Result<Vec<Hold>> {
     let policy = store_holds::policy(conn, record.register(), false)?;
-    let manual = store_holds::manual(conn, record.rowid)?;
+    let manual = store_holds::manual(conn, record.key)?;
     Ok(holds::holds(
         &store_holds::facts(record),
         &policy,
@@ -91,7 +91,7 @@ fn all_values(tx: &Tx<'_>, record: &Record) -> Result<Vec<(String, String)>> {
         .zip(&record.values)
         .filter_map(|(f, v)| v.clone().map(|v| (f.name.to_string(), v)))
         .collect();
-    for c in records::corrections(tx, record.rowid)? {
+    for c in records::corrections(tx, record.key)? {
         for v in [c.old_value, c.new_value].into_iter().flatten() {
             values.push((c.field.clone(), v));
         }
@@ -130,7 +130,7 @@ impl Restriction {
         };
         Ok(Some(Restriction {
             since: at.get(..10).unwrap_or(at).to_string(),
-            request: restriction::request_of(tx, record.rowid)?,
+            request: restriction::request_of(tx, record.key)?,
         }))
     }
 
@@ -316,13 +316,13 @@ fn erase_one(
         });
     }
     let values = all_values(tx, record)?;
-    let recipients = records::recipients(tx, record.rowid)?;
-    let suppressed = suppression::ever_opted_out(tx, record.rowid)?;
+    let recipients = records::recipients(tx, record.key)?;
+    let suppressed = suppression::ever_opted_out(tx, record.key)?;
     if suppressed {
         suppression::add(tx, record.register(), &record.values, &who.now)?;
     }
     let redacted = texts.redact(tx, record, &values)?;
-    records::delete(tx, record.rowid)?;
+    records::delete(tx, record.key)?;
     let overridden = applying;
     let kinds: Vec<String> = overridden
         .iter()
@@ -412,10 +412,7 @@ fn erase_dry_run(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<O
                 .map(Restriction::json)
                 .unwrap_or(Value::Null),
         );
-        value.insert(
-            "notify".into(),
-            records::recipients(tx, record.rowid)?.into(),
-        );
+        value.insert("notify".into(), records::recipients(tx, record.key)?.into());
         let mut lines: Vec<String> = Vec::new();
         if let Some(r) = &restricted {
             lines.push(format!("  - {}", r.describe()));
@@ -543,7 +540,7 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
                 let record = load(tx, id)?;
                 let hold_id = store_holds::add_manual(
                     tx,
-                    record.rowid,
+                    record.key,
                     &reason,
                     until_date,
                     &who.now,
@@ -605,12 +602,9 @@ fn expired(conn: &Tx<'_>, day: NaiveDate, include_restricted: bool) -> Result<Ve
             .checked_sub_months(chrono::Months::new(policy.retention_months))
             .unwrap_or(NaiveDate::MIN)
             + chrono::Days::new(3);
-        let rowids: Vec<i64> = conn
-            .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
-            .query_map(rusqlite::params![register.name(), format_date(bound)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for rowid in rowids {
-            let Some(record) = records::get_by_rowid(conn, rowid)? else {
+        let keys = records::ended_by(conn, register, &format_date(bound))?;
+        for key in keys {
+            let Some(record) = records::get_by_key(conn, key)? else {
                 continue;
             };
             if record.restricted_at.is_some() && !include_restricted {
@@ -626,7 +620,7 @@ fn expired(conn: &Tx<'_>, day: NaiveDate, include_restricted: bool) -> Result<Ve
             if from > day {
                 continue;
             }
-            let manual = store_holds::manual(conn, rowid)?;
+            let manual = store_holds::manual(conn, key)?;
             if holds::holds(&facts, &policy, &manual, day).is_empty() {
                 let restricted_since = record
                     .restricted_at

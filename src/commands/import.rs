@@ -1048,9 +1048,9 @@ struct Writer<'t> {
     inserter: Inserter<'t>,
     first_number: i64,
     next_number: i64,
-    /// Records up to this rowid were there before the import; later ones
+    /// Records up to this key were there before the import; later ones
     /// came from earlier lines of this file.
-    rowid_before: i64,
+    key_before: crate::store::RecordKey,
     search: Option<bulk::DeferredSearch>,
     counts: Counts,
     shown: Vec<Problem>,
@@ -1069,8 +1069,8 @@ impl<'t> Writer<'t> {
         rejects: Option<Rejects>,
     ) -> Result<Writer<'t>> {
         let next = records::last_number(tx, register)? + 1;
-        let rowid_before = bulk::record_count_bound(tx)?;
-        let search = bulk::DeferredSearch::begin(tx, rowid_before)?;
+        let key_before = bulk::last_key(tx)?;
+        let search = bulk::DeferredSearch::begin(tx, key_before)?;
         Ok(Writer {
             tx,
             who,
@@ -1080,7 +1080,7 @@ impl<'t> Writer<'t> {
             inserter: Inserter::new(tx, register)?,
             first_number: next,
             next_number: next,
-            rowid_before,
+            key_before,
             search: Some(search),
             counts: Counts::default(),
             shown: Vec::new(),
@@ -1101,10 +1101,10 @@ impl<'t> Writer<'t> {
                     .inserter
                     .insert(number, &values, &who.now, &who.operator, "import")?
                 {
-                    Inserted::Row(rowid) => {
+                    Inserted::Row(key) => {
                         self.next_number += 1;
                         self.counts.inserted += 1;
-                        super::bases::log_for_new_record(self.tx, who, rowid, self.bases)?;
+                        super::bases::log_for_new_record(self.tx, who, key, self.bases)?;
                         Ok(())
                     }
                     Inserted::SamePerson => {
@@ -1192,7 +1192,7 @@ impl<'t> Writer<'t> {
             return Ok(());
         }
         if let Some((other, by)) =
-            records::find_same_person(self.tx, self.register, &record.values, Some(record.rowid))?
+            records::find_same_person(self.tx, self.register, &record.values, Some(record.key))?
         {
             let field = if by == "hetu" { "hetu" } else { "email" };
             return self.reject(
@@ -1205,12 +1205,12 @@ impl<'t> Writer<'t> {
             );
         }
         records::update(self.tx, &record, &who.now)?;
-        if record.rowid <= self.rowid_before {
+        if record.key <= self.key_before {
             let specs = fields(self.register);
             for &i in &changed {
                 records::add_correction(
                     self.tx,
-                    record.rowid,
+                    record.key,
                     &Correction {
                         at: who.now.clone(),
                         operator: who.operator.clone(),

@@ -41,7 +41,7 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
         let effective = date.unwrap_or_else(|| who.today_iso());
         preferences::insert(
             tx,
-            record.rowid,
+            record.key,
             &NewPreference {
                 kind: e.kind,
                 channel: e.channel,

@@ -53,7 +53,7 @@ fn refuse_duplicate(
     tx: &Tx<'_>,
     register: Register,
     values: &Values,
-    except: Option<i64>,
+    except: Option<crate::store::RecordKey>,
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
         return Err(Error::Conflict(format!(
@@ -97,9 +97,9 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     session.write("add", |tx, who| {
         let bases = super::bases::pairs(tx, &args.bases)?;
         refuse_duplicate(tx, register, &values, None)?;
-        let (id, rowid) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
-        super::bases::log_for_new_record(tx, who, rowid, &bases)?;
-        let record = records::get_by_rowid(tx, rowid)?
+        let (id, key) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
+        super::bases::log_for_new_record(tx, who, key, &bases)?;
+        let record = records::get_by_key(tx, key)?
             .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
         let mut entry = Entry {
             fields: field_names(register, &changes),
@@ -123,11 +123,11 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
 }
 
 /// Rows of a query as JSON objects named by their columns.
-fn rows_json(conn: &Tx<'_>, sql: &str, rowid: i64) -> Result<Vec<Value>> {
+fn rows_json(conn: &Tx<'_>, sql: &str, key: crate::store::RecordKey) -> Result<Vec<Value>> {
     let mut stmt = conn.prepare(sql)?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
     let rows = stmt
-        .query_map([rowid], |r| {
+        .query_map([key], |r| {
             let mut m = Map::new();
             for (i, name) in names.iter().enumerate() {
                 let v: rusqlite::types::Value = r.get(i)?;
@@ -167,17 +167,17 @@ pub fn full_json(
         );
         m.insert(
             "restriction_request".into(),
-            crate::store::restriction::request_of(conn, record.rowid)?
+            crate::store::restriction::request_of(conn, record.key)?
                 .map(Value::from)
                 .unwrap_or(Value::Null),
         );
     }
-    let rowid = record.rowid;
+    let key = record.key;
     m.insert(
         "bases".into(),
-        serde_json::to_value(crate::store::bases::list(conn, rowid)?).unwrap_or_default(),
+        serde_json::to_value(crate::store::bases::list(conn, key)?).unwrap_or_default(),
     );
-    let preferences = crate::store::preferences::list(conn, rowid)?;
+    let preferences = crate::store::preferences::list(conn, key)?;
     m.insert(
         "preferences".into(),
         serde_json::to_value(&preferences).unwrap_or_default(),
@@ -198,7 +198,7 @@ pub fn full_json(
             .map(|d| Value::from(crate::domain::date::format_date(d)))
             .unwrap_or(Value::Null),
     );
-    let corrections: Vec<Value> = records::corrections(conn, rowid)?
+    let corrections: Vec<Value> = records::corrections(conn, key)?
         .into_iter()
         .map(|c| {
             let mut v = serde_json::to_value(&c).unwrap_or(Value::Null);
@@ -215,7 +215,7 @@ pub fn full_json(
         })
         .collect();
     m.insert("corrections".into(), corrections.into());
-    let mut disclosures = rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?;
+    let mut disclosures = rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", key)?;
     for d in &mut disclosures {
         let certified = d["dpf_certified"] == 1;
         d["dpf_certified"] = certified.into();
@@ -434,8 +434,8 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
         let old = record.values.clone();
         fields::apply(register, &mut record.values, &changes, who.ctx())?;
         let changed = changed_fields(register, &old, &record.values);
-        refuse_duplicate(tx, register, &record.values, Some(record.rowid))?;
-        let recipients = records::recipients(tx, record.rowid)?;
+        refuse_duplicate(tx, register, &record.values, Some(record.key))?;
+        let recipients = records::recipients(tx, record.key)?;
         let names: Vec<String> = changed
             .iter()
             .map(|&i| fields(register)[i].name.to_string())
@@ -445,7 +445,7 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
             for &i in &changed {
                 records::add_correction(
                     tx,
-                    record.rowid,
+                    record.key,
                     &Correction {
                         at: who.now.clone(),
                         operator: who.operator.clone(),

@@ -46,7 +46,7 @@ fn restrict(
                 ),
             ));
         }
-        restriction::restrict(tx, record.rowid, &who.now, &reason, request.as_deref())?;
+        restriction::restrict(tx, record.key, &who.now, &reason, request.as_deref())?;
         let mut value = Map::new();
         value.insert("id".into(), id.to_string().into());
         value.insert("status".into(), "restricted".into());
@@ -78,8 +78,8 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
         if record.restricted_at.is_none() {
             return Err(Error::invalid("id", format!("{id} is not restricted")));
         }
-        let request = restriction::request_of(tx, record.rowid)?;
-        restriction::lift(tx, record.rowid, &who.now)?;
+        let request = restriction::request_of(tx, record.key)?;
+        restriction::lift(tx, record.key, &who.now)?;
         let mut value = Map::new();
         value.insert("id".into(), id.to_string().into());
         value.insert("status".into(), record_status(tx, id, who)?.into());

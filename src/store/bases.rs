@@ -49,7 +49,7 @@ pub fn check_purpose(conn: &Connection, purpose: &str) -> Result<()> {
 
 pub fn insert(
     conn: &Connection,
-    record_rowid: i64,
+    record_rowid: super::RecordKey,
     b: &NewBasis<'_>,
     at: &str,
     by: &str,
@@ -97,7 +97,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
     })
 }
 
-pub fn list(conn: &Connection, record_rowid: i64) -> Result<Vec<StoredBasis>> {
+pub fn list(conn: &Connection, record_rowid: super::RecordKey) -> Result<Vec<StoredBasis>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
     let rows = stmt
         .query_map([record_rowid], read)?

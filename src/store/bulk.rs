@@ -26,7 +26,8 @@ const SEARCH_TRIGGERS: [&str; 2] = ["records_search_insert", "records_search_upd
 
 impl DeferredSearch {
     /// `before`: the largest rowid before the import.
-    pub fn begin(tx: &Connection, before: i64) -> Result<DeferredSearch> {
+    pub fn begin(tx: &Connection, before: super::RecordKey) -> Result<DeferredSearch> {
+        let before = before.0;
         let mut triggers = Vec::new();
         for name in SEARCH_TRIGGERS {
             let sql: String = tx.query_row(
@@ -123,6 +124,11 @@ impl BulkIndexes {
         }
         Ok(true)
     }
+}
+
+/// The key of the record created last (of none, a key below every key).
+pub fn last_key(tx: &super::Tx<'_>) -> Result<super::RecordKey> {
+    Ok(super::RecordKey(record_count_bound(tx)?))
 }
 
 /// An upper bound of how many records the register holds, read in O(1):

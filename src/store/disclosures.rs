@@ -10,7 +10,7 @@ use crate::error::Result;
 /// What `disclose` stores.
 #[derive(Debug)]
 pub struct NewDisclosure<'a> {
-    pub record: i64,
+    pub record: super::RecordKey,
     pub recipient: &'a str,
     pub category: &'a str,
     pub data: &'a str,
