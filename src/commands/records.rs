@@ -68,11 +68,7 @@ pub fn load(conn: &Tx<'_>, id: RecordId) -> Result<Record> {
     if let Some(r) = records::get(conn, id)? {
         return Ok(r);
     }
-    let erased: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
-        "SELECT erased_at FROM erasures WHERE register = ?1 AND number = ?2",
-        rusqlite::params![id.register.name(), id.number],
-        |r| r.get(0),
-    ))?;
+    let erased = records::erasure_receipt(conn, id)?.map(|r| r.erased_at);
     Err(Error::NotFound(match erased {
         Some(at) => format!("{id} was erased at {at}"),
         None => format!("no record {id}"),
@@ -120,30 +116,6 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
             entry,
         ))
     })
-}
-
-/// Rows of a query as JSON objects named by their columns.
-fn rows_json(conn: &Tx<'_>, sql: &str, key: crate::store::RecordKey) -> Result<Vec<Value>> {
-    let mut stmt = conn.prepare(sql)?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-    let rows = stmt
-        .query_map([key], |r| {
-            let mut m = Map::new();
-            for (i, name) in names.iter().enumerate() {
-                let v: rusqlite::types::Value = r.get(i)?;
-                let json = match v {
-                    rusqlite::types::Value::Null => Value::Null,
-                    rusqlite::types::Value::Integer(n) => n.into(),
-                    rusqlite::types::Value::Real(x) => x.into(),
-                    rusqlite::types::Value::Text(s) => s.into(),
-                    rusqlite::types::Value::Blob(_) => Value::Null,
-                };
-                m.insert(name.clone(), json);
-            }
-            Ok(Value::Object(m))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
 }
 
 /// A record with its legal bases, preferences, holds, corrections and
@@ -215,12 +187,11 @@ pub fn full_json(
         })
         .collect();
     m.insert("corrections".into(), corrections.into());
-    let mut disclosures = rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", key)?;
-    for d in &mut disclosures {
-        let certified = d["dpf_certified"] == 1;
-        d["dpf_certified"] = certified.into();
-    }
-    m.insert("disclosures".into(), disclosures.into());
+    let disclosures = crate::store::disclosures::of_record(conn, key)?;
+    m.insert(
+        "disclosures".into(),
+        serde_json::to_value(disclosures).unwrap_or_default(),
+    );
     let mut notices: Vec<Value> = Vec::new();
     if let Some(p) = preferences
         .iter()
@@ -263,22 +234,18 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
 
 /// What `show` prints for an erased record: its receipt (exit 0).
 fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
-    let receipt = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures WHERE register = ?1 AND number = ?2",
-        rusqlite::params![id.register.name(), id.number],
-        |r| {
-            let mut m = Map::new();
-            m.insert("id".into(), id.to_string().into());
-            m.insert("register".into(), id.register.name().into());
-            m.insert("status".into(), "erased".into());
-            m.insert("erased_at".into(), r.get::<_, String>(0)?.into());
-            m.insert("erased_by".into(), r.get::<_, String>(1)?.into());
-            m.insert("reason".into(), r.get::<_, String>(2)?.into());
-            m.insert("request".into(), r.get::<_, Option<String>>(3)?.into());
-            m.insert("holds_overridden".into(), r.get::<_, Option<String>>(4)?.into());
-            Ok(m)
-        },
-    ))?;
+    let receipt = records::erasure_receipt(tx, id)?.map(|r| {
+        let mut m = Map::new();
+        m.insert("id".into(), id.to_string().into());
+        m.insert("register".into(), id.register.name().into());
+        m.insert("status".into(), "erased".into());
+        m.insert("erased_at".into(), r.erased_at.into());
+        m.insert("erased_by".into(), r.erased_by.into());
+        m.insert("reason".into(), r.reason.into());
+        m.insert("request".into(), r.request.into());
+        m.insert("holds_overridden".into(), r.holds_overridden.into());
+        m
+    });
     match receipt {
         Some(value) => Ok((
             Output::Object { value, plain: None },

@@ -36,6 +36,8 @@ pub mod backup;
 pub mod bases;
 pub mod breaches;
 pub mod bulk;
+pub mod check;
+pub mod controller;
 pub mod disclosures;
 pub mod holds;
 pub mod notice;
