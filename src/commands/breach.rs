@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use super::breach_letter::{self, Letter};
-use super::records::load as load_record;
 use super::requests::required_text;
 use super::Session;
 use crate::cli::{
@@ -25,6 +24,7 @@ use crate::domain::breach::{
 use crate::domain::register::RecordId;
 use crate::domain::request::Urgency;
 use crate::error::{Error, Problem, Result};
+use crate::ops::records::load as load_record;
 use crate::output::{Column, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::breaches::{self, Assessment, Breach, NewBreach};

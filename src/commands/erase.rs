@@ -5,8 +5,6 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::bases::date_flag;
-use super::records::{check_request, load};
 use super::{Session, Who};
 use crate::cli::{EraseArgs, HoldCommand, RetentionCommand};
 use crate::domain::date::{format_date, parse_date};
@@ -16,6 +14,9 @@ use crate::domain::leaks;
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::{is_redaction, redaction, RequestId};
 use crate::error::{Error, Result};
+use crate::ops::bases::date_flag;
+use crate::ops::holds::{hold_json, holds_of};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
@@ -27,45 +28,6 @@ use crate::store::{requests, restriction, suppression};
 /// How many records a sweep erases per transaction: small enough that no
 /// other privreg waits long for the write lock.
 const SWEEP_BATCH: usize = 500;
-
-/// The holds on a record on a day, from the policy table.
-pub fn holds_of(conn: &Tx<'_>, record: &Record, day: NaiveDate) -> Result<Vec<Hold>> {
-    let policy = store_holds::policy(conn, record.register(), false)?;
-    let manual = store_holds::manual(conn, record.key)?;
-    Ok(holds::holds(
-        &store_holds::facts(record),
-        &policy,
-        &manual,
-        day,
-    ))
-}
-
-/// The retention limit of a record and the rule behind it.
-pub fn retention_of(conn: &Tx<'_>, record: &Record) -> Result<(Option<NaiveDate>, String)> {
-    let policy = store_holds::policy(conn, record.register(), false)?;
-    Ok((
-        holds::retention_limit(&store_holds::facts(record), &policy),
-        policy.ground,
-    ))
-}
-
-pub fn hold_json(h: &Hold) -> Value {
-    let mut m = Map::new();
-    m.insert("kind".into(), h.kind.into());
-    m.insert(
-        "hold_id".into(),
-        h.id.map(Value::from).unwrap_or(Value::Null),
-    );
-    m.insert("reason".into(), h.reason.clone().into());
-    m.insert(
-        "until".into(),
-        h.until
-            .map(|d| Value::from(format_date(d)))
-            .unwrap_or(Value::Null),
-    );
-    m.insert("overridable".into(), h.overridable.into());
-    Value::Object(m)
-}
 
 /// How a hold is named in a refusal: never a manual hold's reason text,
 /// which is free text and is audited with the refusal.

@@ -203,7 +203,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         false => None,
     };
     let who = &session.who;
-    let bases = super::bases::pairs(&tx, &a.bases)?;
+    let bases = crate::ops::bases::pairs(&tx, &a.bases.options())?;
     let field_names = source.field_names(register);
     let rejects = match &a.rejects {
         Some(path) => Some(Rejects::create(path, &source, &session.db)?),
@@ -1104,7 +1104,7 @@ impl<'t> Writer<'t> {
                     Inserted::Row(key) => {
                         self.next_number += 1;
                         self.counts.inserted += 1;
-                        super::bases::log_for_new_record(self.tx, who, key, self.bases)?;
+                        crate::ops::bases::log_for_new_record(self.tx, who, key, self.bases)?;
                         Ok(())
                     }
                     Inserted::SamePerson => {

@@ -14,6 +14,8 @@ mod erase;
 mod export;
 mod fields;
 pub mod import;
+#[cfg(test)]
+mod import_properties;
 mod init;
 mod letter;
 mod marketing;
@@ -25,46 +27,15 @@ mod requests;
 mod restrict;
 pub mod view;
 
-use chrono::NaiveDate;
-
 use crate::cli::{Cli, Command, ExportCommand, Global};
 use crate::clock::Clock;
-use crate::domain::fields::Ctx;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
 use crate::store::{Mode, Store, Tx};
 
-/// Who is working, and when.
-pub struct Who {
-    pub operator: String,
-    pub role: Role,
-    /// The date rules count from: the clock's date in Europe/Helsinki.
-    pub today: NaiveDate,
-    /// The time everything this command records is stamped with, RFC 3339
-    /// UTC: the same instant as `today` (one clock, see [`crate::clock`]).
-    pub now: String,
-}
-
-impl Who {
-    fn new(operator: String, role: Role, clock: Clock) -> Who {
-        Who {
-            operator,
-            role,
-            today: clock.today(),
-            now: clock.now_rfc3339(),
-        }
-    }
-
-    pub fn today_iso(&self) -> String {
-        self.today.format("%Y-%m-%d").to_string()
-    }
-
-    pub fn ctx(&self) -> Ctx {
-        Ctx { today: self.today }
-    }
-}
+pub use crate::ops::Who;
 
 /// An open register and the operator working on it.
 pub struct Session {

@@ -9,9 +9,9 @@ use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
 use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
-use crate::domain::request::RequestId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::records::{self, Correction, Query, Record};
@@ -63,38 +63,15 @@ fn refuse_duplicate(
     Ok(())
 }
 
-/// A record by id, or exit 4 (saying so if it was erased).
-pub fn load(conn: &Tx<'_>, id: RecordId) -> Result<Record> {
-    if let Some(r) = records::get(conn, id)? {
-        return Ok(r);
-    }
-    let erased = records::erasure_receipt(conn, id)?.map(|r| r.erased_at);
-    Err(Error::NotFound(match erased {
-        Some(at) => format!("{id} was erased at {at}"),
-        None => format!("no record {id}"),
-    }))
-}
-
-/// Checks that `--request REQ` names a request of the register (exit 3 for
-/// a malformed id, 4 for an unknown one) and returns it as `REQ-n`.
-pub fn check_request(conn: &Tx<'_>, request: Option<&str>) -> Result<Option<String>> {
-    let Some(text) = request else { return Ok(None) };
-    let id: RequestId = text
-        .parse()
-        .map_err(|e: crate::domain::ValueError| Error::invalid("request", e.0))?;
-    crate::store::requests::load(conn, id)?;
-    Ok(Some(id.to_string()))
-}
-
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     let register = args.register;
     let changes = resolve(register, &args.set)?;
     let values = fields::new_values(register, &changes, session.who.ctx())?;
     session.write("add", |tx, who| {
-        let bases = super::bases::pairs(tx, &args.bases)?;
+        let bases = crate::ops::bases::pairs(tx, &args.bases.options())?;
         refuse_duplicate(tx, register, &values, None)?;
         let (id, key) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
-        super::bases::log_for_new_record(tx, who, key, &bases)?;
+        crate::ops::bases::log_for_new_record(tx, who, key, &bases)?;
         let record = records::get_by_key(tx, key)?
             .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
         let mut entry = Entry {
@@ -154,16 +131,16 @@ pub fn full_json(
         "preferences".into(),
         serde_json::to_value(&preferences).unwrap_or_default(),
     );
-    let holds = super::erase::holds_of(conn, record, who.today)?;
+    let holds = crate::ops::holds::holds_of(conn, record, who.today)?;
     m.insert(
         "holds".into(),
         holds
             .iter()
-            .map(super::erase::hold_json)
+            .map(crate::ops::holds::hold_json)
             .collect::<Vec<_>>()
             .into(),
     );
-    let (limit, _) = super::erase::retention_of(conn, record)?;
+    let (limit, _) = crate::ops::holds::retention_of(conn, record)?;
     m.insert(
         "retention_until".into(),
         limit

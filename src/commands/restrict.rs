@@ -5,12 +5,12 @@
 
 use serde_json::{Map, Value};
 
-use super::records::{check_request, load};
 use super::requests::required_text;
 use super::Session;
 use crate::cli::{RestrictArgs, RestrictCommand};
 use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::restriction;

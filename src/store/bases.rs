@@ -153,3 +153,31 @@ pub fn add_purpose(conn: &Connection, p: &Purpose) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The title of purpose `name` in Finnish (`fi`) or English, if it exists.
+pub fn purpose_title(conn: &Connection, name: &str, fi: bool) -> Result<Option<String>> {
+    let sql = if fi {
+        "SELECT title_fi FROM purposes WHERE name = ?1"
+    } else {
+        "SELECT title_en FROM purposes WHERE name = ?1"
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every purpose's title in Finnish (`fi`) or English, by name.
+pub fn purpose_titles(
+    conn: &Connection,
+    fi: bool,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let sql = if fi {
+        "SELECT name, title_fi FROM purposes"
+    } else {
+        "SELECT name, title_en FROM purposes"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -39,6 +39,7 @@ pub mod bulk;
 pub mod check;
 pub mod controller;
 pub mod disclosures;
+mod error;
 pub mod holds;
 pub mod notice;
 pub mod operators;

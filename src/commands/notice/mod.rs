@@ -339,15 +339,24 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
             let notice = build(tx, who.today, lang)?;
             let text = render(&notice);
             let sha = sha256_hex(&text);
-            tx.execute(
-                "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                rusqlite::params![who.today_iso(), who.now, who.operator, lang.code(), format.name(), sha, text],
+            let version = crate::store::notice::publish(
+                tx,
+                &crate::store::notice::NewVersion {
+                    published_on: &who.today_iso(),
+                    published_at: &who.now,
+                    published_by: &who.operator,
+                    lang: lang.code(),
+                    format: format.name(),
+                    sha256: &sha,
+                    text: &text,
+                },
             )?;
-            let version = tx.last_insert_rowid();
             let entry = Entry::new("export-notice-publish")
                 .rows(notice.registers.len())
-                .detail(format!("version={version} sha256={sha} lang={lang} format={}", format.name()));
+                .detail(format!(
+                    "version={version} sha256={sha} lang={lang} format={}",
+                    format.name()
+                ));
             Ok(((notice, Some((version, sha))), entry))
         })?
     } else {
@@ -492,21 +501,7 @@ fn interests_in_use(
     today: &str,
     fi: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let title = if fi { "p.title_fi" } else { "p.title_en" };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b
-         JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
-         WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
-           AND trim(b.note) <> '' AND b.valid_from <= ?2
-           AND (b.valid_until IS NULL OR b.valid_until > ?2)
-         ORDER BY p.rowid, 3"
-    ))?;
-    let rows = stmt
-        .query_map(rusqlite::params![register.name(), today], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    crate::store::notice::interests_in_use(conn, register, today, fi)
 }
 
 fn register_part(
@@ -859,12 +854,7 @@ fn activity_parts(
 }
 
 fn purpose_titles(conn: &Tx<'_>, fi: bool) -> Result<BTreeMap<String, String>> {
-    let col = if fi { "title_fi" } else { "title_en" };
-    let mut stmt = conn.prepare(&format!("SELECT name, {col} FROM purposes"))?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<BTreeMap<String, String>>>()?;
-    Ok(rows)
+    crate::store::bases::purpose_titles(conn, fi)
 }
 
 /// Art. 13(2)(e) for an activity, from its legal basis.
