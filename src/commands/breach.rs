@@ -786,22 +786,3 @@ pub fn export(session: &mut Session, args: ExportBreachArgs) -> Result<Output> {
         Ok((out, entry))
     })
 }
-
-/// The `check` gaps for breaches: open ones past `notify_by` that neither
-/// were notified nor were assessed as unlikely to result in a risk.
-pub fn overdue_gaps(tx: &Tx<'_>, now: &str) -> Result<Vec<(String, String)>> {
-    Ok(breaches::overdue(tx, now)?
-        .into_iter()
-        .map(|b| {
-            let by = parse_stored(&b.notify_by)
-                .map(format_local)
-                .unwrap_or_else(|| b.notify_by.clone());
-            (
-                b.id.to_string(),
-                format!(
-                    "a notification to the Data Protection Ombudsman (due {by} Helsinki time), or an assessment that a risk is unlikely"
-                ),
-            )
-        })
-        .collect())
-}

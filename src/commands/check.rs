@@ -58,7 +58,7 @@ pub fn run(session: &mut Session) -> Result<Output> {
         }
 
         // Records past their retention limit that nothing holds.
-        for e in super::erase::expired_ids(tx, who.today)? {
+        for e in crate::ops::retention::expired_ids(tx, who.today)? {
             gaps.push(gap(
                 "past-retention",
                 e.0,
@@ -67,7 +67,7 @@ pub fn run(session: &mut Session) -> Result<Output> {
         }
 
         // Breaches past their 72 hours, neither notified nor assessed unlikely.
-        for (id, what) in super::breach::overdue_gaps(tx, &who.now)? {
+        for (id, what) in crate::ops::retention::overdue_gaps(tx, &who.now)? {
             gaps.push(gap("breach-not-notified", id, what));
         }
 
@@ -105,24 +105,25 @@ pub fn run(session: &mut Session) -> Result<Output> {
             }
         }
 
-        let n = gaps.len();
-        let kinds: Vec<String> = {
-            let mut k: Vec<String> = gaps
-                .iter()
-                .filter_map(|g| g["gap"].as_str().map(str::to_string))
-                .collect();
-            k.dedup();
-            k
-        };
-        let entry = Entry::new("check")
-            .rows(n)
-            .detail(format!("gaps={}", kinds.join(",")));
-        Ok((
-            Output::List {
-                rows: gaps,
-                table: vec![("gap", "gap"), ("id", "id"), ("missing", "missing")],
-            },
-            entry,
-        ))
+        Ok(listed(gaps))
     })
+}
+
+/// The gaps as `check` prints them, with its audit entry (the kinds found).
+fn listed(gaps: Vec<Map<String, Value>>) -> (Output, Entry) {
+    let mut kinds: Vec<String> = gaps
+        .iter()
+        .filter_map(|g| g["gap"].as_str().map(str::to_string))
+        .collect();
+    kinds.dedup();
+    let entry = Entry::new("check")
+        .rows(gaps.len())
+        .detail(format!("gaps={}", kinds.join(",")));
+    (
+        Output::List {
+            rows: gaps,
+            table: vec![("gap", "gap"), ("id", "id"), ("missing", "missing")],
+        },
+        entry,
+    )
 }

@@ -9,14 +9,15 @@ use super::{Session, Who};
 use crate::cli::{EraseArgs, HoldCommand, RetentionCommand};
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::fields::fields;
-use crate::domain::holds::{self, Hold};
+use crate::domain::holds::Hold;
 use crate::domain::leaks;
-use crate::domain::register::{RecordId, Register};
+use crate::domain::register::RecordId;
 use crate::domain::request::{is_redaction, redaction, RequestId};
 use crate::error::{Error, Result};
 use crate::ops::bases::date_flag;
 use crate::ops::holds::{hold_json, holds_of};
 use crate::ops::records::{check_request, load};
+use crate::ops::retention::{expired, Expired};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
@@ -539,75 +540,6 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
             ))
         }),
     }
-}
-
-/// A record past its retention limit that nothing holds on `day`.
-struct Expired {
-    record: Record,
-    limit: NaiveDate,
-    /// The first day it must be erased (the day after a year-end limit).
-    from: NaiveDate,
-    rule: String,
-    /// Set when the record is restricted (listed only with `--include-restricted`).
-    restricted_since: Option<String>,
-}
-
-/// Every record whose retention has ended by `day` and that no hold keeps;
-/// restricted records (Art. 18) only with `include_restricted`.
-fn expired(conn: &Tx<'_>, day: NaiveDate, include_restricted: bool) -> Result<Vec<Expired>> {
-    let mut out = Vec::new();
-    for register in Register::ALL {
-        let policy = store_holds::policy(conn, register, false)?;
-        // Every end date on or before this bound may have passed its limit;
-        // the exact, date-precise test follows per record.
-        let bound = day
-            .checked_sub_months(chrono::Months::new(policy.retention_months))
-            .unwrap_or(NaiveDate::MIN)
-            + chrono::Days::new(3);
-        let keys = records::ended_by(conn, register, &format_date(bound))?;
-        for key in keys {
-            let Some(record) = records::get_by_key(conn, key)? else {
-                continue;
-            };
-            if record.restricted_at.is_some() && !include_restricted {
-                continue;
-            }
-            let facts = store_holds::facts(&record);
-            let (Some(limit), Some(from)) = (
-                holds::retention_limit(&facts, &policy),
-                holds::erasable_from(&facts, &policy),
-            ) else {
-                continue;
-            };
-            if from > day {
-                continue;
-            }
-            let manual = store_holds::manual(conn, key)?;
-            if holds::holds(&facts, &policy, &manual, day).is_empty() {
-                let restricted_since = record
-                    .restricted_at
-                    .as_ref()
-                    .map(|at| at.get(..10).unwrap_or(at).to_string());
-                out.push(Expired {
-                    record,
-                    limit,
-                    from,
-                    rule: policy.ground.clone(),
-                    restricted_since,
-                });
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The ids and retention limits of the records past retention (`check`).
-/// A restricted record is kept on purpose (Art. 18) and is not a gap.
-pub fn expired_ids(conn: &Tx<'_>, day: NaiveDate) -> Result<Vec<(String, String)>> {
-    Ok(expired(conn, day, false)?
-        .iter()
-        .map(|e| (e.record.id.to_string(), format_date(e.limit)))
-        .collect())
 }
 
 fn expired_row(e: &Expired) -> Map<String, Value> {

@@ -211,7 +211,7 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
 
 /// What `show` prints for an erased record: its receipt (exit 0).
 fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
-    let receipt = records::erasure_receipt(tx, id)?.map(|r| {
+    let receipt = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| {
         let mut m = Map::new();
         m.insert("id".into(), id.to_string().into());
         m.insert("register".into(), id.register.name().into());

@@ -12,6 +12,7 @@
 pub mod bases;
 pub mod holds;
 pub mod records;
+pub mod retention;
 
 use chrono::NaiveDate;
 

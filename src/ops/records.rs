@@ -12,7 +12,7 @@ pub fn load(tx: &Tx<'_>, id: RecordId) -> Result<Record> {
     if let Some(r) = records::get(tx, id)? {
         return Ok(r);
     }
-    let erased = records::erasure_receipt(tx, id)?.map(|r| r.erased_at);
+    let erased = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| r.erased_at);
     Err(Error::NotFound(match erased {
         Some(at) => format!("{id} was erased at {at}"),
         None => format!("no record {id}"),

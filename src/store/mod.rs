@@ -39,6 +39,7 @@ pub mod bulk;
 pub mod check;
 pub mod controller;
 pub mod disclosures;
+pub mod erasures;
 mod error;
 pub mod holds;
 pub mod notice;
