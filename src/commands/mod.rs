@@ -25,6 +25,7 @@ mod processing;
 mod records;
 mod requests;
 mod restrict;
+mod retention;
 pub mod view;
 
 use crate::cli::{Cli, Command, ExportCommand, Global};
@@ -481,7 +482,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::MarketingList(a) => marketing::list(session, a),
         Command::Erase(a) => erase::erase(session, a),
         Command::Hold(c) => erase::hold(session, c),
-        Command::Retention(c) => erase::retention(session, c),
+        Command::Retention(c) => retention::run(session, c),
         Command::Export(ExportCommand::Notice(a)) => notice::run(session, a),
         Command::Export(ExportCommand::ProcessingRecord(a)) => notice::record::run(session, a),
         Command::Activity(c) => processing::activity(session, c),
