@@ -18,10 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let n: i64 = n.parse()?;
     let mut store = Store::open(std::path::Path::new(db))?;
-    let register_id = privreg::store::register_id(&store.conn)?;
+    let register_id = privreg::store::register_id(&*store.peek()?)?;
     let mut file = std::fs::File::create(out)?;
     let every = (n / 100).max(1);
-    let tx = store.conn.transaction()?;
+    let tx = store.begin(privreg::store::Mode::Write)?;
     for i in 1..=n {
         let entry = Entry::new("search")
             .record(format!("C-{}", i % 5000 + 1))

@@ -1286,6 +1286,18 @@ pub enum AuditCommand {
     Checkpoint,
 }
 
+impl NewBases {
+    /// The bases as the operations take them.
+    pub fn options(&self) -> crate::ops::bases::NewBasesOptions<'_> {
+        crate::ops::bases::NewBasesOptions {
+            bases: &self.basis,
+            purposes: &self.purpose,
+            law: self.law.as_deref(),
+            note: self.note.as_deref(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

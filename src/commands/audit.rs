@@ -13,6 +13,7 @@ use crate::domain::checkpoint::{self, AtEntry, Checkpoint};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::audit::{self, verify, Entry, Verdict};
+use crate::store::Tx;
 
 /// The environment variable naming the checkpoint log; it overrides
 /// `controller set --checkpoint-log`.
@@ -31,7 +32,7 @@ pub fn run(session: &mut Session, command: AuditCommand) -> Result<Output> {
             session.write("audit-checkpoint", |_, _| {
                 Ok(((), Entry::new("audit-checkpoint")))
             })?;
-            let cp = current(&session.conn, &session.who.now)?
+            let cp = audit::checkpoint(&*session.store.peek()?, &session.who.now)?
                 .ok_or_else(|| Error::Internal("no audit entry after an append".into()))?;
             let mut value = Map::new();
             value.insert("checkpoint".into(), cp.to_string().into());
@@ -44,19 +45,6 @@ pub fn run(session: &mut Session, command: AuditCommand) -> Result<Output> {
             })
         }
     }
-}
-
-/// The checkpoint of the log as it stands in `conn`, stamped `at`.
-pub fn current(conn: &rusqlite::Connection, at: &str) -> Result<Option<Checkpoint>> {
-    let Some((seq, hash)) = audit::head(conn)? else {
-        return Ok(None);
-    };
-    Ok(Some(Checkpoint {
-        register_id: crate::store::register_id(conn)?,
-        seq,
-        hash,
-        at: at.to_string(),
-    }))
 }
 
 /// Every checkpoint line of the given files, with where it came from.
@@ -92,7 +80,7 @@ fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
     // Bad checkpoint files are the caller's mistake, found before anything
     // is read or recorded.
     let checkpoints = read_checkpoints(files)?;
-    let tx = session.conn.transaction()?;
+    let tx = session.store.begin(crate::store::Mode::Read)?;
     let verdict = verify(&tx)?;
     let mut contradicted = None;
     if let Verdict::Intact { .. } = verdict {
@@ -163,7 +151,7 @@ fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
 
 /// Where the checkpoint log is: `PRIVREG_CHECKPOINT_LOG`, else the path
 /// `controller set --checkpoint-log` kept, else none.
-pub fn checkpoint_log_path(conn: &rusqlite::Connection) -> Result<Option<PathBuf>> {
+pub fn checkpoint_log_path(conn: &Tx<'_>) -> Result<Option<PathBuf>> {
     if let Some(p) = std::env::var_os(CHECKPOINT_LOG_VAR).filter(|p| !p.is_empty()) {
         return Ok(Some(PathBuf::from(p)));
     }
@@ -173,15 +161,11 @@ pub fn checkpoint_log_path(conn: &rusqlite::Connection) -> Result<Option<PathBuf
 /// Appends the log's current checkpoint to the checkpoint log, if one is
 /// set. Called after a command's change has committed, so a log that
 /// cannot be written is a warning, never a failed command.
-pub fn append_to_log(
-    conn: &rusqlite::Connection,
-    register: &Path,
-    now: &str,
-) -> std::result::Result<(), String> {
+pub fn append_to_log(conn: &Tx<'_>, register: &Path, now: &str) -> std::result::Result<(), String> {
     let Some(path) = checkpoint_log_path(conn).map_err(|e| e.to_string())? else {
         return Ok(());
     };
-    let cp = current(conn, now)
+    let cp = audit::checkpoint(conn, now)
         .map_err(|e| e.to_string())?
         .ok_or("the audit log is empty")?;
     let failed = |e: &dyn std::fmt::Display| format!("checkpoint log {}: {e}", path.display());

@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use serde_json::Map;
 
 use super::Session;
@@ -12,7 +11,8 @@ use crate::cli::{BackupArgs, RestoreArgs};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
-use crate::store::{create_private_file, restore, Store};
+use crate::store::backup::{record_count, BackupFile};
+use crate::store::{create_private_file, restore, Tx};
 
 pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // Created new and 0600 before SQLite writes a byte into it, never over
@@ -22,17 +22,10 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // The copy is made inside one read transaction, so the checkpoint read
     // in it is exactly where the copy's log ends (another terminal's
     // entry a moment later is in neither).
-    session.conn.execute_batch("BEGIN DEFERRED")?;
-    let copied = super::audit::current(&session.conn, &session.who.now).and_then(|cp| {
-        session.conn.backup(MAIN_DB, &a.file, None)?;
-        Ok(cp)
-    });
-    session.conn.execute_batch("COMMIT")?;
+    let copied = session.store.copy_to(&a.file, &session.who.now);
     let checkpoint = copied?.ok_or_else(|| Error::Internal("an empty audit log".into()))?;
     created.keep();
-    let records: i64 = session
-        .conn
-        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))?;
+    let records = record_count(&*session.store.peek()?)?;
     session.write("backup", |_, _| {
         let mut value = Map::new();
         value.insert("file".into(), a.file.display().to_string().into());
@@ -85,51 +78,12 @@ impl Drop for Scratch {
     }
 }
 
-/// What a backup file says about itself before anything is copied.
-struct Found {
-    conn: Connection,
-    /// `None` for a backup made before schema version 3.
-    register_id: Option<String>,
-    /// The last audit entry's sequence number and hash.
-    head: Option<(i64, String)>,
-}
-
-fn inspect(backup: &Path) -> Result<Found> {
-    if !backup.exists() {
-        return Err(Error::NotFound(format!(
-            "no backup file {}",
-            backup.display()
-        )));
-    }
-    let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    if app_id != crate::store::APPLICATION_ID {
-        return Err(Error::Storage(format!(
-            "{} is not a privreg register",
-            backup.display()
-        )));
-    }
-    let register_id = crate::store::stored_register_id(&conn, "main")?;
-    let head = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    Ok(Found {
-        conn,
-        register_id,
-        head,
-    })
-}
-
 /// Why a backup is not this register's, if it is not. A backup from
 /// before register ids (schema version 3) proves itself by its audit log:
 /// its last entry must be in this register's log with the same hash (the
 /// chain makes that hash stand for every entry before it, the first, which
 /// names the register's creation, included).
-fn foreign(conn: &Connection, found: &Found, here: &str) -> Result<Option<String>> {
+fn foreign(tx: &Tx<'_>, found: &BackupFile, here: &str) -> Result<Option<String>> {
     let help = "restore takes only a backup of this register";
     match (&found.register_id, &found.head) {
         (Some(id), _) if id == here => Ok(None),
@@ -137,9 +91,7 @@ fn foreign(conn: &Connection, found: &Found, here: &str) -> Result<Option<String
             "the backup is of register {id}, not of this register {here}: {help}"
         ))),
         (None, Some((seq, hash))) => {
-            let ours: Option<String> = conn
-                .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
-                .optional()?;
+            let ours = crate::store::audit::hash_at(tx, *seq)?;
             if ours.as_ref() == Some(hash) {
                 Ok(None)
             } else {
@@ -156,25 +108,21 @@ fn foreign(conn: &Connection, found: &Found, here: &str) -> Result<Option<String
 
 pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result<Output> {
     // Whose backup is it? Asked before a byte of it is copied.
-    let found = inspect(&a.file)?;
-    let here = crate::store::register_id(&session.conn)?;
-    if let Some(why) = foreign(&session.conn, &found, &here)? {
+    let found = BackupFile::inspect(&a.file)?;
+    let (here, foreign) = {
+        let tx = session.store.peek()?;
+        let here = crate::store::register_id(&tx)?;
+        let foreign = foreign(&tx, &found, &here)?;
+        (here, foreign)
+    };
+    if let Some(why) = foreign {
         // Through `write`, so the refusal is audited as one.
         return session.write("restore", |_, _| Err(Error::Refused(why)));
     }
     let scratch = Scratch::create(register)?;
-    found.conn.backup(MAIN_DB, &scratch.0, None)?;
-    drop(found);
     // Opening migrates an older backup forward, and refuses a newer one.
-    let copy = Store::open(&scratch.0)?;
-    copy.conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    drop(copy);
-
-    session.conn.execute(
-        "ATTACH DATABASE ?1 AS backup",
-        [scratch.0.display().to_string()],
-    )?;
+    found.copy_to(&scratch.0)?;
+    session.store.attach_backup(&scratch.0)?;
     // One transaction on the register: the merge (into the scratch copy)
     // and the replacement land together or not at all.
     let result = session.write("restore", |tx, who| {
@@ -182,7 +130,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         let reapplied = merged.erasures_reapplied;
         restore::replace(tx)?;
         let suppressed = restore::apply_suppression(tx, &merged.brought_back, &who.now)?;
-        let records: i64 = tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?;
+        let records = record_count(tx)?;
         let mut value = Map::new();
         value.insert("register_id".into(), here.clone().into());
         value.insert("records".into(), records.into());
@@ -204,11 +152,9 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
             )),
         ))
     });
-    session.conn.execute("DETACH DATABASE backup", [])?;
+    session.store.detach_backup()?;
     let out = result?;
-    session
-        .conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    session.store.truncate_wal()?;
     if !session.global.quiet {
         for left in leftovers(&scratch) {
             eprintln!(

@@ -3,31 +3,14 @@
 
 use serde_json::{Map, Value};
 
-use super::records::load;
-use super::{Session, Who};
-use crate::cli::{BasisAddArgs, BasisCommand, NewBases, PurposeCommand};
-use crate::domain::basis::{self, BasisArg, CheckedBasis};
-use crate::domain::date::{format_date, parse_date};
-use crate::error::{Error, Problem, Result};
+use super::Session;
+use crate::cli::{BasisAddArgs, BasisCommand, PurposeCommand};
+use crate::error::{Error, Result};
+use crate::ops::bases::{checked, date_flag};
+use crate::ops::records::load;
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::bases::{self, NewBasis, StoredBasis};
-
-/// Checks a basis and what it needs, naming the flag that is missing.
-pub fn checked(arg: BasisArg, law: Option<&str>, note: Option<&str>) -> Result<CheckedBasis> {
-    basis::check(arg, law, note).map_err(|(field, e)| Error::invalid(field, e.0))
-}
-
-/// A date flag in normal form, or the flag named in the error.
-pub fn date_flag(flag: &str, value: Option<&str>) -> Result<Option<String>> {
-    value
-        .map(|v| {
-            parse_date(v)
-                .map(format_date)
-                .map_err(|e| Error::invalid(flag, e.0))
-        })
-        .transpose()
-}
 
 const BASIS_COLUMNS: &[crate::output::Column] = &[
     ("basis id", "id"),
@@ -56,7 +39,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
         let from = from.unwrap_or_else(|| who.today_iso());
         let id = bases::insert(
             tx,
-            record.rowid,
+            record.key,
             &NewBasis {
                 checked: &checked,
                 purpose: &purpose,
@@ -86,68 +69,12 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
     })
 }
 
-/// Logs `--basis/--purpose` pairs for a record just added (`add`, `import`).
-pub fn log_for_new_record(
-    tx: &rusqlite::Connection,
-    who: &Who,
-    rowid: i64,
-    pairs: &[(CheckedBasis, String)],
-) -> Result<()> {
-    if pairs.is_empty() {
-        return Ok(()); // (an import without --basis: once per row)
-    }
-    let today = who.today_iso();
-    for (checked, purpose) in pairs {
-        bases::insert(
-            tx,
-            rowid,
-            &NewBasis {
-                checked,
-                purpose,
-                evidence: None,
-                valid_from: &today,
-                valid_until: None,
-            },
-            &who.now,
-            &who.operator,
-        )?;
-    }
-    Ok(())
-}
-
-/// `--basis B --purpose P` pairs of `add` (and `import`), checked.
-pub fn pairs(tx: &rusqlite::Connection, given: &NewBases) -> Result<Vec<(CheckedBasis, String)>> {
-    let (bases_given, purposes) = (&given.basis, &given.purpose);
-    let (law, note) = (given.law.as_deref(), given.note.as_deref());
-    if bases_given.len() != purposes.len() {
-        return Err(Error::Usage(
-            "give one --purpose for each --basis, in the same order".into(),
-        ));
-    }
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for (b, p) in bases_given.iter().zip(purposes) {
-        let purpose = p.trim().to_lowercase();
-        match checked(*b, law, note).and_then(|c| bases::check_purpose(tx, &purpose).map(|()| c)) {
-            Ok(c) => out.push((c, purpose)),
-            Err(Error::Invalid(mut p)) => problems.append(&mut p),
-            Err(e) => return Err(e),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        problems.dedup_by(|a: &mut Problem, b: &mut Problem| a == b);
-        Err(Error::Invalid(problems))
-    }
-}
-
 pub fn run(session: &mut Session, command: BasisCommand) -> Result<Output> {
     match command {
         BasisCommand::Add(a) => add(session, a),
         BasisCommand::List { id } => session.write("basis-list", |tx, _| {
             let record = load(tx, id)?;
-            let rows: Vec<StoredBasis> = bases::list(tx, record.rowid)?;
+            let rows: Vec<StoredBasis> = bases::list(tx, record.key)?;
             let n = rows.len();
             Ok((
                 Output::List {

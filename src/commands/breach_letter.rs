@@ -9,8 +9,8 @@
 //! firm's words in the language it wrote them; the frame around them is
 //! in the reader's language.
 
+use crate::store::Tx;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use crate::domain::breach::{format_local, parse_stored};
@@ -307,7 +307,7 @@ fn text_or_null(v: &Option<String>) -> Value {
 /// breach`); [`authority_markdown`] writes it out. Counts and register
 /// names only: no record ids, no personal values.
 pub fn authority_form(
-    conn: &Connection,
+    conn: &Tx<'_>,
     b: &Breach,
     lang: Lang,
     today: NaiveDate,
@@ -345,15 +345,8 @@ pub fn authority_form(
     }
     let mut categories = Vec::new();
     for (register, count) in &by_register {
-        let (title, subjects): (String, String) = conn.query_row(
-            &format!(
-                "SELECT {}, {} FROM registers WHERE name = ?1",
-                if fi { "title_fi" } else { "title_en" },
-                if fi { "subjects_fi" } else { "subjects_en" }
-            ),
-            [register],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
+        let texts = crate::store::notice::register_texts(conn, register_of(register)?, fi)?;
+        let (title, subjects) = (texts.title, texts.subjects);
         let mut m = Map::new();
         m.insert("register".into(), register.clone().into());
         m.insert("title".into(), title.into());
@@ -724,4 +717,9 @@ pub fn authority_markdown(form: &Map<String, Value>, lang: Lang) -> String {
         ));
     }
     out
+}
+
+fn register_of(name: &str) -> Result<crate::domain::register::Register> {
+    name.parse()
+        .map_err(|_| crate::error::Error::Storage(format!("no register named {name}")))
 }

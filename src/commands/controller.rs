@@ -1,7 +1,6 @@
 //! `controller set/show`: who keeps the registers (the privacy notice's
 //! first section).
 
-use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
 
 use super::audit::CHECKPOINT_LOG_SETTING;
@@ -13,6 +12,7 @@ use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::output::Output;
 use crate::store::audit::Entry;
+use crate::store::Tx;
 
 const KEYS: [&str; 6] = [
     "name",
@@ -76,13 +76,7 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
                     let path = (!path.is_empty()).then_some(path.as_str());
                     crate::store::set_setting(tx, CHECKPOINT_LOG_SETTING, path)?;
                 }
-                tx.execute("INSERT OR IGNORE INTO controller (id) VALUES (1)", [])?;
-                for (key, value) in &values {
-                    tx.execute(
-                        &format!("UPDATE controller SET {key} = ?1 WHERE id = 1"),
-                        params![value],
-                    )?;
-                }
+                crate::store::controller::set(tx, &values)?;
                 let mut fields: Vec<String> = values.iter().map(|(k, _)| k.to_string()).collect();
                 let mut changed: Map<String, Value> = values
                     .iter()
@@ -124,15 +118,8 @@ fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
 }
 
 /// The controller's details; every key present, `null` where not set.
-pub fn load(conn: &rusqlite::Connection) -> Result<Map<String, Value>> {
-    let row: Option<Vec<Option<String>>> = conn
-        .query_row(
-            &format!("SELECT {} FROM controller WHERE id = 1", KEYS.join(", ")),
-            [],
-            |r| (0..KEYS.len()).map(|i| r.get(i)).collect(),
-        )
-        .optional()?;
-    let row = row.unwrap_or_else(|| vec![None; KEYS.len()]);
+pub fn load(conn: &Tx<'_>) -> Result<Map<String, Value>> {
+    let row = crate::store::controller::get(conn, &KEYS)?;
     Ok(KEYS
         .iter()
         .zip(row)

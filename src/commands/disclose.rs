@@ -6,13 +6,13 @@
 
 use serde_json::{Map, Value};
 
-use super::records::load;
 use super::Session;
 use crate::cli::DiscloseArgs;
 use crate::domain::codes;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::transfer::{self, Refusal};
 use crate::error::{Error, Problem, Result};
+use crate::ops::records::load;
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::disclosures::{self, NewDisclosure};
@@ -92,7 +92,7 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         let number = disclosures::insert(
             tx,
             &NewDisclosure {
-                record: record.rowid,
+                record: record.key,
                 recipient: &recipient,
                 category,
                 data: &data,

@@ -1,73 +1,32 @@
-//! `erase`, `hold add/release` and `retention report/sweep`: erasure that
+//! `erase` and `hold add/release`: erasure that
 //! leaves no trace (Art. 17), refused while the law or a manual hold
 //! forbids it (DOMAIN §5).
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::bases::date_flag;
-use super::records::{check_request, load};
 use super::{Session, Who};
-use crate::cli::{EraseArgs, HoldCommand, RetentionCommand};
-use crate::domain::date::{format_date, parse_date};
+use crate::cli::{EraseArgs, HoldCommand};
+use crate::domain::date::parse_date;
 use crate::domain::fields::fields;
-use crate::domain::holds::{self, Hold};
+use crate::domain::holds::Hold;
 use crate::domain::leaks;
-use crate::domain::register::{RecordId, Register};
+use crate::domain::register::RecordId;
 use crate::domain::request::{is_redaction, redaction, RequestId};
 use crate::error::{Error, Result};
+use crate::ops::bases::date_flag;
+use crate::ops::holds::{hold_json, holds_of};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
-use crate::store::operators::Role;
 use crate::store::records::{self, Record};
+use crate::store::Tx;
 use crate::store::{requests, restriction, suppression};
 
 /// How many records a sweep erases per transaction: small enough that no
 /// other privreg waits long for the write lock.
-const SWEEP_BATCH: usize = 500;
-
-/// The holds on a record on a day, from the policy table.
-pub fn holds_of(conn: &rusqlite::Connection, record: &Record, day: NaiveDate) -> Result<Vec<Hold>> {
-    let policy = store_holds::policy(conn, record.register(), false)?;
-    let manual = store_holds::manual(conn, record.rowid)?;
-    Ok(holds::holds(
-        &store_holds::facts(record),
-        &policy,
-        &manual,
-        day,
-    ))
-}
-
-/// The retention limit of a record and the rule behind it.
-pub fn retention_of(
-    conn: &rusqlite::Connection,
-    record: &Record,
-) -> Result<(Option<NaiveDate>, String)> {
-    let policy = store_holds::policy(conn, record.register(), false)?;
-    Ok((
-        holds::retention_limit(&store_holds::facts(record), &policy),
-        policy.ground,
-    ))
-}
-
-pub fn hold_json(h: &Hold) -> Value {
-    let mut m = Map::new();
-    m.insert("kind".into(), h.kind.into());
-    m.insert(
-        "hold_id".into(),
-        h.id.map(Value::from).unwrap_or(Value::Null),
-    );
-    m.insert("reason".into(), h.reason.clone().into());
-    m.insert(
-        "until".into(),
-        h.until
-            .map(|d| Value::from(format_date(d)))
-            .unwrap_or(Value::Null),
-    );
-    m.insert("overridable".into(), h.overridable.into());
-    Value::Object(m)
-}
+pub(super) const SWEEP_BATCH: usize = 500;
 
 /// How a hold is named in a refusal: never a manual hold's reason text,
 /// which is free text and is audited with the refusal.
@@ -87,13 +46,13 @@ fn hold_line(h: &Hold) -> String {
 /// Every value the record has had, by field name: its current values and
 /// the old and new values in its correction history (an old surname is
 /// still the person's).
-fn all_values(tx: &rusqlite::Connection, record: &Record) -> Result<Vec<(String, String)>> {
+fn all_values(tx: &Tx<'_>, record: &Record) -> Result<Vec<(String, String)>> {
     let mut values: Vec<(String, String)> = fields(record.register())
         .iter()
         .zip(&record.values)
         .filter_map(|(f, v)| v.clone().map(|v| (f.name.to_string(), v)))
         .collect();
-    for c in records::corrections(tx, record.rowid)? {
+    for c in records::corrections(tx, record.key)? {
         for v in [c.old_value, c.new_value].into_iter().flatten() {
             values.push((c.field.clone(), v));
         }
@@ -126,13 +85,13 @@ struct Restriction {
 }
 
 impl Restriction {
-    fn of(tx: &rusqlite::Connection, record: &Record) -> Result<Option<Restriction>> {
+    fn of(tx: &Tx<'_>, record: &Record) -> Result<Option<Restriction>> {
         let Some(at) = &record.restricted_at else {
             return Ok(None);
         };
         Ok(Some(Restriction {
             since: at.get(..10).unwrap_or(at).to_string(),
-            request: restriction::request_of(tx, record.rowid)?,
+            request: restriction::request_of(tx, record.key)?,
         }))
     }
 
@@ -178,7 +137,7 @@ impl Restriction {
 /// The requests' free text (identity method, extension reason, closing
 /// note), read once per transaction and probed for each record erased in
 /// it (a sweep erases hundreds).
-struct RequestTexts(Vec<RequestText>);
+pub(super) struct RequestTexts(Vec<RequestText>);
 
 struct RequestText {
     id: RequestId,
@@ -189,7 +148,7 @@ struct RequestText {
 }
 
 impl RequestTexts {
-    fn load(tx: &rusqlite::Connection) -> Result<RequestTexts> {
+    pub(super) fn load(tx: &Tx<'_>) -> Result<RequestTexts> {
         let rows = requests::list(tx, &requests::Filter::default())?
             .into_iter()
             .map(|r| {
@@ -219,7 +178,7 @@ impl RequestTexts {
     /// requests redacted, in id order.
     fn redact(
         &mut self,
-        tx: &rusqlite::Connection,
+        tx: &Tx<'_>,
         record: &Record,
         values: &[(String, String)],
     ) -> Result<Vec<String>> {
@@ -259,7 +218,7 @@ impl RequestTexts {
 }
 
 /// What an erasure did.
-struct Erased {
+pub(super) struct Erased {
     recipients: Vec<String>,
     overridden: Vec<Hold>,
     suppressed: bool,
@@ -271,12 +230,12 @@ struct Erased {
 
 /// How to erase: the day holds are judged on, what the receipt keeps, and
 /// what an admin allowed.
-struct How<'a> {
-    day: NaiveDate,
-    reason: &'a str,
-    request: Option<&'a str>,
-    override_hold: bool,
-    include_restricted: bool,
+pub(super) struct How<'a> {
+    pub(super) day: NaiveDate,
+    pub(super) reason: &'a str,
+    pub(super) request: Option<&'a str>,
+    pub(super) override_hold: bool,
+    pub(super) include_restricted: bool,
 }
 
 /// Erases one record inside the caller's transaction: refuses a restricted
@@ -285,8 +244,8 @@ struct How<'a> {
 /// had opted out, deletes every personal value, redacts the requests that
 /// may hold them, and leaves a receipt. The caller has the register to
 /// itself (`store::take_alone`), so nothing of it stays in a WAL.
-fn erase_one(
-    tx: &rusqlite::Connection,
+pub(super) fn erase_one(
+    tx: &Tx<'_>,
     who: &Who,
     record: &Record,
     how: &How<'_>,
@@ -318,13 +277,13 @@ fn erase_one(
         });
     }
     let values = all_values(tx, record)?;
-    let recipients = records::recipients(tx, record.rowid)?;
-    let suppressed = suppression::ever_opted_out(tx, record.rowid)?;
+    let recipients = records::recipients(tx, record.key)?;
+    let suppressed = suppression::ever_opted_out(tx, record.key)?;
     if suppressed {
         suppression::add(tx, record.register(), &record.values, &who.now)?;
     }
     let redacted = texts.redact(tx, record, &values)?;
-    records::delete(tx, record.rowid)?;
+    records::delete(tx, record.key)?;
     let overridden = applying;
     let kinds: Vec<String> = overridden
         .iter()
@@ -355,7 +314,7 @@ fn erase_one(
     })
 }
 
-fn erase_entry(id: RecordId, erased: &Erased, request: Option<String>) -> Entry {
+pub(super) fn erase_entry(id: RecordId, erased: &Erased, request: Option<String>) -> Entry {
     let mut detail = Vec::new();
     if !erased.overridden.is_empty() {
         let kinds: Vec<&str> = erased.overridden.iter().map(|h| h.kind).collect();
@@ -384,9 +343,9 @@ pub fn erase(session: &mut Session, a: EraseArgs) -> Result<Output> {
     if a.dry_run {
         return erase_dry_run(session, &a, &reason);
     }
-    crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
+    session.store.take_alone(&session.db)?;
     let out = erase_alone(session, &a, &reason);
-    crate::store::give_back(&session.conn);
+    session.store.give_back();
     out
 }
 
@@ -414,10 +373,7 @@ fn erase_dry_run(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<O
                 .map(Restriction::json)
                 .unwrap_or(Value::Null),
         );
-        value.insert(
-            "notify".into(),
-            records::recipients(tx, record.rowid)?.into(),
-        );
+        value.insert("notify".into(), records::recipients(tx, record.key)?.into());
         let mut lines: Vec<String> = Vec::new();
         if let Some(r) = &restricted {
             lines.push(format!("  - {}", r.describe()));
@@ -545,7 +501,7 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
                 let record = load(tx, id)?;
                 let hold_id = store_holds::add_manual(
                     tx,
-                    record.rowid,
+                    record.key,
                     &reason,
                     until_date,
                     &who.now,
@@ -582,292 +538,4 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
             ))
         }),
     }
-}
-
-/// A record past its retention limit that nothing holds on `day`.
-struct Expired {
-    record: Record,
-    limit: NaiveDate,
-    /// The first day it must be erased (the day after a year-end limit).
-    from: NaiveDate,
-    rule: String,
-    /// Set when the record is restricted (listed only with `--include-restricted`).
-    restricted_since: Option<String>,
-}
-
-/// Every record whose retention has ended by `day` and that no hold keeps;
-/// restricted records (Art. 18) only with `include_restricted`.
-fn expired(
-    conn: &rusqlite::Connection,
-    day: NaiveDate,
-    include_restricted: bool,
-) -> Result<Vec<Expired>> {
-    let mut out = Vec::new();
-    for register in Register::ALL {
-        let policy = store_holds::policy(conn, register, false)?;
-        // Every end date on or before this bound may have passed its limit;
-        // the exact, date-precise test follows per record.
-        let bound = day
-            .checked_sub_months(chrono::Months::new(policy.retention_months))
-            .unwrap_or(NaiveDate::MIN)
-            + chrono::Days::new(3);
-        let rowids: Vec<i64> = conn
-            .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
-            .query_map(rusqlite::params![register.name(), format_date(bound)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for rowid in rowids {
-            let Some(record) = records::get_by_rowid(conn, rowid)? else {
-                continue;
-            };
-            if record.restricted_at.is_some() && !include_restricted {
-                continue;
-            }
-            let facts = store_holds::facts(&record);
-            let (Some(limit), Some(from)) = (
-                holds::retention_limit(&facts, &policy),
-                holds::erasable_from(&facts, &policy),
-            ) else {
-                continue;
-            };
-            if from > day {
-                continue;
-            }
-            let manual = store_holds::manual(conn, rowid)?;
-            if holds::holds(&facts, &policy, &manual, day).is_empty() {
-                let restricted_since = record
-                    .restricted_at
-                    .as_ref()
-                    .map(|at| at.get(..10).unwrap_or(at).to_string());
-                out.push(Expired {
-                    record,
-                    limit,
-                    from,
-                    rule: policy.ground.clone(),
-                    restricted_since,
-                });
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The ids and retention limits of the records past retention (`check`).
-/// A restricted record is kept on purpose (Art. 18) and is not a gap.
-pub fn expired_ids(conn: &rusqlite::Connection, day: NaiveDate) -> Result<Vec<(String, String)>> {
-    Ok(expired(conn, day, false)?
-        .iter()
-        .map(|e| (e.record.id.to_string(), format_date(e.limit)))
-        .collect())
-}
-
-fn expired_row(e: &Expired) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), e.record.id.to_string().into());
-    m.insert("register".into(), e.record.register().name().into());
-    m.insert("ended_on".into(), e.record.ended_on.clone().into());
-    m.insert("retention_limit".into(), format_date(e.limit).into());
-    m.insert("erasable_from".into(), format_date(e.from).into());
-    m.insert("rule".into(), e.rule.clone().into());
-    m.insert(
-        "restricted_since".into(),
-        e.restricted_since
-            .clone()
-            .map(Value::from)
-            .unwrap_or(Value::Null),
-    );
-    m
-}
-
-const EXPIRED_COLUMNS: &[crate::output::Column] = &[
-    ("id", "id"),
-    ("register", "register"),
-    ("ended", "ended_on"),
-    ("kept until", "retention_limit"),
-    ("erase from", "erasable_from"),
-    ("rule", "rule"),
-];
-
-/// The table columns: with `--include-restricted`, also when a listed
-/// record was restricted, since its person must be told (Art. 18(3)).
-fn expired_columns(include_restricted: bool) -> Vec<crate::output::Column> {
-    let mut columns = EXPIRED_COLUMNS.to_vec();
-    if include_restricted {
-        columns.push(("restricted since", "restricted_since"));
-    }
-    columns
-}
-
-/// `--include-restricted` lets restricted records be erased: an admin's
-/// decision, also when only listing them as sweepable.
-fn restricted_allowed(who: &Who, include_restricted: bool, action: &str) -> Result<()> {
-    if include_restricted && who.role < Role::Admin {
-        return Err(Error::Refused(format!(
-            "{action} --include-restricted needs the admin role; operator {} is {}",
-            who.operator,
-            who.role.name()
-        )));
-    }
-    Ok(())
-}
-
-/// Says on stderr which restricted records were listed or erased, and that
-/// their people must have been told (Art. 18(3)).
-fn restricted_notice(session: &Session, rows: &[Map<String, Value>], done: &str) {
-    let ids: Vec<&str> = rows
-        .iter()
-        .filter(|r| !r["restricted_since"].is_null())
-        .filter_map(|r| r["id"].as_str())
-        .collect();
-    if !ids.is_empty() && !session.global.quiet {
-        eprintln!(
-            "privreg: notice: {} {done} although restricted (GDPR Art. 18): the erasure ends each restriction, and each person must have been told before (Art. 18(3))",
-            ids.join(", ")
-        );
-    }
-}
-
-pub fn retention(session: &mut Session, c: RetentionCommand) -> Result<Output> {
-    match c {
-        RetentionCommand::Report {
-            as_of,
-            include_restricted,
-        } => {
-            let day = as_of_day(session, as_of.as_deref())?;
-            let rows = session.write("retention-report", |tx, who| {
-                restricted_allowed(who, include_restricted, "retention report")?;
-                let found = expired(tx, day, include_restricted)?;
-                let rows: Vec<Map<String, Value>> = found.iter().map(expired_row).collect();
-                let mut detail = format!("as_of={}", format_date(day));
-                if include_restricted {
-                    detail.push_str(" include-restricted");
-                }
-                let entry = Entry::new("retention-report")
-                    .rows(rows.len())
-                    .detail(detail);
-                Ok((rows, entry))
-            })?;
-            restricted_notice(session, &rows, "would be erased");
-            Ok(Output::List {
-                rows,
-                table: expired_columns(include_restricted),
-            })
-        }
-        RetentionCommand::Sweep {
-            as_of,
-            include_restricted,
-            dry_run,
-        } => {
-            let day = as_of_day(session, as_of.as_deref())?;
-            if day > session.who.today {
-                return Err(Error::invalid(
-                    "as-of",
-                    "a sweep cannot look into the future: it would erase records before their time (use `retention report --as-of` to plan)",
-                ));
-            }
-            if dry_run {
-                return sweep(session, day, include_restricted, true);
-            }
-            crate::store::take_alone(&mut session.conn, &session.db, crate::store::ALONE_WAIT)?;
-            let out = sweep(session, day, include_restricted, false);
-            crate::store::give_back(&session.conn);
-            out
-        }
-    }
-}
-
-fn as_of_day(session: &Session, as_of: Option<&str>) -> Result<NaiveDate> {
-    Ok(match date_flag("as-of", as_of)? {
-        Some(d) => parse_date(&d).map_err(|e| Error::invalid("as-of", e.0))?,
-        None => session.who.today,
-    })
-}
-
-/// The reason every receipt of a sweep keeps. It is fixed text, not
-/// typed by anyone, so it is not checked against the person's values.
-const SWEEP_REASON: &str = "retention period ended (retention sweep)";
-
-/// Plans and (unless `dry_run`) erases. Without `dry_run` the caller has
-/// the register to itself (`store::take_alone`) for the whole sweep.
-fn sweep(
-    session: &mut Session,
-    day: NaiveDate,
-    include_restricted: bool,
-    dry_run: bool,
-) -> Result<Output> {
-    let found: Vec<(RecordId, Map<String, Value>)> =
-        session.write("retention-sweep", |tx, who| {
-            restricted_allowed(who, include_restricted, "retention sweep")?;
-            let found = expired(tx, day, include_restricted)?;
-            let rows: Vec<(RecordId, Map<String, Value>)> = found
-                .iter()
-                .map(|e| (e.record.id, expired_row(e)))
-                .collect();
-            let entry = Entry::new("retention-sweep")
-                .rows(rows.len())
-                .detail(format!(
-                    "as_of={} {}{}",
-                    format_date(day),
-                    if dry_run { "dry-run" } else { "plan" },
-                    if include_restricted {
-                        " include-restricted"
-                    } else {
-                        ""
-                    }
-                ));
-            Ok((rows, entry))
-        })?;
-    if dry_run {
-        let rows: Vec<Map<String, Value>> = found.into_iter().map(|(_, r)| r).collect();
-        restricted_notice(session, &rows, "would be erased");
-        return Ok(Output::List {
-            rows,
-            table: expired_columns(include_restricted),
-        });
-    }
-    let mut done = Vec::with_capacity(found.len());
-    for batch in found.chunks(SWEEP_BATCH) {
-        let erased: Vec<Map<String, Value>> = session.write_many("erase", |tx, who| {
-            let mut rows = Vec::new();
-            let mut entries = Vec::new();
-            let mut texts = RequestTexts::load(tx)?;
-            for (id, row) in batch {
-                // Checked again in this transaction: something may have
-                // changed since the plan was made.
-                let Some(record) = records::get(tx, *id)? else {
-                    continue;
-                };
-                if !holds_of(tx, &record, day)?.is_empty()
-                    || (record.restricted_at.is_some() && !include_restricted)
-                {
-                    continue;
-                }
-                let erased = erase_one(
-                    tx,
-                    who,
-                    &record,
-                    &How {
-                        day,
-                        reason: SWEEP_REASON,
-                        request: None,
-                        override_hold: false,
-                        include_restricted,
-                    },
-                    &mut texts,
-                )?;
-                let mut entry = erase_entry(*id, &erased, None);
-                entry.detail = format!("{} retention-sweep", entry.detail)
-                    .trim()
-                    .to_string();
-                entries.push(entry);
-                rows.push(row.clone());
-            }
-            Ok((rows, entries))
-        })?;
-        done.extend(erased);
-    }
-    restricted_notice(session, &done, "were erased");
-    Ok(Output::List {
-        rows: done,
-        table: expired_columns(include_restricted),
-    })
 }

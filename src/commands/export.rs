@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::records::{check_request, full_json};
+use super::records::full_json;
 use super::view::{mask_hetu, record_json};
 use super::{Session, Who};
 use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
@@ -18,9 +18,11 @@ use crate::domain::labels::{basis_title, Lang};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
 use crate::files::Created;
+use crate::ops::records::check_request;
 use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::records::{self, Record};
+use crate::store::Tx;
 
 /// Where an export goes: a new file of its own (src/files.rs: created
 /// exclusively, 0600, never the register; removed again unless kept) or
@@ -173,7 +175,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
     // the auditor can keep the line apart from the file (SPEC §7).
     if let Some((seq, hash)) = last {
         let cp = crate::domain::checkpoint::Checkpoint {
-            register_id: crate::store::register_id(&session.conn)?,
+            register_id: crate::store::register_id(&*session.store.peek()?)?,
             seq,
             hash,
             at: session.who.now.clone(),
@@ -213,14 +215,10 @@ pub fn rights(lang_fi: bool) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The records of the person named by an id or a hetu, or exit 4.
-fn subject_records(
-    tx: &rusqlite::Connection,
-    a: &ExportSubjectArgs,
-    who: &Who,
-) -> Result<Vec<Record>> {
+fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<Record>> {
     let (hetu, email) = match (&a.id, &a.hetu) {
         (Some(id), None) => {
-            let r = super::records::load(tx, *id)?;
+            let r = crate::ops::records::load(tx, *id)?;
             (
                 r.get("hetu").map(str::to_string),
                 records::email_key(r.get("email")),
@@ -240,18 +238,9 @@ fn subject_records(
 }
 
 /// Adds each basis's purpose and legal basis in words, for a reader.
-fn titled_bases(
-    tx: &rusqlite::Connection,
-    record: &mut Map<String, Value>,
-    lang: Lang,
-) -> Result<()> {
+fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: Lang) -> Result<()> {
     let Some(Value::Array(bases)) = record.get_mut("bases") else {
         return Ok(());
-    };
-    let column = if lang == Lang::Fi {
-        "title_fi"
-    } else {
-        "title_en"
     };
     for b in bases.iter_mut() {
         let Some(obj) = b.as_object_mut() else {
@@ -262,11 +251,7 @@ fn titled_bases(
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        let title: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-            &format!("SELECT {column} FROM purposes WHERE name = ?1"),
-            [&purpose],
-            |r| r.get(0),
-        ))?;
+        let title = crate::store::bases::purpose_title(tx, &purpose, lang == Lang::Fi)?;
         obj.insert("purpose_title".into(), title.unwrap_or(purpose).into());
         let basis = obj.get("basis").and_then(Value::as_str).unwrap_or_default();
         if let Some(b) = Basis::ALL.into_iter().find(|b| b.name() == basis) {
@@ -277,40 +262,26 @@ fn titled_bases(
 }
 
 /// The data subject requests that name any of the person's records.
-fn requests_of(tx: &rusqlite::Connection, ids: &[String]) -> Result<Vec<Value>> {
-    let mut out = Vec::new();
-    let mut stmt = tx.prepare_cached(
-        "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
-         FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",
-    )?;
+fn requests_of(tx: &Tx<'_>, ids: &[String]) -> Result<Vec<Value>> {
+    let mut out: Vec<crate::store::requests::SubjectRequest> = Vec::new();
     for id in ids {
-        let rows = stmt
-            .query_map([id], |r| {
-                let mut m = Map::new();
-                m.insert("id".into(), format!("REQ-{}", r.get::<_, i64>(0)?).into());
-                m.insert("type".into(), r.get::<_, String>(1)?.into());
-                m.insert("received".into(), r.get::<_, String>(2)?.into());
-                m.insert("due".into(), r.get::<_, String>(3)?.into());
-                m.insert("extended".into(), r.get::<_, bool>(4)?.into());
-                m.insert("status".into(), r.get::<_, String>(5)?.into());
-                m.insert("outcome".into(), r.get::<_, Option<String>>(6)?.into());
-                Ok(Value::Object(m))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for r in rows {
+        for r in crate::store::requests::of_subject(tx, id)? {
             if !out.contains(&r) {
                 out.push(r);
             }
         }
     }
-    Ok(out)
+    Ok(out
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap_or_default())
+        .collect())
 }
 
 /// The access report: every record of the person with its purposes,
 /// bases, recipients, retention, preferences and history; the requests;
 /// the controller; the rights.
 pub fn subject_report(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     who: &Who,
     found: &[Record],
     reveal: bool,
@@ -322,15 +293,8 @@ pub fn subject_report(
     let mut people = Vec::new();
     for r in found {
         let mut m = full_json(tx, r, who, reveal)?;
-        let (title, source): (String, String) = tx.query_row(
-            &format!(
-                "SELECT {}, {} FROM registers WHERE name = ?1",
-                if fi { "title_fi" } else { "title_en" },
-                if fi { "sources_fi" } else { "sources_en" }
-            ),
-            [r.register().name()],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
+        let texts = crate::store::notice::register_texts(tx, r.register(), fi)?;
+        let (title, source) = (texts.title, texts.sources);
         m.insert("register_title".into(), title.into());
         titled_bases(tx, &mut m, if fi { Lang::Fi } else { Lang::En })?;
         m.insert("source".into(), source.into());

@@ -29,7 +29,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         return Ok(done(global, false, None));
     };
     let now = Clock::current()?.now_rfc3339();
-    let tx = store.conn.transaction()?;
+    let tx = store.begin(crate::store::Mode::Read)?;
     operators::add(&tx, &admin, Role::Admin, &now, None)?;
     crate::store::suppression::create_secret(&tx)?;
     audit::append(
@@ -39,9 +39,10 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         &Entry::new("init").detail(format!("admin={admin}")),
     )?;
     tx.commit()?;
-    let register_id = crate::store::register_id(&store.conn)?;
+    let tx = store.peek()?;
+    let register_id = crate::store::register_id(&tx)?;
     // The log's first line anchors it from its first entry.
-    if let Err(why) = super::audit::append_to_log(&store.conn, &global.db, &now) {
+    if let Err(why) = super::audit::append_to_log(&tx, &global.db, &now) {
         eprintln!("privreg: warning: no checkpoint was logged: {why}");
     }
     if !global.quiet {

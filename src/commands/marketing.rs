@@ -3,13 +3,13 @@
 
 use serde_json::{Map, Value};
 
-use super::bases::date_flag;
-use super::records::load;
 use super::Session;
 use crate::cli::{ConsentArgs, ConsentCommand, MarketingListArgs, OptoutArgs};
 use crate::domain::marketing::{may_contact, Ask, Channel, Person, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
+use crate::ops::bases::date_flag;
+use crate::ops::records::load;
 use crate::output::{stdout_box, ListWriter, Output};
 use crate::store::audit::Entry;
 use crate::store::preferences::{self, NewPreference, CONSENT, OPTOUT, WITHDRAWAL};
@@ -41,7 +41,7 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
         let effective = date.unwrap_or_else(|| who.today_iso());
         preferences::insert(
             tx,
-            record.rowid,
+            record.key,
             &NewPreference {
                 kind: e.kind,
                 channel: e.channel,

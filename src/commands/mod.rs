@@ -14,6 +14,8 @@ mod erase;
 mod export;
 mod fields;
 pub mod import;
+#[cfg(test)]
+mod import_properties;
 mod init;
 mod letter;
 mod marketing;
@@ -23,53 +25,22 @@ mod processing;
 mod records;
 mod requests;
 mod restrict;
+mod retention;
 pub mod view;
-
-use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::cli::{Cli, Command, ExportCommand, Global};
 use crate::clock::Clock;
-use crate::domain::fields::Ctx;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
-use crate::store::Store;
+use crate::store::{Mode, Store, Tx};
 
-/// Who is working, and when.
-pub struct Who {
-    pub operator: String,
-    pub role: Role,
-    /// The date rules count from: the clock's date in Europe/Helsinki.
-    pub today: NaiveDate,
-    /// The time everything this command records is stamped with, RFC 3339
-    /// UTC: the same instant as `today` (one clock, see [`crate::clock`]).
-    pub now: String,
-}
-
-impl Who {
-    fn new(operator: String, role: Role, clock: Clock) -> Who {
-        Who {
-            operator,
-            role,
-            today: clock.today(),
-            now: clock.now_rfc3339(),
-        }
-    }
-
-    pub fn today_iso(&self) -> String {
-        self.today.format("%Y-%m-%d").to_string()
-    }
-
-    pub fn ctx(&self) -> Ctx {
-        Ctx { today: self.today }
-    }
-}
+pub use crate::ops::Who;
 
 /// An open register and the operator working on it.
 pub struct Session {
-    pub conn: Connection,
+    pub store: Store,
     /// The audit log's last entry when the command began: a command that
     /// moved it appends a checkpoint to the checkpoint log.
     audit_head_at_open: Option<i64>,
@@ -93,16 +64,11 @@ impl Session {
     /// own. The value is printed only after that, so the entry is
     /// committed before any data leaves; `work` itself must not write any
     /// personal data out: a read that streams uses [`Session::stream`].
-    pub fn read<T>(
-        &mut self,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
-    ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+    pub fn read<T>(&mut self, work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Entry)>) -> Result<T> {
+        let tx = self.store.begin(Mode::Read)?;
         let (value, entry) = work(&tx, &self.who)?;
         tx.commit()?;
-        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+        audit_alone(&mut self.store, &self.who.operator, &self.who.now, &entry)?;
         Ok(value)
     }
 
@@ -125,17 +91,15 @@ impl Session {
     pub fn stream(
         &mut self,
         entry: Entry,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<usize>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<usize>,
     ) -> Result<Output> {
         let started = Entry {
             outcome: "started".into(),
             ..entry.clone()
         };
-        audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &started)?;
+        audit_alone(&mut self.store, &self.who.operator, &self.who.now, &started)?;
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let tx = self.store.begin(Mode::Read)?;
             let rows = work(&tx, &self.who)?;
             tx.commit()?;
             Ok(rows)
@@ -152,7 +116,7 @@ impl Session {
                 ..entry
             },
         };
-        let ended = audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &end);
+        let ended = audit_alone(&mut self.store, &self.who.operator, &self.who.now, &end);
         match result {
             Ok(_) => ended.map(|()| Output::Streamed),
             // The failure itself is what the user needs to hear of; the
@@ -166,7 +130,7 @@ impl Session {
     pub fn write_many<T>(
         &mut self,
         action: &str,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Vec<Entry>)>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Vec<Entry>)>,
     ) -> Result<T> {
         let mut entries = Vec::new();
         let value = self.write(action, |tx, who| {
@@ -188,11 +152,9 @@ impl Session {
     pub fn write<T>(
         &mut self,
         action: &str,
-        work: impl FnOnce(&Transaction<'_>, &Who) -> Result<(T, Entry)>,
+        work: impl FnOnce(&Tx<'_>, &Who) -> Result<(T, Entry)>,
     ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.store.begin(Mode::Write)?;
         match work(&tx, &self.who) {
             Ok((value, entry)) => {
                 crate::store::audit::append(&tx, &self.who.operator, &self.who.now, &entry)?;
@@ -213,7 +175,7 @@ impl Session {
                         records: record.into_iter().collect(),
                         ..Entry::new(action)
                     };
-                    audit_alone(&mut self.conn, &self.who.operator, &self.who.now, &entry)?;
+                    audit_alone(&mut self.store, &self.who.operator, &self.who.now, &entry)?;
                 }
                 Err(e)
             }
@@ -221,8 +183,8 @@ impl Session {
     }
 }
 
-fn audit_alone(conn: &mut Connection, operator: &str, now: &str, entry: &Entry) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+fn audit_alone(store: &mut Store, operator: &str, now: &str, entry: &Entry) -> Result<()> {
+    let tx = store.begin(Mode::Write)?;
     crate::store::audit::append(&tx, operator, now, entry)?;
     tx.commit()?;
     Ok(())
@@ -242,8 +204,55 @@ pub fn login_name() -> Option<String> {
         .find(|v| !v.trim().is_empty())
 }
 
-/// The action name of a command in the audit log, and the least role it needs.
-fn action_and_role(command: &Command) -> (&'static str, Role) {
+/// What every verb must declare, in one place: its action name in the
+/// audit log, the least role it needs (SPEC §4 "Roles") and the formats it
+/// can print. The match has no catch-all arm, so a new verb does not
+/// compile until it is given all three here (and a `dispatch` arm).
+#[derive(Debug, Clone, Copy)]
+pub struct Verb {
+    pub action: &'static str,
+    pub role: Role,
+    pub formats: Formats,
+}
+
+/// The formats a verb can print, with its default first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formats {
+    /// Rows: table (default), json, jsonl, csv.
+    Data,
+    /// A report: table (default) or json.
+    TableOrJson,
+    /// A document: markdown (default) or json for scripts.
+    Document,
+    /// A bulk export: csv (default), json, jsonl.
+    Export,
+    /// A person's own data: json (default) or markdown.
+    Subject,
+}
+
+impl Formats {
+    /// The default format and every format allowed.
+    pub fn allowed(self) -> (Format, &'static [Format]) {
+        match self {
+            Formats::Data => (Format::Table, output::DATA_FORMATS),
+            Formats::TableOrJson => (Format::Table, &[Format::Table, Format::Json]),
+            Formats::Document => (Format::Markdown, &[Format::Markdown, Format::Json]),
+            Formats::Export => (Format::Csv, &[Format::Csv, Format::Json, Format::Jsonl]),
+            Formats::Subject => (Format::Json, &[Format::Json, Format::Markdown]),
+        }
+    }
+}
+
+const fn verb(action: &'static str, role: Role, formats: Formats) -> Verb {
+    Verb {
+        action,
+        role,
+        formats,
+    }
+}
+
+/// The table of verbs: see [`Verb`].
+pub fn verb_of(command: &Command) -> Verb {
     use crate::cli::{
         ActivityCommand as Ac, AuditCommand as A, BasisCommand as B, BreachCommand as Br,
         ClientCommand as Cl, ControllerCommand as Ct, ExportCommand as E, HoldCommand as H,
@@ -251,118 +260,100 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         ProcessorCommand as Pr, PurposeCommand as P, RequestCommand as Rq, RestrictCommand as Rs,
         RetentionCommand as R,
     };
+    use Formats::{Data, Document, Export, Subject, TableOrJson};
     match command {
-        Command::Init(_) => ("init", Role::Admin),
-        Command::Operator(O::Add { .. }) => ("operator-add", Role::Admin),
-        Command::Operator(O::List) => ("operator-list", Role::Admin),
-        Command::Operator(O::Disable { .. }) => ("operator-disable", Role::Admin),
-        Command::Controller(Ct::Set(_)) => ("controller-set", Role::Admin),
-        Command::Controller(Ct::Show) => ("controller-show", Role::Auditor),
-        Command::Add(_) => ("add", Role::Staff),
-        Command::Import(_) => ("import", Role::Staff),
-        Command::Show(_) => ("show", Role::Auditor),
-        Command::Search(_) => ("search", Role::Auditor),
-        Command::Correct(_) => ("correct", Role::Staff),
-        Command::End(_) => ("end", Role::Staff),
-        Command::Request(Rq::Open(_)) => ("request-open", Role::Staff),
-        Command::Request(Rq::Extend(_)) => ("request-extend", Role::Staff),
-        Command::Request(Rq::Close(_)) => ("request-close", Role::Staff),
-        Command::Request(Rq::List(_)) => ("request-list", Role::Auditor),
-        Command::Request(Rq::Show(_)) => ("request-show", Role::Auditor),
-        Command::Breach(Br::Open(_)) => ("breach-open", Role::Staff),
-        Command::Breach(Br::Assess(_)) => ("breach-assess", Role::Staff),
+        Command::Init(_) => verb("init", Role::Admin, TableOrJson),
+        Command::Operator(O::Add { .. }) => verb("operator-add", Role::Admin, Data),
+        Command::Operator(O::List) => verb("operator-list", Role::Admin, Data),
+        Command::Operator(O::Disable { .. }) => verb("operator-disable", Role::Admin, Data),
+        Command::Controller(Ct::Set(_)) => verb("controller-set", Role::Admin, Data),
+        Command::Controller(Ct::Show) => verb("controller-show", Role::Auditor, Data),
+        Command::Add(_) => verb("add", Role::Staff, Data),
+        Command::Import(_) => verb("import", Role::Staff, Data),
+        Command::Show(_) => verb("show", Role::Auditor, Data),
+        Command::Search(_) => verb("search", Role::Auditor, Data),
+        Command::Correct(_) => verb("correct", Role::Staff, Data),
+        Command::End(_) => verb("end", Role::Staff, Data),
+        Command::Request(Rq::Open(_)) => verb("request-open", Role::Staff, Data),
+        Command::Request(Rq::Extend(_)) => verb("request-extend", Role::Staff, Data),
+        Command::Request(Rq::Close(_)) => verb("request-close", Role::Staff, Data),
+        Command::Request(Rq::List(_)) => verb("request-list", Role::Auditor, Data),
+        Command::Request(Rq::Show(_)) => verb("request-show", Role::Auditor, Data),
+        Command::Breach(Br::Open(_)) => verb("breach-open", Role::Staff, Data),
+        Command::Breach(Br::Assess(_)) => verb("breach-assess", Role::Staff, Data),
         Command::Breach(Br::Notify(a)) => match (a.authority, a.subjects) {
-            (true, _) => ("breach-notify-authority", Role::Staff),
-            (_, true) => ("breach-notify-subjects", Role::Staff),
-            _ => ("breach-notify-client", Role::Staff),
+            (true, _) => verb("breach-notify-authority", Role::Staff, Data),
+            (_, true) => verb("breach-notify-subjects", Role::Staff, Document),
+            _ => verb("breach-notify-client", Role::Staff, Data),
         },
-        Command::Breach(Br::Close(_)) => ("breach-close", Role::Staff),
-        Command::Breach(Br::List(_)) => ("breach-list", Role::Auditor),
-        Command::Breach(Br::Show(_)) => ("breach-show", Role::Auditor),
+        Command::Breach(Br::Close(_)) => verb("breach-close", Role::Staff, Data),
+        Command::Breach(Br::List(_)) => verb("breach-list", Role::Auditor, Data),
+        Command::Breach(Br::Show(_)) => verb("breach-show", Role::Auditor, Data),
         Command::Restrict(a) => match a.command {
-            Some(Rs::Lift { .. }) => ("restrict-lift", Role::Staff),
-            None => ("restrict", Role::Staff),
+            Some(Rs::Lift { .. }) => verb("restrict-lift", Role::Staff, Data),
+            None => verb("restrict", Role::Staff, Data),
         },
-        Command::Disclose(_) => ("disclose", Role::Staff),
-        Command::Audit(A::Verify { .. }) => ("audit-verify", Role::Auditor),
-        Command::Audit(A::Checkpoint) => ("audit-checkpoint", Role::Auditor),
-        Command::Basis(B::Add(_)) => ("basis-add", Role::Staff),
-        Command::Basis(B::List { .. }) => ("basis-list", Role::Auditor),
-        Command::Basis(B::End { .. }) => ("basis-end", Role::Staff),
-        Command::Purpose(P::Add(_)) => ("purpose-add", Role::Admin),
-        Command::Purpose(P::List) => ("purpose-list", Role::Auditor),
-        Command::Optout(_) => ("optout", Role::Staff),
-        Command::Consent(_) => ("consent", Role::Staff),
-        Command::MarketingList(_) => ("marketing-list", Role::Auditor),
-        Command::Erase(_) => ("erase", Role::Admin),
-        Command::Hold(H::Add { .. }) => ("hold-add", Role::Staff),
-        Command::Hold(H::Release { .. }) => ("hold-release", Role::Admin),
-        Command::Retention(R::Report { .. }) => ("retention-report", Role::Auditor),
-        Command::Retention(R::Sweep { .. }) => ("retention-sweep", Role::Admin),
+        Command::Disclose(_) => verb("disclose", Role::Staff, Data),
+        Command::Audit(A::Verify { .. }) => verb("audit-verify", Role::Auditor, TableOrJson),
+        Command::Audit(A::Checkpoint) => verb("audit-checkpoint", Role::Auditor, TableOrJson),
+        Command::Basis(B::Add(_)) => verb("basis-add", Role::Staff, Data),
+        Command::Basis(B::List { .. }) => verb("basis-list", Role::Auditor, Data),
+        Command::Basis(B::End { .. }) => verb("basis-end", Role::Staff, Data),
+        Command::Purpose(P::Add(_)) => verb("purpose-add", Role::Admin, Data),
+        Command::Purpose(P::List) => verb("purpose-list", Role::Auditor, Data),
+        Command::Optout(_) => verb("optout", Role::Staff, Data),
+        Command::Consent(_) => verb("consent", Role::Staff, Data),
+        Command::MarketingList(_) => verb("marketing-list", Role::Auditor, Data),
+        Command::Erase(_) => verb("erase", Role::Admin, Data),
+        Command::Hold(H::Add { .. }) => verb("hold-add", Role::Staff, Data),
+        Command::Hold(H::Release { .. }) => verb("hold-release", Role::Admin, Data),
+        Command::Retention(R::Report { .. }) => verb("retention-report", Role::Auditor, Data),
+        Command::Retention(R::Sweep { .. }) => verb("retention-sweep", Role::Admin, Data),
         Command::Export(ExportCommand::Notice(a)) if a.publish => {
-            ("export-notice-publish", Role::Admin)
+            verb("export-notice-publish", Role::Admin, Document)
         }
-        Command::Export(ExportCommand::Notice(_)) => ("export-notice", Role::Auditor),
-        Command::Export(E::ProcessingRecord(_)) => ("export-processing-record", Role::Auditor),
-        Command::Activity(Ac::Add(_)) => ("activity-add", Role::Admin),
-        Command::Activity(Ac::List) => ("activity-list", Role::Auditor),
-        Command::Activity(Ac::Show { .. }) => ("activity-show", Role::Auditor),
-        Command::Activity(Ac::End { .. }) => ("activity-end", Role::Admin),
-        Command::Processor(Pr::Add(_)) => ("processor-add", Role::Admin),
-        Command::Processor(Pr::List) => ("processor-list", Role::Auditor),
-        Command::Processor(Pr::Show { .. }) => ("processor-show", Role::Auditor),
-        Command::Processor(Pr::End { .. }) => ("processor-end", Role::Admin),
-        Command::Client(Cl::Add(_)) => ("client-add", Role::Admin),
-        Command::Client(Cl::List) => ("client-list", Role::Auditor),
-        Command::Client(Cl::Show { .. }) => ("client-show", Role::Auditor),
-        Command::Client(Cl::End { .. }) => ("client-end", Role::Admin),
-        Command::Client(Cl::Processing(_)) => ("client-processing-add", Role::Admin),
-        Command::Notice(N::History) => ("notice-history", Role::Auditor),
-        Command::Notice(N::Category(Nc::List)) => ("notice-category-list", Role::Auditor),
-        Command::Notice(N::Category(Nc::Add { .. })) => ("notice-category-add", Role::Admin),
-        Command::Notice(N::Category(Nc::Remove { .. })) => ("notice-category-remove", Role::Admin),
-        Command::Export(E::Register(_)) => ("export-register", Role::Auditor),
-        Command::Export(E::Subject(_)) => ("export-subject", Role::Auditor),
-        Command::Export(E::Audit(_)) => ("export-audit", Role::Auditor),
-        Command::Export(E::Breach(_)) => ("export-breach", Role::Auditor),
-        Command::Check => ("check", Role::Auditor),
+        Command::Export(ExportCommand::Notice(_)) => verb("export-notice", Role::Auditor, Document),
+        Command::Export(E::ProcessingRecord(_)) => {
+            verb("export-processing-record", Role::Auditor, Document)
+        }
+        Command::Activity(Ac::Add(_)) => verb("activity-add", Role::Admin, Data),
+        Command::Activity(Ac::List) => verb("activity-list", Role::Auditor, Data),
+        Command::Activity(Ac::Show { .. }) => verb("activity-show", Role::Auditor, Data),
+        Command::Activity(Ac::End { .. }) => verb("activity-end", Role::Admin, Data),
+        Command::Processor(Pr::Add(_)) => verb("processor-add", Role::Admin, Data),
+        Command::Processor(Pr::List) => verb("processor-list", Role::Auditor, Data),
+        Command::Processor(Pr::Show { .. }) => verb("processor-show", Role::Auditor, Data),
+        Command::Processor(Pr::End { .. }) => verb("processor-end", Role::Admin, Data),
+        Command::Client(Cl::Add(_)) => verb("client-add", Role::Admin, Data),
+        Command::Client(Cl::List) => verb("client-list", Role::Auditor, Data),
+        Command::Client(Cl::Show { .. }) => verb("client-show", Role::Auditor, Data),
+        Command::Client(Cl::End { .. }) => verb("client-end", Role::Admin, Data),
+        Command::Client(Cl::Processing(_)) => verb("client-processing-add", Role::Admin, Data),
+        Command::Notice(N::History) => verb("notice-history", Role::Auditor, Data),
+        Command::Notice(N::Category(Nc::List)) => verb("notice-category-list", Role::Auditor, Data),
+        Command::Notice(N::Category(Nc::Add { .. })) => {
+            verb("notice-category-add", Role::Admin, Data)
+        }
+        Command::Notice(N::Category(Nc::Remove { .. })) => {
+            verb("notice-category-remove", Role::Admin, Data)
+        }
+        Command::Export(E::Register(_)) => verb("export-register", Role::Auditor, Export),
+        Command::Export(E::Subject(_)) => verb("export-subject", Role::Auditor, Subject),
+        Command::Export(E::Audit(_)) => verb("export-audit", Role::Auditor, Export),
+        Command::Export(E::Breach(_)) => verb("export-breach", Role::Auditor, Document),
+        Command::Check => verb("check", Role::Auditor, Data),
         // These open no register (see `run`); listed for the match to be whole.
-        Command::Fields(_) => ("fields", Role::Auditor),
-        Command::Completions { .. } => ("completions", Role::Auditor),
-        Command::Man => ("man", Role::Auditor),
-        Command::Backup(_) => ("backup", Role::Admin),
-        Command::Restore(_) => ("restore", Role::Admin),
-    }
-}
-
-/// The formats a command can print, and its default.
-fn formats(command: &Command) -> (Format, &'static [Format]) {
-    const EXPORT: &[Format] = &[Format::Csv, Format::Json, Format::Jsonl];
-    match command {
-        Command::Audit(_) | Command::Init(_) => (Format::Table, &[Format::Table, Format::Json]),
-        Command::Export(ExportCommand::Notice(_) | ExportCommand::ProcessingRecord(_)) => {
-            (Format::Markdown, &[Format::Markdown, Format::Json])
-        }
-        Command::Export(ExportCommand::Register(_) | ExportCommand::Audit(_)) => {
-            (Format::Csv, EXPORT)
-        }
-        Command::Export(ExportCommand::Subject(_)) => {
-            (Format::Json, &[Format::Json, Format::Markdown])
-        }
-        // The Ombudsman's form and the letters are documents; json for scripts.
-        Command::Export(ExportCommand::Breach(_)) => {
-            (Format::Markdown, &[Format::Markdown, Format::Json])
-        }
-        Command::Breach(crate::cli::BreachCommand::Notify(a)) if a.subjects => {
-            (Format::Markdown, &[Format::Markdown, Format::Json])
-        }
-        _ => (Format::Table, output::DATA_FORMATS),
+        Command::Fields(_) => verb("fields", Role::Auditor, Data),
+        Command::Completions { .. } => verb("completions", Role::Auditor, Data),
+        Command::Man => verb("man", Role::Auditor, Data),
+        Command::Backup(_) => verb("backup", Role::Admin, Data),
+        Command::Restore(_) => verb("restore", Role::Admin, Data),
     }
 }
 
 pub fn run(cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
-    let (default, allowed) = formats(&command);
+    let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
     let out = match command {
         Command::Init(args) => init::run(&global, args)?,
@@ -392,8 +383,12 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
     })?;
     let clock = Clock::current()?;
     let now = clock.now_rfc3339();
-    let (action, needed) = action_and_role(command);
-    let operator = operators::get(&store.conn, &name)?;
+    let Verb {
+        action,
+        role: needed,
+        ..
+    } = verb_of(command);
+    let operator = operators::get(&*store.peek()?, &name)?;
     let refusal = match &operator {
         // The name is not repeated, in the log nor on stderr: what was
         // typed may be anything, a person's name and hetu too (issue #13
@@ -419,14 +414,14 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         } else {
             UNKNOWN_OPERATOR
         };
-        audit_alone(&mut store.conn, logged, &now, &entry)?;
+        audit_alone(&mut store, logged, &now, &entry)?;
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
-    let audit_head_at_open = crate::store::audit::head(&store.conn)?.map(|(seq, _)| seq);
+    let audit_head_at_open = crate::store::audit::head(&*store.peek()?)?.map(|(seq, _)| seq);
     Ok(Session {
         audit_head_at_open,
-        conn: store.conn,
+        store,
         db: global.db.clone(),
         who: Who::new(name, role, clock),
         global: GlobalOpts {
@@ -440,7 +435,14 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
 /// the audit log counts), its checkpoint goes to the checkpoint log. The
 /// change has committed by now: a log that cannot be written is a warning.
 fn checkpoint_after(session: &Session) {
-    let head = match crate::store::audit::head(&session.conn) {
+    let tx = match session.store.peek() {
+        Ok(tx) => tx,
+        Err(e) => {
+            eprintln!("privreg: warning: no checkpoint was logged: {e}");
+            return;
+        }
+    };
+    let head = match crate::store::audit::head(&tx) {
         Ok(h) => h.map(|(seq, _)| seq),
         Err(e) => {
             eprintln!("privreg: warning: no checkpoint was logged: {e}");
@@ -450,7 +452,7 @@ fn checkpoint_after(session: &Session) {
     if head == session.audit_head_at_open {
         return;
     }
-    if let Err(why) = audit::append_to_log(&session.conn, &session.db, &session.who.now) {
+    if let Err(why) = audit::append_to_log(&tx, &session.db, &session.who.now) {
         eprintln!("privreg: warning: no checkpoint was logged: {why}");
     }
 }
@@ -480,7 +482,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::MarketingList(a) => marketing::list(session, a),
         Command::Erase(a) => erase::erase(session, a),
         Command::Hold(c) => erase::hold(session, c),
-        Command::Retention(c) => erase::retention(session, c),
+        Command::Retention(c) => retention::run(session, c),
         Command::Export(ExportCommand::Notice(a)) => notice::run(session, a),
         Command::Export(ExportCommand::ProcessingRecord(a)) => notice::record::run(session, a),
         Command::Activity(c) => processing::activity(session, c),

@@ -5,7 +5,6 @@
 //! refused as `disclose` refuses it (exit 5); a name already in use is a
 //! conflict (exit 6). Each change writes its audit entry in its transaction.
 
-use rusqlite::{params, Connection};
 use serde_json::{Map, Value};
 
 use super::Session;
@@ -24,6 +23,7 @@ use crate::output::{to_map, Column, Output};
 use crate::store::audit::Entry;
 use crate::store::disclosures;
 use crate::store::processing as store;
+use crate::store::Tx;
 
 /// Collects the problems of one command's values.
 #[derive(Default)]
@@ -85,7 +85,7 @@ impl Check {
 /// Canada's decision covers only commercial organisations subject to
 /// PIPEDA (DOMAIN §8): a transfer there asks for `--commercial`.
 pub fn judge_transfer(
-    conn: &Connection,
+    conn: &Tx<'_>,
     country: &str,
     dpf_certified: bool,
     commercial: bool,
@@ -240,38 +240,31 @@ fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> 
         }
         let mut grounds = Vec::new();
         for cc in &transfers {
-            grounds.push(format!("{cc}: {}", judge_transfer(tx, cc, args.dpf_certified, args.commercial)?));
+            grounds.push(format!(
+                "{cc}: {}",
+                judge_transfer(tx, cc, args.dpf_certified, args.commercial)?
+            ));
         }
-        tx.execute(
-            "INSERT INTO activities (name, basis, law, note, subjects, data, source, recipients, system, retention, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                name,
-                checked.as_ref().map(|b| b.basis.name()),
-                checked.as_ref().and_then(|b| b.law.clone()),
-                checked.as_ref().and_then(|b| b.note.clone()),
-                subjects,
-                data,
-                source,
-                recipients,
-                system,
-                retention,
-                who.now,
-                who.operator
-            ],
+        store::insert_activity(
+            tx,
+            &store::NewActivity {
+                name: &name,
+                basis: checked
+                    .as_ref()
+                    .map(|b| (b.basis.name(), b.law.as_deref(), b.note.as_deref())),
+                subjects: &subjects,
+                data: &data,
+                source: source.as_deref(),
+                recipients: recipients.as_deref(),
+                system: system.as_deref(),
+                retention: &retention,
+                purposes: &purposes,
+                transfers: &transfers,
+                dpf_certified: args.dpf_certified,
+            },
+            &who.now,
+            &who.operator,
         )?;
-        for p in &purposes {
-            tx.execute(
-                "INSERT INTO activity_purposes (activity, purpose) VALUES (?1, ?2)",
-                params![name, p],
-            )?;
-        }
-        for cc in &transfers {
-            tx.execute(
-                "INSERT INTO activity_transfers (activity, country, dpf_certified) VALUES (?1, ?2, ?3)",
-                params![name, cc, args.dpf_certified && cc == "US"],
-            )?;
-        }
         let mut detail = format!("{name} purposes={}", purposes.join(","));
         if !grounds.is_empty() {
             detail.push_str(&format!(" transfers={}", grounds.join("; ")));
@@ -376,21 +369,20 @@ fn processor_add(session: &mut Session, args: ProcessorAddArgs) -> Result<Output
             return Err(conflict("processor", &name));
         }
         let ground = judge_transfer(tx, &country, args.dpf_certified, args.commercial)?;
-        tx.execute(
-            "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                name,
-                business_id,
-                country,
-                service,
-                data,
-                contract_date,
-                contract_ref,
-                args.dpf_certified,
-                who.now,
-                who.operator
-            ],
+        store::insert_processor(
+            tx,
+            &store::NewProcessor {
+                name: &name,
+                business_id: &business_id,
+                country: &country,
+                service: &service,
+                data: &data,
+                contract_date: contract_date.as_deref(),
+                contract_ref: contract_ref.as_deref(),
+                dpf_certified: args.dpf_certified,
+            },
+            &who.now,
+            &who.operator,
         )?;
         Ok((
             done(&[
@@ -399,7 +391,10 @@ fn processor_add(session: &mut Session, args: ProcessorAddArgs) -> Result<Output
                 ("transfer", ground.clone().into()),
                 (
                     "contract_date",
-                    contract_date.clone().map(Value::from).unwrap_or(Value::Null),
+                    contract_date
+                        .clone()
+                        .map(Value::from)
+                        .unwrap_or(Value::Null),
                 ),
             ]),
             Entry::new("processor-add").detail(format!("{name} country={country} ({ground})")),
@@ -480,19 +475,18 @@ fn client_add(session: &mut Session, args: ClientAddArgs) -> Result<Output> {
         if store::exists(tx, "clients", &name)? {
             return Err(conflict("client", &name));
         }
-        tx.execute(
-            "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                name,
-                business_id,
-                contact,
-                contract_date,
-                contract_ref,
-                terms,
-                who.now,
-                who.operator
-            ],
+        store::insert_client(
+            tx,
+            &store::NewClient {
+                name: &name,
+                business_id: &business_id,
+                contact: contact.as_deref(),
+                contract_date: contract_date.as_deref(),
+                contract_ref: contract_ref.as_deref(),
+                terms: terms.as_deref(),
+            },
+            &who.now,
+            &who.operator,
         )?;
         Ok((
             done(&[
@@ -500,7 +494,10 @@ fn client_add(session: &mut Session, args: ClientAddArgs) -> Result<Output> {
                 ("business_id", business_id.clone().into()),
                 (
                     "contract_date",
-                    contract_date.clone().map(Value::from).unwrap_or(Value::Null),
+                    contract_date
+                        .clone()
+                        .map(Value::from)
+                        .unwrap_or(Value::Null),
                 ),
             ]),
             Entry::new("client-add").detail(name.clone()),
@@ -538,24 +535,21 @@ fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -
         for cc in &transfers {
             judge_transfer(tx, cc, args.dpf_certified, args.commercial)?;
         }
-        tx.execute(
-            "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![client, category, subjects, data, security, who.now, who.operator],
+        let id = store::insert_client_processing(
+            tx,
+            &store::NewClientProcessing {
+                client: &client,
+                category: &category,
+                subjects: &subjects,
+                data: &data,
+                security: security.as_deref(),
+                sub_processors: &subs,
+                transfers: &transfers,
+                dpf_certified: args.dpf_certified,
+            },
+            &who.now,
+            &who.operator,
         )?;
-        let id = tx.last_insert_rowid();
-        for s in &subs {
-            tx.execute(
-                "INSERT INTO client_sub_processors (processing, processor) VALUES (?1, ?2)",
-                params![id, s],
-            )?;
-        }
-        for cc in &transfers {
-            tx.execute(
-                "INSERT INTO client_transfers (processing, country, dpf_certified) VALUES (?1, ?2, ?3)",
-                params![id, cc, args.dpf_certified && cc == "US"],
-            )?;
-        }
         Ok((
             done(&[
                 ("id", id.into()),
@@ -649,13 +643,7 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             };
             let kind = kind.name();
             session.write("notice-category-add", |tx, _| {
-                tx.execute(
-                    "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 0)
-                     ON CONFLICT (kind, name) DO UPDATE SET title_en = excluded.title_en,
-                        title_fi = excluded.title_fi, registers = excluded.registers",
-                    params![kind, name, title, title_fi, registers],
-                )?;
+                store::put_category(tx, kind, &name, (&title, &title_fi), &registers)?;
                 Ok((
                     done(&[
                         ("kind", kind.into()),
@@ -670,11 +658,7 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             let kind = kind.name();
             let name = name.trim().to_lowercase();
             session.write("notice-category-remove", |tx, _| {
-                let n = tx.execute(
-                    "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
-                    params![kind, name],
-                )?;
-                if n == 0 {
+                if !store::remove_category(tx, kind, &name)? {
                     return Err(Error::NotFound(format!(
                         "no {kind} category named {name}: see `privreg notice category list`"
                     )));

@@ -9,12 +9,13 @@ use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
 use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
-use crate::domain::request::RequestId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::records::{self, Correction, Query, Record};
+use crate::store::Tx;
 
 /// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
 /// fields are refused by name.
@@ -49,10 +50,10 @@ fn field_names(register: Register, changes: &[(usize, String)]) -> Vec<String> {
 
 /// Refuses a second record of the same person in a register (exit 6).
 fn refuse_duplicate(
-    tx: &rusqlite::Connection,
+    tx: &Tx<'_>,
     register: Register,
     values: &Values,
-    except: Option<i64>,
+    except: Option<crate::store::RecordKey>,
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
         return Err(Error::Conflict(format!(
@@ -62,43 +63,16 @@ fn refuse_duplicate(
     Ok(())
 }
 
-/// A record by id, or exit 4 (saying so if it was erased).
-pub fn load(conn: &rusqlite::Connection, id: RecordId) -> Result<Record> {
-    if let Some(r) = records::get(conn, id)? {
-        return Ok(r);
-    }
-    let erased: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
-        "SELECT erased_at FROM erasures WHERE register = ?1 AND number = ?2",
-        rusqlite::params![id.register.name(), id.number],
-        |r| r.get(0),
-    ))?;
-    Err(Error::NotFound(match erased {
-        Some(at) => format!("{id} was erased at {at}"),
-        None => format!("no record {id}"),
-    }))
-}
-
-/// Checks that `--request REQ` names a request of the register (exit 3 for
-/// a malformed id, 4 for an unknown one) and returns it as `REQ-n`.
-pub fn check_request(conn: &rusqlite::Connection, request: Option<&str>) -> Result<Option<String>> {
-    let Some(text) = request else { return Ok(None) };
-    let id: RequestId = text
-        .parse()
-        .map_err(|e: crate::domain::ValueError| Error::invalid("request", e.0))?;
-    crate::store::requests::load(conn, id)?;
-    Ok(Some(id.to_string()))
-}
-
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     let register = args.register;
     let changes = resolve(register, &args.set)?;
     let values = fields::new_values(register, &changes, session.who.ctx())?;
     session.write("add", |tx, who| {
-        let bases = super::bases::pairs(tx, &args.bases)?;
+        let bases = crate::ops::bases::pairs(tx, &args.bases.options())?;
         refuse_duplicate(tx, register, &values, None)?;
-        let (id, rowid) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
-        super::bases::log_for_new_record(tx, who, rowid, &bases)?;
-        let record = records::get_by_rowid(tx, rowid)?
+        let (id, key) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
+        crate::ops::bases::log_for_new_record(tx, who, key, &bases)?;
+        let record = records::get_by_key(tx, key)?
             .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
         let mut entry = Entry {
             fields: field_names(register, &changes),
@@ -121,34 +95,10 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     })
 }
 
-/// Rows of a query as JSON objects named by their columns.
-fn rows_json(conn: &rusqlite::Connection, sql: &str, rowid: i64) -> Result<Vec<Value>> {
-    let mut stmt = conn.prepare(sql)?;
-    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-    let rows = stmt
-        .query_map([rowid], |r| {
-            let mut m = Map::new();
-            for (i, name) in names.iter().enumerate() {
-                let v: rusqlite::types::Value = r.get(i)?;
-                let json = match v {
-                    rusqlite::types::Value::Null => Value::Null,
-                    rusqlite::types::Value::Integer(n) => n.into(),
-                    rusqlite::types::Value::Real(x) => x.into(),
-                    rusqlite::types::Value::Text(s) => s.into(),
-                    rusqlite::types::Value::Blob(_) => Value::Null,
-                };
-                m.insert(name.clone(), json);
-            }
-            Ok(Value::Object(m))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
 /// A record with its legal bases, preferences, holds, corrections and
 /// disclosures: what `show` prints.
 pub fn full_json(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     record: &Record,
     who: &Who,
     reveal: bool,
@@ -166,38 +116,38 @@ pub fn full_json(
         );
         m.insert(
             "restriction_request".into(),
-            crate::store::restriction::request_of(conn, record.rowid)?
+            crate::store::restriction::request_of(conn, record.key)?
                 .map(Value::from)
                 .unwrap_or(Value::Null),
         );
     }
-    let rowid = record.rowid;
+    let key = record.key;
     m.insert(
         "bases".into(),
-        serde_json::to_value(crate::store::bases::list(conn, rowid)?).unwrap_or_default(),
+        serde_json::to_value(crate::store::bases::list(conn, key)?).unwrap_or_default(),
     );
-    let preferences = crate::store::preferences::list(conn, rowid)?;
+    let preferences = crate::store::preferences::list(conn, key)?;
     m.insert(
         "preferences".into(),
         serde_json::to_value(&preferences).unwrap_or_default(),
     );
-    let holds = super::erase::holds_of(conn, record, who.today)?;
+    let holds = crate::ops::holds::holds_of(conn, record, who.today)?;
     m.insert(
         "holds".into(),
         holds
             .iter()
-            .map(super::erase::hold_json)
+            .map(crate::ops::holds::hold_json)
             .collect::<Vec<_>>()
             .into(),
     );
-    let (limit, _) = super::erase::retention_of(conn, record)?;
+    let (limit, _) = crate::ops::holds::retention_of(conn, record)?;
     m.insert(
         "retention_until".into(),
         limit
             .map(|d| Value::from(crate::domain::date::format_date(d)))
             .unwrap_or(Value::Null),
     );
-    let corrections: Vec<Value> = records::corrections(conn, rowid)?
+    let corrections: Vec<Value> = records::corrections(conn, key)?
         .into_iter()
         .map(|c| {
             let mut v = serde_json::to_value(&c).unwrap_or(Value::Null);
@@ -214,12 +164,11 @@ pub fn full_json(
         })
         .collect();
     m.insert("corrections".into(), corrections.into());
-    let mut disclosures = rows_json(conn, "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by FROM disclosures WHERE record = ?1 ORDER BY id", rowid)?;
-    for d in &mut disclosures {
-        let certified = d["dpf_certified"] == 1;
-        d["dpf_certified"] = certified.into();
-    }
-    m.insert("disclosures".into(), disclosures.into());
+    let disclosures = crate::store::disclosures::of_record(conn, key)?;
+    m.insert(
+        "disclosures".into(),
+        serde_json::to_value(disclosures).unwrap_or_default(),
+    );
     let mut notices: Vec<Value> = Vec::new();
     if let Some(p) = preferences
         .iter()
@@ -261,23 +210,19 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
 }
 
 /// What `show` prints for an erased record: its receipt (exit 0).
-fn erasure_receipt(tx: &rusqlite::Connection, id: RecordId) -> Result<(Output, Entry)> {
-    let receipt = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures WHERE register = ?1 AND number = ?2",
-        rusqlite::params![id.register.name(), id.number],
-        |r| {
-            let mut m = Map::new();
-            m.insert("id".into(), id.to_string().into());
-            m.insert("register".into(), id.register.name().into());
-            m.insert("status".into(), "erased".into());
-            m.insert("erased_at".into(), r.get::<_, String>(0)?.into());
-            m.insert("erased_by".into(), r.get::<_, String>(1)?.into());
-            m.insert("reason".into(), r.get::<_, String>(2)?.into());
-            m.insert("request".into(), r.get::<_, Option<String>>(3)?.into());
-            m.insert("holds_overridden".into(), r.get::<_, Option<String>>(4)?.into());
-            Ok(m)
-        },
-    ))?;
+fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
+    let receipt = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| {
+        let mut m = Map::new();
+        m.insert("id".into(), id.to_string().into());
+        m.insert("register".into(), id.register.name().into());
+        m.insert("status".into(), "erased".into());
+        m.insert("erased_at".into(), r.erased_at.into());
+        m.insert("erased_by".into(), r.erased_by.into());
+        m.insert("reason".into(), r.reason.into());
+        m.insert("request".into(), r.request.into());
+        m.insert("holds_overridden".into(), r.holds_overridden.into());
+        m
+    });
     match receipt {
         Some(value) => Ok((
             Output::Object { value, plain: None },
@@ -433,8 +378,8 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
         let old = record.values.clone();
         fields::apply(register, &mut record.values, &changes, who.ctx())?;
         let changed = changed_fields(register, &old, &record.values);
-        refuse_duplicate(tx, register, &record.values, Some(record.rowid))?;
-        let recipients = records::recipients(tx, record.rowid)?;
+        refuse_duplicate(tx, register, &record.values, Some(record.key))?;
+        let recipients = records::recipients(tx, record.key)?;
         let names: Vec<String> = changed
             .iter()
             .map(|&i| fields(register)[i].name.to_string())
@@ -444,7 +389,7 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
             for &i in &changed {
                 records::add_correction(
                     tx,
-                    record.rowid,
+                    record.key,
                     &Correction {
                         at: who.now.clone(),
                         operator: who.operator.clone(),

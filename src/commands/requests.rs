@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::records::load as load_record;
 use super::Session;
 use crate::cli::{
     RequestCloseArgs, RequestCommand, RequestExtendArgs, RequestListArgs, RequestOpenArgs,
@@ -16,6 +15,7 @@ use crate::domain::calendar::request_due;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::request::{may_extend, urgency, Urgency};
 use crate::error::{Error, Result};
+use crate::ops::records::load as load_record;
 use crate::output::{Column, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::requests::{self, Filter, NewRequest, Request};

@@ -5,15 +5,16 @@
 
 use serde_json::{Map, Value};
 
-use super::records::{check_request, load};
 use super::requests::required_text;
 use super::Session;
 use crate::cli::{RestrictArgs, RestrictCommand};
 use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
+use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::restriction;
+use crate::store::Tx;
 
 pub fn run(session: &mut Session, args: RestrictArgs) -> Result<Output> {
     match (args.command, args.id, args.reason) {
@@ -45,7 +46,7 @@ fn restrict(
                 ),
             ));
         }
-        restriction::restrict(tx, record.rowid, &who.now, &reason, request.as_deref())?;
+        restriction::restrict(tx, record.key, &who.now, &reason, request.as_deref())?;
         let mut value = Map::new();
         value.insert("id".into(), id.to_string().into());
         value.insert("status".into(), "restricted".into());
@@ -77,8 +78,8 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
         if record.restricted_at.is_none() {
             return Err(Error::invalid("id", format!("{id} is not restricted")));
         }
-        let request = restriction::request_of(tx, record.rowid)?;
-        restriction::lift(tx, record.rowid, &who.now)?;
+        let request = restriction::request_of(tx, record.key)?;
+        restriction::lift(tx, record.key, &who.now)?;
         let mut value = Map::new();
         value.insert("id".into(), id.to_string().into());
         value.insert("status".into(), record_status(tx, id, who)?.into());
@@ -103,6 +104,6 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
     })
 }
 
-fn record_status(tx: &rusqlite::Connection, id: RecordId, who: &super::Who) -> Result<String> {
+fn record_status(tx: &Tx<'_>, id: RecordId, who: &super::Who) -> Result<String> {
     Ok(load(tx, id)?.status(&who.today_iso()).name().to_string())
 }

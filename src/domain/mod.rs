@@ -17,7 +17,7 @@ pub mod leaks;
 pub mod marketing;
 pub mod phone;
 #[cfg(test)]
-mod properties;
+pub(crate) mod properties;
 pub mod register;
 pub mod request;
 pub mod transfer;

@@ -6,6 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
+use crate::domain::checkpoint::Checkpoint;
 use crate::error::Result;
 
 /// The `prev_hash` of the first entry.
@@ -229,6 +230,20 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
 
 /// The last entry's number and hash: the head a checkpoint commits to
 /// (`None` for an empty log).
+/// The checkpoint of the audit log as it stands in `tx`, stamped `at`;
+/// `None` for an empty log.
+pub fn checkpoint(conn: &Connection, at: &str) -> Result<Option<Checkpoint>> {
+    let Some((seq, hash)) = head(conn)? else {
+        return Ok(None);
+    };
+    Ok(Some(Checkpoint {
+        register_id: super::register_id(conn)?,
+        seq,
+        hash,
+        at: at.to_string(),
+    }))
+}
+
 pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
     Ok(conn
         .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?

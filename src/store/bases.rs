@@ -49,7 +49,7 @@ pub fn check_purpose(conn: &Connection, purpose: &str) -> Result<()> {
 
 pub fn insert(
     conn: &Connection,
-    record_rowid: i64,
+    record_rowid: super::RecordKey,
     b: &NewBasis<'_>,
     at: &str,
     by: &str,
@@ -97,7 +97,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
     })
 }
 
-pub fn list(conn: &Connection, record_rowid: i64) -> Result<Vec<StoredBasis>> {
+pub fn list(conn: &Connection, record_rowid: super::RecordKey) -> Result<Vec<StoredBasis>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
     let rows = stmt
         .query_map([record_rowid], read)?
@@ -152,4 +152,32 @@ pub fn add_purpose(conn: &Connection, p: &Purpose) -> Result<()> {
         params![p.name, p.title_en, p.title_fi],
     )?;
     Ok(())
+}
+
+/// The title of purpose `name` in Finnish (`fi`) or English, if it exists.
+pub fn purpose_title(conn: &Connection, name: &str, fi: bool) -> Result<Option<String>> {
+    let sql = if fi {
+        "SELECT title_fi FROM purposes WHERE name = ?1"
+    } else {
+        "SELECT title_en FROM purposes WHERE name = ?1"
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every purpose's title in Finnish (`fi`) or English, by name.
+pub fn purpose_titles(
+    conn: &Connection,
+    fi: bool,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let sql = if fi {
+        "SELECT name, title_fi FROM purposes"
+    } else {
+        "SELECT name, title_en FROM purposes"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -26,7 +26,8 @@ const SEARCH_TRIGGERS: [&str; 2] = ["records_search_insert", "records_search_upd
 
 impl DeferredSearch {
     /// `before`: the largest rowid before the import.
-    pub fn begin(tx: &Connection, before: i64) -> Result<DeferredSearch> {
+    pub fn begin(tx: &Connection, before: super::RecordKey) -> Result<DeferredSearch> {
+        let before = before.0;
         let mut triggers = Vec::new();
         for name in SEARCH_TRIGGERS {
             let sql: String = tx.query_row(
@@ -122,5 +123,31 @@ impl BulkIndexes {
             }
         }
         Ok(true)
+    }
+}
+
+/// The key of the record created last (of none, a key below every key).
+pub fn last_key(tx: &super::Tx<'_>) -> Result<super::RecordKey> {
+    Ok(super::RecordKey(record_count_bound(tx)?))
+}
+
+/// An upper bound of how many records the register holds, read in O(1):
+/// the highest key given so far (keys are never reused).
+pub fn record_count_bound(tx: &super::Tx<'_>) -> Result<i64> {
+    Ok(
+        tx.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+impl super::Store {
+    /// Sets this connection up for an import: a page cache of `cache_kib`
+    /// KiB and two sorter threads. Only the import's own connection.
+    pub fn tune_for_import(&self, cache_kib: i64) -> Result<()> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{cache_kib}; PRAGMA threads = 2"
+        ))?;
+        Ok(())
     }
 }

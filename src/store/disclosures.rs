@@ -10,7 +10,7 @@ use crate::error::Result;
 /// What `disclose` stores.
 #[derive(Debug)]
 pub struct NewDisclosure<'a> {
-    pub record: i64,
+    pub record: super::RecordKey,
     pub recipient: &'a str,
     pub category: &'a str,
     pub data: &'a str,
@@ -98,4 +98,42 @@ mod tests {
             .unwrap();
         assert_eq!(n, 16);
     }
+}
+
+/// A logged disclosure, as `show` prints it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Disclosure {
+    pub id: i64,
+    pub recipient: String,
+    pub category: String,
+    pub data: String,
+    pub basis: String,
+    pub country: String,
+    pub dpf_certified: bool,
+    pub disclosed_on: String,
+    pub logged_at: String,
+    pub logged_by: String,
+}
+
+/// The disclosures of one record, oldest first.
+pub fn of_record(conn: &Connection, record: super::RecordKey) -> Result<Vec<Disclosure>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by
+         FROM disclosures WHERE record = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([record], |r| {
+        Ok(Disclosure {
+            id: r.get(0)?,
+            recipient: r.get(1)?,
+            category: r.get(2)?,
+            data: r.get(3)?,
+            basis: r.get(4)?,
+            country: r.get(5)?,
+            dpf_certified: r.get::<_, i64>(6)? == 1,
+            disclosed_on: r.get(7)?,
+            logged_at: r.get(8)?,
+            logged_by: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

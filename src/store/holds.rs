@@ -46,7 +46,7 @@ pub fn facts(record: &Record) -> Facts {
 }
 
 /// The manual holds of a record that have not been released.
-pub fn manual(conn: &Connection, rowid: i64) -> Result<Vec<ManualHold>> {
+pub fn manual(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<ManualHold>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, reason, until FROM holds WHERE record = ?1 AND released_at IS NULL ORDER BY id",
     )?;
@@ -73,7 +73,7 @@ pub fn manual(conn: &Connection, rowid: i64) -> Result<Vec<ManualHold>> {
 
 pub fn add_manual(
     conn: &Connection,
-    rowid: i64,
+    rowid: super::RecordKey,
     reason: &str,
     until: NaiveDate,
     at: &str,

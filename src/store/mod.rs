@@ -1,12 +1,46 @@
-//! The register file: opening it (pragmas, application id, schema version,
-//! migrations) and the queries of each table, in the submodules. Nothing
-//! here parses arguments or prints.
+//! The store: the only module that speaks SQL or names the database
+//! driver. Operations (`crate::ops`) and commands reach the register
+//! through [`Store`], the transactions it begins ([`Tx`]) and the query
+//! functions of the submodules, one per table; nothing here parses
+//! arguments or prints.
+//!
+//! # What a backend provides
+//!
+//! Today the one backend is a SQLite file (this module: opening it,
+//! pragmas, application id, schema version, migrations). SPEC §8 adds a
+//! PostgreSQL server; it becomes a second variant behind the same types,
+//! and every operation keeps working unchanged. A backend must provide:
+//!
+//! - **open / create**: refuse what is not a privreg register or is newer
+//!   than this binary, migrate an older one forward in one transaction;
+//! - **transactions** ([`Store::begin`] with a [`Mode`]): a read sees one
+//!   consistent state and never waits for a writer; a write is serialised
+//!   with other writers from its start (no lock upgrade, no deadlock), and
+//!   commits or rolls back as a whole, the audit entry with the change;
+//! - **record keys** ([`RecordKey`]): an opaque, never reused identity
+//!   per record, ordered by creation (an import tells records it created
+//!   from those that were there before by comparing keys);
+//! - **the queries** of each submodule, with the same results: search by
+//!   word prefix regardless of case and diacritics, ids never reused;
+//! - **erasure without residue** ([`Store::take_alone`]): after an erase
+//!   commits, no copy of an erased value remains in the files the backend
+//!   owns (SQLite: no WAL, `secure_delete`; PostgreSQL: `VACUUM`);
+//! - **bulk load** (`bulk`): the fast path of `import` (SQLite: deferred
+//!   indexes; PostgreSQL: `COPY`).
+//!
+//! Operations never see the driver: they hold a `&Tx`, pass it to the
+//! query functions here and get domain values back.
 
 pub mod audit;
+pub mod backup;
 pub mod bases;
 pub mod breaches;
 pub mod bulk;
+pub mod check;
+pub mod controller;
 pub mod disclosures;
+pub mod erasures;
+mod error;
 pub mod holds;
 pub mod notice;
 pub mod operators;
@@ -17,6 +51,9 @@ pub mod requests;
 pub mod restore;
 pub mod restriction;
 pub mod suppression;
+mod tx;
+
+pub use tx::{Mode, RecordKey, Tx};
 
 use std::path::Path;
 
@@ -45,8 +82,9 @@ pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
 /// How long a command waits for another privreg's write lock.
 const BUSY_TIMEOUT_MS: u32 = 10_000;
 
+/// An open register.
 pub struct Store {
-    pub conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 impl Store {

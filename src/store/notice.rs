@@ -211,3 +211,47 @@ pub fn operators_per_role(conn: &Connection) -> Result<Vec<(&'static str, i64)>>
     }
     Ok(out)
 }
+
+/// A published version of the notice, as kept.
+pub struct NewVersion<'a> {
+    pub published_on: &'a str,
+    pub published_at: &'a str,
+    pub published_by: &'a str,
+    pub lang: &'a str,
+    pub format: &'a str,
+    pub sha256: &'a str,
+    pub text: &'a str,
+}
+
+/// Keeps a published version; returns its version number.
+pub fn publish(conn: &Connection, v: &NewVersion<'_>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![v.published_on, v.published_at, v.published_by, v.lang, v.format, v.sha256, v.text],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The legitimate interests recorded with the bases in use on `today` in
+/// `register`, as (purpose, purpose title, interest).
+pub fn interests_in_use(
+    conn: &Connection,
+    register: Register,
+    today: &str,
+    fi: bool,
+) -> Result<Vec<(String, String, String)>> {
+    let title = if fi { "p.title_fi" } else { "p.title_en" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b
+         JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
+         WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
+           AND trim(b.note) <> '' AND b.valid_from <= ?2
+           AND (b.valid_until IS NULL OR b.valid_until > ?2)
+         ORDER BY p.rowid, 3"
+    ))?;
+    let rows = stmt.query_map(params![register.name(), today], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

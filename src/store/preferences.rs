@@ -36,7 +36,7 @@ pub struct NewPreference<'a> {
 
 pub fn insert(
     conn: &Connection,
-    record_rowid: i64,
+    record_rowid: super::RecordKey,
     p: &NewPreference<'_>,
     at: &str,
     by: &str,
@@ -58,7 +58,7 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
-pub fn list(conn: &Connection, record_rowid: i64) -> Result<Vec<Preference>> {
+pub fn list(conn: &Connection, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
          FROM preferences WHERE record = ?1 ORDER BY effective, id",
@@ -150,13 +150,16 @@ pub fn each_candidate(
             let ch: String = r.get(2)?;
             let pu: String = r.get(3)?;
             let eff: String = r.get(4)?;
-            Ok((r.get::<_, i64>(0)?, event(&kind, &ch, &pu, &eff, r.get(5)?)))
+            Ok((
+                r.get::<_, super::RecordKey>(0)?,
+                event(&kind, &ch, &pu, &eff, r.get(5)?),
+            ))
         })?
         .peekable();
     let mut mine: Vec<Event> = Vec::new();
     let mut rows = people.query([])?;
     while let Some(r) = rows.next()? {
-        let rowid: i64 = r.get(0)?;
+        let rowid: super::RecordKey = r.get(0)?;
         let register: String = r.get(1)?;
         let Ok(register) = register.parse() else {
             continue;

@@ -378,3 +378,154 @@ pub fn adequacy_note(conn: &Connection, country: &str, fi: bool) -> Result<Optio
         .optional()?
         .flatten())
 }
+
+/// A processing activity to record (`activity add`), values checked.
+pub struct NewActivity<'a> {
+    pub name: &'a str,
+    /// The legal basis's name, its law and its note, if a basis is given.
+    pub basis: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    pub subjects: &'a str,
+    pub data: &'a str,
+    pub source: Option<&'a str>,
+    pub recipients: Option<&'a str>,
+    pub system: Option<&'a str>,
+    pub retention: &'a str,
+    pub purposes: &'a [String],
+    /// Countries outside the EU/EEA the data goes to.
+    pub transfers: &'a [String],
+    /// Whether a US recipient is certified under the Data Privacy Framework.
+    pub dpf_certified: bool,
+}
+
+/// Records an activity with its purposes and transfers.
+pub fn insert_activity(conn: &Connection, a: &NewActivity<'_>, at: &str, by: &str) -> Result<()> {
+    let (basis, law, note) = match a.basis {
+        Some((b, l, n)) => (Some(b), l, n),
+        None => (None, None, None),
+    };
+    conn.execute(
+        "INSERT INTO activities (name, basis, law, note, subjects, data, source, recipients, system, retention, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![a.name, basis, law, note, a.subjects, a.data, a.source, a.recipients, a.system, a.retention, at, by],
+    )?;
+    for p in a.purposes {
+        conn.execute(
+            "INSERT INTO activity_purposes (activity, purpose) VALUES (?1, ?2)",
+            params![a.name, p],
+        )?;
+    }
+    for cc in a.transfers {
+        conn.execute(
+            "INSERT INTO activity_transfers (activity, country, dpf_certified) VALUES (?1, ?2, ?3)",
+            params![a.name, cc, a.dpf_certified && cc == "US"],
+        )?;
+    }
+    Ok(())
+}
+
+/// A processor to record (`processor add`), values checked.
+pub struct NewProcessor<'a> {
+    pub name: &'a str,
+    pub business_id: &'a str,
+    pub country: &'a str,
+    pub service: &'a str,
+    pub data: &'a str,
+    pub contract_date: Option<&'a str>,
+    pub contract_ref: Option<&'a str>,
+    pub dpf_certified: bool,
+}
+
+pub fn insert_processor(conn: &Connection, p: &NewProcessor<'_>, at: &str, by: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![p.name, p.business_id, p.country, p.service, p.data, p.contract_date, p.contract_ref, p.dpf_certified, at, by],
+    )?;
+    Ok(())
+}
+
+/// A client to record (`client add`), values checked.
+pub struct NewClient<'a> {
+    pub name: &'a str,
+    pub business_id: &'a str,
+    pub contact: Option<&'a str>,
+    pub contract_date: Option<&'a str>,
+    pub contract_ref: Option<&'a str>,
+    pub terms: Option<&'a str>,
+}
+
+pub fn insert_client(conn: &Connection, c: &NewClient<'_>, at: &str, by: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![c.name, c.business_id, c.contact, c.contract_date, c.contract_ref, c.terms, at, by],
+    )?;
+    Ok(())
+}
+
+/// Processing done for a client (`client processing add`), values checked.
+pub struct NewClientProcessing<'a> {
+    pub client: &'a str,
+    pub category: &'a str,
+    pub subjects: &'a str,
+    pub data: &'a str,
+    pub security: Option<&'a str>,
+    pub sub_processors: &'a [String],
+    pub transfers: &'a [String],
+    pub dpf_certified: bool,
+}
+
+/// Records a client's processing; returns its id.
+pub fn insert_client_processing(
+    conn: &Connection,
+    p: &NewClientProcessing<'_>,
+    at: &str,
+    by: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![p.client, p.category, p.subjects, p.data, p.security, at, by],
+    )?;
+    let id = conn.last_insert_rowid();
+    for s in p.sub_processors {
+        conn.execute(
+            "INSERT INTO client_sub_processors (processing, processor) VALUES (?1, ?2)",
+            params![id, s],
+        )?;
+    }
+    for cc in p.transfers {
+        conn.execute(
+            "INSERT INTO client_transfers (processing, country, dpf_certified) VALUES (?1, ?2, ?3)",
+            params![id, cc, p.dpf_certified && cc == "US"],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Adds a notice category, or retitles one of that kind and name.
+pub fn put_category(
+    conn: &Connection,
+    kind: &str,
+    name: &str,
+    titles: (&str, &str),
+    registers: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
+         VALUES (?1, ?2, ?3, ?4, ?5, 0)
+         ON CONFLICT (kind, name) DO UPDATE SET title_en = excluded.title_en,
+            title_fi = excluded.title_fi, registers = excluded.registers",
+        params![kind, name, titles.0, titles.1, registers],
+    )?;
+    Ok(())
+}
+
+/// Removes a notice category; `false` when there was none.
+pub fn remove_category(conn: &Connection, kind: &str, name: &str) -> Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
+        params![kind, name],
+    )?;
+    Ok(n > 0)
+}

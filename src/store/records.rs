@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// A record as stored.
 #[derive(Debug, Clone)]
 pub struct Record {
-    pub rowid: i64,
+    pub key: super::RecordKey,
     pub id: RecordId,
     pub ended_on: Option<String>,
     pub restricted_at: Option<String>,
@@ -132,7 +132,7 @@ fn read_values(
         values.push(row.get::<_, Option<String>>(FIXED_COLUMNS + pos)?);
     }
     Ok(Record {
-        rowid: row.get(0)?,
+        key: row.get(0)?,
         id: RecordId {
             register,
             number: row.get(2)?,
@@ -228,7 +228,7 @@ pub fn same_person(
             .query_map(params![e, hetu], read)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for r in rows {
-            if !found.iter().any(|f| f.rowid == r.rowid) {
+            if !found.iter().any(|f| f.key == r.key) {
                 found.push(r);
             }
         }
@@ -248,7 +248,16 @@ pub fn get(conn: &Connection, id: RecordId) -> Result<Option<Record>> {
         .optional()?)
 }
 
-pub fn get_by_rowid(conn: &Connection, rowid: i64) -> Result<Option<Record>> {
+/// The records of `register` whose end date has come by `day` (ISO), in
+/// the order they were created.
+pub fn ended_by(conn: &Connection, register: Register, day: &str) -> Result<Vec<super::RecordKey>> {
+    Ok(conn
+        .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
+        .query_map(params![register.name(), day], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_by_key(conn: &Connection, rowid: super::RecordKey) -> Result<Option<Record>> {
     let sql = format!("SELECT {} FROM records r WHERE r.rowid = ?1", select_list());
     Ok(conn
         .prepare_cached(&sql)?
@@ -267,7 +276,7 @@ pub fn find_same_person(
     conn: &Connection,
     register: Register,
     values: &Values,
-    except: Option<i64>,
+    except: Option<super::RecordKey>,
 ) -> Result<Option<(RecordId, &'static str)>> {
     let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
     let mut stmt = conn.prepare_cached(
@@ -355,7 +364,7 @@ fn insert_sql(register: Register) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inserted {
     /// Written, with this rowid.
-    Row(i64),
+    Row(super::RecordKey),
     /// Not written: a record of the register has the same hetu or e-mail
     /// (the unique indexes said so; nothing of the row remains).
     SamePerson,
@@ -420,7 +429,7 @@ impl<'c> Inserter<'c> {
             }
             Err(e) => return Err(e.into()),
         }
-        let rowid = self.conn.last_insert_rowid();
+        let rowid = super::RecordKey(self.conn.last_insert_rowid());
         // A suppressed person stays suppressed however they come back.
         if self.suppression {
             super::suppression::apply(self.conn, rowid, self.register, values, at, by)?;
@@ -437,7 +446,7 @@ pub fn insert(
     at: &str,
     by: &str,
     source: &str,
-) -> Result<(RecordId, i64)> {
+) -> Result<(RecordId, super::RecordKey)> {
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
@@ -462,7 +471,7 @@ pub fn update(conn: &Connection, record: &Record, at: &str) -> Result<()> {
     let ended_on = record.get(register.end_field()).map(str::to_string);
     let key = email_key(record.get("email"));
     let head: [rusqlite::types::Value; 4] = [
-        record.rowid.into(),
+        rusqlite::types::Value::Integer(record.key.0),
         ended_on.into(),
         key.into(),
         at.to_string().into(),
@@ -478,7 +487,7 @@ pub fn update(conn: &Connection, record: &Record, at: &str) -> Result<()> {
         return Err(Error::NotFound(format!("no record {}", record.id)));
     }
     // A correction may give the record a suppressed identifier.
-    super::suppression::apply(conn, record.rowid, register, &record.values, at, "privreg")?;
+    super::suppression::apply(conn, record.key, register, &record.values, at, "privreg")?;
     Ok(())
 }
 
@@ -592,7 +601,7 @@ pub fn search(conn: &Connection, q: &Query) -> Result<Vec<Record>> {
 /// Deletes a record and, by cascade and trigger, everything that hangs on
 /// it: corrections, bases, preferences, holds, disclosures and its search
 /// index entries. `secure_delete` overwrites the freed bytes.
-pub fn delete(conn: &Connection, rowid: i64) -> Result<()> {
+pub fn delete(conn: &Connection, rowid: super::RecordKey) -> Result<()> {
     conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
         .execute([rowid])?;
     Ok(())
@@ -600,7 +609,7 @@ pub fn delete(conn: &Connection, rowid: i64) -> Result<()> {
 
 /// The recipients a record was disclosed to, who must be told of a
 /// rectification or erasure (Art. 19).
-pub fn recipients(conn: &Connection, rowid: i64) -> Result<Vec<String>> {
+pub fn recipients(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT recipient FROM disclosures WHERE record = ?1 ORDER BY recipient",
     )?;
@@ -622,7 +631,7 @@ pub struct Correction {
     pub request: Option<String>,
 }
 
-pub fn add_correction(conn: &Connection, rowid: i64, c: &Correction) -> Result<()> {
+pub fn add_correction(conn: &Connection, rowid: super::RecordKey, c: &Correction) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO corrections (record, at, operator, field, old_value, new_value, reason, request)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -631,7 +640,7 @@ pub fn add_correction(conn: &Connection, rowid: i64, c: &Correction) -> Result<(
     Ok(())
 }
 
-pub fn corrections(conn: &Connection, rowid: i64) -> Result<Vec<Correction>> {
+pub fn corrections(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<Correction>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id",
     )?;

@@ -291,3 +291,36 @@ mod tests {
         assert_eq!(ids(&overdue), [b]);
     }
 }
+
+/// A data subject request as the person's access report lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SubjectRequest {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub received: String,
+    pub due: String,
+    pub extended: bool,
+    pub status: String,
+    pub outcome: Option<String>,
+}
+
+/// The requests that name record `subject` (its id, e.g. `C-12`).
+pub fn of_subject(conn: &Connection, subject: &str) -> Result<Vec<SubjectRequest>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
+         FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",
+    )?;
+    let rows = stmt.query_map([subject], |r| {
+        Ok(SubjectRequest {
+            id: format!("REQ-{}", r.get::<_, i64>(0)?),
+            kind: r.get(1)?,
+            received: r.get(2)?,
+            due: r.get(3)?,
+            extended: r.get(4)?,
+            status: r.get(5)?,
+            outcome: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -459,7 +459,8 @@ pub fn apply_suppression(tx: &Connection, rowids: &[i64], at: &str) -> Result<us
     }
     let mut suppressed = 0;
     for &rowid in rowids {
-        let Some(record) = super::records::get_by_rowid(tx, rowid)? else {
+        let rowid = super::RecordKey(rowid);
+        let Some(record) = super::records::get_by_key(tx, rowid)? else {
             continue;
         };
         if super::suppression::apply(tx, rowid, record.register(), &record.values, at, "privreg")?

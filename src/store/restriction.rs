@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 /// Marks a record restricted. The caller checks that it was not already.
 pub fn restrict(
     conn: &Connection,
-    rowid: i64,
+    rowid: super::RecordKey,
     at: &str,
     reason: &str,
     request: Option<&str>,
@@ -29,7 +29,7 @@ pub fn restrict(
 }
 
 /// Lifts a record's restriction. The caller checks that it had one.
-pub fn lift(conn: &Connection, rowid: i64, at: &str) -> Result<()> {
+pub fn lift(conn: &Connection, rowid: super::RecordKey, at: &str) -> Result<()> {
     let n = conn
         .prepare_cached(
             "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
@@ -45,7 +45,7 @@ pub fn lift(conn: &Connection, rowid: i64, at: &str) -> Result<()> {
 }
 
 /// The request a record's restriction was made for, if any.
-pub fn request_of(conn: &Connection, rowid: i64) -> Result<Option<String>> {
+pub fn request_of(conn: &Connection, rowid: super::RecordKey) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT restriction_request FROM records WHERE rowid = ?1")?
         .query_row([rowid], |r| r.get(0))?)

@@ -82,7 +82,7 @@ fn hashes(
 
 /// Did the record ever opt out or withdraw a consent (or was it
 /// suppressed itself)? Then its erasure leaves it on the list.
-pub fn ever_opted_out(conn: &Connection, rowid: i64) -> Result<bool> {
+pub fn ever_opted_out(conn: &Connection, rowid: super::RecordKey) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
@@ -112,7 +112,7 @@ pub fn any(conn: &Connection) -> Result<bool> {
 /// erasure (once per record). Returns that date if it applied.
 pub fn apply(
     conn: &Connection,
-    rowid: i64,
+    rowid: super::RecordKey,
     register: Register,
     values: &Values,
     at: &str,

@@ -33,6 +33,7 @@ use crate::store::audit::Entry;
 use crate::store::holds as store_holds;
 use crate::store::notice as store;
 use crate::store::processing;
+use crate::store::Tx;
 
 /// The whole notice, as `--format json` prints it.
 #[derive(Debug, Serialize)]
@@ -338,15 +339,24 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
             let notice = build(tx, who.today, lang)?;
             let text = render(&notice);
             let sha = sha256_hex(&text);
-            tx.execute(
-                "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                rusqlite::params![who.today_iso(), who.now, who.operator, lang.code(), format.name(), sha, text],
+            let version = crate::store::notice::publish(
+                tx,
+                &crate::store::notice::NewVersion {
+                    published_on: &who.today_iso(),
+                    published_at: &who.now,
+                    published_by: &who.operator,
+                    lang: lang.code(),
+                    format: format.name(),
+                    sha256: &sha,
+                    text: &text,
+                },
             )?;
-            let version = tx.last_insert_rowid();
             let entry = Entry::new("export-notice-publish")
                 .rows(notice.registers.len())
-                .detail(format!("version={version} sha256={sha} lang={lang} format={}", format.name()));
+                .detail(format!(
+                    "version={version} sha256={sha} lang={lang} format={}",
+                    format.name()
+                ));
             Ok(((notice, Some((version, sha))), entry))
         })?
     } else {
@@ -388,7 +398,7 @@ fn sha256_hex(text: &str) -> String {
 }
 
 /// Gathers the notice from the register file as it is on `today`.
-pub fn build(conn: &rusqlite::Connection, today: NaiveDate, lang: Lang) -> Result<Notice> {
+pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
     let today_iso = today.format("%Y-%m-%d").to_string();
     let mut registers = Vec::new();
     for register in Register::ALL {
@@ -462,7 +472,7 @@ pub fn build(conn: &rusqlite::Connection, today: NaiveDate, lang: Lang) -> Resul
     })
 }
 
-fn controller(conn: &rusqlite::Connection) -> Result<Controller> {
+fn controller(conn: &Tx<'_>) -> Result<Controller> {
     let map = super::controller::load(conn)?;
     let get = |k: &str| {
         map.get(k)
@@ -486,30 +496,16 @@ fn controller(conn: &rusqlite::Connection) -> Result<Controller> {
 /// The legitimate interests recorded with the bases in use, as
 /// (purpose, purpose title, interest).
 fn interests_in_use(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     register: Register,
     today: &str,
     fi: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let title = if fi { "p.title_fi" } else { "p.title_en" };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b
-         JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
-         WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
-           AND trim(b.note) <> '' AND b.valid_from <= ?2
-           AND (b.valid_until IS NULL OR b.valid_until > ?2)
-         ORDER BY p.rowid, 3"
-    ))?;
-    let rows = stmt
-        .query_map(rusqlite::params![register.name(), today], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    crate::store::notice::interests_in_use(conn, register, today, fi)
 }
 
 fn register_part(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     register: Register,
     today: &str,
     lang: Lang,
@@ -738,11 +734,7 @@ fn recipients(disclosed: &[store::Disclosed], lang: Lang) -> Vec<RecipientGroup>
     out
 }
 
-fn transfers(
-    conn: &rusqlite::Connection,
-    disclosed: &[store::Disclosed],
-    lang: Lang,
-) -> Result<Vec<Transfer>> {
+fn transfers(conn: &Tx<'_>, disclosed: &[store::Disclosed], lang: Lang) -> Result<Vec<Transfer>> {
     let adequacy = store::adequacy_list(conn)?;
     let mut out: Vec<Transfer> = Vec::new();
     for d in disclosed.iter().filter(|d| !is_eu_eea(&d.country)) {
@@ -769,7 +761,7 @@ fn transfers(
 /// A transfer to `country` as the notice describes it, judged against
 /// the adequacy list.
 fn transfer_of(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     adequacy: &[store::Adequacy],
     country: &str,
     dpf_certified: bool,
@@ -796,7 +788,7 @@ fn transfer_of(
 
 /// The controller's activities outside the registers that have not ended.
 fn activity_parts(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     adequacy: &[store::Adequacy],
     today: &str,
     lang: Lang,
@@ -861,13 +853,8 @@ fn activity_parts(
     Ok(out)
 }
 
-fn purpose_titles(conn: &rusqlite::Connection, fi: bool) -> Result<BTreeMap<String, String>> {
-    let col = if fi { "title_fi" } else { "title_en" };
-    let mut stmt = conn.prepare(&format!("SELECT name, {col} FROM purposes"))?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<BTreeMap<String, String>>>()?;
-    Ok(rows)
+fn purpose_titles(conn: &Tx<'_>, fi: bool) -> Result<BTreeMap<String, String>> {
+    crate::store::bases::purpose_titles(conn, fi)
 }
 
 /// Art. 13(2)(e) for an activity, from its legal basis.
@@ -897,7 +884,7 @@ fn cookie_text(lang: Lang) -> String {
 
 /// The firm's processors in use on `today`.
 fn processor_parts(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     adequacy: &[store::Adequacy],
     today: &str,
     lang: Lang,
@@ -934,11 +921,7 @@ fn processor_parts(
 }
 
 /// The firm's role as a processor, where it has clients now.
-fn processor_role(
-    conn: &rusqlite::Connection,
-    today: &str,
-    lang: Lang,
-) -> Result<Option<ProcessorRole>> {
+fn processor_role(conn: &Tx<'_>, today: &str, lang: Lang) -> Result<Option<ProcessorRole>> {
     let clients: Vec<_> = processing::clients(conn)?
         .into_iter()
         .filter(|c| c.ended_on.as_deref().is_none_or(|d| d > today))
@@ -973,7 +956,7 @@ fn processor_role(
     }))
 }
 
-fn transfer_policy(conn: &rusqlite::Connection, lang: Lang) -> Result<TransferPolicy> {
+fn transfer_policy(conn: &Tx<'_>, lang: Lang) -> Result<TransferPolicy> {
     let date = store::adequacy_list_date(conn)?;
     let countries: Vec<AdequateCountry> = store::adequacy_list(conn)?
         .into_iter()
@@ -1386,17 +1369,8 @@ fn requests_text(lang: Lang) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
-    fn open() -> rusqlite::Connection {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        conn.execute_batch(include_str!("../../../schema.sql"))
-            .unwrap();
-        conn.execute_batch(include_str!(
-            "../../../migrations/002_identifier_indexes.sql"
-        ))
-        .unwrap();
-        conn.execute_batch(include_str!("../../../migrations/005_processing.sql"))
-            .unwrap();
-        conn
+    fn open() -> crate::store::Store {
+        crate::store::Store::in_memory()
     }
 
     fn day() -> NaiveDate {
@@ -1418,7 +1392,8 @@ mod tests {
 
     #[test]
     fn every_adequacy_country_has_a_name_in_both_languages() {
-        let conn = open();
+        let mut store = open();
+        let conn = store.begin(crate::store::Mode::Write).unwrap();
         for a in store::adequacy_list(&conn).unwrap() {
             for lang in [Lang::Fi, Lang::En] {
                 assert!(
@@ -1432,7 +1407,8 @@ mod tests {
 
     #[test]
     fn an_empty_register_file_gives_every_register_with_its_declared_purposes() {
-        let conn = open();
+        let mut store = open();
+        let conn = store.begin(crate::store::Mode::Write).unwrap();
         for lang in [Lang::Fi, Lang::En] {
             let n = build(&conn, day(), lang).unwrap();
             assert_eq!(n.registers.len(), 4);

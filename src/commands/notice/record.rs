@@ -20,6 +20,7 @@ use crate::output::{to_map, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::notice as notice_store;
 use crate::store::processing;
+use crate::store::Tx;
 
 /// The Art. 30(2) record.
 #[derive(Debug, Serialize)]
@@ -115,7 +116,7 @@ pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> 
 }
 
 fn processor_record(
-    conn: &rusqlite::Connection,
+    conn: &Tx<'_>,
     notice: Notice,
     today: &str,
     lang: Lang,

@@ -1,0 +1,213 @@
+//! Input decoding for `import`: the file or standard input, line-length
+//! limits, read errors named by line, and the `Source` (format, header,
+//! delimiter) the rows are read with.
+
+use super::*;
+
+pub(super) type Input = Box<dyn Read + Send>;
+
+pub(super) fn open_input(path: &Path, stdin: bool) -> Result<(Input, Option<u64>)> {
+    if stdin {
+        return Ok((Box::new(LineLimit::new(std::io::stdin())), None));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", path.display())))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(LineLimit::new(file)), size))
+}
+
+/// The longest physical line read, in bytes. A valid row is far shorter
+/// (no cell may pass 10,000 characters, and a multi-line cell spans
+/// lines); without a limit, a file of one endless line would be read
+/// into memory whole before it could be refused.
+pub(super) const MAX_LINE: u64 = 1 << 20;
+
+/// The file as read, refusing a line longer than [`MAX_LINE`].
+pub(super) struct LineLimit<R> {
+    pub(super) inner: R,
+    /// Bytes since the last line break, and line breaks so far.
+    pub(super) since_break: u64,
+    pub(super) breaks: u64,
+}
+
+/// The error a [`LineLimit`] gives, carried inside an `io::Error`.
+#[derive(Debug)]
+pub(super) struct LineTooLong {
+    pub(super) line: u64,
+}
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} is longer than {MAX_LINE} bytes", self.line)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+impl<R: Read> LineLimit<R> {
+    pub(super) fn new(inner: R) -> LineLimit<R> {
+        LineLimit {
+            inner,
+            since_break: 0,
+            breaks: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = &buf[..n];
+        match read.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.breaks += read.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.since_break = (n - last - 1) as u64;
+            }
+            None => self.since_break += n as u64,
+        }
+        if self.since_break > MAX_LINE {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LineTooLong {
+                    line: self.breaks + 1,
+                },
+            ));
+        }
+        Ok(n)
+    }
+}
+
+/// How the file could not be read: a line too long is invalid input
+/// (exit 3, naming the line); anything else a storage problem.
+pub(super) trait ReadFailure: std::fmt::Display {
+    fn io(&self) -> Option<&std::io::Error>;
+}
+
+impl ReadFailure for std::io::Error {
+    fn io(&self) -> Option<&std::io::Error> {
+        Some(self)
+    }
+}
+
+impl ReadFailure for csv::Error {
+    fn io(&self) -> Option<&std::io::Error> {
+        match self.kind() {
+            csv::ErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn read_error(e: impl ReadFailure) -> Error {
+    let too_long = e
+        .io()
+        .and_then(|io| io.get_ref())
+        .and_then(|inner| inner.downcast_ref::<LineTooLong>());
+    match too_long {
+        Some(t) => Error::Invalid(vec![Problem {
+            line: Some(t.line),
+            field: "row".into(),
+            reason: format!("is longer than {MAX_LINE} bytes: nothing was read beyond it"),
+        }]),
+        None => Error::Storage(format!("reading the file to import: {e}")),
+    }
+}
+
+/// The file's shape, known from its first line: the format, the CSV
+/// header and delimiter.
+pub(super) struct Source {
+    pub(super) format: InputFormat,
+    /// CSV: the header cells as written, and what each column holds.
+    pub(super) header: Vec<String>,
+    pub(super) columns: Vec<Column>,
+    pub(super) delimiter: u8,
+    /// The first line (the CSV header without a BOM), read already.
+    pub(super) first: Vec<u8>,
+    /// Nothing but white space in the whole file.
+    pub(super) empty: bool,
+}
+
+impl Source {
+    pub(super) fn open(
+        input: &mut BufReader<Input>,
+        format: InputFormat,
+        register: Register,
+    ) -> Result<Source> {
+        let mut first = Vec::new();
+        input.read_until(b'\n', &mut first).map_err(read_error)?;
+        if let Some(rest) = first.strip_prefix(b"\xEF\xBB\xBF") {
+            first = rest.to_vec();
+        }
+        let blank = first.iter().all(u8::is_ascii_whitespace);
+        let empty = blank && input.fill_buf().map_err(read_error)?.is_empty();
+        let mut source = Source {
+            format,
+            header: Vec::new(),
+            columns: Vec::new(),
+            delimiter: b',',
+            first,
+            empty,
+        };
+        if empty || format == InputFormat::Jsonl {
+            if format == InputFormat::Jsonl && source.first.trim_ascii_start().starts_with(b"[") {
+                return Err(Error::invalid(
+                    "file",
+                    "is a JSON array, not JSON lines (one object per line): export with --format jsonl",
+                ));
+            }
+            return Ok(source);
+        }
+        if blank {
+            return Err(Error::Invalid(vec![Problem {
+                line: Some(1),
+                field: "header".into(),
+                reason: "the first line must be the header row of field names".into(),
+            }]));
+        }
+        source.delimiter = sniff_delimiter(&source.first);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(source.delimiter)
+            .from_reader(Cursor::new(&source.first));
+        let mut record = csv::ByteRecord::new();
+        reader.read_byte_record(&mut record).map_err(read_error)?;
+        source.header = record
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        source.columns = map_header(register, &source.header)?;
+        Ok(source)
+    }
+
+    /// The fields the file gives, for the audit entry.
+    pub(super) fn field_names(&self, register: Register) -> Vec<String> {
+        let specs = fields(register);
+        let mut names: Vec<String> = Vec::new();
+        for c in &self.columns {
+            if let Column::Field(i) = c {
+                names.push(specs[*i].name.to_string());
+            }
+        }
+        names
+    }
+}
+
+/// `;` when the header has more semicolons than commas (outside quotes),
+/// as a spreadsheet in a Finnish locale writes; else `,`.
+pub(super) fn sniff_delimiter(line: &[u8]) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}

@@ -1,0 +1,452 @@
+//! `import`: many people into one register from a CSV or JSON-lines file
+//! (SPEC §4 "Import and export", DOMAIN §10), through the same validation
+//! as `add` (`domain::fields::new_values`, and `fields::apply` for
+//! `--on-conflict update`).
+//!
+//! The file is streamed, so memory does not grow with it: a reader thread
+//! splits it into rows and hands batches round-robin to worker threads that
+//! validate them (a phone number alone costs microseconds, DOMAIN §3); this
+//! thread takes the batches back in the same round-robin order and writes
+//! them in file order, in one transaction. Line numbers, conflicts between
+//! rows of the same file and the rejects therefore come out the same on
+//! every run. A person met earlier in the same file is found by the unique
+//! indexes of the rows already written in the transaction, not by a set
+//! kept in memory.
+
+use std::io::{BufRead, BufReader, Cursor, Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+use serde_json::{Map, Value};
+
+use super::{Session, Who};
+use crate::cli::{ImportArgs, InputFormat, OnConflict};
+use crate::domain::basis::CheckedBasis;
+use crate::domain::fields::{
+    self, fields, header_index, header_key, Ctx, FieldError, Kind, Values,
+};
+use crate::domain::register::{RecordId, Register};
+use crate::error::{Error, Problem, Result};
+use crate::files::Created;
+use crate::output::{restore_formula, Output};
+use crate::store::audit::Entry;
+use crate::store::bulk;
+use crate::store::records::{self, Correction, Inserted, Inserter};
+
+mod check;
+mod header;
+mod input;
+mod pipeline;
+mod progress;
+mod rejects;
+mod rows;
+mod writer;
+
+use check::*;
+use header::*;
+use input::*;
+use pipeline::*;
+use progress::*;
+use rejects::*;
+use rows::*;
+use writer::*;
+
+/// Rows per batch handed between threads: large enough that channel
+/// traffic is negligible, small enough that the batches in flight (two per
+/// worker each way) take a few megabytes.
+const BATCH: usize = 512;
+
+/// Invalid rows listed on stderr; `--rejects FILE` gets all of them.
+const SHOWN: usize = 20;
+
+/// Updated record ids named in the audit entry; the corrections table
+/// keeps every one (reason `import`).
+const AUDITED_IDS: usize = 1000;
+
+/// Page cache for the import's connection, in KiB. The indexes of a
+/// million records are written in random order (hetu, e-mail, phone); a
+/// cache of this size keeps most of their inner pages in memory while the
+/// whole process stays well under 100 MiB.
+const CACHE_KIB: i64 = 48 * 1024;
+
+/// A bulk load appends to the B-trees it writes, so a small cache does;
+/// the memory goes to SQLite's sorter when the indexes are built.
+const BULK_CACHE_KIB: i64 = 8 * 1024;
+
+/// A row of the file as read, kept whole for the rejects file.
+enum Raw {
+    Csv(csv::ByteRecord),
+    Json(Vec<u8>),
+}
+
+struct RawRow {
+    /// The physical line of the file where the row starts (header = 1).
+    line: u64,
+    raw: Raw,
+}
+
+struct Batch<T> {
+    rows: Vec<T>,
+    /// Bytes of the file read up to the end of the batch (for progress).
+    bytes: u64,
+}
+
+/// A row after validation.
+struct Row {
+    line: u64,
+    raw: Raw,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    /// A valid new record. `changes` (the row's non-empty cells) are kept
+    /// for `--on-conflict update` only.
+    Valid {
+        values: Values,
+        changes: Vec<(usize, String)>,
+    },
+    /// Not a valid record by itself. With `--on-conflict update` it may
+    /// still update an existing record: `keys` then holds its hetu and
+    /// e-mail in normal form, if they are valid.
+    Invalid {
+        errors: Vec<FieldError>,
+        changes: Vec<(usize, String)>,
+        keys: Option<Values>,
+    },
+}
+
+/// What a column of a CSV file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Field(usize),
+    /// `id`, `register` and the lifecycle `status` of an export: what the
+    /// register itself decides, so they are read over.
+    Ignored,
+}
+
+/// The counts of SPEC §4: `read = inserted + updated + skipped + rejected`.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    read: u64,
+    inserted: u64,
+    updated: u64,
+    skipped: u64,
+    rejected: u64,
+}
+
+impl Counts {
+    fn json(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("read".into(), self.read.into());
+        m.insert("inserted".into(), self.inserted.into());
+        m.insert("updated".into(), self.updated.into());
+        m.insert("skipped".into(), self.skipped.into());
+        m.insert("rejected".into(), self.rejected.into());
+        m
+    }
+
+    fn detail(&self) -> String {
+        format!(
+            "read={} inserted={} updated={} skipped={} rejected={}",
+            self.read, self.inserted, self.updated, self.skipped, self.rejected
+        )
+    }
+}
+
+/// Imports at least this many rows (estimated from the file's size) are
+/// bulk loads when the register holds fewer records than that: see
+/// [`bulk::BulkIndexes`].
+const BULK_ROWS: u64 = 20_000;
+
+/// A generated customer row is 125 bytes; a file of sparser rows has more
+/// of them, so this errs towards the bulk load.
+const BYTES_PER_ROW: u64 = 150;
+
+pub fn run(session: &mut Session, a: ImportArgs) -> Result<Output> {
+    let bulk = bulk_load(session, &a)?;
+    if let Some(output) = import_once(session, &a, bulk)? {
+        return Ok(output);
+    }
+    // Two records share a hetu or an e-mail: row by row this time, so
+    // that each conflict is found and named.
+    match import_once(session, &a, false)? {
+        Some(output) => Ok(output),
+        None => Err(Error::Internal("the import was retried twice".into())),
+    }
+}
+
+/// Whether to load the rows before building the identifier indexes: a
+/// large file (not standard input, which cannot be read twice) into a
+/// register smaller than it, with `--on-conflict fail`: a file given
+/// `skip` or `update` is expected to meet people already there, and each
+/// would cost a second pass. A rejects file of a first pass that is rolled
+/// back is removed (see [`Rejects`]), so the second creates it anew.
+fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
+    if a.file.as_os_str() == "-" || a.on_conflict != OnConflict::Fail {
+        return Ok(false);
+    }
+    let Ok(meta) = std::fs::metadata(&a.file) else {
+        return Ok(false);
+    };
+    let rows = meta.len() / BYTES_PER_ROW;
+    let existing = bulk::record_count_bound(&session.store.peek()?)?;
+    Ok(meta.is_file() && rows >= BULK_ROWS && rows >= existing.max(0) as u64)
+}
+
+/// One pass over the file in one transaction. `None`: a bulk load found
+/// two records with the same hetu or e-mail and rolled back.
+fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Option<Output>> {
+    let register = a.register;
+    let stdin = a.file.as_os_str() == "-";
+    let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
+    if let (Some(rejects), false) = (&a.rejects, stdin) {
+        if same_file(rejects, &a.file) {
+            return Err(Error::Usage(
+                "--rejects must not be the file being imported".into(),
+            ));
+        }
+    }
+    let (input, size) = open_input(&a.file, stdin)?;
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let source = Source::open(&mut input, format, register)?;
+    let quiet = session.global.quiet;
+    let table = session.global.format == crate::output::Format::Table;
+
+    // Only the import's own connection: a larger page cache (see CACHE_KIB).
+    let cache = if bulk { BULK_CACHE_KIB } else { CACHE_KIB };
+    session.store.tune_for_import(cache)?;
+    let tx = session.store.begin(crate::store::Mode::Write)?;
+    let bulk = match bulk {
+        true => Some(bulk::BulkIndexes::begin(&tx)?),
+        false => None,
+    };
+    let who = &session.who;
+    let bases = crate::ops::bases::pairs(&tx, &a.bases.options())?;
+    let field_names = source.field_names(register);
+    let rejects = match &a.rejects {
+        Some(path) => Some(Rejects::create(path, &source, &session.db)?),
+        None => None,
+    };
+    let mut writer = Writer::new(&tx, who, register, a.on_conflict, &bases, rejects)?;
+    let progress = Progress::new(quiet, size);
+    let checker = Checker {
+        register,
+        ctx: who.ctx(),
+        columns: source.columns.clone(),
+        keep_changes: a.on_conflict == OnConflict::Update,
+    };
+    pipeline(input, source, &checker, &mut writer, &progress)?;
+    // The rows are written: give their memory back to the system before
+    // SQLite's sorter builds the indexes, so that the two peaks do not
+    // add up (issue #5's memory target).
+    // SAFETY: mi_collect only frees memory no longer in use; it is safe
+    // at any time, and the writer's and workers' rows are dropped.
+    unsafe { libmimalloc_sys::mi_collect(true) };
+    progress.finish();
+    let counts = writer.counts;
+    let shown = std::mem::take(&mut writer.shown);
+    let problems = writer.problems;
+    // Removed when this pass fails or is rolled back; kept below.
+    let rejects_file = writer.finish_rejects()?;
+    let last = writer.next_number - 1;
+    let first = writer.first_number;
+    let updated_ids = std::mem::take(&mut writer.updated_ids);
+    let search = writer.search.take();
+    drop(writer);
+    if let Some(bulk) = bulk {
+        if !bulk.finish(&tx)? {
+            drop(tx);
+            return Ok(None);
+        }
+    }
+
+    let mut detail = format!(
+        "register={} format={} on-conflict={} {}",
+        register.name(),
+        match format {
+            InputFormat::Csv => "csv",
+            InputFormat::Jsonl => "jsonl",
+        },
+        match a.on_conflict {
+            OnConflict::Fail => "fail",
+            OnConflict::Skip => "skip",
+            OnConflict::Update => "update",
+        },
+        counts.detail()
+    );
+    for (flag, on) in [
+        ("skip-invalid", a.skip_invalid),
+        ("dry-run", a.dry_run),
+        ("rejects-file", a.rejects.is_some()),
+        ("stdin", stdin),
+    ] {
+        if on {
+            detail.push(' ');
+            detail.push_str(flag);
+        }
+    }
+    if !bases.is_empty() {
+        let named: Vec<String> = bases
+            .iter()
+            .map(|(b, p)| format!("{}:{p}", b.basis))
+            .collect();
+        detail.push_str(&format!(" bases={}", named.join(",")));
+    }
+    if counts.updated > updated_ids.len() as u64 {
+        detail.push_str(&format!(" updated-ids-listed={}", updated_ids.len()));
+    }
+    let entry = Entry {
+        records: updated_ids,
+        fields: field_names,
+        ..Entry::new("import")
+            .rows((counts.inserted + counts.updated) as usize)
+            .detail(detail)
+    };
+
+    let all_or_nothing_failed = counts.rejected > 0 && !a.skip_invalid;
+    if a.dry_run || all_or_nothing_failed {
+        drop(tx);
+        let entry = Entry {
+            outcome: if all_or_nothing_failed {
+                "failed"
+            } else {
+                "ok"
+            }
+            .into(),
+            ..entry
+        };
+        super::audit_alone(&mut session.store, &who.operator, &who.now, &entry)?;
+    } else {
+        let mut entry = entry;
+        if last >= first {
+            let p = register.prefix();
+            entry
+                .detail
+                .push_str(&format!(" ids={p}-{first}..{p}-{last}"));
+        }
+        if let Some(search) = search {
+            search.finish(&tx)?;
+        }
+        records::set_last_number(&tx, register, last)?;
+        crate::store::audit::append(&tx, &who.operator, &who.now, &entry)?;
+        tx.commit()?;
+    }
+
+    if let Some(created) = rejects_file {
+        created.keep();
+    }
+    if counts.rejected > 0 {
+        return Err(Error::InvalidRows(rejected_message(
+            &counts, a, &shown, problems,
+        )));
+    }
+    let summary = summary_line(&counts, a.dry_run);
+    if table {
+        if !quiet {
+            eprintln!("privreg: {summary}");
+        }
+        Ok(Some(Output::Done(counts.json())))
+    } else {
+        Ok(Some(Output::Object {
+            value: counts.json(),
+            plain: Some(summary),
+        }))
+    }
+}
+
+fn summary_line(c: &Counts, dry_run: bool) -> String {
+    let line = format!(
+        "read {}, inserted {}, updated {}, skipped {}, rejected {}",
+        c.read, c.inserted, c.updated, c.skipped, c.rejected
+    );
+    if dry_run {
+        format!("dry run, nothing was written: {line}")
+    } else {
+        line
+    }
+}
+
+fn rejected_message(c: &Counts, a: &ImportArgs, shown: &[Problem], problems: u64) -> String {
+    let mut out = if a.dry_run {
+        format!(
+            "{} of {} rows are invalid (dry run, nothing was written: {})",
+            c.rejected,
+            c.read,
+            summary_line(c, false)
+        )
+    } else if a.skip_invalid {
+        format!(
+            "{} of {} rows were rejected; the valid rows were written: {}",
+            c.rejected,
+            c.read,
+            summary_line(c, false)
+        )
+    } else {
+        format!(
+            "{} of {} rows are invalid, nothing was written",
+            c.rejected, c.read
+        )
+    };
+    for p in shown {
+        out.push_str("\n  ");
+        out.push_str(&p.to_string());
+    }
+    let more = problems.saturating_sub(shown.len() as u64);
+    if more > 0 {
+        out.push_str(&format!("\n  … and {more} more"));
+    }
+    match &a.rejects {
+        Some(path) => out.push_str(&format!(
+            "\nevery rejected row, with its reason, is in {}",
+            path.display()
+        )),
+        None if more > 0 => out.push_str("\nhelp: --rejects FILE lists every one of them"),
+        None => {}
+    }
+    out
+}
+
+/// `.jsonl`, `.ndjson` and `.json` files are JSON lines; anything else CSV.
+fn format_of(path: &Path) -> InputFormat {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("jsonl" | "ndjson" | "json") => InputFormat::Jsonl,
+        _ => InputFormat::Csv,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The validating half of the pipeline on one thread, over a CSV file in
+/// memory: the number of valid and invalid rows. It reads the file as an
+/// import does (`Source`, `Rows`) and checks each row as a worker does,
+/// for the criterion bench (`benches/validators.rs`) and the property
+/// tests; the whole import is measured by `scripts/bench_import.sh`.
+pub fn check_csv(register: Register, csv: &[u8], today: chrono::NaiveDate) -> Result<(u64, u64)> {
+    let mut input = BufReader::new(Box::new(Cursor::new(csv.to_vec())) as Input);
+    let source = Source::open(&mut input, InputFormat::Csv, register)?;
+    let checker = Checker {
+        register,
+        ctx: Ctx { today },
+        columns: source.columns.clone(),
+        keep_changes: false,
+    };
+    let mut rows = Rows::new(input, source)?;
+    let (mut valid, mut invalid) = (0, 0);
+    while let Some(row) = rows.next()? {
+        match checker.check(row).outcome {
+            Outcome::Valid { .. } => valid += 1,
+            Outcome::Invalid { .. } => invalid += 1,
+        }
+    }
+    Ok((valid, invalid))
+}

@@ -1,0 +1,79 @@
+//! The queries behind `check` (SPEC §4): each lists one kind of
+//! compliance gap. What a gap means and how it is reported is the
+//! command's; here is only how to find them.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+/// Records (register, number) with no legal basis in force on `today` (ISO).
+pub fn records_without_basis(conn: &Connection, today: &str) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT register, number FROM records r WHERE NOT EXISTS (
+             SELECT 1 FROM bases b WHERE b.record = r.rowid AND b.valid_from <= ?1
+             AND (b.valid_until IS NULL OR b.valid_until > ?1))
+         ORDER BY register, number",
+    )?;
+    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Legitimate-interest bases without the interest weighed: the record's
+/// register and number, and the basis id.
+pub fn unweighed_interests(conn: &Connection) -> Result<Vec<(String, i64, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.register, r.number, b.id FROM bases b JOIN records r ON r.rowid = b.record
+         WHERE b.basis = 'legitimate-interest' AND (b.note IS NULL OR trim(b.note) = '')",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Open requests (number, due date) past their due date on `today`.
+pub fn overdue_requests(conn: &Connection, today: &str) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT number, due FROM requests WHERE status = 'open' AND due < ?1 ORDER BY due",
+    )?;
+    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Numbers of employees with neither a hetu nor full birth data.
+pub fn employees_without_identity(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT number FROM records WHERE register = 'employee' AND hetu IS NULL
+         AND (birth_date IS NULL OR birth_place IS NULL OR nationality IS NULL) ORDER BY number",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What of the firm's own processing (SPEC §9) is unfinished.
+#[derive(Debug, Clone, Copy)]
+pub enum Unfinished {
+    /// Processors with no Art. 28 contract date.
+    ProcessorContracts,
+    /// Activities with no legal basis.
+    ActivityBases,
+    /// Clients with no processing agreement.
+    ClientContracts,
+}
+
+/// The names, in the order they were added, of what is `kind` and not
+/// ended (ended ones are history).
+pub fn unfinished(conn: &Connection, kind: Unfinished) -> Result<Vec<String>> {
+    let sql = match kind {
+        Unfinished::ProcessorContracts => {
+            "SELECT name FROM processors WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"
+        }
+        Unfinished::ActivityBases => {
+            "SELECT name FROM activities WHERE basis IS NULL AND ended_on IS NULL ORDER BY rowid"
+        }
+        Unfinished::ClientContracts => {
+            "SELECT name FROM clients WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"
+        }
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,42 @@
+//! The SQLite backend's errors as privreg's [`Error`]: the one place the
+//! driver's error codes are read (a PostgreSQL backend maps its SQLSTATEs
+//! to the same variants, so exit codes stay the same).
+
+use crate::error::Error;
+
+/// SQLite's answers mapped to what the user can do about them. Constraint
+/// and other unexpected failures are bugs: the code checks before it writes.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => return Error::Storage(
+                    "the register is locked by another privreg past the busy timeout: try again"
+                        .into(),
+                ),
+                C::ReadOnly => {
+                    return Error::Storage(
+                        "the register file is read-only: nothing was written".into(),
+                    )
+                }
+                C::DatabaseCorrupt | C::NotADatabase => {
+                    return Error::Storage(
+                        "the register file is damaged or not a SQLite file".into(),
+                    )
+                }
+                C::CannotOpen => {
+                    return Error::Storage("the register file cannot be opened".into())
+                }
+                C::DiskFull => {
+                    return Error::Storage("the disk is full: nothing was written".into())
+                }
+                C::SystemIoFailure => {
+                    return Error::Storage(format!("input/output error on the register file: {e}"))
+                }
+                _ => {}
+            }
+        }
+        Error::Internal(format!("database: {e}"))
+    }
+}
