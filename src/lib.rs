@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod files;
 pub mod output;
+pub mod seal;
 pub mod store;
 
 pub use commands::run;

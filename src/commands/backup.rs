@@ -24,7 +24,15 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // entry a moment later is in neither).
     session.conn.execute_batch("BEGIN DEFERRED")?;
     let copied = super::audit::current(&session.conn, &session.who.now).and_then(|cp| {
-        session.conn.backup(MAIN_DB, &a.file, None)?;
+        match crate::seal::current_file_key() {
+            // Sealed: the copy is keyed with the same file key, and the
+            // slots follow it in the same file (src/seal/mod.rs).
+            Some(_) => {
+                copy_keyed(&session.conn, &a.file)?;
+                crate::seal::append_trailer(&a.file, &crate::seal::read_slots(&session.db)?)?;
+            }
+            None => session.conn.backup(MAIN_DB, &a.file, None)?,
+        }
         Ok(cp)
     });
     session.conn.execute_batch("COMMIT")?;
@@ -51,12 +59,31 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     })
 }
 
+/// SQLite's online backup of `src` into `path`, keyed with the process's
+/// file key when the register is sealed (SQLCipher copies pages only
+/// between databases with the same key).
+fn copy_keyed(src: &Connection, path: &Path) -> Result<()> {
+    let Some(key) = crate::seal::current_file_key() else {
+        src.backup(MAIN_DB, path, None)?;
+        return Ok(());
+    };
+    let mut dst = Connection::open(path)?;
+    crate::seal::key_connection(&dst, &key)?;
+    rusqlite::backup::Backup::new(src, &mut dst)?.run_to_completion(
+        1024,
+        std::time::Duration::ZERO,
+        None,
+    )?;
+    dst.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(())
+}
+
 /// A private scratch copy of the backup beside the register, removed with
 /// its SQLite companions when dropped, on every path (it holds personal
 /// data). Its name is privreg's own and random, and it is created
 /// exclusively, so it is never a file that was there before: not the
 /// register (`--db x.restoring`), not a user's file, not a symlink's target.
-struct Scratch(PathBuf);
+pub(super) struct Scratch(pub(super) PathBuf);
 
 impl Scratch {
     fn create(register: &Path) -> Result<Scratch> {
@@ -77,7 +104,7 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
+        for suffix in ["", "-wal", "-shm", "-journal", "-keys", "-keys.new"] {
             let mut p = self.0.clone().into_os_string();
             p.push(suffix);
             let _ = std::fs::remove_file(PathBuf::from(p));
@@ -102,6 +129,7 @@ fn inspect(backup: &Path) -> Result<Found> {
         )));
     }
     let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    crate::seal::apply_key(&conn)?;
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id != crate::store::APPLICATION_ID {
         return Err(Error::Storage(format!(
@@ -155,15 +183,25 @@ fn foreign(conn: &Connection, found: &Found, here: &str) -> Result<Option<String
 }
 
 pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result<Output> {
+    // A sealed backup is first copied and rekeyed to the register's key
+    // (src/commands/sealing.rs); the rest reads that copy.
+    let mut sealed_copy = None;
+    let source = if crate::seal::is_sealed(&a.file)? {
+        let copy = Scratch::create(register)?;
+        super::sealing::open_backup_as(&a.file, &copy.0, &session.who.operator)?;
+        sealed_copy.insert(copy).0.clone()
+    } else {
+        a.file.clone()
+    };
     // Whose backup is it? Asked before a byte of it is copied.
-    let found = inspect(&a.file)?;
+    let found = inspect(&source)?;
     let here = crate::store::register_id(&session.conn)?;
     if let Some(why) = foreign(&session.conn, &found, &here)? {
         // Through `write`, so the refusal is audited as one.
         return session.write("restore", |_, _| Err(Error::Refused(why)));
     }
     let scratch = Scratch::create(register)?;
-    found.conn.backup(MAIN_DB, &scratch.0, None)?;
+    copy_keyed(&found.conn, &scratch.0)?;
     drop(found);
     // Opening migrates an older backup forward, and refuses a newer one.
     let copy = Store::open(&scratch.0)?;
@@ -171,9 +209,11 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     drop(copy);
 
+    // SQLCipher: an ATTACH without KEY would reuse the main file's salt.
+    let key = crate::seal::attach_key();
     session.conn.execute(
-        "ATTACH DATABASE ?1 AS backup",
-        [scratch.0.display().to_string()],
+        "ATTACH DATABASE ?1 AS backup KEY ?2",
+        rusqlite::params![scratch.0.display().to_string(), key.as_str()],
     )?;
     // One transaction on the register: the merge (into the scratch copy)
     // and the replacement land together or not at all.
@@ -205,6 +245,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         ))
     });
     session.conn.execute("DETACH DATABASE backup", [])?;
+    drop(sealed_copy);
     let out = result?;
     session
         .conn

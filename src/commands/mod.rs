@@ -23,6 +23,7 @@ mod processing;
 mod records;
 mod requests;
 mod restrict;
+mod sealing;
 pub mod view;
 
 use chrono::NaiveDate;
@@ -332,6 +333,10 @@ fn action_and_role(command: &Command) -> (&'static str, Role) {
         Command::Man => ("man", Role::Auditor),
         Command::Backup(_) => ("backup", Role::Admin),
         Command::Restore(_) => ("restore", Role::Admin),
+        Command::Passwd => ("passwd", Role::Auditor),
+        Command::Unlock(_) => ("unlock", Role::Auditor),
+        Command::Lock => ("lock", Role::Auditor),
+        Command::Encrypt => ("encrypt", Role::Admin),
     }
 }
 
@@ -370,6 +375,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Fields(args) => fields::run(args),
         Command::Completions { shell } => return fields::completions(shell),
         Command::Man => return fields::man(),
+        Command::Lock => sealing::lock(&global)?,
         command => {
             let mut session = open_session(&global, &command, format)?;
             let result = dispatch(&mut session, command);
@@ -381,6 +387,8 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
+    let sealed_name = global.operator.clone().or_else(login_name);
+    sealing::open(global, sealed_name.as_deref())?;
     let mut store = Store::open(&global.db)?;
     if let Some(warning) = crate::store::exposure_warning(&global.db) {
         if !global.quiet {
@@ -457,9 +465,16 @@ fn checkpoint_after(session: &Session) {
 
 fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
     match command {
-        Command::Init(_) | Command::Fields(_) | Command::Completions { .. } | Command::Man => {
+        Command::Init(_)
+        | Command::Fields(_)
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Lock => {
             unreachable!("opens no session")
         }
+        Command::Passwd => sealing::passwd(session),
+        Command::Unlock(a) => sealing::unlock(session, a),
+        Command::Encrypt => sealing::encrypt(session),
         Command::Operator(c) => operator::run(session, c),
         Command::Controller(c) => controller::run(session, c),
         Command::Add(a) => records::add(session, a),

@@ -30,11 +30,17 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
     match command {
         OperatorCommand::Add { name, role } => {
             check_name(&name)?;
+            let db = session.db.clone();
+            let pass = super::sealing::new_operator_passphrase(&db, &name)?;
             session.write("operator-add", |tx, who| {
                 if operators::get(tx, &name)?.is_some() {
                     return Err(Error::Conflict(format!("operator {name} already exists")));
                 }
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
+                // In the transaction: no slot, no operator.
+                if let Some(pass) = &pass {
+                    super::sealing::add_slot(&db, &name, pass)?;
+                }
                 Ok((
                     operator_done(&name, Some(role), true),
                     Entry::new("operator-add")
@@ -62,7 +68,18 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 Entry::new("operator-list").rows(n),
             ))
         }),
-        OperatorCommand::Disable { name } => session.write("operator-disable", |tx, _| {
+        OperatorCommand::Disable { name } => {
+            let out = disable(session, &name)?;
+            super::sealing::rotate_without(session, &name)?;
+            Ok(out)
+        }
+    }
+}
+
+fn disable(session: &mut Session, name: &str) -> Result<Output> {
+    {
+        let name = name.to_string();
+        session.write("operator-disable", |tx, _| {
             let Some(op) = operators::get(tx, &name)? else {
                 return Err(Error::NotFound(format!("no operator {name}")));
             };
@@ -82,7 +99,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 operator_done(&name, None, false),
                 Entry::new("operator-disable").detail(format!("operator={name}")),
             ))
-        }),
+        })
     }
 }
 

@@ -183,7 +183,7 @@ fn release_build_ignores_the_test_clock() {
     );
     assert!(add.status.success(), "{add:?}");
     let after = Clock::current().unwrap().today();
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = crate::util::open_db(&db);
     let recorded: Vec<String> = conn
         .prepare("SELECT substr(at, 1, 10) FROM audit")
         .unwrap()
