@@ -33,8 +33,26 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             let db = session.db.clone();
             let pass = super::sealing::new_operator_passphrase(&db, &name)?;
             session.write("operator-add", |tx, who| {
-                if operators::get(tx, &name)?.is_some() {
-                    return Err(Error::Conflict(format!("operator {name} already exists")));
+                if let Some(op) = operators::get(tx, &name)? {
+                    // After `privreg encrypt` only its admin has a slot: the
+                    // others get theirs by being added again (same role).
+                    let slotless = pass.is_some()
+                        && op.enabled
+                        && op.role == role
+                        && !super::sealing::has_slot(&db, &name)?;
+                    if !slotless {
+                        return Err(Error::Conflict(format!("operator {name} already exists")));
+                    }
+                    if let Some(pass) = &pass {
+                        super::sealing::add_slot(&db, &name, pass)?;
+                    }
+                    return Ok((
+                        operator_done(&name, Some(role), true),
+                        Entry::new("operator-add").detail(format!(
+                            "operator={name} role={} passphrase=set",
+                            role.name()
+                        )),
+                    ));
                 }
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
                 // In the transaction: no slot, no operator.

@@ -137,6 +137,11 @@ pub fn new_operator_passphrase(
     .map(Some)
 }
 
+/// Whether `name` has a key slot in the sealed register at `db`.
+pub fn has_slot(db: &Path, name: &str) -> Result<bool> {
+    Ok(seal::read_slots(db)?.slot(name).is_some())
+}
+
 /// Gives `name` a slot (replacing one it had).
 pub fn add_slot(db: &Path, name: &str, pass: &str) -> Result<()> {
     let file_key = seal::current_file_key()

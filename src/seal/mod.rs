@@ -17,8 +17,8 @@
 //!   the disabled operator's slot is simply left out.
 //! - Argon2id parameters are recorded in each slot, so a slot opens with the
 //!   parameters it was made with. Release builds use [`KDF_RELEASE`]
-//!   (64 MiB, 3 passes, 1 lane: 0.27 s on the reference machine, see the
-//!   CHANGELOG); builds with debug assertions take cheap parameters when
+//!   (64 MiB, 4 passes, 1 lane: about 0.25 s on the 2-core build machine,
+//!   see the CHANGELOG); builds with debug assertions take cheap parameters when
 //!   `PRIVREG_TEST_KDF=fast` (the test suite only; compiled out of release,
 //!   like `PRIVREG_TODAY` in src/clock.rs).
 //! - Where the slots live: SQLCipher encrypts every byte of the file after
@@ -66,7 +66,7 @@ pub struct Kdf {
 /// release, see CHANGELOG.md).
 pub const KDF_RELEASE: Kdf = Kdf {
     m_kib: 64 * 1024,
-    t: 3,
+    t: 4,
     p: 1,
 };
 

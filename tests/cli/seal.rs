@@ -163,6 +163,7 @@ fn passwd_changes_the_passphrase_issue_14() {
 #[test]
 fn encrypt_seals_a_plain_register_issue_14() {
     let env = Env::new_plain();
+    env.ok(&["operator", "add", "bob", "--role", "staff"]);
     let id = add_distinctive(&env);
     let err = String::from_utf8(env.cmd(&["show", &id]).output().unwrap().stderr).unwrap();
     assert!(err.contains("is not encrypted"), "{err}");
@@ -176,6 +177,12 @@ fn encrypt_seals_a_plain_register_issue_14() {
     assert!(out.status.success(), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
     env.assert_sound();
+    // bob had no slot: an admin adds him again, with the same role
+    env.as_op("bob").fails(5, &["show", &id]);
+    env.fails(6, &["operator", "add", "bob", "--role", "admin"]);
+    env.ok(&["operator", "add", "bob", "--role", "staff"]);
+    env.as_op("bob").ok(&["show", &id]);
+    env.fails(6, &["operator", "add", "bob", "--role", "staff"]);
 }
 
 #[test]
@@ -192,4 +199,44 @@ fn the_suppression_key_is_inside_the_sealed_file_issue_14() {
         .unwrap();
     assert_eq!(key.len(), 64);
     assert!(!raw(&env.db).contains(&key));
+}
+
+#[test]
+fn a_sealed_register_without_its_slots_is_a_storage_error_issue_14() {
+    let env = Env::new();
+    let keys = privreg::seal::slots_path(&env.db);
+    let saved = std::fs::read(&keys).unwrap();
+    std::fs::remove_file(&keys).unwrap();
+    let err = env.fails(7, &["search", "x"]);
+    assert!(err.contains("key slots"), "{err}");
+    std::fs::write(&keys, b"{damaged").unwrap();
+    let err = env.fails(7, &["search", "x"]);
+    assert!(err.contains("damaged"), "{err}");
+    std::fs::write(&keys, saved).unwrap();
+    env.ok(&["search", "x"]);
+}
+
+#[test]
+fn unlock_keeps_the_key_or_says_the_keyring_is_missing_issue_14() {
+    let env = Env::new();
+    let out = env.cmd(&["unlock", "--for", "10m"]).output().unwrap();
+    match out.status.code() {
+        // a keyring: the next command needs no passphrase file
+        Some(0) => {
+            let mut c = env.cmd(&["search", "x"]);
+            c.env_remove("PRIVREG_PASSPHRASE_FILE");
+            crate::util::run_ok(c, &["search", "x"]);
+            env.ok(&["lock"]);
+            let mut c = env.cmd(&["search", "x"]);
+            c.env_remove("PRIVREG_PASSPHRASE_FILE");
+            crate::util::run_fails(c, 5, &["search", "x"]);
+        }
+        // none (a container without keyctl): said, exit 7
+        Some(7) => {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("keyring"), "{err}");
+        }
+        other => panic!("unlock: {other:?} {out:?}"),
+    }
+    env.fails(2, &["unlock", "--for", "13h"]);
 }
