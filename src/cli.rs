@@ -144,6 +144,14 @@ pub enum Command {
     Backup(BackupArgs),
     /// Put a backup back, keeping the audit log and every erasure since (admin)
     Restore(RestoreArgs),
+    /// Change your own passphrase
+    Passwd,
+    /// Keep your unlocked key in the kernel keyring for a while
+    Unlock(UnlockArgs),
+    /// Forget the unlocked key kept by `privreg unlock`
+    Lock,
+    /// Encrypt a register made before sealing, in place (admin)
+    Encrypt,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +186,35 @@ pub enum OperatorCommand {
     List,
     /// Disable an operator (kept in the audit log's history)
     Disable { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// How long the key is kept: `30m`, `1h`, `12h` (at most 12 hours)
+    #[arg(long = "for", value_name = "DURATION", default_value = "1h", value_parser = unlock_duration)]
+    pub duration: u64,
+}
+
+/// A duration of `privreg unlock` in seconds: `N`s, `N`m or `N`h, 1 s to 12 h.
+fn unlock_duration(s: &str) -> std::result::Result<u64, String> {
+    let s = s.trim();
+    let (n, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&s[..i], &s[i..]),
+        None => (s, "s"),
+    };
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("not a duration: {s} (try 30m or 1h)"))?;
+    let secs = match unit {
+        "s" => n,
+        "m" | "min" => n * 60,
+        "h" => n * 3600,
+        _ => return Err(format!("not a duration: {s} (try 30m or 1h)")),
+    };
+    if secs == 0 || secs > 12 * 3600 {
+        return Err(format!("{s}: an unlock lasts from 1 s to 12h"));
+    }
+    Ok(secs)
 }
 
 #[derive(Debug, Subcommand)]

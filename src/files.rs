@@ -145,7 +145,15 @@ fn register_files(register: &Path) -> Vec<PathBuf> {
     bases.extend(std::fs::canonicalize(register).ok());
     let mut all = Vec::new();
     for base in bases {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
+        for suffix in [
+            "",
+            "-wal",
+            "-shm",
+            "-journal",
+            "-keys",
+            "-keys.new",
+            "-keys.next",
+        ] {
             let mut p = base.clone().into_os_string();
             p.push(suffix);
             all.push(PathBuf::from(p));

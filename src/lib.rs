@@ -12,6 +12,7 @@ pub mod error;
 pub mod files;
 pub mod ops;
 pub mod output;
+pub mod seal;
 pub mod store;
 
 pub use commands::run;

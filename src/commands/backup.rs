@@ -24,6 +24,11 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
     // entry a moment later is in neither).
     let copied = session.store.copy_to(&a.file, &session.who.now);
     let checkpoint = copied?.ok_or_else(|| Error::Internal("an empty audit log".into()))?;
+    // Sealed: the slots follow the keyed copy in the same file, so a backup
+    // is one file that opens with any passphrase valid now (src/seal/mod.rs).
+    if crate::seal::current_file_key().is_some() {
+        crate::seal::append_trailer(&a.file, &crate::seal::read_slots(&session.db)?)?;
+    }
     created.keep();
     let records = record_count(&*session.store.peek()?)?;
     session.write("backup", |_, _| {
@@ -49,7 +54,7 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
 /// data). Its name is privreg's own and random, and it is created
 /// exclusively, so it is never a file that was there before: not the
 /// register (`--db x.restoring`), not a user's file, not a symlink's target.
-struct Scratch(PathBuf);
+pub(super) struct Scratch(pub(super) PathBuf);
 
 impl Scratch {
     fn create(register: &Path) -> Result<Scratch> {
@@ -70,7 +75,7 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
+        for suffix in ["", "-wal", "-shm", "-journal", "-keys", "-keys.new"] {
             let mut p = self.0.clone().into_os_string();
             p.push(suffix);
             let _ = std::fs::remove_file(PathBuf::from(p));
@@ -107,8 +112,18 @@ fn foreign(tx: &Tx<'_>, found: &BackupFile, here: &str) -> Result<Option<String>
 }
 
 pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result<Output> {
+    // A sealed backup is first copied and rekeyed to the register's key
+    // (src/commands/sealing.rs); the rest reads that copy.
+    let mut sealed_copy = None;
+    let source = if crate::seal::is_sealed(&a.file)? {
+        let copy = Scratch::create(register)?;
+        super::sealing::open_backup_as(&a.file, &copy.0, &session.who.operator)?;
+        sealed_copy.insert(copy).0.clone()
+    } else {
+        a.file.clone()
+    };
     // Whose backup is it? Asked before a byte of it is copied.
-    let found = BackupFile::inspect(&a.file)?;
+    let found = BackupFile::inspect(&source)?;
     let (here, foreign) = {
         let tx = session.store.peek()?;
         let here = crate::store::register_id(&tx)?;
@@ -153,6 +168,7 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         ))
     });
     session.store.detach_backup()?;
+    drop(sealed_copy);
     let out = result?;
     session.store.truncate_wal()?;
     if !session.global.quiet {

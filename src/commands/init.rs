@@ -19,7 +19,19 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
             Error::Usage("cannot tell who the first admin is: give --admin NAME".into())
         })?;
     super::operator::check_name(&admin)?;
-    let Some(mut store) = Store::create(&global.db)? else {
+    // A new register is sealed from its first byte (SPEC §7).
+    let keys = if global.db.exists() || plain_for_tests() {
+        None
+    } else {
+        Some(super::sealing::seal_new(&global.db, &admin)?)
+    };
+    let created = Store::create(&global.db);
+    if created.is_err() {
+        if let Some(keys) = &keys {
+            let _ = std::fs::remove_file(keys);
+        }
+    }
+    let Some(mut store) = created? else {
         if !global.quiet {
             eprintln!(
                 "privreg: {} is already a register; nothing was changed",
@@ -67,4 +79,17 @@ fn done(global: &Global, created: bool, admin: Option<&str>) -> Output {
         m.insert("admin".into(), admin.into());
     }
     Output::Done(m)
+}
+
+/// The test suite's registers "made before sealing" (plain SQLite), for
+/// the tests that read raw bytes and of `privreg encrypt`: only in builds
+/// with debug assertions, like `PRIVREG_TODAY`.
+#[cfg(debug_assertions)]
+fn plain_for_tests() -> bool {
+    std::env::var_os("PRIVREG_TEST_PLAIN").is_some_and(|v| v == "1")
+}
+
+#[cfg(not(debug_assertions))]
+fn plain_for_tests() -> bool {
+    false
 }

@@ -26,6 +26,7 @@ mod records;
 mod requests;
 mod restrict;
 mod retention;
+mod sealing;
 pub mod view;
 
 use crate::cli::{Cli, Command, ExportCommand, Global};
@@ -348,6 +349,10 @@ pub fn verb_of(command: &Command) -> Verb {
         Command::Man => verb("man", Role::Auditor, Data),
         Command::Backup(_) => verb("backup", Role::Admin, Data),
         Command::Restore(_) => verb("restore", Role::Admin, Data),
+        Command::Passwd => verb("passwd", Role::Auditor, Data),
+        Command::Unlock(_) => verb("unlock", Role::Auditor, Data),
+        Command::Lock => verb("lock", Role::Auditor, Data),
+        Command::Encrypt => verb("encrypt", Role::Admin, Data),
     }
 }
 
@@ -361,6 +366,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Fields(args) => fields::run(args),
         Command::Completions { shell } => return fields::completions(shell),
         Command::Man => return fields::man(),
+        Command::Lock => sealing::lock(&global)?,
         command => {
             let mut session = open_session(&global, &command, format)?;
             let result = dispatch(&mut session, command);
@@ -372,6 +378,8 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
+    let sealed_name = global.operator.clone().or_else(login_name);
+    sealing::open(global, sealed_name.as_deref())?;
     let mut store = Store::open(&global.db)?;
     if let Some(warning) = crate::store::exposure_warning(&global.db) {
         if !global.quiet {
@@ -459,9 +467,16 @@ fn checkpoint_after(session: &Session) {
 
 fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
     match command {
-        Command::Init(_) | Command::Fields(_) | Command::Completions { .. } | Command::Man => {
+        Command::Init(_)
+        | Command::Fields(_)
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Lock => {
             unreachable!("opens no session")
         }
+        Command::Passwd => sealing::passwd(session),
+        Command::Unlock(a) => sealing::unlock(session, a),
+        Command::Encrypt => sealing::encrypt(session),
         Command::Operator(c) => operator::run(session, c),
         Command::Controller(c) => controller::run(session, c),
         Command::Add(a) => records::add(session, a),

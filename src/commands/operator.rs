@@ -30,11 +30,35 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
     match command {
         OperatorCommand::Add { name, role } => {
             check_name(&name)?;
+            let db = session.db.clone();
+            let pass = super::sealing::new_operator_passphrase(&db, &name)?;
             session.write("operator-add", |tx, who| {
-                if operators::get(tx, &name)?.is_some() {
-                    return Err(Error::Conflict(format!("operator {name} already exists")));
+                if let Some(op) = operators::get(tx, &name)? {
+                    // After `privreg encrypt` only its admin has a slot: the
+                    // others get theirs by being added again (same role).
+                    let slotless = pass.is_some()
+                        && op.enabled
+                        && op.role == role
+                        && !super::sealing::has_slot(&db, &name)?;
+                    if !slotless {
+                        return Err(Error::Conflict(format!("operator {name} already exists")));
+                    }
+                    if let Some(pass) = &pass {
+                        super::sealing::add_slot(&db, &name, pass)?;
+                    }
+                    return Ok((
+                        operator_done(&name, Some(role), true),
+                        Entry::new("operator-add").detail(format!(
+                            "operator={name} role={} passphrase=set",
+                            role.name()
+                        )),
+                    ));
                 }
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
+                // In the transaction: no slot, no operator.
+                if let Some(pass) = &pass {
+                    super::sealing::add_slot(&db, &name, pass)?;
+                }
                 Ok((
                     operator_done(&name, Some(role), true),
                     Entry::new("operator-add")
@@ -62,7 +86,18 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 Entry::new("operator-list").rows(n),
             ))
         }),
-        OperatorCommand::Disable { name } => session.write("operator-disable", |tx, _| {
+        OperatorCommand::Disable { name } => {
+            let out = disable(session, &name)?;
+            super::sealing::rotate_without(session, &name)?;
+            Ok(out)
+        }
+    }
+}
+
+fn disable(session: &mut Session, name: &str) -> Result<Output> {
+    {
+        let name = name.to_string();
+        session.write("operator-disable", |tx, _| {
             let Some(op) = operators::get(tx, &name)? else {
                 return Err(Error::NotFound(format!("no operator {name}")));
             };
@@ -82,7 +117,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 operator_done(&name, None, false),
                 Entry::new("operator-disable").detail(format!("operator={name}")),
             ))
-        }),
+        })
     }
 }
 

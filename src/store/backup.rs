@@ -25,16 +25,18 @@ impl Store {
     pub fn copy_to(&mut self, file: &Path, at: &str) -> Result<Option<Checkpoint>> {
         let tx = self.begin(super::Mode::Read)?;
         let cp = checkpoint(&tx, at)?;
-        tx.backup(MAIN_DB, file, None)?;
+        copy_keyed(&tx, file)?;
         tx.commit()?;
         Ok(cp)
     }
 
     /// Attaches a restore's scratch copy as schema `backup`, for the merge.
     pub fn attach_backup(&self, scratch: &Path) -> Result<()> {
+        // SQLCipher: an ATTACH without KEY would reuse the main file's salt.
+        let key = crate::seal::attach_key();
         self.conn.execute(
-            "ATTACH DATABASE ?1 AS backup",
-            [scratch.display().to_string()],
+            "ATTACH DATABASE ?1 AS backup KEY ?2",
+            rusqlite::params![scratch.display().to_string(), key.as_str()],
         )?;
         Ok(())
     }
@@ -73,6 +75,7 @@ impl BackupFile {
             )));
         }
         let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        crate::seal::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != super::APPLICATION_ID {
             return Err(Error::Storage(format!(
@@ -99,8 +102,27 @@ impl BackupFile {
     /// opened (so migrated forward, or refused when newer) and its WAL
     /// folded in, ready for [`Store::attach_backup`].
     pub fn copy_to(self, scratch: &Path) -> Result<()> {
-        self.conn.backup(MAIN_DB, scratch, None)?;
+        copy_keyed(&self.conn, scratch)?;
         drop(self);
         Store::open(scratch)?.truncate_wal()
     }
+}
+
+/// SQLite's online backup of `src` into `path`, keyed with the process's
+/// file key when the register is sealed (SQLCipher copies pages only
+/// between databases with the same key).
+fn copy_keyed(src: &Connection, path: &Path) -> Result<()> {
+    let Some(key) = crate::seal::current_file_key() else {
+        src.backup(MAIN_DB, path, None)?;
+        return Ok(());
+    };
+    let mut dst = Connection::open(path)?;
+    crate::seal::key_connection(&dst, &key)?;
+    rusqlite::backup::Backup::new(src, &mut dst)?.run_to_completion(
+        1024,
+        std::time::Duration::ZERO,
+        None,
+    )?;
+    dst.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(())
 }

@@ -92,7 +92,12 @@ impl Store {
     /// `Ok(None)` when the file already is a register (nothing changes).
     pub fn create(path: &Path) -> Result<Option<Store>> {
         if path.exists() {
-            Store::open(path)?;
+            // A sealed file is a register when its key slots are sound.
+            if crate::seal::is_sealed(path)? {
+                crate::seal::read_slots(path)?;
+            } else {
+                Store::open(path)?;
+            }
             return Ok(None);
         }
         // Create the empty file ourselves first so that it never exists,
@@ -100,6 +105,7 @@ impl Store {
         create_private_file(path)?;
         let result = (|| {
             let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            crate::seal::apply_key(&conn)?;
             set_pragmas(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
             tx.execute_batch(SCHEMA)?;
@@ -133,6 +139,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        crate::seal::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(Error::Storage(format!(
@@ -281,6 +288,7 @@ fn try_alone(db: &Path) -> Result<Option<Connection>> {
         db,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    crate::seal::apply_key(&conn)?;
     // The switch fails at once (SQLITE_BUSY) while another connection has
     // the file open; the busy handler is not asked, so this is short.
     conn.busy_timeout(std::time::Duration::from_millis(20))?;

@@ -362,9 +362,7 @@ fn backup_prints_the_checkpoint_its_copy_ends_at() {
     let b = env.path("b.db");
     let out = env.json(&["backup", b.to_str().unwrap()]);
     let line = out["checkpoint"].as_str().unwrap().to_string();
-    let (seq, hash) = audit::head(&rusqlite::Connection::open(&b).unwrap())
-        .unwrap()
-        .unwrap();
+    let (seq, hash) = audit::head(&crate::util::open_db(&b)).unwrap().unwrap();
     assert!(line.contains(&format!(" {seq} {hash} ")), "{line}");
     let cp = env.write("backup-cp.txt", &line);
     env.ok(&["audit", "verify", "--checkpoint", &cp]);

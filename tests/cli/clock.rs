@@ -146,6 +146,13 @@ fn release_build_ignores_the_test_clock() {
         c.args(args)
             .env("PRIVREG_DB", &db)
             .env("PRIVREG_OPERATOR", "anne")
+            .env(
+                "PRIVREG_PASSPHRASE_FILE",
+                crate::util::passphrase_file(&db, "anne"),
+            )
+            // the test-only switches of issue #14 are compiled out too
+            .env("PRIVREG_TEST_KDF", "fast")
+            .env("PRIVREG_TEST_PLAIN", "1")
             .env_remove("PRIVREG_TODAY");
         if let Some(date) = fake {
             c.env("PRIVREG_TODAY", date);
@@ -158,6 +165,10 @@ fn release_build_ignores_the_test_clock() {
     assert!(run(&["init", "--admin", "anne"], Some(&far))
         .status
         .success());
+    // sealed, with the release Argon2id parameters, whatever the switches say
+    assert!(privreg::seal::is_sealed(&db).unwrap());
+    let slots = privreg::seal::read_slots(&db).unwrap();
+    assert_eq!(slots.slots[0].kdf, privreg::seal::KDF_RELEASE);
     let add = run(
         &[
             "add",
@@ -183,7 +194,7 @@ fn release_build_ignores_the_test_clock() {
     );
     assert!(add.status.success(), "{add:?}");
     let after = Clock::current().unwrap().today();
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = crate::util::open_db(&db);
     let recorded: Vec<String> = conn
         .prepare("SELECT substr(at, 1, 10) FROM audit")
         .unwrap()

@@ -225,7 +225,7 @@ fn the_reason_must_not_carry_the_persons_data() {
 /// them to, must be gone from the file and its WAL after the erasure.
 #[test]
 fn erasure_leaves_no_trace_in_the_file_or_its_wal() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let id = env.add(
         "customer",
         &[
@@ -472,7 +472,7 @@ fn retention_report_and_sweep() {
 
 #[test]
 fn erase_names_the_recipients_who_must_be_told() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let id = customer_ended(&env, "Dora", "dora@example.fi", "2015-01-01", "2019-01-01");
     env.ok(&[
         "disclose",
@@ -513,7 +513,7 @@ fn raw_register(env: &Env) -> String {
 /// a request that quotes them without naming them as a subject.
 #[test]
 fn erasure_redacts_the_free_text_of_the_persons_requests() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let id = customer_ended(
         &env,
         "Ylvaqrst",
@@ -644,7 +644,7 @@ fn erase_refuses_a_reason_with_an_old_surname_a_street_a_local_phone_or_an_undas
 /// leaves no trace.
 #[test]
 fn erase_fails_with_nothing_erased_while_another_process_reads_the_register() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let id = env.add(
         "customer",
         &[
@@ -864,7 +864,7 @@ fn a_restricted_record_is_not_erased_or_swept_without_include_restricted() {
 /// take turns rather than block each other until both give up.
 #[test]
 fn erasures_started_together_take_turns() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let ids: Vec<String> = (0..3)
         .map(|i| {
             customer_ended(

@@ -25,5 +25,6 @@ mod reliability;
 mod requests;
 mod restore;
 mod restrict;
+mod seal;
 mod search;
 mod validation;

@@ -498,8 +498,15 @@ fn the_security_section_claims_only_what_is_enforced() {
         "{text}"
     );
     assert!(text.contains("Checkpoints of the log can be kept outside the register"));
-    assert!(text.contains("not yet encrypted"));
-    assert!(text.contains("not yet verified by a passphrase"));
+    // sealed (issue #14): the file is encrypted and the operator verified
+    assert!(!text.contains("not yet encrypted"), "{text}");
+    assert!(text.contains("verified by their own passphrase"), "{text}");
+    assert!(text.contains("are encrypted (AES-256"), "{text}");
+    // a plain register says plainly what it lacks
+    let plain = crate::util::Env::new_plain();
+    let plain_text = security(&plain);
+    assert!(plain_text.contains("not yet encrypted"));
+    assert!(plain_text.contains("not yet verified by a passphrase"));
     assert!(text.contains("before the first byte of data leaves"));
     let log = env.path("cp.log");
     env.ok(&[

@@ -14,7 +14,7 @@ fn bytes_of(db: &std::path::Path) -> String {
 
 #[test]
 fn a_restored_backup_never_brings_an_erased_person_back() {
-    let env = Env::new();
+    let env = Env::new_plain();
     let keep = matti(&env);
     let gone = env.add(
         "customer",

@@ -25,6 +25,18 @@ impl Env {
         env
     }
 
+    /// A new register made as before sealing (plain SQLite): for the tests
+    /// that read the file's raw bytes for traces of an erasure, and of
+    /// `privreg encrypt`. `PRIVREG_TEST_PLAIN` works only with debug assertions.
+    pub fn new_plain() -> Env {
+        let env = Env::empty();
+        env.cmd(&["init", "--admin", "anne"])
+            .env("PRIVREG_TEST_PLAIN", "1")
+            .assert()
+            .success();
+        env
+    }
+
     /// A temp dir without a register.
     pub fn empty() -> Env {
         let dir = tempfile::tempdir().unwrap();
@@ -101,7 +113,7 @@ impl Env {
     }
 
     pub fn sql(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db).unwrap()
+        open_db(&self.db)
     }
 
     /// The one number a query such as `SELECT count(*) …` gives.
@@ -198,13 +210,88 @@ impl Env2<'_> {
 /// needs the child itself (to kill it).
 pub fn std_command(db: &Path, operator: &str, args: &[&str]) -> std::process::Command {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("privreg"));
+    // Every register is sealed: each operator's passphrase is in a 0600
+    // file of the test's directory; `operator add NAME` gives NAME theirs.
+    let new_op = args
+        .windows(3)
+        .find(|w| w[0] == "operator" && w[1] == "add")
+        .map(|w| w[2]);
+    if let Some(name) = new_op {
+        c.env("PRIVREG_NEW_PASSPHRASE_FILE", passphrase_file(db, name));
+    } else {
+        c.env_remove("PRIVREG_NEW_PASSPHRASE_FILE");
+    }
     c.args(args)
         .env("PRIVREG_DB", db)
+        .env("PRIVREG_PASSPHRASE_FILE", passphrase_file(db, operator))
+        .env("PRIVREG_TEST_KDF", "fast")
         .env("PRIVREG_OPERATOR", operator)
         .env("PRIVREG_TODAY", TODAY)
         .env("NO_COLOR", "1")
         .env_remove("PRIVREG_FORMAT");
     c
+}
+
+/// The passphrase every test gives `operator`.
+pub fn passphrase(operator: &str) -> String {
+    format!("passphrase of {operator}!")
+}
+
+/// A 0600 file holding `operator`'s passphrase, beside the register.
+pub fn passphrase_file(db: &Path, operator: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = db.parent().unwrap_or(Path::new("."));
+    let path = dir.join(format!(".pass-{operator}"));
+    if !path.exists() {
+        std::fs::write(&path, format!("{}\n", passphrase(operator))).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+/// A connection to a register file as the tests' raw SQL needs it: keyed
+/// with its file key when it is sealed (opened with the slot of any
+/// operator whose passphrase file is beside it).
+pub fn open_db(db: &Path) -> rusqlite::Connection {
+    // A backup carries its slots at its end: read a copy, so that the
+    // backup itself stays as `privreg backup` made it.
+    let keys = privreg::seal::slots_path(db);
+    let db = &if privreg::seal::is_sealed(db).unwrap() && !keys.exists() {
+        let copy = db.with_extension("peek");
+        std::fs::copy(db, &copy).unwrap();
+        let _ = std::fs::remove_file(privreg::seal::slots_path(&copy));
+        copy
+    } else {
+        db.to_path_buf()
+    };
+    let conn = rusqlite::Connection::open(db).unwrap();
+    if privreg::seal::is_sealed(db).unwrap() {
+        let slots = privreg::seal::read_slots(db).unwrap();
+        let dir = db.parent().unwrap_or(Path::new("."));
+        let key = slots
+            .slots
+            .iter()
+            .find_map(|s| {
+                let pass =
+                    std::fs::read_to_string(dir.join(format!(".pass-{}", s.operator))).ok()?;
+                slots
+                    .unlock(&s.operator, pass.lines().next().unwrap_or(""))
+                    .ok()
+            })
+            .expect("a passphrase file of the test opens the register");
+        privreg::seal::key_connection(&conn, &key.file_key).unwrap();
+        privreg::seal::use_file_key(Some(&key.file_key));
+    }
+    conn
+}
+
+/// The `KEY` of an `ATTACH` of the register at `db` ('' when plain).
+pub fn attach_key_of(db: &Path) -> String {
+    if !privreg::seal::is_sealed(db).unwrap() {
+        return String::new();
+    }
+    let _conn = open_db(db);
+    privreg::seal::attach_key().to_string()
 }
 
 pub fn command(db: &Path, operator: &str, args: &[&str]) -> Command {
@@ -326,15 +413,19 @@ pub fn rebuild_at_version(db: &Path, version: usize) {
         conn.execute_batch(&std::fs::read_to_string(m).unwrap())
             .unwrap();
     }
-    let app_id: i32 = rusqlite::Connection::open(db)
-        .unwrap()
+    let app_id: i32 = open_db(db)
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .unwrap();
     conn.pragma_update(None, "application_id", app_id).unwrap();
     conn.pragma_update(None, "user_version", version as i64)
         .unwrap();
-    conn.execute("ATTACH DATABASE ?1 AS cur", [db.to_str().unwrap()])
-        .unwrap();
+    // An older register predates sealing: the rebuilt file is plain.
+    let key = attach_key_of(db);
+    conn.execute(
+        "ATTACH DATABASE ?1 AS cur KEY ?2",
+        [db.to_str().unwrap(), key.as_str()],
+    )
+    .unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'records_search%'")
         .unwrap()
@@ -369,7 +460,7 @@ pub fn rebuild_at_version(db: &Path, version: usize) {
     }
     conn.execute_batch("COMMIT; DETACH DATABASE cur;").unwrap();
     drop(conn);
-    for suffix in ["-wal", "-shm"] {
+    for suffix in ["-wal", "-shm", "-keys"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));

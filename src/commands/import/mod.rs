@@ -73,6 +73,9 @@ const CACHE_KIB: i64 = 48 * 1024;
 /// the memory goes to SQLite's sorter when the indexes are built.
 const BULK_CACHE_KIB: i64 = 8 * 1024;
 
+/// The page cache of an import into a sealed register (see `import_once`).
+const SEALED_CACHE_KIB: i64 = 96 * 1024;
+
 /// A row of the file as read, kept whole for the rejects file.
 enum Raw {
     Csv(csv::ByteRecord),
@@ -213,7 +216,15 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     let table = session.global.format == crate::output::Format::Table;
 
     // Only the import's own connection: a larger page cache (see CACHE_KIB).
-    let cache = if bulk { BULK_CACHE_KIB } else { CACHE_KIB };
+    // A sealed register decrypts (and checks) every page it reads back from
+    // the OS and encrypts every page it writes: a larger cache spares the
+    // pages of the indexes being built from going round that loop (issue #14).
+    let sealed = crate::seal::current_file_key().is_some();
+    let cache = match (bulk, sealed) {
+        (true, false) => BULK_CACHE_KIB,
+        (false, false) => CACHE_KIB,
+        (_, true) => SEALED_CACHE_KIB,
+    };
     session.store.tune_for_import(cache)?;
     let tx = session.store.begin(crate::store::Mode::Write)?;
     let bulk = match bulk {

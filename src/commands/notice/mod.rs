@@ -1187,6 +1187,20 @@ fn measures(
         .iter()
         .map(|r| format!("{} {}", labels::role_counted(r, lang), count(r)))
         .collect::<Vec<_>>();
+    // What is enforced depends on the file: a sealed register verifies
+    // every operator by passphrase and is encrypted (SPEC §7).
+    let sealed = crate::seal::current_file_key().is_some();
+    let (who_fi, who_en) = if sealed {
+        (
+            "Jokainen käyttäjä tunnistetaan omalla salasanallaan: ilman sitä rekisteriä ei voi avata.",
+            "Every operator is verified by their own passphrase: without it the register does not open.",
+        )
+    } else {
+        (
+            "Rekisteritiedoston voi lukea vain sen omistaja käyttöjärjestelmän oikeuksin; käyttäjän nimeä ei toistaiseksi varmenneta salasanalla, joten tiedoston omistajan tunnuksia ei jaeta.",
+            "Only the file's owner may read the register file under the operating system's permissions; the operator's name is not yet verified by a passphrase, so the owner's login is not shared.",
+        )
+    };
     let counts = match lang {
         Lang::Fi => format!("{}, {} ja {}", counts[0], counts[1], counts[2]),
         Lang::En => format!("{}, {} and {}", counts[0], counts[1], counts[2]),
@@ -1197,10 +1211,10 @@ fn measures(
             title: lang.pick("Käyttöoikeudet", "Access control"),
             text: match lang {
                 Lang::Fi => format!(
-                    "Rekisteriä käytetään henkilökohtaisilla käyttäjätunnuksilla, ja käyttäjän rooli rajaa, mitä hän voi tehdä: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Rooleja valvotaan jokaisessa toiminnossa, ja evätyt yritykset kirjataan lokiin. Rekisteritiedoston voi lukea vain sen omistaja käyttöjärjestelmän oikeuksin; käyttäjän nimeä ei toistaiseksi varmenneta salasanalla, joten tiedoston omistajan tunnuksia ei jaeta. Käyttäjiä on nyt: {counts}."
+                    "Rekisteriä käytetään henkilökohtaisilla käyttäjätunnuksilla, ja käyttäjän rooli rajaa, mitä hän voi tehdä: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Rooleja valvotaan jokaisessa toiminnossa, ja evätyt yritykset kirjataan lokiin. {who_fi} Käyttäjiä on nyt: {counts}."
                 ),
                 Lang::En => format!(
-                    "The register is used with personal operator accounts, and the operator's role limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Roles are enforced on every command, and refused attempts are logged. Only the file's owner may read the register file under the operating system's permissions; the operator's name is not yet verified by a passphrase, so the owner's login is not shared. Operators by role now: {counts}."
+                    "The register is used with personal operator accounts, and the operator's role limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Roles are enforced on every command, and refused attempts are logged. {who_en} Operators by role now: {counts}."
                 ),
             },
         },
@@ -1249,12 +1263,18 @@ fn measures(
         Measure {
             measure: "file",
             title: lang.pick("Rekisteritiedosto", "Register file"),
-            text: lang
-                .pick(
+            text: if sealed {
+                lang.pick(
+                    "Rekisteri on yksi tietokantatiedosto, joka luodaan niin, että vain sen omistaja voi lukea ja muuttaa sitä. Tiedosto, sen tapahtumaloki ja varmuuskopiot on salattu (AES-256, satunnainen avain); avaimen saa auki vain käyttäjän salasanalla (Argon2id), ja käytöstä poistetun käyttäjän salasana ei enää avaa rekisteriä eikä sen jälkeen tehtyjä varmuuskopioita. Rekisteristä tehtävät viennit ja varmuuskopiot luodaan aina uusina tiedostoina, joita vain omistaja voi lukea, eikä niillä koskaan korvata olemassa olevaa tiedostoa. Viedyt tiedostot (CSV, JSON) eivät ole salattuja.",
+                    "The register is one database file, created readable and writable by its owner only. The file, its write-ahead log and its backups are encrypted (AES-256, a random key), and the key opens only with an operator's passphrase (Argon2id); a disabled operator's passphrase no longer opens the register or any backup made after. Exports and backups are always created as new files readable by their owner only, and never replace an existing file. Exported files (CSV, JSON) are not encrypted.",
+                )
+            } else {
+                lang.pick(
                     "Rekisteri on yksi tietokantatiedosto, joka luodaan niin, että vain sen omistaja voi lukea ja muuttaa sitä. Tiedostoa ei toistaiseksi salata, joten se ja sen varmuuskopiot säilytetään salatulla levyllä. Rekisteristä tehtävät viennit ja varmuuskopiot luodaan aina uusina tiedostoina, joita vain omistaja voi lukea, eikä niillä koskaan korvata olemassa olevaa tiedostoa.",
                     "The register is one database file, created readable and writable by its owner only. The file is not yet encrypted, so it and its backups are kept on an encrypted disk. Exports and backups are always created as new files readable by their owner only, and never replace an existing file.",
                 )
-                .to_string(),
+            }
+            .to_string(),
         },
     ]
 }

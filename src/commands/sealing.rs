@@ -1,0 +1,407 @@
+//! The sealed register's commands and hooks (SPEC §7): unlocking the file
+//! before a session opens, `passwd`, `unlock`, `lock`, `encrypt`, and the
+//! key-slot side of `init`, `operator add` and `operator disable`. The
+//! cryptography and the slot store are in `crate::seal`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Map;
+
+use super::Session;
+use crate::cli::{Global, UnlockArgs};
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::seal::{self, keyring, passphrase, Slot, SlotStore};
+use crate::store::audit::Entry;
+
+/// Before a session: a sealed register is unlocked for `name` (keyring,
+/// else passphrase) and every connection of this process is keyed; a plain
+/// one is warned about.
+pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
+    let db = &global.db;
+    if !seal::is_sealed(db)? {
+        if db.exists() && !global.quiet {
+            eprintln!(
+                "privreg: warning: {} is not encrypted: anyone who can read the file reads the registers; an admin seals it with `privreg encrypt`",
+                db.display()
+            );
+        }
+        return Ok(());
+    }
+    let name = name.ok_or_else(|| {
+        Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
+    })?;
+    let slots = seal::read_slots(db)?;
+    let from_ring = keyring::fetch(db, name).and_then(|kek| slots.unlock_with(name, kek).ok()?);
+    let unlocked = match from_ring {
+        Some(u) => u,
+        None => {
+            let pass = passphrase::current(&format!("passphrase of {name}: "))?;
+            slots.unlock(name, &pass)?
+        }
+    };
+    finish_rotation(db, &slots, unlocked)
+}
+
+/// A rotation (`operator disable`) killed between its rekey and its
+/// replacing the slots leaves `<db>-keys.next`: whichever of the two keys
+/// opens the file wins.
+fn finish_rotation(db: &Path, slots: &SlotStore, unlocked: seal::Unlocked) -> Result<()> {
+    let next = next_path(db);
+    if !next.exists() {
+        seal::remember(unlocked);
+        return Ok(());
+    }
+    if opens(db, &unlocked.file_key) {
+        let _ = std::fs::remove_file(&next);
+        seal::remember(unlocked);
+        return Ok(());
+    }
+    let bytes = std::fs::read(&next)?;
+    let pending: SlotStore = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Storage(format!("{}: {e}", next.display())))?;
+    let kek = zeroize::Zeroizing::new(*unlocked.kek);
+    match pending.unlock_with(&unlocked.operator, kek)? {
+        Some(u) if opens(db, &u.file_key) => {
+            std::fs::rename(&next, seal::slots_path(db))?;
+            seal::remember(u);
+            Ok(())
+        }
+        _ => {
+            let _ = slots;
+            Err(Error::Storage(format!(
+                "{} opens with neither its key slots nor those of an unfinished key rotation",
+                db.display()
+            )))
+        }
+    }
+}
+
+fn next_path(db: &Path) -> PathBuf {
+    let mut p = seal::slots_path(db).into_os_string();
+    p.push(".next");
+    PathBuf::from(p)
+}
+
+/// Whether `key` opens the SQLCipher file at `db`.
+fn opens(db: &Path, key: &seal::Secret) -> bool {
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return false;
+    };
+    seal::key_connection(&conn, key).is_ok()
+        && conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .is_ok()
+}
+
+/// `init`: the first admin's passphrase (twice, or the passphrase file),
+/// a new file key that keys the file about to be created, and its slot
+/// store. Returns the slot store's path, to remove should init fail.
+pub fn seal_new(db: &Path, admin: &str) -> Result<PathBuf> {
+    let var = if std::env::var_os(passphrase::NEW_FILE_VAR).is_some() {
+        passphrase::NEW_FILE_VAR
+    } else {
+        passphrase::FILE_VAR
+    };
+    let pass = passphrase::new(var, &format!("new passphrase for {admin}: "))?;
+    let file_key = seal::random_key()?;
+    let (slot, kek) = Slot::new(admin, &pass, &file_key)?;
+    let salt = slot.salt.clone();
+    seal::write_slots(db, &SlotStore::new(vec![slot]))?;
+    seal::remember(seal::Unlocked {
+        operator: admin.to_string(),
+        salt,
+        kek,
+        file_key,
+    });
+    Ok(seal::slots_path(db))
+}
+
+/// `operator add` on a sealed register: the new operator's passphrase,
+/// asked before the write transaction begins.
+pub fn new_operator_passphrase(
+    db: &Path,
+    name: &str,
+) -> Result<Option<zeroize::Zeroizing<String>>> {
+    if seal::current_file_key().is_none() || !seal::is_sealed(db)? {
+        return Ok(None);
+    }
+    passphrase::new(
+        passphrase::NEW_FILE_VAR,
+        &format!("initial passphrase for {name}: "),
+    )
+    .map(Some)
+}
+
+/// Whether `name` has a key slot in the sealed register at `db`.
+pub fn has_slot(db: &Path, name: &str) -> Result<bool> {
+    Ok(seal::read_slots(db)?.slot(name).is_some())
+}
+
+/// Gives `name` a slot (replacing one it had).
+pub fn add_slot(db: &Path, name: &str, pass: &str) -> Result<()> {
+    let file_key = seal::current_file_key()
+        .ok_or_else(|| Error::Internal("a sealed register without its key".into()))?;
+    let mut slots = seal::read_slots(db)?;
+    let (slot, _) = Slot::new(name, pass, &file_key)?;
+    slots.slots.retain(|s| s.operator != name);
+    slots.slots.push(slot);
+    seal::write_slots(db, &slots)
+}
+
+/// `operator disable` on a sealed register: `name`'s slot is removed and
+/// the file key rotated, so that neither the old passphrase nor a file key
+/// remembered from before opens the register or a later backup.
+///
+/// Crash safety: the new slots go to `<db>-keys.next` first, then the
+/// file is rekeyed with the register to itself (rollback journal, as for
+/// an erasure), then `-keys.next` replaces `-keys`. [`finish_rotation`]
+/// settles a rotation killed in between.
+pub fn rotate_without(session: &mut Session, name: &str) -> Result<()> {
+    if seal::current_file_key().is_none() {
+        return Ok(());
+    }
+    let db = session.db.clone();
+    let slots = seal::read_slots(&db)?;
+    let new_key = seal::random_key()?;
+    let kept = slots
+        .slots
+        .iter()
+        .filter(|s| s.operator != name)
+        .map(|s| s.reseal(&new_key))
+        .collect::<Result<Vec<_>>>()?;
+    let next = next_path(&db);
+    let _ = std::fs::remove_file(&next);
+    std::fs::write(
+        &next,
+        serde_json::to_vec_pretty(&SlotStore::new(kept))
+            .map_err(|e| Error::Internal(e.to_string()))?,
+    )?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o600))?;
+    }
+    crate::store::take_alone(&mut session.store.conn, &db, crate::store::ALONE_WAIT)?;
+    let rekeyed = seal::rekey_connection(&session.store.conn, &new_key);
+    crate::store::give_back(&session.store.conn);
+    rekeyed?;
+    seal::use_file_key(Some(&new_key));
+    if !opens(&db, &new_key) {
+        return Err(Error::Storage(
+            "the file key could not be rotated: the register still opens with the old slots".into(),
+        ));
+    }
+    std::fs::rename(&next, seal::slots_path(&db))?;
+    let _ = keyring::forget(&db, name);
+    Ok(())
+}
+
+/// `privreg passwd`: the operator's own passphrase changes (the slot keeps
+/// its key pair, so the file key need not change).
+pub fn passwd(session: &mut Session) -> Result<Output> {
+    let db = session.db.clone();
+    let who = session.who.operator.clone();
+    let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
+        return Err(Error::Refused(
+            "the register is not sealed: there is no passphrase to change (an admin runs `privreg encrypt`)".into(),
+        ));
+    };
+    let new = passphrase::new(passphrase::NEW_FILE_VAR, "new passphrase: ")?;
+    session.write("passwd", |_, _| {
+        let mut slots = seal::read_slots(&db)?;
+        let slot = slots
+            .slots
+            .iter_mut()
+            .find(|s| s.operator == who)
+            .ok_or_else(|| Error::Refused(seal::WRONG.into()))?;
+        let (changed, _) = slot.with_passphrase(&kek, &new)?;
+        *slot = changed;
+        seal::write_slots(&db, &slots)?;
+        let mut m = Map::new();
+        m.insert("operator".into(), who.clone().into());
+        m.insert("changed".into(), true.into());
+        Ok((Output::Done(m), Entry::new("passwd")))
+    })?;
+    let _ = keyring::forget(&db, &who);
+    let mut m = Map::new();
+    m.insert("operator".into(), who.into());
+    m.insert("changed".into(), true.into());
+    Ok(Output::Done(m))
+}
+
+/// `privreg unlock`: the passphrase key into the session keyring.
+pub fn unlock(session: &mut Session, a: UnlockArgs) -> Result<Output> {
+    let db = session.db.clone();
+    let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
+        return Err(Error::Refused(
+            "the register is not sealed: there is nothing to unlock".into(),
+        ));
+    };
+    keyring::store(&db, &session.who.operator, &kek, a.duration)?;
+    session.write("unlock", |_, _| {
+        let mut m = Map::new();
+        m.insert("unlocked_for_seconds".into(), a.duration.into());
+        Ok((
+            Output::Done(m),
+            Entry::new("unlock").detail(format!("seconds={}", a.duration)),
+        ))
+    })
+}
+
+/// `privreg lock`: forgets the key `unlock` kept; needs no passphrase.
+pub fn lock(global: &Global) -> Result<Output> {
+    let name = global
+        .operator
+        .clone()
+        .or_else(super::login_name)
+        .ok_or_else(|| {
+            Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
+        })?;
+    let forgot = keyring::forget(&global.db, &name)?;
+    let mut m = Map::new();
+    m.insert("locked".into(), true.into());
+    m.insert("was_unlocked".into(), forgot.into());
+    Ok(Output::Done(m))
+}
+
+/// `privreg encrypt`: a plain register becomes a sealed one. The sealed
+/// copy is made beside it (`sqlcipher_export`), synced, and renamed over
+/// it, with the register to itself meanwhile: a crash leaves the old plain
+/// file or the new sealed one. The admin's passphrase comes from
+/// `PRIVREG_NEW_PASSPHRASE_FILE`, `PRIVREG_PASSPHRASE_FILE` or the terminal.
+/// Other operators get their slots from `operator add NAME --role R`.
+pub fn encrypt(session: &mut Session) -> Result<Output> {
+    let db = session.db.clone();
+    if seal::is_sealed(&db)? {
+        return Err(Error::Conflict(format!(
+            "{} is already encrypted",
+            db.display()
+        )));
+    }
+    let who = session.who.operator.clone();
+    // Logged before the copy, so the sealed file has the entry.
+    session.write("encrypt", |_, _| Ok(((), Entry::new("encrypt"))))?;
+    let var = if std::env::var_os(passphrase::NEW_FILE_VAR).is_some() {
+        passphrase::NEW_FILE_VAR
+    } else {
+        passphrase::FILE_VAR
+    };
+    let pass = passphrase::new(var, &format!("new passphrase for {who}: "))?;
+    let file_key = seal::random_key()?;
+    let (slot, _) = Slot::new(&who, &pass, &file_key)?;
+    let mut tmp = db.clone().into_os_string();
+    tmp.push(".sealing");
+    let tmp = PathBuf::from(tmp);
+    let _ = std::fs::remove_file(&tmp);
+    crate::store::create_private_file(&tmp)?;
+    crate::store::take_alone(&mut session.store.conn, &db, crate::store::ALONE_WAIT)?;
+    let result = (|| -> Result<()> {
+        let hexkey = zeroize::Zeroizing::new(
+            file_key
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>(),
+        );
+        session.store.conn.execute(
+            &format!("ATTACH DATABASE ?1 AS sealed KEY \"x'{}'\"", *hexkey),
+            [tmp.display().to_string()],
+        )?;
+        session
+            .store
+            .conn
+            .query_row("SELECT sqlcipher_export('sealed')", [], |_| Ok(()))?;
+        let app: i32 = session
+            .store
+            .conn
+            .query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+        let ver: i32 = session
+            .store
+            .conn
+            .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        session.store.conn.execute_batch(&format!(
+            "PRAGMA sealed.application_id = {app}; PRAGMA sealed.user_version = {ver};"
+        ))?;
+        session.store.conn.execute_batch("DETACH DATABASE sealed")?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        seal::write_slots(&db, &SlotStore::new(vec![slot]))?;
+        std::fs::rename(&tmp, &db)?;
+        if let Some(dir) = db.parent() {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result?;
+    // The old connection is to the plain file, now unlinked.
+    seal::use_file_key(Some(&file_key));
+    session.store.conn = crate::store::Store::open(&db)?.conn;
+    let mut m = Map::new();
+    m.insert("register".into(), db.display().to_string().into());
+    m.insert("encrypted".into(), true.into());
+    Ok(Output::Done(m))
+}
+
+/// Copies the sealed backup `backup` to the private scratch file `copy`,
+/// opens it with `operator`'s slot in the backup (the key unlocked for this
+/// command when it is the same slot, else the passphrase), and rekeys the
+/// copy to the register's file key, so that the restore reads it as it
+/// reads the register. The backup file itself is not changed.
+pub fn open_backup_as(backup: &Path, copy: &Path, operator: &str) -> Result<()> {
+    if !backup.exists() {
+        return Err(Error::NotFound(format!(
+            "no backup file {}",
+            backup.display()
+        )));
+    }
+    let register_key = seal::current_file_key().ok_or_else(|| {
+        Error::Refused(
+            "the backup is encrypted and this register is not: encrypt the register first (`privreg encrypt`)".into(),
+        )
+    })?;
+    std::fs::copy(backup, copy)?;
+    // A register copied with its `-keys` file, rather than a backup with
+    // its slots at its end, serves as well.
+    let beside = seal::slots_path(backup);
+    if !seal::has_trailer(copy)? && beside.exists() {
+        std::fs::copy(&beside, seal::slots_path(copy))?;
+    }
+    let slots = seal::read_slots(copy)?;
+    let same = seal::with_unlocked(|u| {
+        (slots.slot(operator).map(|s| s.salt.as_str()) == Some(u.salt.as_str()))
+            .then(|| zeroize::Zeroizing::new(*u.kek))
+    })
+    .flatten();
+    let unlocked = match same.and_then(|kek| slots.unlock_with(operator, kek).transpose()) {
+        Some(u) => u?,
+        None => {
+            let pass = passphrase::current(&format!("passphrase of {operator} in the backup: "))?;
+            slots.unlock(operator, &pass).map_err(|_| {
+                Error::Refused(format!(
+                    "the backup does not open with the passphrase of {operator}: it opens only with a passphrase valid when it was made"
+                ))
+            })?
+        }
+    };
+    let conn = rusqlite::Connection::open(copy)?;
+    seal::key_connection(&conn, &unlocked.file_key)?;
+    conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+    if *unlocked.file_key != *register_key {
+        seal::rekey_connection(&conn, &register_key)?;
+    }
+    conn.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(())
+}
