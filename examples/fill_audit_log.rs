@@ -4,6 +4,9 @@
 //! through privreg's own `store::audit::append`, so the chain is real.
 //!
 //! cargo run --release --example fill_audit_log -- REGISTER N CHECKPOINTS_FILE
+//!
+//! A sealed register is unlocked as operator `anne` with the passphrase in
+//! the first line of `PRIVREG_PASSPHRASE_FILE`.
 
 use std::io::Write;
 
@@ -17,7 +20,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: fill_audit_log REGISTER N CHECKPOINTS_FILE".into());
     };
     let n: i64 = n.parse()?;
-    let mut store = Store::open(std::path::Path::new(db))?;
+    let path = std::path::Path::new(db);
+    if privreg::seal::is_sealed(path)? {
+        let file = std::env::var("PRIVREG_PASSPHRASE_FILE")?;
+        let text = std::fs::read_to_string(file)?;
+        let pass = text.lines().next().unwrap_or_default();
+        privreg::seal::remember(privreg::seal::read_slots(path)?.unlock("anne", pass)?);
+    }
+    let mut store = Store::open(path)?;
     let register_id = privreg::store::register_id(&*store.peek()?)?;
     let mut file = std::fs::File::create(out)?;
     let every = (n / 100).max(1);

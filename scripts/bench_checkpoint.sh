@@ -10,6 +10,9 @@ cargo build --release --quiet
 cargo build --release --quiet --example fill_audit_log
 bin=target/release/privreg
 export PRIVREG_DB=$dir/reg.db PRIVREG_OPERATOR=anne
+# a sealed register (SPEC §7): the passphrase from a private file
+(umask 077; echo "bench-passphrase-$$" > "$dir/pass")
+export PRIVREG_PASSPHRASE_FILE=$dir/pass
 "$bin" --quiet init --admin anne
 echo "filling $N entries..."
 /usr/bin/time -f "fill: %e s" target/release/examples/fill_audit_log "$PRIVREG_DB" "$N" "$dir/checkpoints.txt"
