@@ -15,11 +15,22 @@ privreg() { ./target/release/privreg "$@"; }
 
 export PRIVREG_DB="${PRIVREG_DB:-examples/demo.db}"
 export PRIVREG_OPERATOR="${PRIVREG_OPERATOR:-${USER:-admin}}"
-rm -f "$PRIVREG_DB" "$PRIVREG_DB-wal" "$PRIVREG_DB-shm"
+rm -f "$PRIVREG_DB" "$PRIVREG_DB-wal" "$PRIVREG_DB-shm" "$PRIVREG_DB-keys"
+
+# The register is sealed (encrypted, a passphrase per operator). A script
+# gives passphrases in files only their owner can read; at a terminal,
+# privreg asks instead. These are demo passphrases: never keep real ones
+# beside the register.
+secrets=$(mktemp -d)
+trap 'rm -rf "$secrets"' EXIT
+(umask 077
+ echo "demo passphrase of the admin" > "$secrets/admin"
+ echo "demo passphrase of the auditor" > "$secrets/auditor")
+export PRIVREG_PASSPHRASE_FILE="$secrets/admin"
 
 echo "== init"
 privreg init --admin "$PRIVREG_OPERATOR"
-privreg operator add auditor --role auditor
+PRIVREG_NEW_PASSPHRASE_FILE="$secrets/auditor" privreg operator add auditor --role auditor
 privreg controller set --name "AmiPro Service Oy" --business-id 2617416-4 \
     --address "Vihtorinkatu 10, 23800 Laitila" --contact-person "Anne Kuusisto" \
     --contact-phone "0440 255 723"
