@@ -12,7 +12,7 @@ use crate::domain::labels::Lang;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::RequestId;
-use crate::output::Format;
+use crate::output::{CsvDialect, Format};
 use crate::store::operators::Role;
 
 const EXIT_CODES: &str = "\
@@ -57,6 +57,15 @@ pub struct Global {
     /// No progress bars or notices on stderr
     #[arg(long, global = true)]
     pub quiet: bool,
+    /// CSV written: `standard` (`,`, LF) or `excel-fi` (`;`, UTF-8 BOM, CRLF)
+    #[arg(
+        long,
+        value_enum,
+        env = "PRIVREG_CSV_DIALECT",
+        default_value = "standard",
+        global = true
+    )]
+    pub csv_dialect: CsvDialect,
 }
 
 #[derive(Debug, Subcommand)]

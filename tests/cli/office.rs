@@ -2,7 +2,7 @@
 //! Finnish names wherever a field is named, "did you mean", completions
 //! and a man page.
 
-use crate::util::Env;
+use crate::util::{matti, Env};
 
 #[test]
 fn fields_lists_every_field_with_its_finnish_names_and_form() {
@@ -213,4 +213,77 @@ fn completions_and_man_page_come_from_the_command_line_itself() {
         !String::from_utf8_lossy(&out.stderr).contains("bug"),
         "{out:?}"
     );
+}
+
+/// A record's fields as `show` gives them, without what the register
+/// itself sets on writing (times, operators, histories).
+fn comparable(env: &Env, id: &str) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = env
+        .json(&["show", id, "--reveal-hetu"])
+        .as_object()
+        .unwrap()
+        .clone();
+    m.retain(|k, _| {
+        !k.ends_with("_at")
+            && !k.ends_with("_by")
+            && !["corrections", "preferences", "bases"].contains(&k.as_str())
+    });
+    m
+}
+
+/// SPEC §12: `--csv-dialect excel-fi` writes `;`, a BOM and CRLF, and
+/// `import` reads it back the same (issue #20 point 2).
+#[test]
+fn an_excel_fi_export_round_trips_through_import() {
+    let env = Env::new();
+    matti(&env);
+    env.add(
+        "customer",
+        &[
+            "first_name=Liisa",
+            "last_name=Järvinen; Oy",
+            "phone=+358 40 123 4567",
+            "postal_code=00100",
+            "country=FI",
+            "street=Rivikatu 1",
+        ],
+    );
+    let file = env.path("excel.csv");
+    env.ok(&[
+        "--csv-dialect",
+        "excel-fi",
+        "export",
+        "register",
+        "customer",
+        "--reveal-hetu",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid;status;first_name;"));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("\r\nC-2;active;Liisa;\"Järvinen; Oy\";"),
+        "{text}"
+    );
+    assert!(text.contains(";+358401234567;") && text.contains(";00100;"));
+
+    let other = Env::new();
+    let v = other.json(&["import", "customer", file.to_str().unwrap()]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    for id in ["C-1", "C-2"] {
+        assert_eq!(comparable(&env, id), comparable(&other, id), "{id}");
+    }
+
+    // the environment variable does the same, for every CSV (a listing too)
+    let listing = env
+        .cmd(&["--format", "csv", "search", "liisa"])
+        .env("PRIVREG_CSV_DIALECT", "excel-fi")
+        .output()
+        .unwrap();
+    assert!(listing.status.success());
+    assert!(listing.stdout.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&listing.stdout).contains(";Liisa;"));
+    let standard = env.ok(&["--format", "csv", "search", "liisa"]);
+    assert!(!standard.starts_with('\u{feff}') && !standard.lines().next().unwrap().contains(';'));
 }
