@@ -300,6 +300,19 @@ pub enum InputFormat {
     Jsonl,
 }
 
+/// The character encoding of a file to import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputEncoding {
+    /// UTF-8, or Windows-1252 when the file is not valid UTF-8
+    Auto,
+    /// UTF-8 only: text that is not valid UTF-8 is refused, by line
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252, as Excel saves "CSV (semicolon delimited)" in Finland
+    #[value(name = "cp1252", alias = "windows-1252")]
+    Cp1252,
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// customer, business, employee or recruitment (or a Finnish alias)
@@ -311,6 +324,9 @@ pub struct ImportArgs {
     /// csv or jsonl (default: by the file's ending, else csv)
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    /// The file's characters: auto (UTF-8, else Windows-1252), utf-8 or cp1252
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: InputEncoding,
     #[command(flatten)]
     pub bases: NewBases,
     /// A row whose hetu (or e-mail in the register) is already there

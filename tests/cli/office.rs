@@ -2,7 +2,7 @@
 //! Finnish names wherever a field is named, "did you mean", completions
 //! and a man page.
 
-use crate::util::{matti, Env};
+use crate::util::{hetu, matti, Env};
 
 #[test]
 fn fields_lists_every_field_with_its_finnish_names_and_form() {
@@ -286,4 +286,72 @@ fn an_excel_fi_export_round_trips_through_import() {
     assert!(String::from_utf8_lossy(&listing.stdout).contains(";Liisa;"));
     let standard = env.ok(&["--format", "csv", "search", "liisa"]);
     assert!(!standard.starts_with('\u{feff}') && !standard.lines().next().unwrap().contains(';'));
+}
+
+/// Windows-1252 bytes of `text` (the test's text is Latin-1 but for `€`).
+fn cp1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect()
+}
+
+/// Issue #20 point 2: a CSV saved by Finnish Excel (Windows-1252, `;`,
+/// CRLF) imports as it is; `--encoding utf-8` still refuses it by line.
+#[test]
+fn a_windows_1252_excel_csv_imports_and_utf8_only_refuses_it_by_line() {
+    let env = Env::new();
+    let h = hetu("131052", '-', 308);
+    let text = format!(
+        "Etunimi;Sukunimi;Henkilötunnus;Kaupunki\r\n\
+         Aino;Järvinen;{h};Hämeenlinna\r\n\
+         Örjan;Åström;;Mäntsälä €\r\n"
+    );
+    let file = env.write("excel.csv", cp1252(&text));
+    assert!(std::str::from_utf8(&cp1252(&text)).is_err());
+
+    // forced UTF-8: refused, naming the line and field, echoing no value
+    let err = env.fails(3, &["import", "customer", &file, "--encoding", "utf-8"]);
+    assert!(err.contains("line 1") && err.contains("header"), "{err}");
+    assert!(err.contains("--encoding cp1252"), "{err}");
+    let body = env.write(
+        "rows.csv",
+        [
+            b"first_name;last_name\r\nAino;J".as_slice(),
+            b"\xE4rvinen\r\n",
+        ]
+        .concat(),
+    );
+    let err = env.fails(3, &["import", "customer", &body, "--encoding", "utf-8"]);
+    assert!(err.contains("line 2") && err.contains("last_name"), "{err}");
+    assert!(!err.contains("rvinen"), "{err}");
+    assert_eq!(env.count("customer"), 0);
+
+    // detected, and forced: the same records
+    let v = env.json(&["import", "customer", &file]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    let found = env.json(&["search", "järvinen", "--reveal-hetu"]);
+    assert_eq!(found[0]["last_name"], "Järvinen");
+    assert_eq!(found[0]["hetu"], h.as_str());
+    assert_eq!(found[0]["city"], "Hämeenlinna");
+    let other = env.json(&["search", "åström"]);
+    assert_eq!(other[0]["first_name"], "Örjan");
+    assert_eq!(other[0]["city"], "Mäntsälä €");
+    let forced = Env::new();
+    let v = forced.json(&["import", "customer", &file, "--encoding", "cp1252"]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    // and from standard input, found by its first block
+    let piped = Env::new();
+    let out = piped
+        .cmd(&["--format", "json", "import", "customer", "-"])
+        .write_stdin(cp1252(&text))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        piped.json(&["search", "järvinen"])[0]["last_name"],
+        "Järvinen"
+    );
 }
