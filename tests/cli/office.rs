@@ -355,3 +355,35 @@ fn a_windows_1252_excel_csv_imports_and_utf8_only_refuses_it_by_line() {
         "Järvinen"
     );
 }
+
+/// Issue #20 point 7: an import without --basis says that its records
+/// have no legal basis; with one, or in a dry run, it says nothing.
+#[test]
+fn an_import_without_a_basis_warns_on_stderr() {
+    let env = Env::new();
+    let file = env.write("people.csv", "first_name,last_name\nAino,Aalto\n");
+    let out = env.cmd(&["import", "customer", &file]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: the 1 records inserted have no legal basis")
+            && stderr.contains("privreg check"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Aino") && !stderr.contains("Aalto"));
+    let other = env.write("more.csv", "first_name,last_name\nEino,Eskola\n");
+    let out = env
+        .cmd(&[
+            "import",
+            "customer",
+            &other,
+            "--basis",
+            "contract",
+            "--purpose",
+            "customer-relationship",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("legal basis"));
+}

@@ -340,6 +340,15 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     if let Some(created) = rejects_file {
         created.keep();
     }
+    // Issue #20 point 7: records without a legal basis are a gap (GDPR
+    // Art. 6) that `check` lists; say so now rather than months later.
+    if bases.is_empty() && counts.inserted > 0 && !a.dry_run && !quiet {
+        eprintln!(
+            "privreg: warning: the {} records inserted have no legal basis (no --basis given); \
+             `privreg check` lists them until `privreg basis add` logs one",
+            counts.inserted
+        );
+    }
     if counts.rejected > 0 {
         return Err(Error::InvalidRows(rejected_message(
             &counts, a, &shown, problems,
