@@ -12,7 +12,7 @@ use crate::domain::labels::Lang;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::RequestId;
-use crate::output::Format;
+use crate::output::{CsvDialect, Format};
 use crate::store::operators::Role;
 
 const EXIT_CODES: &str = "\
@@ -57,6 +57,15 @@ pub struct Global {
     /// No progress bars or notices on stderr
     #[arg(long, global = true)]
     pub quiet: bool,
+    /// CSV written: `standard` (`,`, LF) or `excel-fi` (`;`, UTF-8 BOM, CRLF)
+    #[arg(
+        long,
+        value_enum,
+        env = "PRIVREG_CSV_DIALECT",
+        default_value = "standard",
+        global = true
+    )]
+    pub csv_dialect: CsvDialect,
 }
 
 #[derive(Debug, Subcommand)]
@@ -328,6 +337,19 @@ pub enum InputFormat {
     Jsonl,
 }
 
+/// The character encoding of a file to import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputEncoding {
+    /// UTF-8, or Windows-1252 when the file is not valid UTF-8
+    Auto,
+    /// UTF-8 only: text that is not valid UTF-8 is refused, by line
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252, as Excel saves "CSV (semicolon delimited)" in Finland
+    #[value(name = "cp1252", alias = "windows-1252")]
+    Cp1252,
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// customer, business, employee or recruitment (or a Finnish alias)
@@ -339,6 +361,9 @@ pub struct ImportArgs {
     /// csv or jsonl (default: by the file's ending, else csv)
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    /// The file's characters: auto (UTF-8, else Windows-1252), utf-8 or cp1252
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: InputEncoding,
     #[command(flatten)]
     pub bases: NewBases,
     /// A row whose hetu (or e-mail in the register) is already there

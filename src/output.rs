@@ -30,6 +30,42 @@ impl Format {
     }
 }
 
+/// How privreg writes CSV (SPEC §12): `standard` is RFC 4180 with `,`
+/// and LF; `excel-fi` is what Finnish Excel opens as columns: `;`, a
+/// UTF-8 byte order mark and CRLF. `import` reads both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvDialect {
+    #[default]
+    Standard,
+    ExcelFi,
+}
+
+/// The dialect of every CSV this process writes, set once from the
+/// global `--csv-dialect` before any output (a process-wide setting, like
+/// the colour choice, so that no renderer needs it threaded through).
+static CSV_DIALECT: std::sync::OnceLock<CsvDialect> = std::sync::OnceLock::new();
+
+/// Sets the CSV dialect for this process; the first call wins.
+pub fn set_csv_dialect(dialect: CsvDialect) {
+    let _ = CSV_DIALECT.set(dialect);
+}
+
+fn csv_dialect() -> CsvDialect {
+    CSV_DIALECT.get().copied().unwrap_or_default()
+}
+
+/// A CSV writer in `dialect`; with `excel-fi` the byte order mark is
+/// written first.
+fn csv_writer_in<W: Write>(mut out: W, dialect: CsvDialect) -> Result<csv::Writer<W>> {
+    let mut b = csv::WriterBuilder::new();
+    b.buffer_capacity(1 << 16);
+    if dialect == CsvDialect::ExcelFi {
+        out.write_all(b"\xEF\xBB\xBF")?;
+        b.delimiter(b';').terminator(csv::Terminator::CRLF);
+    }
+    Ok(b.from_writer(out))
+}
+
 /// The formats of listings and single objects.
 pub const DATA_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
 
@@ -300,7 +336,7 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>], table: &[Column])
     } else {
         union_keys(rows)
     };
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = csv_writer_in(out, csv_dialect())?;
     let csv_err = |e: csv::Error| Error::Storage(format!("writing csv: {e}"));
     w.write_record(&keys).map_err(csv_err)?;
     for row in rows {
@@ -372,11 +408,7 @@ impl ListWriter {
         table: Vec<Column>,
     ) -> Result<ListWriter> {
         let out = if format == Format::Csv {
-            Sink::Csv(Box::new(
-                csv::WriterBuilder::new()
-                    .buffer_capacity(1 << 16)
-                    .from_writer(out),
-            ))
+            Sink::Csv(Box::new(csv_writer_in(out, csv_dialect())?))
         } else {
             Sink::Plain(out)
         };
@@ -593,6 +625,21 @@ mod tests {
             let got = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
             assert_eq!(got, want, "{format:?}");
         }
+    }
+
+    #[test]
+    fn excel_fi_dialect_has_bom_semicolons_and_crlf() {
+        let mut buf = Vec::new();
+        {
+            let mut w = csv_writer_in(&mut buf, CsvDialect::ExcelFi).unwrap();
+            w.write_record(["a", "b;c"]).unwrap();
+            w.write_record(["+358401234567", "00100"]).unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "\u{feff}a;\"b;c\"\r\n+358401234567;00100\r\n"
+        );
     }
 
     #[test]

@@ -358,6 +358,7 @@ pub fn verb_of(command: &Command) -> Verb {
 
 pub fn run(cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
+    output::set_csv_dialect(global.csv_dialect);
     let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
     let out = match command {

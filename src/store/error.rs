@@ -17,7 +17,10 @@ impl From<rusqlite::Error> for Error {
                 ),
                 C::ReadOnly => {
                     return Error::Storage(
-                        "the register file is read-only: nothing was written".into(),
+                        "the register or the directory it is in cannot be written: privreg \
+                         needs to write the file and to create its journal files (-wal, -shm) \
+                         beside it; nothing was written"
+                            .into(),
                     )
                 }
                 C::DatabaseCorrupt | C::NotADatabase => {

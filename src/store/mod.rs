@@ -200,9 +200,12 @@ fn refuse_read_only(_path: &Path) -> Result<()> {
 pub fn exposure_warning(path: &Path) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    (mode & 0o077 != 0).then(|| {
+    // The group is not warned about (issue #20 point 9): an office shares
+    // the file between its staff's logins through a group (0660); what
+    // leaks personal data is a file every login on the machine can read.
+    (mode & 0o007 != 0).then(|| {
         format!(
-            "{} can be read by others (mode {mode:o}); it holds personal data: run `chmod 600 {}`",
+            "{} can be read by every user of this machine (mode {mode:o}); it holds personal data: run `chmod o= {}`",
             path.display(),
             path.display()
         )

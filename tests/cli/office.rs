@@ -2,7 +2,7 @@
 //! Finnish names wherever a field is named, "did you mean", completions
 //! and a man page.
 
-use crate::util::Env;
+use crate::util::{hetu, matti, Env};
 
 #[test]
 fn fields_lists_every_field_with_its_finnish_names_and_form() {
@@ -213,4 +213,177 @@ fn completions_and_man_page_come_from_the_command_line_itself() {
         !String::from_utf8_lossy(&out.stderr).contains("bug"),
         "{out:?}"
     );
+}
+
+/// A record's fields as `show` gives them, without what the register
+/// itself sets on writing (times, operators, histories).
+fn comparable(env: &Env, id: &str) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = env
+        .json(&["show", id, "--reveal-hetu"])
+        .as_object()
+        .unwrap()
+        .clone();
+    m.retain(|k, _| {
+        !k.ends_with("_at")
+            && !k.ends_with("_by")
+            && !["corrections", "preferences", "bases"].contains(&k.as_str())
+    });
+    m
+}
+
+/// SPEC §12: `--csv-dialect excel-fi` writes `;`, a BOM and CRLF, and
+/// `import` reads it back the same (issue #20 point 2).
+#[test]
+fn an_excel_fi_export_round_trips_through_import() {
+    let env = Env::new();
+    matti(&env);
+    env.add(
+        "customer",
+        &[
+            "first_name=Liisa",
+            "last_name=Järvinen; Oy",
+            "phone=+358 40 123 4567",
+            "postal_code=00100",
+            "country=FI",
+            "street=Rivikatu 1",
+        ],
+    );
+    let file = env.path("excel.csv");
+    env.ok(&[
+        "--csv-dialect",
+        "excel-fi",
+        "export",
+        "register",
+        "customer",
+        "--reveal-hetu",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid;status;first_name;"));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("\r\nC-2;active;Liisa;\"Järvinen; Oy\";"),
+        "{text}"
+    );
+    assert!(text.contains(";+358401234567;") && text.contains(";00100;"));
+
+    let other = Env::new();
+    let v = other.json(&["import", "customer", file.to_str().unwrap()]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    for id in ["C-1", "C-2"] {
+        assert_eq!(comparable(&env, id), comparable(&other, id), "{id}");
+    }
+
+    // the environment variable does the same, for every CSV (a listing too)
+    let listing = env
+        .cmd(&["--format", "csv", "search", "liisa"])
+        .env("PRIVREG_CSV_DIALECT", "excel-fi")
+        .output()
+        .unwrap();
+    assert!(listing.status.success());
+    assert!(listing.stdout.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&listing.stdout).contains(";Liisa;"));
+    let standard = env.ok(&["--format", "csv", "search", "liisa"]);
+    assert!(!standard.starts_with('\u{feff}') && !standard.lines().next().unwrap().contains(';'));
+}
+
+/// Windows-1252 bytes of `text` (the test's text is Latin-1 but for `€`).
+fn cp1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect()
+}
+
+/// Issue #20 point 2: a CSV saved by Finnish Excel (Windows-1252, `;`,
+/// CRLF) imports as it is; `--encoding utf-8` still refuses it by line.
+#[test]
+fn a_windows_1252_excel_csv_imports_and_utf8_only_refuses_it_by_line() {
+    let env = Env::new();
+    let h = hetu("131052", '-', 308);
+    let text = format!(
+        "Etunimi;Sukunimi;Henkilötunnus;Kaupunki\r\n\
+         Aino;Järvinen;{h};Hämeenlinna\r\n\
+         Örjan;Åström;;Mäntsälä €\r\n"
+    );
+    let file = env.write("excel.csv", cp1252(&text));
+    assert!(std::str::from_utf8(&cp1252(&text)).is_err());
+
+    // forced UTF-8: refused, naming the line and field, echoing no value
+    let err = env.fails(3, &["import", "customer", &file, "--encoding", "utf-8"]);
+    assert!(err.contains("line 1") && err.contains("header"), "{err}");
+    assert!(err.contains("--encoding cp1252"), "{err}");
+    let body = env.write(
+        "rows.csv",
+        [
+            b"first_name;last_name\r\nAino;J".as_slice(),
+            b"\xE4rvinen\r\n",
+        ]
+        .concat(),
+    );
+    let err = env.fails(3, &["import", "customer", &body, "--encoding", "utf-8"]);
+    assert!(err.contains("line 2") && err.contains("last_name"), "{err}");
+    assert!(!err.contains("rvinen"), "{err}");
+    assert_eq!(env.count("customer"), 0);
+
+    // detected, and forced: the same records
+    let v = env.json(&["import", "customer", &file]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    let found = env.json(&["search", "järvinen", "--reveal-hetu"]);
+    assert_eq!(found[0]["last_name"], "Järvinen");
+    assert_eq!(found[0]["hetu"], h.as_str());
+    assert_eq!(found[0]["city"], "Hämeenlinna");
+    let other = env.json(&["search", "åström"]);
+    assert_eq!(other[0]["first_name"], "Örjan");
+    assert_eq!(other[0]["city"], "Mäntsälä €");
+    let forced = Env::new();
+    let v = forced.json(&["import", "customer", &file, "--encoding", "cp1252"]);
+    assert_eq!(v["inserted"], 2, "{v}");
+    // and from standard input, found by its first block
+    let piped = Env::new();
+    let out = piped
+        .cmd(&["--format", "json", "import", "customer", "-"])
+        .write_stdin(cp1252(&text))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        piped.json(&["search", "järvinen"])[0]["last_name"],
+        "Järvinen"
+    );
+}
+
+/// Issue #20 point 7: an import without --basis says that its records
+/// have no legal basis; with one, or in a dry run, it says nothing.
+#[test]
+fn an_import_without_a_basis_warns_on_stderr() {
+    let env = Env::new();
+    let file = env.write("people.csv", "first_name,last_name\nAino,Aalto\n");
+    let out = env.cmd(&["import", "customer", &file]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: the 1 records inserted have no legal basis")
+            && stderr.contains("privreg check"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Aino") && !stderr.contains("Aalto"));
+    let other = env.write("more.csv", "first_name,last_name\nEino,Eskola\n");
+    let out = env
+        .cmd(&[
+            "import",
+            "customer",
+            &other,
+            "--basis",
+            "contract",
+            "--purpose",
+            "customer-relationship",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("legal basis"));
 }

@@ -216,7 +216,13 @@ fn read_only_and_exposed_registers() {
     std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let out = env.cmd(&["show", &id]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod o="));
+    // a file shared by an office group is not a warning (issue #20 point 9)
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o660)).unwrap();
+    let out = env.cmd(&["show", &id]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{out:?}");
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let quiet = env.cmd(&["--quiet", "show", &id]).output().unwrap();
     assert!(quiet.stderr.is_empty());
 }

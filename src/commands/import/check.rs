@@ -99,7 +99,10 @@ impl Checker {
                         changes.push((i, text.to_string()));
                     }
                 }
-                Err(_) => errors.push(FieldError::new(specs[i].name, "is not valid UTF-8 text")),
+                Err(_) => errors.push(FieldError::new(
+                    specs[i].name,
+                    format!("is not valid UTF-8 text: {NOT_UTF8_HELP}"),
+                )),
             }
         }
         (changes, errors)

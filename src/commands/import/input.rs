@@ -6,15 +6,128 @@ use super::*;
 
 pub(super) type Input = Box<dyn Read + Send>;
 
-pub(super) fn open_input(path: &Path, stdin: bool) -> Result<(Input, Option<u64>)> {
+pub(super) fn open_input(
+    path: &Path,
+    stdin: bool,
+    encoding: InputEncoding,
+) -> Result<(Input, Option<u64>)> {
     if stdin {
-        return Ok((Box::new(LineLimit::new(std::io::stdin())), None));
+        let mut stdin = BufReader::with_capacity(1 << 16, std::io::stdin());
+        // Standard input cannot be read twice: judged by its first block.
+        let cp1252 = match encoding {
+            InputEncoding::Auto => !utf8_so_far(stdin.fill_buf().map_err(read_error)?),
+            other => other == InputEncoding::Cp1252,
+        };
+        return Ok((decoded(stdin, cp1252), None));
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", path.display())))?;
+    let open = || {
+        std::fs::File::open(path)
+            .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", path.display())))
+    };
+    let file = open()?;
     let size = file.metadata().ok().map(|m| m.len());
-    Ok((Box::new(LineLimit::new(file)), size))
+    let cp1252 = match encoding {
+        InputEncoding::Auto => !is_utf8(open()?).map_err(read_error)?,
+        other => other == InputEncoding::Cp1252,
+    };
+    Ok((decoded(file, cp1252), size))
 }
+
+/// The input as UTF-8: as it is, or decoded from Windows-1252.
+fn decoded(inner: impl Read + Send + 'static, cp1252: bool) -> Input {
+    if cp1252 {
+        Box::new(LineLimit::new(Cp1252::new(inner)))
+    } else {
+        Box::new(LineLimit::new(inner))
+    }
+}
+
+/// Is the whole file valid UTF-8? Read once in blocks before the import
+/// (a million-row file in a fraction of a second), so that a Windows-1252
+/// file whose first special letter is on its last line is still found.
+fn is_utf8(mut r: impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut carry = 0;
+    loop {
+        let n = match r.read(&mut buf[carry..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        let len = carry + n;
+        match std::str::from_utf8(&buf[..len]) {
+            Ok(_) => carry = 0,
+            // A character cut at the block's end: carried to the next.
+            Err(e) if e.error_len().is_none() => {
+                buf.copy_within(e.valid_up_to()..len, 0);
+                carry = len - e.valid_up_to();
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Is this start of a stream UTF-8, but for a character cut at its end?
+fn utf8_so_far(block: &[u8]) -> bool {
+    match std::str::from_utf8(block) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// A Windows-1252 stream read as UTF-8 (`encoding_rs`). Windows-1252
+/// gives every byte a character, so decoding never fails, and line
+/// breaks stay where they were: line numbers are the file's.
+pub(super) struct Cp1252<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    /// Decoded text not yet read, from `pos`.
+    text: Vec<u8>,
+    pos: usize,
+}
+
+impl<R: Read> Cp1252<R> {
+    pub(super) fn new(inner: R) -> Cp1252<R> {
+        Cp1252 {
+            inner,
+            decoder: encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling(),
+            raw: vec![0; 1 << 16],
+            text: Vec::new(),
+            pos: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Cp1252<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.text.len() {
+            let n = self.inner.read(&mut self.raw)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            // At most three bytes of UTF-8 per byte (`€` is E2 82 AC).
+            self.text.resize(3 * n, 0);
+            let (_, read, written, _) =
+                self.decoder
+                    .decode_to_utf8(&self.raw[..n], &mut self.text, false);
+            debug_assert_eq!(read, n);
+            self.text.truncate(written);
+            self.pos = 0;
+        }
+        let n = out.len().min(self.text.len() - self.pos);
+        out[..n].copy_from_slice(&self.text[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// What to do about text that is not UTF-8.
+pub(super) const NOT_UTF8_HELP: &str =
+    "save the file as UTF-8, or import it with --encoding cp1252 (Excel's Windows-1252)";
 
 /// The longest physical line read, in bytes. A valid row is far shorter
 /// (no cell may pass 10,000 characters, and a multi-line cell spans
@@ -172,6 +285,16 @@ impl Source {
             .from_reader(Cursor::new(&source.first));
         let mut record = csv::ByteRecord::new();
         reader.read_byte_record(&mut record).map_err(read_error)?;
+        if let Some(column) = record.iter().position(|c| std::str::from_utf8(c).is_err()) {
+            return Err(Error::Invalid(vec![Problem {
+                line: Some(1),
+                field: "header".into(),
+                reason: format!(
+                    "column {} is not valid UTF-8 text: {NOT_UTF8_HELP}",
+                    column + 1
+                ),
+            }]));
+        }
         source.header = record
             .iter()
             .map(|c| String::from_utf8_lossy(c).into_owned())
@@ -209,5 +332,28 @@ pub(super) fn sniff_delimiter(line: &[u8]) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_judged_across_blocks_and_cp1252_decodes_every_byte() {
+        // `ä` cut by the 64 KiB block boundary is still UTF-8
+        let mut text = vec![b'a'; (1 << 16) - 1];
+        text.extend_from_slice("ä\n".as_bytes());
+        assert!(is_utf8(Cursor::new(&text)).unwrap());
+        text.push(0xE4); // a Windows-1252 `ä` at the very end
+        assert!(!is_utf8(Cursor::new(&text)).unwrap());
+        assert!(!is_utf8(Cursor::new(b"caf\xC3")).unwrap());
+        assert!(utf8_so_far(b"caf\xC3") && !utf8_so_far(b"J\xE4r"));
+
+        let mut decoded = String::new();
+        Cp1252::new(Cursor::new(b"J\xE4rvinen \x80 \x81\n".to_vec()))
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, "Järvinen € \u{81}\n");
     }
 }

@@ -20,7 +20,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use serde_json::{Map, Value};
 
 use super::{Session, Who};
-use crate::cli::{ImportArgs, InputFormat, OnConflict};
+use crate::cli::{ImportArgs, InputEncoding, InputFormat, OnConflict};
 use crate::domain::basis::CheckedBasis;
 use crate::domain::fields::{
     self, fields, header_index, header_key, Ctx, FieldError, Kind, Values,
@@ -209,7 +209,12 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
             ));
         }
     }
-    let (input, size) = open_input(&a.file, stdin)?;
+    // JSON is UTF-8 by its standard (RFC 8259): guessed for CSV only.
+    let encoding = match (a.encoding, format) {
+        (InputEncoding::Auto, InputFormat::Jsonl) => InputEncoding::Utf8,
+        (encoding, _) => encoding,
+    };
+    let (input, size) = open_input(&a.file, stdin, encoding)?;
     let mut input = BufReader::with_capacity(1 << 16, input);
     let source = Source::open(&mut input, format, register)?;
     let quiet = session.global.quiet;
@@ -345,6 +350,15 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
 
     if let Some(created) = rejects_file {
         created.keep();
+    }
+    // Issue #20 point 7: records without a legal basis are a gap (GDPR
+    // Art. 6) that `check` lists; say so now rather than months later.
+    if bases.is_empty() && counts.inserted > 0 && !a.dry_run && !quiet {
+        eprintln!(
+            "privreg: warning: the {} records inserted have no legal basis (no --basis given); \
+             `privreg check` lists them until `privreg basis add` logs one",
+            counts.inserted
+        );
     }
     if counts.rejected > 0 {
         return Err(Error::InvalidRows(rejected_message(
