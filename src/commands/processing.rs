@@ -180,20 +180,14 @@ pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Outpu
                 .ok_or_else(|| not_found("activity", &name))?;
             Ok((show(&a), Entry::new("activity-show").detail(a.name.clone())))
         }),
-        ActivityCommand::End { name, date } => {
-            let date = end_date(&date)?;
-            let name = name.trim().to_string();
-            session.write("activity-end", |tx, _| {
-                store::end(tx, "activities", "activity", &name, &date)?;
-                Ok((
-                    done(&[
-                        ("name", name.clone().into()),
-                        ("ended_on", date.clone().into()),
-                    ]),
-                    Entry::new("activity-end").detail(format!("{name} ended_on={date}")),
-                ))
-            })
-        }
+        ActivityCommand::End { name, date } => end_named(
+            session,
+            "activity-end",
+            "activities",
+            "activity",
+            &name,
+            &date,
+        ),
     }
 }
 
@@ -318,20 +312,14 @@ pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Out
                 Entry::new("processor-show").detail(p.name.clone()),
             ))
         }),
-        ProcessorCommand::End { name, date } => {
-            let date = end_date(&date)?;
-            let name = name.trim().to_string();
-            session.write("processor-end", |tx, _| {
-                store::end(tx, "processors", "processor", &name, &date)?;
-                Ok((
-                    done(&[
-                        ("name", name.clone().into()),
-                        ("ended_on", date.clone().into()),
-                    ]),
-                    Entry::new("processor-end").detail(format!("{name} ended_on={date}")),
-                ))
-            })
-        }
+        ProcessorCommand::End { name, date } => end_named(
+            session,
+            "processor-end",
+            "processors",
+            "processor",
+            &name,
+            &date,
+        ),
     }
 }
 
@@ -443,18 +431,7 @@ pub fn client(session: &mut Session, command: ClientCommand) -> Result<Output> {
             Ok((show(&c), Entry::new("client-show").detail(c.name.clone())))
         }),
         ClientCommand::End { name, date } => {
-            let date = end_date(&date)?;
-            let name = name.trim().to_string();
-            session.write("client-end", |tx, _| {
-                store::end(tx, "clients", "client", &name, &date)?;
-                Ok((
-                    done(&[
-                        ("name", name.clone().into()),
-                        ("ended_on", date.clone().into()),
-                    ]),
-                    Entry::new("client-end").detail(format!("{name} ended_on={date}")),
-                ))
-            })
+            end_named(session, "client-end", "clients", "client", &name, &date)
         }
         ClientCommand::Processing(ClientProcessingCommand::Add(args)) => {
             client_processing_add(session, args)
@@ -670,4 +647,28 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             })
         }
     }
+}
+
+/// `activity end`, `processor end`, `client end`: the named row of `table`
+/// ended on `date`, audited as `action`.
+fn end_named(
+    session: &mut Session,
+    action: &str,
+    table: &str,
+    kind: &str,
+    name: &str,
+    date: &str,
+) -> Result<Output> {
+    let date = end_date(date)?;
+    let name = name.trim().to_string();
+    session.write(action, |tx, _| {
+        store::end(tx, table, kind, &name, &date)?;
+        Ok((
+            done(&[
+                ("name", name.clone().into()),
+                ("ended_on", date.clone().into()),
+            ]),
+            Entry::new(action).detail(format!("{name} ended_on={date}")),
+        ))
+    })
 }
