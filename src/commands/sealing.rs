@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::seal::{self, keyring, passphrase, Slot, SlotStore};
 use crate::store::audit::Entry;
+use crate::store::cipher::opens;
 
 /// Before a session: a sealed register is unlocked for `name` (keyring,
 /// else passphrase) and every connection of this process is keyed; a plain
@@ -81,21 +82,6 @@ fn next_path(db: &Path) -> PathBuf {
     let mut p = seal::slots_path(db).into_os_string();
     p.push(".next");
     PathBuf::from(p)
-}
-
-/// Whether `key` opens the SQLCipher file at `db`.
-fn opens(db: &Path, key: &seal::Secret) -> bool {
-    let Ok(conn) =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-    else {
-        return false;
-    };
-    seal::key_connection(&conn, key).is_ok()
-        && conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .is_ok()
 }
 
 /// `init`: the first admin's passphrase (twice, or the passphrase file),
@@ -186,10 +172,7 @@ pub fn rotate_without(session: &mut Session, name: &str) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o600))?;
     }
-    crate::store::take_alone(&mut session.store.conn, &db, crate::store::ALONE_WAIT)?;
-    let rekeyed = seal::rekey_connection(&session.store.conn, &new_key);
-    crate::store::give_back(&session.store.conn);
-    rekeyed?;
+    session.store.rekey(&db, &new_key)?;
     seal::use_file_key(Some(&new_key));
     if !opens(&db, &new_key) {
         return Err(Error::Storage(
@@ -299,34 +282,8 @@ pub fn encrypt(session: &mut Session) -> Result<Output> {
     let tmp = PathBuf::from(tmp);
     let _ = std::fs::remove_file(&tmp);
     crate::store::create_private_file(&tmp)?;
-    crate::store::take_alone(&mut session.store.conn, &db, crate::store::ALONE_WAIT)?;
     let result = (|| -> Result<()> {
-        let hexkey = zeroize::Zeroizing::new(
-            file_key
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>(),
-        );
-        session.store.conn.execute(
-            &format!("ATTACH DATABASE ?1 AS sealed KEY \"x'{}'\"", *hexkey),
-            [tmp.display().to_string()],
-        )?;
-        session
-            .store
-            .conn
-            .query_row("SELECT sqlcipher_export('sealed')", [], |_| Ok(()))?;
-        let app: i32 = session
-            .store
-            .conn
-            .query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
-        let ver: i32 = session
-            .store
-            .conn
-            .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-        session.store.conn.execute_batch(&format!(
-            "PRAGMA sealed.application_id = {app}; PRAGMA sealed.user_version = {ver};"
-        ))?;
-        session.store.conn.execute_batch("DETACH DATABASE sealed")?;
+        session.store.export_sealed(&db, &tmp, &file_key)?;
         std::fs::File::open(&tmp)?.sync_all()?;
         seal::write_slots(&db, &SlotStore::new(vec![slot]))?;
         std::fs::rename(&tmp, &db)?;
@@ -348,7 +305,7 @@ pub fn encrypt(session: &mut Session) -> Result<Output> {
     result?;
     // The old connection is to the plain file, now unlinked.
     seal::use_file_key(Some(&file_key));
-    session.store.conn = crate::store::Store::open(&db)?.conn;
+    session.store = crate::store::Store::open(&db)?;
     let mut m = Map::new();
     m.insert("register".into(), db.display().to_string().into());
     m.insert("encrypted".into(), true.into());
@@ -396,12 +353,5 @@ pub fn open_backup_as(backup: &Path, copy: &Path, operator: &str) -> Result<()> 
             })?
         }
     };
-    let conn = rusqlite::Connection::open(copy)?;
-    seal::key_connection(&conn, &unlocked.file_key)?;
-    conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-    if *unlocked.file_key != *register_key {
-        seal::rekey_connection(&conn, &register_key)?;
-    }
-    conn.close().map_err(|(_, e)| Error::from(e))?;
-    Ok(())
+    crate::store::cipher::rekey_copy(copy, &unlocked.file_key, &register_key)
 }

@@ -154,36 +154,18 @@ pub fn current_file_key() -> Option<Secret> {
     cur.as_ref().map(|k| Zeroizing::new(**k))
 }
 
-/// Keys a new connection with the process's file key, if there is one.
-/// Must run before anything reads the file.
-pub fn apply_key(conn: &rusqlite::Connection) -> Result<()> {
-    if let Some(key) = current_file_key() {
-        key_connection(conn, &key)?;
-    }
-    Ok(())
-}
-
-/// Keys a connection with `key` (raw, no SQLCipher KDF).
-pub fn key_connection(conn: &rusqlite::Connection, key: &Secret) -> Result<()> {
-    let sql = Zeroizing::new(format!("PRAGMA key = \"x'{}'\"", hex(&key[..])));
-    conn.execute_batch(&sql)?;
-    Ok(())
+/// A key as SQLCipher takes it raw: `x'…'` in hex (no SQLCipher KDF).
+pub fn key_literal(key: &Secret) -> Zeroizing<String> {
+    Zeroizing::new(format!("x'{}'", hex(&key[..])))
 }
 
 /// The `KEY` of an `ATTACH` of a file sealed with the process's key
 /// (an empty key, for a plain register).
 pub fn attach_key() -> Zeroizing<String> {
-    Zeroizing::new(match current_file_key() {
-        Some(k) => format!("x'{}'", hex(&k[..])),
-        None => String::new(),
-    })
-}
-
-/// Rewrites every page of `conn`'s main database under `key`.
-pub fn rekey_connection(conn: &rusqlite::Connection, key: &Secret) -> Result<()> {
-    let sql = Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\"", hex(&key[..])));
-    conn.execute_batch(&sql)?;
-    Ok(())
+    match current_file_key() {
+        Some(k) => key_literal(&k),
+        None => Zeroizing::new(String::new()),
+    }
 }
 
 /// The companion file holding a live register's slots.

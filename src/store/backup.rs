@@ -75,7 +75,7 @@ impl BackupFile {
             )));
         }
         let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        crate::seal::apply_key(&conn)?;
+        super::cipher::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != super::APPLICATION_ID {
             return Err(Error::Storage(format!(
@@ -117,7 +117,7 @@ fn copy_keyed(src: &Connection, path: &Path) -> Result<()> {
         return Ok(());
     };
     let mut dst = Connection::open(path)?;
-    crate::seal::key_connection(&dst, &key)?;
+    super::cipher::key_connection(&dst, &key)?;
     rusqlite::backup::Backup::new(src, &mut dst)?.run_to_completion(
         1024,
         std::time::Duration::ZERO,

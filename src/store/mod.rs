@@ -37,6 +37,7 @@ pub mod bases;
 pub mod breaches;
 pub mod bulk;
 pub mod check;
+pub mod cipher;
 pub mod controller;
 pub mod disclosures;
 pub mod erasures;
@@ -105,7 +106,7 @@ impl Store {
         create_private_file(path)?;
         let result = (|| {
             let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-            crate::seal::apply_key(&conn)?;
+            cipher::apply_key(&conn)?;
             set_pragmas(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
             tx.execute_batch(SCHEMA)?;
@@ -139,7 +140,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        crate::seal::apply_key(&conn)?;
+        cipher::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(Error::Storage(format!(
@@ -291,7 +292,7 @@ fn try_alone(db: &Path) -> Result<Option<Connection>> {
         db,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    crate::seal::apply_key(&conn)?;
+    cipher::apply_key(&conn)?;
     // The switch fails at once (SQLITE_BUSY) while another connection has
     // the file open; the busy handler is not asked, so this is short.
     conn.busy_timeout(std::time::Duration::from_millis(20))?;

@@ -279,7 +279,7 @@ pub fn open_db(db: &Path) -> rusqlite::Connection {
                     .ok()
             })
             .expect("a passphrase file of the test opens the register");
-        privreg::seal::key_connection(&conn, &key.file_key).unwrap();
+        privreg::store::cipher::key_connection(&conn, &key.file_key).unwrap();
         privreg::seal::use_file_key(Some(&key.file_key));
     }
     conn
