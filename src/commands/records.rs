@@ -314,10 +314,21 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
             "has no letters or digits to search for",
         ));
     }
+    let quiet = session.global.quiet;
     // A read transaction: the search never holds the write lock while it
     // runs; its audit entry is committed before the list is printed.
     session.read(|tx, who| {
-        let found = records::search(tx, &query)?;
+        let records::Found {
+            records: found,
+            more,
+        } = records::search(tx, &query)?;
+        if more && !quiet {
+            // Counts only: what matched is personal data.
+            eprintln!(
+                "privreg: more than {} records match; the {} most recently added are shown, by name: narrow the search or raise --limit",
+                query.limit, query.limit
+            );
+        }
         let today = who.today_iso();
         let rows: Vec<Map<String, Value>> = found
             .iter()

@@ -22,6 +22,10 @@ pub struct DeferredSearch {
     triggers: Vec<String>,
 }
 
+/// FTS5's in-memory hash while an import builds the search index, in
+/// bytes (see [`DeferredSearch::finish`]).
+const IMPORT_HASH_SIZE: i64 = 64 << 20;
+
 const SEARCH_TRIGGERS: [&str; 2] = ["records_search_insert", "records_search_update"];
 
 impl DeferredSearch {
@@ -60,10 +64,24 @@ impl DeferredSearch {
 
     /// Indexes the records added since `begin` and restores the triggers.
     pub fn finish(self, tx: &Connection) -> Result<()> {
+        // FTS5 flushes its in-memory terms as a new segment whenever they
+        // pass `hashsize` (1 MiB by default) and merges segments as they
+        // pile up, reading and writing the index again at each level. With
+        // a larger hash a million records make a few segments instead of a
+        // hundred; fewer passes matter most in a sealed register, where
+        // every page read back is decrypted and every page written
+        // encrypted (issue #14). The setting is stored in the index's
+        // config table: it is put back before the transaction ends.
+        tx.execute_batch(&format!(
+            "INSERT INTO records_search (records_search, rank) VALUES ('hashsize', {IMPORT_HASH_SIZE})"
+        ))?;
         tx.execute(
             "INSERT INTO records_search (rowid, first_name, last_name, email, city, organisation)
              SELECT rowid, first_name, last_name, email, city, organisation FROM records WHERE rowid > ?1",
             [self.before],
+        )?;
+        tx.execute_batch(
+            "INSERT INTO records_search (records_search, rank) VALUES ('hashsize', 1048576)",
         )?;
         tx.execute_batch("DROP TRIGGER temp.import_search_update")?;
         for sql in &self.triggers {

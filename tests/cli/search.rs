@@ -204,3 +204,53 @@ fn search_terms_are_bounded_issue_13() {
     let dup = env.json(&["search", "AALTO aalto Aal a"]);
     assert_eq!(dup, env.json(&["search", "aalto"]));
 }
+
+/// More matches than `--limit`: the newest are shown, sorted by name, and
+/// stderr says more matched (a count only). With no more than the limit,
+/// every match comes sorted by name.
+#[test]
+fn more_matches_than_the_limit_shows_the_newest_by_name_and_says_so() {
+    let env = Env::new();
+    for first in ["Ville", "Aino", "Olli", "Bertta"] {
+        env.add(
+            "customer",
+            &[&format!("first_name={first}"), "last_name=Aalto"],
+        );
+    }
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["first_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&env.json(&["search", "aalto"])),
+        ["Aino", "Bertta", "Olli", "Ville"]
+    );
+    let out = env
+        .cmd(&["search", "aalto", "--limit", "2", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The two added last (Olli, Bertta), by name.
+    assert_eq!(names(&shown), ["Bertta", "Olli"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("more than 2 records match"), "{err}");
+    assert!(!err.contains("Aalto") && !err.contains("aalto"), "{err}");
+    let out = env
+        .cmd(&["search", "aalto", "--limit", "4"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("match"));
+    let quiet = env
+        .cmd(&["--quiet", "search", "aalto", "--limit", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
