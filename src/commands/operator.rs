@@ -87,10 +87,46 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             ))
         }),
         OperatorCommand::Disable { name } => {
-            let out = disable(session, &name)?;
+            // The key is rotated before the change is written: killed in
+            // between, the operator has lost the key slot while still
+            // listed enabled (locked out; the command is repeated to
+            // finish), never listed disabled while their passphrase still
+            // opens the file or a backup made afterwards (issue #14).
+            check_disable(session, &name)?;
             super::sealing::rotate_without(session, &name)?;
-            Ok(out)
+            disable(session, &name)
         }
+    }
+}
+
+/// Whether `name` may be disabled: a registered operator, and not the
+/// last enabled admin.
+fn may_disable(tx: &crate::store::Tx<'_>, name: &str) -> Result<()> {
+    let Some(op) = operators::get(tx, name)? else {
+        return Err(Error::NotFound(format!("no operator {name}")));
+    };
+    if op.role == Role::Admin && op.enabled {
+        let admins = operators::list(tx)?
+            .iter()
+            .filter(|o| o.role == Role::Admin && o.enabled)
+            .count();
+        if admins == 1 {
+            return Err(Error::Refused(format!(
+                "{name} is the last enabled admin: add another admin first"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// [`may_disable`] before the key rotation, in a read of its own (the
+/// refusal itself is logged by `disable`'s write).
+fn check_disable(session: &mut Session, name: &str) -> Result<()> {
+    let allowed = may_disable(&session.store.begin(crate::store::Mode::Read)?, name);
+    match allowed {
+        Ok(()) => Ok(()),
+        // The write refuses it again, and logs the refusal.
+        Err(_) => disable(session, name).map(|_| ()),
     }
 }
 
@@ -98,20 +134,7 @@ fn disable(session: &mut Session, name: &str) -> Result<Output> {
     {
         let name = name.to_string();
         session.write("operator-disable", |tx, _| {
-            let Some(op) = operators::get(tx, &name)? else {
-                return Err(Error::NotFound(format!("no operator {name}")));
-            };
-            if op.role == Role::Admin && op.enabled {
-                let admins = operators::list(tx)?
-                    .iter()
-                    .filter(|o| o.role == Role::Admin && o.enabled)
-                    .count();
-                if admins == 1 {
-                    return Err(Error::Refused(format!(
-                        "{name} is the last enabled admin: add another admin first"
-                    )));
-                }
-            }
+            may_disable(tx, &name)?;
             operators::disable(tx, &name)?;
             Ok((
                 operator_done(&name, None, false),

@@ -162,17 +162,26 @@ pub fn rotate_without(session: &mut Session, name: &str) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let next = next_path(&db);
     let _ = std::fs::remove_file(&next);
-    std::fs::write(
-        &next,
-        serde_json::to_vec_pretty(&SlotStore::new(kept))
-            .map_err(|e| Error::Internal(e.to_string()))?,
-    )?;
-    #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o600))?;
+        // 0600 from the start, and on the disk before the file is rekeyed:
+        // after a power cut the register must not be under a key whose
+        // only slots were lost.
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&next)?;
+        file.write_all(
+            &serde_json::to_vec_pretty(&SlotStore::new(kept))
+                .map_err(|e| Error::Internal(e.to_string()))?,
+        )?;
+        file.sync_all()?;
     }
+    crash_point("rotation-slots-written");
     session.store.rekey(&db, &new_key)?;
+    crash_point("rotation-rekeyed");
     seal::use_file_key(Some(&new_key));
     if !opens(&db, &new_key) {
         return Err(Error::Storage(
@@ -181,7 +190,20 @@ pub fn rotate_without(session: &mut Session, name: &str) -> Result<()> {
     }
     std::fs::rename(&next, seal::slots_path(&db))?;
     let _ = keyring::forget(&db, name);
+    crash_point("rotation-done");
     Ok(())
+}
+
+/// The crash tests' hook (issue #14): a debug build with
+/// `PRIVREG_TEST_CRASH_AT=<point>` dies at that point of a key rotation,
+/// as a kill would leave it. Compiled out of release builds.
+fn crash_point(point: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("PRIVREG_TEST_CRASH_AT").is_ok_and(|v| v == point) {
+        std::process::abort();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = point;
 }
 
 /// `privreg passwd`: the operator's own passphrase changes (the slot keeps

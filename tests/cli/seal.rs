@@ -240,3 +240,72 @@ fn unlock_keeps_the_key_or_says_the_keyring_is_missing_issue_14() {
     }
     env.fails(2, &["unlock", "--for", "13h"]);
 }
+
+/// `operator disable` killed at each point of its key rotation: the
+/// register still opens for the others with every record, and the disabled
+/// operator's passphrase never opens the register or a backup made after a
+/// disable that is listed as done. Repeating the command finishes it.
+#[test]
+fn a_disable_killed_during_its_key_rotation_never_leaves_the_old_passphrase_working_issue_14() {
+    for point in [
+        "rotation-slots-written",
+        "rotation-rekeyed",
+        "rotation-done",
+    ] {
+        let env = Env::new();
+        env.ok(&["operator", "add", "bob", "--role", "staff"]);
+        let id = add_distinctive(&env);
+        let out = env
+            .cmd(&["operator", "disable", "bob"])
+            .env("PRIVREG_TEST_CRASH_AT", point)
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_none(), "{point}: not killed: {out:?}");
+        // anne works on, and nothing is lost
+        env.ok(&["show", &id]);
+        env.assert_sound();
+        let bob_enabled = |env: &Env| {
+            env.json(&["operator", "list"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|o| o["name"] == "bob" && o["enabled"] == true)
+        };
+        // killed before the rekey: nothing happened, bob still works
+        if point == "rotation-slots-written" {
+            assert!(bob_enabled(&env), "{point}");
+            env.as_op("bob").ok(&["show", &id]);
+        } else {
+            // the rotation went through: bob's passphrase opens nothing,
+            // though the register still lists him until the command is repeated
+            assert!(bob_enabled(&env), "{point}");
+            env.as_op("bob").fails(5, &["show", &id]);
+        }
+        let after = env.path("after.db");
+        env.ok(&["backup", after.to_str().unwrap()]);
+        let bob_opens_backup = crate::util::command(&after, "bob", &["show", &id])
+            .env("PRIVREG_PASSPHRASE_FILE", passphrase_file(&env.db, "bob"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            bob_opens_backup.status.success(),
+            point == "rotation-slots-written",
+            "{point}: {bob_opens_backup:?}"
+        );
+        // repeated, the disable finishes: bob listed disabled and locked out
+        env.ok(&["operator", "disable", "bob"]);
+        assert!(!bob_enabled(&env), "{point}");
+        env.as_op("bob").fails(5, &["show", &id]);
+        env.ok(&["show", &id]);
+        assert!(
+            !std::fs::read_dir(env.db.parent().unwrap())
+                .unwrap()
+                .any(|e| e
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with("-keys.next")),
+            "{point}: a pending slot file was left"
+        );
+    }
+}
