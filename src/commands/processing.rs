@@ -145,6 +145,14 @@ fn rows<T: serde::Serialize>(items: &[T]) -> Vec<Map<String, Value>> {
     items.iter().map(to_map).collect()
 }
 
+/// A list answer in the columns of `table`, audited as `action` with the
+/// number of rows.
+fn listing(action: &str, rows: Vec<Map<String, Value>>, table: &[Column]) -> (Output, Entry) {
+    let entry = Entry::new(action).rows(rows.len());
+    let table = table.to_vec();
+    (Output::List { rows, table }, entry)
+}
+
 fn show<T: serde::Serialize>(item: &T) -> Output {
     Output::Object {
         value: to_map(item),
@@ -156,8 +164,6 @@ pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Outpu
     match command {
         ActivityCommand::Add(args) => activity_add(session, *args),
         ActivityCommand::List => session.read(|tx, _| {
-            let list = store::activities(tx)?;
-            let entry = Entry::new("activity-list").rows(list.len());
             const TABLE: &[Column] = &[
                 ("name", "name"),
                 ("purposes", "purposes"),
@@ -165,12 +171,10 @@ pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Outpu
                 ("retention", "retention"),
                 ("ended", "ended_on"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                entry,
+            Ok(listing(
+                "activity-list",
+                rows(&store::activities(tx)?),
+                TABLE,
             ))
         }),
         ActivityCommand::Show { name } => session.read(|tx, _| {
@@ -285,7 +289,6 @@ pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Out
     match command {
         ProcessorCommand::Add(args) => processor_add(session, args),
         ProcessorCommand::List => session.read(|tx, _| {
-            let list = store::processors(tx)?;
             const TABLE: &[Column] = &[
                 ("name", "name"),
                 ("business id", "business_id"),
@@ -294,12 +297,10 @@ pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Out
                 ("contract", "contract_date"),
                 ("ended", "ended_on"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("processor-list").rows(list.len()),
+            Ok(listing(
+                "processor-list",
+                rows(&store::processors(tx)?),
+                TABLE,
             ))
         }),
         ProcessorCommand::Show { name } => session.read(|tx, _| {
@@ -415,13 +416,7 @@ pub fn client(session: &mut Session, command: ClientCommand) -> Result<Output> {
                 ("processing", "processing"),
                 ("ended", "ended_on"),
             ];
-            Ok((
-                Output::List {
-                    table: TABLE.to_vec(),
-                    rows,
-                },
-                Entry::new("client-list").rows(list.len()),
-            ))
+            Ok(listing("client-list", rows, TABLE))
         }),
         ClientCommand::Show { name } => session.read(|tx, _| {
             let c = store::clients(tx)?
@@ -543,7 +538,6 @@ fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -
 pub fn notice(session: &mut Session, command: NoticeCommand) -> Result<Output> {
     match command {
         NoticeCommand::History => session.read(|tx, _| {
-            let list = store::versions(tx)?;
             const TABLE: &[Column] = &[
                 ("version", "version"),
                 ("published", "published_on"),
@@ -552,28 +546,23 @@ pub fn notice(session: &mut Session, command: NoticeCommand) -> Result<Output> {
                 ("format", "format"),
                 ("sha256", "sha256"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("notice-history").rows(list.len()),
+            Ok(listing(
+                "notice-history",
+                rows(&store::versions(tx)?),
+                TABLE,
             ))
         }),
         NoticeCommand::Category(NoticeCategoryCommand::List) => session.read(|tx, _| {
-            let list = store::categories(tx)?;
             const TABLE: &[Column] = &[
                 ("kind", "kind"),
                 ("name", "name"),
                 ("title", "title_en"),
                 ("registers", "registers"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("notice-category-list").rows(list.len()),
+            Ok(listing(
+                "notice-category-list",
+                rows(&store::categories(tx)?),
+                TABLE,
             ))
         }),
         NoticeCommand::Category(c) => category_change(session, c),
