@@ -4,21 +4,34 @@
 //! A transfer out of the EU/EEA is allowed only where an adequacy decision
 //! covers it (GDPR Art. 45, DOMAIN.md §8); anything else is refused, exit 5.
 
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::Session;
 use crate::cli::DiscloseArgs;
 use crate::domain::codes;
 use crate::domain::date::{format_date, parse_date};
-use crate::domain::transfer::{self, Refusal};
+use crate::domain::register::RecordId;
+use crate::domain::transfer::{self, Ground, Refusal};
 use crate::error::{Error, Problem, Result};
 use crate::ops::records::load;
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::disclosures::{self, NewDisclosure};
+use crate::store::records::Record;
+use crate::store::Tx;
 
-pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
-    // Every bad value is named at once, none of them echoed.
+/// The disclosure's values, checked: every bad one is named at once, none
+/// of them echoed.
+struct Checked {
+    recipient: String,
+    data: String,
+    country: String,
+    /// The day of the disclosure, `YYYY-MM-DD`.
+    date: String,
+}
+
+fn check(args: &DiscloseArgs, today: NaiveDate) -> Result<Checked> {
     let mut problems = Vec::new();
     let mut text = |field: &str, raw: &str| {
         let t = raw.trim();
@@ -33,7 +46,6 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         problems.push(Problem::new("country", e.0));
         String::new()
     });
-    let today = session.who.today;
     let date = match args.date.as_deref().map(parse_date) {
         None => today,
         Some(Ok(d)) if d > today => {
@@ -49,46 +61,27 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let date = format_date(date);
+    Ok(Checked {
+        recipient,
+        data,
+        country,
+        date: format_date(date),
+    })
+}
+
+pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
+    let Checked {
+        recipient,
+        data,
+        country,
+        date,
+    } = check(&args, session.who.today)?;
     let category = args.category.name();
     let basis = args.basis.stored();
     session.write("disclose", |tx, who| {
         let record = load(tx, args.id)?;
-        // Art. 18: a restricted record is only stored. A disclosure made
-        // before the restriction may still be logged; a later one is
-        // refused (see CHANGELOG for the Art. 18(2) exceptions).
-        if let Some(at) = &record.restricted_at {
-            let since = at.get(..10).unwrap_or(at);
-            if date.as_str() >= since {
-                return Err(Error::RefusedFor {
-                    record: args.id,
-                    why: format!(
-                        "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
-                        args.id, since, args.id
-                    ),
-                });
-            }
-        }
-        let adequacy = disclosures::adequacy(tx, &country)?;
-        let ground = match transfer::judge(&country, adequacy.as_ref(), args.dpf_certified) {
-            Ok(ground) => ground,
-            Err(refusal) => {
-                let list = disclosures::adequacy_list_date(tx)?
-                    .unwrap_or_else(|| "unknown date".into());
-                let why = match refusal {
-                    Refusal::NoAdequacy => format!(
-                        "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
-                    ),
-                    Refusal::NotDpfCertified { decision } => format!(
-                        "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
-                    ),
-                };
-                return Err(Error::RefusedFor {
-                    record: args.id,
-                    why,
-                });
-            }
-        };
+        refuse_if_restricted(&record, &date, args.id)?;
+        let ground = transfer_ground(tx, &country, args.dpf_certified, args.id)?;
         let number = disclosures::insert(
             tx,
             &NewDisclosure {
@@ -120,7 +113,9 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         let entry = Entry::new("disclose")
             .record(args.id)
             .rows(1)
-            .detail(format!("category={category} basis={basis} country={country}"));
+            .detail(format!(
+                "category={category} basis={basis} country={country}"
+            ));
         Ok((
             Output::Object {
                 value,
@@ -133,4 +128,50 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
             entry,
         ))
     })
+}
+
+/// Art. 18: a restricted record is only stored. A disclosure made before
+/// the restriction may still be logged; a later one is refused (see
+/// CHANGELOG for the Art. 18(2) exceptions).
+fn refuse_if_restricted(record: &Record, date: &str, id: RecordId) -> Result<()> {
+    if let Some(at) = &record.restricted_at {
+        let since = at.get(..10).unwrap_or(at);
+        if date >= since {
+            return Err(Error::RefusedFor {
+                record: id,
+                why: format!(
+                    "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
+                    id, since, id
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The ground of a disclosure to `country`: inside the EU/EEA, or an
+/// adequacy decision that covers the recipient; anything else is refused.
+fn transfer_ground(
+    tx: &Tx<'_>,
+    country: &str,
+    dpf_certified: bool,
+    id: RecordId,
+) -> Result<Ground> {
+    let adequacy = disclosures::adequacy(tx, country)?;
+    match transfer::judge(country, adequacy.as_ref(), dpf_certified) {
+        Ok(ground) => Ok(ground),
+        Err(refusal) => {
+            let list =
+                disclosures::adequacy_list_date(tx)?.unwrap_or_else(|| "unknown date".into());
+            let why = match refusal {
+                Refusal::NoAdequacy => format!(
+                    "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
+                ),
+                Refusal::NotDpfCertified { decision } => format!(
+                    "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
+                ),
+            };
+            Err(Error::RefusedFor { record: id, why })
+        }
+    }
 }

@@ -87,35 +87,28 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
 }
 
 pub fn optout(session: &mut Session, a: OptoutArgs) -> Result<Output> {
-    record_event(
-        session,
-        Record {
-            action: "optout",
-            kind: OPTOUT,
-            id: a.id,
-            channel: a.channel,
-            // An objection is read broadly: without a purpose it covers all.
-            purpose: a.purpose.unwrap_or(Purpose::All),
-            source: a.source,
-            date: a.date.as_deref(),
-        },
-    )
+    record_event(session, refusal("optout", OPTOUT, &a))
+}
+
+/// An objection or a withdrawn consent as the event it records. It is read
+/// broadly: without a purpose it covers all.
+fn refusal<'a>(action: &'static str, kind: &'static str, a: &'a OptoutArgs) -> Record<'a> {
+    Record {
+        action,
+        kind,
+        id: a.id,
+        channel: a.channel,
+        purpose: a.purpose.unwrap_or(Purpose::All),
+        source: a.source,
+        date: a.date.as_deref(),
+    }
 }
 
 pub fn consent(session: &mut Session, a: ConsentArgs) -> Result<Output> {
     match a.withdraw {
-        Some(ConsentCommand::Withdraw(w)) => record_event(
-            session,
-            Record {
-                action: "consent-withdraw",
-                kind: WITHDRAWAL,
-                id: w.id,
-                channel: w.channel,
-                purpose: w.purpose.unwrap_or(Purpose::All),
-                source: w.source,
-                date: w.date.as_deref(),
-            },
-        ),
+        Some(ConsentCommand::Withdraw(w)) => {
+            record_event(session, refusal("consent-withdraw", WITHDRAWAL, &w))
+        }
         None => {
             let (Some(id), Some(channel)) = (a.id, a.channel) else {
                 return Err(Error::Usage(

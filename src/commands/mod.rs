@@ -29,7 +29,7 @@ mod retention;
 mod sealing;
 pub mod view;
 
-use crate::cli::{Cli, Command, ExportCommand, Global};
+use crate::cli::{Cli, Command, ExportCommand, Global, NoticeCommand};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::output::{self, Format, Output};
@@ -256,12 +256,11 @@ const fn verb(action: &'static str, role: Role, formats: Formats) -> Verb {
 pub fn verb_of(command: &Command) -> Verb {
     use crate::cli::{
         ActivityCommand as Ac, AuditCommand as A, BasisCommand as B, BreachCommand as Br,
-        ClientCommand as Cl, ControllerCommand as Ct, ExportCommand as E, HoldCommand as H,
-        NoticeCategoryCommand as Nc, NoticeCommand as N, OperatorCommand as O,
+        ClientCommand as Cl, ControllerCommand as Ct, HoldCommand as H, OperatorCommand as O,
         ProcessorCommand as Pr, PurposeCommand as P, RequestCommand as Rq, RestrictCommand as Rs,
         RetentionCommand as R,
     };
-    use Formats::{Data, Document, Export, Subject, TableOrJson};
+    use Formats::{Data, Document, TableOrJson};
     match command {
         Command::Init(_) => verb("init", Role::Admin, TableOrJson),
         Command::Operator(O::Add { .. }) => verb("operator-add", Role::Admin, Data),
@@ -310,13 +309,6 @@ pub fn verb_of(command: &Command) -> Verb {
         Command::Hold(H::Release { .. }) => verb("hold-release", Role::Admin, Data),
         Command::Retention(R::Report { .. }) => verb("retention-report", Role::Auditor, Data),
         Command::Retention(R::Sweep { .. }) => verb("retention-sweep", Role::Admin, Data),
-        Command::Export(ExportCommand::Notice(a)) if a.publish => {
-            verb("export-notice-publish", Role::Admin, Document)
-        }
-        Command::Export(ExportCommand::Notice(_)) => verb("export-notice", Role::Auditor, Document),
-        Command::Export(E::ProcessingRecord(_)) => {
-            verb("export-processing-record", Role::Auditor, Document)
-        }
         Command::Activity(Ac::Add(_)) => verb("activity-add", Role::Admin, Data),
         Command::Activity(Ac::List) => verb("activity-list", Role::Auditor, Data),
         Command::Activity(Ac::Show { .. }) => verb("activity-show", Role::Auditor, Data),
@@ -330,18 +322,8 @@ pub fn verb_of(command: &Command) -> Verb {
         Command::Client(Cl::Show { .. }) => verb("client-show", Role::Auditor, Data),
         Command::Client(Cl::End { .. }) => verb("client-end", Role::Admin, Data),
         Command::Client(Cl::Processing(_)) => verb("client-processing-add", Role::Admin, Data),
-        Command::Notice(N::History) => verb("notice-history", Role::Auditor, Data),
-        Command::Notice(N::Category(Nc::List)) => verb("notice-category-list", Role::Auditor, Data),
-        Command::Notice(N::Category(Nc::Add { .. })) => {
-            verb("notice-category-add", Role::Admin, Data)
-        }
-        Command::Notice(N::Category(Nc::Remove { .. })) => {
-            verb("notice-category-remove", Role::Admin, Data)
-        }
-        Command::Export(E::Register(_)) => verb("export-register", Role::Auditor, Export),
-        Command::Export(E::Subject(_)) => verb("export-subject", Role::Auditor, Subject),
-        Command::Export(E::Audit(_)) => verb("export-audit", Role::Auditor, Export),
-        Command::Export(E::Breach(_)) => verb("export-breach", Role::Auditor, Document),
+        Command::Notice(n) => notice_verb(n),
+        Command::Export(e) => export_verb(e),
         Command::Check => verb("check", Role::Auditor, Data),
         // These open no register (see `run`); listed for the match to be whole.
         Command::Fields(_) => verb("fields", Role::Auditor, Data),
@@ -353,6 +335,38 @@ pub fn verb_of(command: &Command) -> Verb {
         Command::Unlock(_) => verb("unlock", Role::Auditor, Data),
         Command::Lock => verb("lock", Role::Auditor, Data),
         Command::Encrypt => verb("encrypt", Role::Admin, Data),
+    }
+}
+
+/// The verbs of `export`: see [`verb_of`].
+fn export_verb(command: &ExportCommand) -> Verb {
+    use Formats::{Document, Export, Subject};
+    match command {
+        ExportCommand::Notice(a) if a.publish => {
+            verb("export-notice-publish", Role::Admin, Document)
+        }
+        ExportCommand::Notice(_) => verb("export-notice", Role::Auditor, Document),
+        ExportCommand::ProcessingRecord(_) => {
+            verb("export-processing-record", Role::Auditor, Document)
+        }
+        ExportCommand::Register(_) => verb("export-register", Role::Auditor, Export),
+        ExportCommand::Subject(_) => verb("export-subject", Role::Auditor, Subject),
+        ExportCommand::Audit(_) => verb("export-audit", Role::Auditor, Export),
+        ExportCommand::Breach(_) => verb("export-breach", Role::Auditor, Document),
+    }
+}
+
+/// The verbs of `notice`: see [`verb_of`].
+fn notice_verb(command: &NoticeCommand) -> Verb {
+    use crate::cli::NoticeCategoryCommand as Nc;
+    use Formats::Data;
+    match command {
+        NoticeCommand::History => verb("notice-history", Role::Auditor, Data),
+        NoticeCommand::Category(Nc::List) => verb("notice-category-list", Role::Auditor, Data),
+        NoticeCommand::Category(Nc::Add { .. }) => verb("notice-category-add", Role::Admin, Data),
+        NoticeCommand::Category(Nc::Remove { .. }) => {
+            verb("notice-category-remove", Role::Admin, Data)
+        }
     }
 }
 

@@ -64,20 +64,7 @@ impl FromStr for BreachId {
 
     /// `BR-3`, in any case, surrounding white space ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || ValueError::new("a breach id is BR- and a number, e.g. BR-3");
-        let s = s.trim();
-        let number = s
-            .get(..3)
-            .filter(|p| p.eq_ignore_ascii_case("BR-"))
-            .and_then(|_| s.get(3..))
-            .ok_or_else(bad)?;
-        if number.is_empty() || number.len() > 18 || !number.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        match number.parse::<i64>() {
-            Ok(n) if n >= 1 => Ok(BreachId(n)),
-            _ => Err(bad()),
-        }
+        super::prefixed_number(s, "BR-", "breach").map(BreachId)
     }
 }
 

@@ -216,24 +216,17 @@ mod tests {
 
     #[test]
     fn hostile_inputs_are_refused_without_panic() {
-        let long = "2".repeat(10_000);
         let long_dash = format!("{}-4", "2".repeat(10_000));
-        let inputs = [
-            "",
-            "   ",
-            "ä",
-            "١٢",
+        let own = [
             "١٢٣٤٥٦٧-٨",
             "٢٦١٧٤١٦٤",
             "äi26174164",
             "Fä26174164",
             "2617416-4\u{0}",
-            "\u{0}",
-            long.as_str(),
             long_dash.as_str(),
             "😀😀😀😀😀😀😀-😀",
         ];
-        for input in inputs {
+        for input in &crate::domain::hostile("2", &own) {
             assert!(BusinessId::parse(input).is_err(), "{input:?}");
         }
     }

@@ -186,24 +186,17 @@ mod tests {
 
     #[test]
     fn hostile_inputs_are_refused_without_panic() {
-        let long = "1".repeat(10_000);
         let long_dots = format!("1.1.{}", "2".repeat(10_000));
-        let inputs = [
-            "",
-            "   ",
-            "\u{0}",
-            "ä",
-            "١٢",
+        let own = [
             "٢٠٢٦-٠٢-٠٣",
             "ää.ä.ääää",
             "2026-ää-01",
             "2026-02-03\u{0}",
             "--",
             "..",
-            long.as_str(),
             long_dots.as_str(),
         ];
-        for input in inputs {
+        for input in &crate::domain::hostile("1", &own) {
             assert!(parse_date(input).is_err(), "{input:?}");
             assert!(parse_bool(input).is_err(), "{input:?}");
         }

@@ -205,23 +205,16 @@ mod tests {
 
     #[test]
     fn hostile_inputs_are_refused_without_panic() {
-        let long = "a".repeat(10_000);
         let long_valid_shape = format!("{}@example.com", "a".repeat(10_000));
-        let inputs = [
-            "",
-            "   ",
-            "\u{0}",
-            "ä",
-            "١٢",
+        let own = [
             "@",
             "@@",
             ".@.",
             "a@.",
             "\u{0}@\u{0}.fi",
-            long.as_str(),
             long_valid_shape.as_str(),
         ];
-        for input in inputs {
+        for input in &crate::domain::hostile("a", &own) {
             assert!(Email::parse(input).is_err(), "{input:?}");
         }
     }

@@ -335,22 +335,15 @@ mod tests {
 
     #[test]
     fn hostile_inputs_are_refused_without_panic() {
-        let long = "1".repeat(10_000);
-        let inputs = [
-            "",
-            "   ",
+        let own = [
             "\t\n",
-            "ä",
-            "١٢",
             "131052-308\u{0}",
-            "\u{0}",
             "1310ä2-308T",
             "١٣١٠٥٢-٣٠٨T",
             "ääääääääääää",
-            long.as_str(),
             "😀😀😀😀😀😀😀😀😀😀😀",
         ];
-        for input in inputs {
+        for input in &crate::domain::hostile("1", &own) {
             assert!(Hetu::parse(input, today()).is_err(), "{input:?}");
         }
     }

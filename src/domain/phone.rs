@@ -286,46 +286,52 @@ mod tests {
         }
     }
 
-    #[test]
-    fn invalid_numbers() {
-        let letters = "letters are not allowed in a phone number";
-        let chars = "a phone number may contain only digits, spaces, a leading + and - ( ) . /";
-        let cases = [
-            ("040 123 456A", "FI", letters),
-            ("1-800-FLOWERS", "US", letters),
-            ("040 123 4567 ext. 12", "FI", letters),
-            ("tel:+358401234567", "FI", letters),
-            ("puh. 040 123 4567", "FI", letters),
-            ("040 123 4567 ä", "FI", letters),
-            ("040#1234567", "FI", chars),
-            ("040*1234567", "FI", chars),
-            ("040,1234567", "FI", chars),
-            ("٠٤٠١٢٣٤٥٦٧", "FI", chars),
-            ("040 123 4567\u{0}", "FI", chars),
-            (
-                "358+401234567",
-                "FI",
-                "a + may only stand at the start of a phone number",
-            ),
-            (
-                "++358401234567",
-                "FI",
-                "a + may only stand at the start of a phone number",
-            ),
-            ("+", "FI", "phone number has no digits"),
-            ("- ( ) . /", "FI", "phone number has no digits"),
-            ("", "FI", "phone number is empty"),
-            ("   ", "FI", "phone number is empty"),
-            (
-                "123456789012345678",
-                "FI",
-                "phone number has too many digits",
-            ),
-        ];
-        for (input, region, reason) in cases {
+    /// Each of `inputs`, read in region `region`, is refused with `reason`.
+    fn refused(region: &str, reason: &str, inputs: &[&str]) {
+        for input in inputs {
             let err = Phone::parse(input, region).expect_err(input);
             assert_eq!(err.0, reason, "{input:?}");
         }
+    }
+
+    #[test]
+    fn invalid_numbers() {
+        let letters = "letters are not allowed in a phone number";
+        refused(
+            "FI",
+            letters,
+            &[
+                "040 123 456A",
+                "040 123 4567 ext. 12",
+                "tel:+358401234567",
+                "puh. 040 123 4567",
+                "040 123 4567 ä",
+            ],
+        );
+        refused("US", letters, &["1-800-FLOWERS"]);
+        refused(
+            "FI",
+            "a phone number may contain only digits, spaces, a leading + and - ( ) . /",
+            &[
+                "040#1234567",
+                "040*1234567",
+                "040,1234567",
+                "٠٤٠١٢٣٤٥٦٧",
+                "040 123 4567\u{0}",
+            ],
+        );
+        refused(
+            "FI",
+            "a + may only stand at the start of a phone number",
+            &["358+401234567", "++358401234567"],
+        );
+        refused("FI", "phone number has no digits", &["+", "- ( ) . /"]);
+        refused("FI", "phone number is empty", &["", "   "]);
+        refused(
+            "FI",
+            "phone number has too many digits",
+            &["123456789012345678"],
+        );
     }
 
     #[test]
@@ -357,14 +363,8 @@ mod tests {
 
     #[test]
     fn hostile_inputs_are_refused_without_panic() {
-        let long = "1".repeat(10_000);
         let long_spaces = format!("+{}1", " ".repeat(10_000));
-        let inputs = [
-            "",
-            "   ",
-            "\u{0}",
-            "ä",
-            "١٢",
+        let own = [
             "  2 22#:",          // rust-phonenumber issue #43
             "003-836-4618x3001", // rust-phonenumber issue #32 (with region CH below)
             "+0",
@@ -372,10 +372,9 @@ mod tests {
             "000000000000",
             "(((((((((((((((",
             "+1 (",
-            long.as_str(),
             long_spaces.as_str(),
         ];
-        for input in inputs {
+        for input in &crate::domain::hostile("1", &own) {
             for region in ["FI", "CH", "US", "", "ZZ", "\u{0}"] {
                 assert!(Phone::parse(input, region).is_err(), "{input:?} ({region})");
             }

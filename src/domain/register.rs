@@ -98,13 +98,14 @@ impl FromStr for Register {
                     "rekrytointi",
                     "hakija",
                 ];
-                let hint = super::fields::nearest(other, names.iter().map(|n| (n.to_string(), *n)))
-                    .or_else(|| {
-                        // a plural or a longer spelling: `customers`, `employees`
-                        names.iter().copied().find(|n| other.starts_with(n))
-                    })
-                    .map(|n| format!(" (did you mean {n}?)"))
-                    .unwrap_or_default();
+                let hint =
+                    super::spelling::nearest(other, names.iter().map(|n| (n.to_string(), *n)))
+                        .or_else(|| {
+                            // a plural or a longer spelling: `customers`, `employees`
+                            names.iter().copied().find(|n| other.starts_with(n))
+                        })
+                        .map(|n| format!(" (did you mean {n}?)"))
+                        .unwrap_or_default();
                 Err(ValueError::new(format!(
                     "unknown register: expected customer, business, employee or recruitment{hint}"
                 )))

@@ -24,20 +24,7 @@ impl FromStr for RequestId {
 
     /// `REQ-3`, in any case, surrounding white space ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || ValueError::new("a request id is REQ- and a number, e.g. REQ-3");
-        let s = s.trim();
-        let number = s
-            .get(..4)
-            .filter(|p| p.eq_ignore_ascii_case("REQ-"))
-            .and_then(|_| s.get(4..))
-            .ok_or_else(bad)?;
-        if number.is_empty() || number.len() > 18 || !number.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad());
-        }
-        match number.parse::<i64>() {
-            Ok(n) if n >= 1 => Ok(RequestId(n)),
-            _ => Err(bad()),
-        }
+        super::prefixed_number(s, "REQ-", "request").map(RequestId)
     }
 }
 

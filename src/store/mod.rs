@@ -51,6 +51,7 @@ pub mod records;
 pub mod requests;
 pub mod restore;
 pub mod restriction;
+mod rows;
 pub mod suppression;
 mod tx;
 

@@ -13,7 +13,7 @@ pub const OPTOUT: &str = "optout";
 pub const WITHDRAWAL: &str = "withdrawal";
 pub const SUPPRESSION: &str = "suppression";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Preference {
     pub id: i64,
     pub kind: String,
@@ -59,25 +59,12 @@ pub fn insert(
 }
 
 pub fn list(conn: &Connection, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
-    let mut stmt = conn.prepare_cached(
+    super::rows::all(
+        conn,
         "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
          FROM preferences WHERE record = ?1 ORDER BY effective, id",
-    )?;
-    let rows = stmt
-        .query_map([record_rowid], |r| {
-            Ok(Preference {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                channel: r.get(2)?,
-                purpose: r.get(3)?,
-                source: r.get(4)?,
-                effective: r.get(5)?,
-                recorded_at: r.get(6)?,
-                recorded_by: r.get(7)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        [record_rowid],
+    )
 }
 
 /// A stored row as the decision's [`Event`]. A suppression's effective

@@ -5,7 +5,7 @@
 //! processing only: no data subject's personal data is kept here.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
@@ -35,7 +35,7 @@ pub struct Activity {
     pub ended_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Processor {
     pub name: String,
     pub business_id: String,
@@ -150,29 +150,13 @@ pub fn activities(conn: &Connection) -> Result<Vec<Activity>> {
 }
 
 pub fn processors(conn: &Connection) -> Result<Vec<Processor>> {
-    let mut stmt = conn.prepare(
+    super::rows::all(
+        conn,
         "SELECT name, business_id, country, service, data, contract_date, contract_ref,
                 dpf_certified, created_at, created_by, ended_on
          FROM processors ORDER BY rowid",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(Processor {
-                name: r.get(0)?,
-                business_id: r.get(1)?,
-                country: r.get(2)?,
-                service: r.get(3)?,
-                data: r.get(4)?,
-                contract_date: r.get(5)?,
-                contract_ref: r.get(6)?,
-                dpf_certified: r.get(7)?,
-                created_at: r.get(8)?,
-                created_by: r.get(9)?,
-                ended_on: r.get(10)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        [],
+    )
 }
 
 pub fn clients(conn: &Connection) -> Result<Vec<Client>> {
@@ -334,7 +318,7 @@ pub fn categories(conn: &Connection) -> Result<Vec<NoticeCategory>> {
 }
 
 /// A published version of the notice (without its text).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Version {
     pub version: i64,
     pub published_on: String,
@@ -346,24 +330,12 @@ pub struct Version {
 }
 
 pub fn versions(conn: &Connection) -> Result<Vec<Version>> {
-    let mut stmt = conn.prepare(
+    super::rows::all(
+        conn,
         "SELECT version, published_on, published_at, published_by, lang, format, sha256
          FROM notice_versions ORDER BY version",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok(Version {
-                version: r.get(0)?,
-                published_on: r.get(1)?,
-                published_at: r.get(2)?,
-                published_by: r.get(3)?,
-                lang: r.get(4)?,
-                format: r.get(5)?,
-                sha256: r.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        [],
+    )
 }
 
 /// The adequacy note of a country in the language (scope, renewal).

@@ -652,7 +652,7 @@ pub fn recipients(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<Stri
 }
 
 /// One old value of a rectified field.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Correction {
     pub at: String,
     pub operator: String,
@@ -673,23 +673,7 @@ pub fn add_correction(conn: &Connection, rowid: super::RecordKey, c: &Correction
 }
 
 pub fn corrections(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<Correction>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id",
-    )?;
-    let rows = stmt
-        .query_map([rowid], |r| {
-            Ok(Correction {
-                at: r.get(0)?,
-                operator: r.get(1)?,
-                field: r.get(2)?,
-                old_value: r.get(3)?,
-                new_value: r.get(4)?,
-                reason: r.get(5)?,
-                request: r.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    super::rows::all(conn, "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id", [rowid])
 }
 
 #[cfg(test)]

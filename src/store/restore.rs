@@ -119,6 +119,32 @@ fn same(names: &[String]) -> String {
 /// Brings the attached `backup` up to the newer state of the register
 /// (`main`); see the module's table. Runs inside the caller's transaction.
 pub fn merge(tx: &Connection) -> Result<Merged> {
+    let erasures_reapplied = prepare(tx)?;
+    let from_backup: i64 = tx.query_row(
+        "SELECT coalesce(max(rowid), 0) FROM backup.records",
+        [],
+        |r| r.get(0),
+    )?;
+    let record_cols = columns(tx, "main", "records")?;
+    keep_corrected_fields(tx, &record_cols)?;
+    keep_restrictions(tx)?;
+    let added_since = keep_added_records(tx, &record_cols)?;
+    let rights_kept = keep_operators_and_purposes(tx)? + keep_record_rows(tx)? + keep_requests(tx)?;
+    refuse_same_person_twice(tx)?;
+    let brought_back = brought_back(tx, from_backup)?;
+    tx.execute_batch("DROP TABLE temp.restore_map; DROP TABLE temp.restore_fixes;")?;
+    Ok(Merged {
+        erasures_reapplied,
+        added_since,
+        rights_kept,
+        brought_back,
+    })
+}
+
+/// Applies the register's erasures to the backup and readies the scratch
+/// copy (its indexes and triggers off, the temporary tables of the merge).
+/// Returns the records erased.
+fn prepare(tx: &Connection) -> Result<usize> {
     // Tables kept from the register (activities, breaches …) name rows of
     // replaced ones (purposes, registers), in both files: the references
     // are checked once, at the commit, when everything is back in place.
@@ -127,15 +153,12 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
     // none committed meanwhile is missed), goes first: an erased person
     // never enters the register again, and what hangs on them goes with
     // them by cascade, as in `erase`.
-    let mut merged = Merged {
-        erasures_reapplied: tx.execute(
-            "DELETE FROM backup.records WHERE EXISTS (
-                 SELECT 1 FROM main.erasures e
-                 WHERE e.register = backup.records.register AND e.number = backup.records.number)",
-            [],
-        )?,
-        ..Merged::default()
-    };
+    let erased = tx.execute(
+        "DELETE FROM backup.records WHERE EXISTS (
+             SELECT 1 FROM main.erasures e
+             WHERE e.register = backup.records.register AND e.number = backup.records.number)",
+        [],
+    )?;
     // The scratch copy is ours: its unique indexes would make the order of
     // the updates below matter (two records swapping an e-mail), and its
     // search index is never read. Uniqueness is checked once at the end.
@@ -148,13 +171,11 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
          CREATE TEMP TABLE restore_map (cur INTEGER PRIMARY KEY, bak INTEGER NOT NULL);
          CREATE TEMP TABLE restore_fixes (cur INTEGER NOT NULL, field TEXT NOT NULL);",
     )?;
-    let from_backup: i64 = tx.query_row(
-        "SELECT coalesce(max(rowid), 0) FROM backup.records",
-        [],
-        |r| r.get(0),
-    )?;
-    let record_cols = columns(tx, "main", "records")?;
+    Ok(erased)
+}
 
+/// A field corrected since the backup keeps the register's value.
+fn keep_corrected_fields(tx: &Connection, record_cols: &[String]) -> Result<()> {
     // The fields corrected since the backup: corrections the backup does
     // not have, by record (register and number) and content.
     let correction_cols: Vec<String> = columns(tx, "main", "corrections")?
@@ -205,7 +226,11 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
             [field],
         )?;
     }
-    // Restrictions and their lifts: the register's state is the newer one.
+    Ok(())
+}
+
+/// Restrictions and their lifts: the register's state is the newer one.
+fn keep_restrictions(tx: &Connection) -> Result<()> {
     tx.execute(
         "UPDATE backup.records AS b
          SET restricted_at = m.restricted_at, restriction_reason = m.restriction_reason,
@@ -216,14 +241,19 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
                 OR b.restriction_request IS NOT m.restriction_request)",
         [],
     )?;
+    Ok(())
+}
 
+/// Records added since the backup stay; maps the register's records to the
+/// backup's. Returns the records added.
+fn keep_added_records(tx: &Connection, record_cols: &[String]) -> Result<usize> {
     // Records added since the backup stay, in the order they were added.
     let without_rowid: Vec<String> = record_cols
         .iter()
         .filter(|c| *c != "rowid")
         .cloned()
         .collect();
-    merged.added_since = tx.execute(
+    let added = tx.execute(
         &format!(
             "INSERT INTO backup.records ({cols}) SELECT {mcols} FROM main.records m
              WHERE NOT EXISTS (SELECT 1 FROM backup.records b WHERE b.register = m.register AND b.number = m.number)
@@ -239,7 +269,12 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
          JOIN backup.records b ON b.register = m.register AND b.number = m.number",
         [],
     )?;
+    Ok(added)
+}
 
+/// Operators and purposes of both; the register's `last_number` where
+/// higher. Returns the operators added.
+fn keep_operators_and_purposes(tx: &Connection) -> Result<usize> {
     // Operators: a disabled operator stays disabled, one added since stays.
     // Purposes first of all: a basis added since may name a purpose added
     // since, and the backup's foreign keys hold at every step.
@@ -249,7 +284,7 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
          FROM main.operators AS m WHERE m.name = b.name",
         [],
     )?;
-    merged.rights_kept += tx.execute(
+    let added = tx.execute(
         "INSERT INTO backup.operators SELECT * FROM main.operators
          WHERE name NOT IN (SELECT name FROM backup.operators)",
         [],
@@ -260,26 +295,36 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
          UPDATE backup.registers AS b SET last_number = max(b.last_number, m.last_number)
              FROM main.registers AS m WHERE m.name = b.name;",
     )?;
+    Ok(added)
+}
 
-    // The rows that hang on records.
+/// The rows that hang on records (preferences, corrections, disclosures,
+/// holds, bases) of both. Returns the rows added.
+fn keep_record_rows(tx: &Connection) -> Result<usize> {
+    let mut added = 0;
     for table in ["preferences", "corrections", "disclosures"] {
-        merged.rights_kept += union_rows(tx, table, &[], "0")?;
+        added += union_rows(tx, table, &[], "0")?;
     }
-    merged.rights_kept += union_rows(
+    added += union_rows(
         tx,
         "holds",
         &["released_at", "released_by"],
         "b.released_at IS NULL AND c.released_at IS NOT NULL",
     )?;
-    merged.rights_kept += union_rows(
+    added += union_rows(
         tx,
         "bases",
         &["valid_until"],
         "c.valid_until IS NOT NULL AND b.valid_until IS NOT c.valid_until",
     )?;
+    Ok(added)
+}
 
+/// Requests: the register's version of each of its requests. Returns the
+/// requests only the register had.
+fn keep_requests(tx: &Connection) -> Result<usize> {
     // Requests: the register's version of each of its requests.
-    merged.rights_kept += tx.query_row(
+    let only_here = tx.query_row(
         "SELECT count(*) FROM main.requests WHERE number NOT IN (SELECT number FROM backup.requests)",
         [],
         |r| r.get::<_, i64>(0),
@@ -296,9 +341,12 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
         "INSERT OR IGNORE INTO backup.request_subjects SELECT * FROM main.request_subjects",
         [],
     )?;
+    Ok(only_here)
+}
 
-    refuse_same_person_twice(tx)?;
-
+/// The records whose identifiers come from the backup (see
+/// [`Merged::brought_back`]).
+fn brought_back(tx: &Connection, from_backup: i64) -> Result<Vec<i64>> {
     // Identifiers the register does not have for that record: they come
     // from the backup and must pass the suppression list.
     let mut stmt = tx.prepare(
@@ -307,12 +355,10 @@ pub fn merge(tx: &Connection) -> Result<Merged> {
                AND m.hetu IS b.hetu AND m.email_key IS b.email_key AND m.phone IS b.phone)
          ORDER BY b.rowid",
     )?;
-    merged.brought_back = stmt
+    let rows = stmt
         .query_map([from_backup], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
-    drop(stmt);
-    tx.execute_batch("DROP TABLE temp.restore_map; DROP TABLE temp.restore_fixes;")?;
-    Ok(merged)
+    Ok(rows)
 }
 
 /// Adds to `backup.table` the rows of the register's `table` it does not

@@ -149,26 +149,7 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
     let out = session.write("breach-notify-subjects", |tx, who| {
         let b = breaches::load(tx, id)?;
         refuse_closed(&b)?;
-        let assessment = b.assessment().cloned();
-        let (Some(consequences), Some(measures)) = (
-            assessment.as_ref().and_then(|a| a.consequences.clone()),
-            assessment.as_ref().and_then(|a| a.measures.clone()),
-        ) else {
-            return Err(Error::invalid(
-                "breach",
-                format!("{id} has no assessment with its likely consequences and measures: the letter must state them (GDPR Art. 34(2)); run `privreg breach assess {id} --risk … --consequences … --measures …`"),
-            ));
-        };
-        let controller = crate::commands::controller::load(tx)?;
-        let has_contact = ["contact_person", "contact_phone", "contact_email"]
-            .iter()
-            .any(|k| controller.get(*k).is_some_and(|v| !v.is_null()));
-        if !has_contact {
-            return Err(Error::invalid(
-                "controller",
-                "has no contact point: the letter must name one (GDPR Art. 34(2), 33(3)(b)); set it with `privreg controller set --contact-person … --contact-email …`",
-            ));
-        }
+        let (consequences, measures, controller) = letter_facts(tx, &b)?;
         let mut letters: Vec<Letter> = Vec::new();
         let mut read: Vec<String> = Vec::new();
         for text in &b.records {
@@ -210,40 +191,17 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
         // The records whose data the letters hold: read, and so audited.
         let entry = Entry {
             records: read,
-            ..Entry::new("breach-notify-subjects").rows(letters.len()).detail(format!(
-                "breach={id} letters={} skipped-erased={} lang={} format={}",
-                letters.len(),
-                run.skipped.len(),
-                langs.join(","),
-                format.name()
-            ))
+            ..Entry::new("breach-notify-subjects")
+                .rows(letters.len())
+                .detail(format!(
+                    "breach={id} letters={} skipped-erased={} lang={} format={}",
+                    letters.len(),
+                    run.skipped.len(),
+                    langs.join(","),
+                    format.name()
+                ))
         };
-        let out = if format == Format::Json {
-            let mut m = Map::new();
-            m.insert("breach".into(), id.to_string().into());
-            m.insert(
-                "letters".into(),
-                letters
-                    .iter()
-                    .map(|l| {
-                        let mut o = Map::new();
-                        o.insert("record".into(), l.record.clone().into());
-                        o.insert("language".into(), l.lang.code().into());
-                        o.insert("text".into(), l.text.clone().into());
-                        Value::Object(o)
-                    })
-                    .collect::<Vec<_>>()
-                    .into(),
-            );
-            m.insert("skipped_erased".into(), run.skipped.clone().into());
-            Output::Object {
-                value: m,
-                plain: None,
-            }
-        } else {
-            let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
-            Output::Document(texts.join("\n---\n\n"))
-        };
+        let out = letters_output(id, &letters, &run.skipped, format);
         Ok((out, entry))
     })?;
     if !session.global.quiet {
@@ -258,4 +216,66 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
         eprintln!("{notice}");
     }
     Ok(out)
+}
+
+/// What every letter must state (GDPR Art. 34(2)): the likely
+/// consequences and the measures from the breach's assessment, and the
+/// controller's contact point.
+fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Map<String, Value>)> {
+    let assessment = b.assessment().cloned();
+    let (Some(consequences), Some(measures)) = (
+        assessment.as_ref().and_then(|a| a.consequences.clone()),
+        assessment.as_ref().and_then(|a| a.measures.clone()),
+    ) else {
+        return Err(Error::invalid(
+            "breach",
+            format!("{} has no assessment with its likely consequences and measures: the letter must state them (GDPR Art. 34(2)); run `privreg breach assess {} --risk … --consequences … --measures …`", b.id, b.id),
+        ));
+    };
+    let controller = crate::commands::controller::load(tx)?;
+    let has_contact = ["contact_person", "contact_phone", "contact_email"]
+        .iter()
+        .any(|k| controller.get(*k).is_some_and(|v| !v.is_null()));
+    if !has_contact {
+        return Err(Error::invalid(
+            "controller",
+            "has no contact point: the letter must name one (GDPR Art. 34(2), 33(3)(b)); set it with `privreg controller set --contact-person … --contact-email …`",
+        ));
+    }
+    Ok((consequences, measures, controller))
+}
+
+/// The letters as one document, or as json for scripts.
+fn letters_output(
+    id: crate::domain::breach::BreachId,
+    letters: &[Letter],
+    skipped: &[String],
+    format: Format,
+) -> Output {
+    if format == Format::Json {
+        let mut m = Map::new();
+        m.insert("breach".into(), id.to_string().into());
+        m.insert(
+            "letters".into(),
+            letters
+                .iter()
+                .map(|l| {
+                    let mut o = Map::new();
+                    o.insert("record".into(), l.record.clone().into());
+                    o.insert("language".into(), l.lang.code().into());
+                    o.insert("text".into(), l.text.clone().into());
+                    Value::Object(o)
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        );
+        m.insert("skipped_erased".into(), skipped.to_vec().into());
+        Output::Object {
+            value: m,
+            plain: None,
+        }
+    } else {
+        let texts: Vec<&str> = letters.iter().map(|l| l.text.as_str()).collect();
+        Output::Document(texts.join("\n---\n\n"))
+    }
 }

@@ -226,6 +226,50 @@ pub(super) fn read_error(e: impl ReadFailure) -> Error {
     }
 }
 
+/// The file (or standard input) to import, opened and decoded, with its
+/// size where known and its [`Source`]. A rejects file that is the input
+/// itself is refused.
+pub(super) fn open_source(a: &ImportArgs) -> Result<(BufReader<Input>, Source, Option<u64>)> {
+    let stdin = a.file.as_os_str() == "-";
+    let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
+    if let (Some(rejects), false) = (&a.rejects, stdin) {
+        if same_file(rejects, &a.file) {
+            return Err(Error::Usage(
+                "--rejects must not be the file being imported".into(),
+            ));
+        }
+    }
+    // JSON is UTF-8 by its standard (RFC 8259): guessed for CSV only.
+    let encoding = match (a.encoding, format) {
+        (InputEncoding::Auto, InputFormat::Jsonl) => InputEncoding::Utf8,
+        (encoding, _) => encoding,
+    };
+    let (input, size) = open_input(&a.file, stdin, encoding)?;
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let source = Source::open(&mut input, format, a.register)?;
+    Ok((input, source, size))
+}
+
+/// `.jsonl`, `.ndjson` and `.json` files are JSON lines; anything else CSV.
+fn format_of(path: &Path) -> InputFormat {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("jsonl" | "ndjson" | "json") => InputFormat::Jsonl,
+        _ => InputFormat::Csv,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// The file's shape, known from its first line: the format, the CSV
 /// header and delimiter.
 pub(super) struct Source {

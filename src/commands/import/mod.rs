@@ -200,37 +200,9 @@ fn bulk_load(session: &Session, a: &ImportArgs) -> Result<bool> {
 /// two records with the same hetu or e-mail and rolled back.
 fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Option<Output>> {
     let register = a.register;
-    let stdin = a.file.as_os_str() == "-";
-    let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
-    if let (Some(rejects), false) = (&a.rejects, stdin) {
-        if same_file(rejects, &a.file) {
-            return Err(Error::Usage(
-                "--rejects must not be the file being imported".into(),
-            ));
-        }
-    }
-    // JSON is UTF-8 by its standard (RFC 8259): guessed for CSV only.
-    let encoding = match (a.encoding, format) {
-        (InputEncoding::Auto, InputFormat::Jsonl) => InputEncoding::Utf8,
-        (encoding, _) => encoding,
-    };
-    let (input, size) = open_input(&a.file, stdin, encoding)?;
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let source = Source::open(&mut input, format, register)?;
-    let quiet = session.global.quiet;
-    let table = session.global.format == crate::output::Format::Table;
-
-    // Only the import's own connection: a larger page cache (see CACHE_KIB).
-    // A sealed register decrypts (and checks) every page it reads back from
-    // the OS and encrypts every page it writes: a larger cache spares the
-    // pages of the indexes being built from going round that loop (issue #14).
-    let sealed = crate::seal::current_file_key().is_some();
-    let cache = match (bulk, sealed) {
-        (true, false) => BULK_CACHE_KIB,
-        (false, false) => CACHE_KIB,
-        (_, true) => SEALED_CACHE_KIB,
-    };
-    session.store.tune_for_import(cache)?;
+    let (input, source, size) = open_source(a)?;
+    let format = source.format;
+    session.store.tune_for_import(cache_kib(bulk))?;
     let tx = session.store.begin(crate::store::Mode::Write)?;
     let bulk = match bulk {
         true => Some(bulk::BulkIndexes::begin(&tx)?),
@@ -244,7 +216,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         None => None,
     };
     let mut writer = Writer::new(&tx, who, register, a.on_conflict, &bases, rejects)?;
-    let progress = Progress::new(quiet, size);
+    let progress = Progress::new(session.global.quiet, size);
     let checker = Checker {
         register,
         ctx: who.ctx(),
@@ -276,41 +248,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
         }
     }
 
-    let mut detail = format!(
-        "register={} format={} on-conflict={} {}",
-        register.name(),
-        match format {
-            InputFormat::Csv => "csv",
-            InputFormat::Jsonl => "jsonl",
-        },
-        match a.on_conflict {
-            OnConflict::Fail => "fail",
-            OnConflict::Skip => "skip",
-            OnConflict::Update => "update",
-        },
-        counts.detail()
-    );
-    for (flag, on) in [
-        ("skip-invalid", a.skip_invalid),
-        ("dry-run", a.dry_run),
-        ("rejects-file", a.rejects.is_some()),
-        ("stdin", stdin),
-    ] {
-        if on {
-            detail.push(' ');
-            detail.push_str(flag);
-        }
-    }
-    if !bases.is_empty() {
-        let named: Vec<String> = bases
-            .iter()
-            .map(|(b, p)| format!("{}:{p}", b.basis))
-            .collect();
-        detail.push_str(&format!(" bases={}", named.join(",")));
-    }
-    if counts.updated > updated_ids.len() as u64 {
-        detail.push_str(&format!(" updated-ids-listed={}", updated_ids.len()));
-    }
+    let detail = audit_detail(a, format, &counts, &bases, updated_ids.len());
     let entry = Entry {
         records: updated_ids,
         fields: field_names,
@@ -351,9 +289,87 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     if let Some(created) = rejects_file {
         created.keep();
     }
+    answer(session, a, &counts, bases.is_empty(), &shown, problems).map(Some)
+}
+
+/// The import's page cache: larger for a bulk load, largest for a sealed
+/// register (see CACHE_KIB).
+fn cache_kib(bulk: bool) -> i64 {
+    // Only the import's own connection: a larger page cache (see CACHE_KIB).
+    // A sealed register decrypts (and checks) every page it reads back from
+    // the OS and encrypts every page it writes: a larger cache spares the
+    // pages of the indexes being built from going round that loop (issue #14).
+    let sealed = crate::seal::current_file_key().is_some();
+    match (bulk, sealed) {
+        (true, false) => BULK_CACHE_KIB,
+        (false, false) => CACHE_KIB,
+        (_, true) => SEALED_CACHE_KIB,
+    }
+}
+
+/// The audit entry's detail: what was imported how, the counts, the flags
+/// given, the bases logged and how many updated records the entry lists.
+fn audit_detail(
+    a: &ImportArgs,
+    format: InputFormat,
+    counts: &Counts,
+    bases: &[(CheckedBasis, String)],
+    updated_listed: usize,
+) -> String {
+    let stdin = a.file.as_os_str() == "-";
+    let mut detail = format!(
+        "register={} format={} on-conflict={} {}",
+        a.register.name(),
+        match format {
+            InputFormat::Csv => "csv",
+            InputFormat::Jsonl => "jsonl",
+        },
+        match a.on_conflict {
+            OnConflict::Fail => "fail",
+            OnConflict::Skip => "skip",
+            OnConflict::Update => "update",
+        },
+        counts.detail()
+    );
+    for (flag, on) in [
+        ("skip-invalid", a.skip_invalid),
+        ("dry-run", a.dry_run),
+        ("rejects-file", a.rejects.is_some()),
+        ("stdin", stdin),
+    ] {
+        if on {
+            detail.push(' ');
+            detail.push_str(flag);
+        }
+    }
+    if !bases.is_empty() {
+        let named: Vec<String> = bases
+            .iter()
+            .map(|(b, p)| format!("{}:{p}", b.basis))
+            .collect();
+        detail.push_str(&format!(" bases={}", named.join(",")));
+    }
+    if counts.updated > updated_listed as u64 {
+        detail.push_str(&format!(" updated-ids-listed={updated_listed}"));
+    }
+    detail
+}
+
+/// What the import answers once written (or rolled back): a warning for
+/// records without a legal basis, the invalid rows as the error, or the
+/// counts.
+fn answer(
+    session: &Session,
+    a: &ImportArgs,
+    counts: &Counts,
+    no_bases: bool,
+    shown: &[Problem],
+    problems: u64,
+) -> Result<Output> {
+    let quiet = session.global.quiet;
     // Issue #20 point 7: records without a legal basis are a gap (GDPR
     // Art. 6) that `check` lists; say so now rather than months later.
-    if bases.is_empty() && counts.inserted > 0 && !a.dry_run && !quiet {
+    if no_bases && counts.inserted > 0 && !a.dry_run && !quiet {
         eprintln!(
             "privreg: warning: the {} records inserted have no legal basis (no --basis given); \
              `privreg check` lists them until `privreg basis add` logs one",
@@ -362,20 +378,20 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     }
     if counts.rejected > 0 {
         return Err(Error::InvalidRows(rejected_message(
-            &counts, a, &shown, problems,
+            counts, a, shown, problems,
         )));
     }
-    let summary = summary_line(&counts, a.dry_run);
-    if table {
+    let summary = summary_line(counts, a.dry_run);
+    if session.global.format == crate::output::Format::Table {
         if !quiet {
             eprintln!("privreg: {summary}");
         }
-        Ok(Some(Output::Done(counts.json())))
+        Ok(Output::Done(counts.json()))
     } else {
-        Ok(Some(Output::Object {
+        Ok(Output::Object {
             value: counts.json(),
             plain: Some(summary),
-        }))
+        })
     }
 }
 
@@ -429,26 +445,6 @@ fn rejected_message(c: &Counts, a: &ImportArgs, shown: &[Problem], problems: u64
         None => {}
     }
     out
-}
-
-/// `.jsonl`, `.ndjson` and `.json` files are JSON lines; anything else CSV.
-fn format_of(path: &Path) -> InputFormat {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("jsonl" | "ndjson" | "json") => InputFormat::Jsonl,
-        _ => InputFormat::Csv,
-    }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
 }
 
 /// The validating half of the pipeline on one thread, over a CSV file in

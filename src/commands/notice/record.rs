@@ -10,7 +10,9 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::markdown::{cap, date, md, period, transfer_ground};
+use super::activities::processor_part;
+use super::text::{cap, date, item, md, measure_list, processor_line, transfer_ground};
+use super::transfers::declared_transfers;
 use super::{ActivityPart, Controller, Measure, Notice, ProcessorPart, RegisterPart, Transfer};
 use crate::cli::{ProcessingRecordArgs, RecordRole};
 use crate::commands::Session;
@@ -130,65 +132,7 @@ fn processor_record(
     {
         let mut parts = Vec::new();
         for p in c.processing {
-            let mut transfers: Vec<Transfer> = Vec::new();
-            for t in &p.transfers {
-                transfers.push(super::transfer_of(
-                    conn,
-                    &adequacy,
-                    &t.country,
-                    t.dpf_certified,
-                    1,
-                    lang,
-                )?);
-            }
-            let mut subs = Vec::new();
-            for name in &p.sub_processors {
-                let Some(sp) = processors.iter().find(|x| &x.name == name) else {
-                    continue;
-                };
-                let transfer = if crate::domain::codes::is_eu_eea(&sp.country) {
-                    None
-                } else {
-                    Some(super::transfer_of(
-                        conn,
-                        &adequacy,
-                        &sp.country,
-                        sp.dpf_certified,
-                        1,
-                        lang,
-                    )?)
-                };
-                if let Some(t) = &transfer {
-                    if !transfers.iter().any(|x| x.country == t.country) {
-                        transfers.push(super::transfer_of(
-                            conn,
-                            &adequacy,
-                            &sp.country,
-                            sp.dpf_certified,
-                            1,
-                            lang,
-                        )?);
-                    }
-                }
-                subs.push(ProcessorPart {
-                    name: sp.name.clone(),
-                    country: sp.country.clone(),
-                    country_name: crate::domain::labels::country_name(&sp.country, lang)
-                        .map(str::to_string)
-                        .unwrap_or_else(|| sp.country.clone()),
-                    service: sp.service.clone(),
-                    contract_date: sp.contract_date.clone(),
-                    transfer,
-                });
-            }
-            parts.push(ClientProcessingPart {
-                category: p.category,
-                subjects: p.subjects,
-                data: p.data,
-                sub_processors: subs,
-                transfers,
-                security: p.security,
-            });
+            parts.push(client_processing(conn, &adequacy, &processors, p, lang)?);
         }
         clients.push(ClientPart {
             name: c.name,
@@ -208,6 +152,40 @@ fn processor_record(
         processor: notice.controller,
         clients,
         security: notice.security.measures,
+    })
+}
+
+/// One category of processing for a client, with its sub-processors and
+/// its transfers: those declared, and those a sub-processor abroad makes.
+fn client_processing(
+    conn: &Tx<'_>,
+    adequacy: &[notice_store::Adequacy],
+    processors: &[processing::Processor],
+    p: processing::ClientProcessing,
+    lang: Lang,
+) -> Result<ClientProcessingPart> {
+    let mut transfers = declared_transfers(conn, adequacy, &p.transfers, lang)?;
+    let mut subs = Vec::new();
+    for sp in p
+        .sub_processors
+        .iter()
+        .filter_map(|name| processors.iter().find(|x| &x.name == name))
+    {
+        let sub = processor_part(conn, adequacy, sp, lang)?;
+        if let Some(t) = &sub.transfer {
+            if !transfers.iter().any(|x| x.country == t.country) {
+                transfers.push(t.clone());
+            }
+        }
+        subs.push(sub);
+    }
+    Ok(ClientProcessingPart {
+        category: p.category,
+        subjects: p.subjects,
+        data: p.data,
+        sub_processors: subs,
+        transfers,
+        security: p.security,
     })
 }
 
@@ -234,158 +212,80 @@ fn firm(d: &mut String, c: &Controller, heading: &str, lang: Lang) {
     );
 }
 
-fn item(d: &mut String, label: &str, value: &str) {
-    let _ = writeln!(d, "- **{label}:** {}", period(&md(&cap(value))));
-}
-
-fn controller_markdown(n: &Notice, lang: Lang) -> String {
+/// A record's beginning: its title, the day it was made and chapter 1,
+/// the firm as controller or as processor.
+fn begin(role: RecordRole, generated_on: &str, firm_details: &Controller, lang: Lang) -> String {
     let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let (title, heading) = match role {
+        RecordRole::Controller => (
+            t(
+                "Seloste käsittelytoimista (tietosuoja-asetuksen 30 artiklan 1 kohta)",
+                "Record of processing activities (GDPR Art. 30(1))",
+            ),
+            t("1. Rekisterinpitäjä", "1. Controller"),
+        ),
+        RecordRole::Processor => (
+            t(
+                "Seloste käsittelijän käsittelytoimista (tietosuoja-asetuksen 30 artiklan 2 kohta)",
+                "Record of processing activities of a processor (GDPR Art. 30(2))",
+            ),
+            t("1. Henkilötietojen käsittelijä", "1. Processor"),
+        ),
+    };
     let mut d = String::new();
-    let _ = writeln!(
-        d,
-        "# {}\n",
-        t(
-            "Seloste käsittelytoimista (tietosuoja-asetuksen 30 artiklan 1 kohta)",
-            "Record of processing activities (GDPR Art. 30(1))"
-        )
-    );
+    let _ = writeln!(d, "# {title}\n");
     let _ = writeln!(
         d,
         "{} {}.\n",
         t("Laadittu", "Generated on"),
-        date(&n.generated_on, lang)
+        date(generated_on, lang)
     );
-    firm(
-        &mut d,
-        &n.controller,
-        t("1. Rekisterinpitäjä", "1. Controller"),
-        lang,
+    firm(&mut d, firm_details, heading, lang);
+    d
+}
+
+/// The item of the transfers outside the EU/EEA, each with its ground.
+fn transfers_item(d: &mut String, transfers: &[Transfer], lang: Lang) {
+    let grounds: Vec<String> = transfers.iter().map(|x| transfer_ground(x, lang)).collect();
+    item(
+        d,
+        lang.pick(
+            "Siirrot EU:n tai ETA:n ulkopuolelle",
+            "Transfers outside the EU/EEA",
+        ),
+        &if grounds.is_empty() {
+            lang.pick("ei siirtoja", "none").to_string()
+        } else {
+            grounds.join("; ")
+        },
     );
+}
+
+/// The items of who and what: categories of data subjects and of data.
+fn subjects_and_data(d: &mut String, subjects: &str, data: &str, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    item(
+        d,
+        t("Rekisteröityjen ryhmät", "Categories of data subjects"),
+        subjects,
+    );
+    item(
+        d,
+        t("Henkilötietoryhmät", "Categories of personal data"),
+        data,
+    );
+}
+
+fn controller_markdown(n: &Notice, lang: Lang) -> String {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let mut d = begin(RecordRole::Controller, &n.generated_on, &n.controller, lang);
     let mut no = 2;
     for r in &n.registers {
-        let _ = writeln!(d, "## {no}. {}\n", md(&r.title));
-        let mut purposes: Vec<String> = Vec::new();
-        for p in r
-            .declared
-            .iter()
-            .map(|p| &p.title)
-            .chain(r.purposes.iter().map(|p| &p.title))
-        {
-            if !purposes.contains(p) {
-                purposes.push(p.clone());
-            }
-        }
-        item(
-            &mut d,
-            t("Käsittelyn tarkoitukset", "Purposes"),
-            &purposes.join(", "),
-        );
-        item(
-            &mut d,
-            t("Rekisteröityjen ryhmät", "Categories of data subjects"),
-            &r.subjects,
-        );
-        let data: Vec<&str> = r.data_categories.iter().map(|c| c.title).collect();
-        item(
-            &mut d,
-            t("Henkilötietoryhmät", "Categories of personal data"),
-            &data.join(", "),
-        );
-        let recipients: Vec<&str> = r
-            .recipient_categories
-            .iter()
-            .map(|c| c.title.as_str())
-            .collect();
-        item(
-            &mut d,
-            t("Vastaanottajaryhmät", "Categories of recipients"),
-            &if recipients.is_empty() {
-                t("ei luovutuksia", "none").to_string()
-            } else {
-                recipients.join("; ")
-            },
-        );
-        let transfers: Vec<String> = r
-            .transfers
-            .iter()
-            .map(|x| transfer_ground(x, lang))
-            .collect();
-        item(
-            &mut d,
-            t(
-                "Siirrot EU:n tai ETA:n ulkopuolelle",
-                "Transfers outside the EU/EEA",
-            ),
-            &if transfers.is_empty() {
-                t("ei siirtoja", "none").to_string()
-            } else {
-                transfers.join("; ")
-            },
-        );
-        item(
-            &mut d,
-            t("Säilytysaika", "Retention"),
-            &r.retention.text.join(" "),
-        );
-        d.push('\n');
+        register_section(&mut d, no, r, lang);
         no += 1;
     }
     for a in &n.activities {
-        let _ = writeln!(d, "## {no}. {}\n", md(&a.name));
-        let purposes: Vec<&str> = a.purposes.iter().map(|p| p.title.as_str()).collect();
-        item(
-            &mut d,
-            t("Käsittelyn tarkoitukset", "Purposes"),
-            &purposes.join(", "),
-        );
-        let basis = match (&a.basis_title, &a.law) {
-            (Some(b), Some(l)) => format!("{b} ({l})"),
-            (Some(b), None) => b.clone(),
-            _ => t("ei kirjattu", "not recorded").to_string(),
-        };
-        item(&mut d, t("Oikeusperuste", "Legal basis"), &basis);
-        if let Some(i) = &a.interest {
-            item(&mut d, t("Oikeutettu etu", "Legitimate interest"), i);
-        }
-        item(
-            &mut d,
-            t("Rekisteröityjen ryhmät", "Categories of data subjects"),
-            &a.subjects,
-        );
-        item(
-            &mut d,
-            t("Henkilötietoryhmät", "Categories of personal data"),
-            &a.data,
-        );
-        if let Some(r) = &a.recipients {
-            item(
-                &mut d,
-                t("Vastaanottajaryhmät", "Categories of recipients"),
-                r,
-            );
-        }
-        if let Some(s) = &a.system {
-            item(&mut d, t("Järjestelmä", "System"), s);
-        }
-        let transfers: Vec<String> = a
-            .transfers
-            .iter()
-            .map(|x| transfer_ground(x, lang))
-            .collect();
-        item(
-            &mut d,
-            t(
-                "Siirrot EU:n tai ETA:n ulkopuolelle",
-                "Transfers outside the EU/EEA",
-            ),
-            &if transfers.is_empty() {
-                t("ei siirtoja", "none").to_string()
-            } else {
-                transfers.join("; ")
-            },
-        );
-        item(&mut d, t("Säilytysaika", "Retention"), &a.retention);
-        d.push('\n');
+        activity_section(&mut d, no, a, lang);
         no += 1;
     }
     if !n.processors.is_empty() {
@@ -404,22 +304,80 @@ fn controller_markdown(n: &Notice, lang: Lang) -> String {
     d
 }
 
-pub(super) fn processor_line(p: &ProcessorPart, lang: Lang) -> String {
-    let contract = match (&p.contract_date, lang) {
-        (Some(c), Lang::Fi) => format!("käsittelysopimus (28 artikla) {}", date(c, lang)),
-        (Some(c), Lang::En) => format!("processing agreement (Art. 28) of {c}"),
-        (None, Lang::Fi) => "**käsittelysopimusta ei ole kirjattu**".to_string(),
-        (None, Lang::En) => "**no processing agreement recorded**".to_string(),
+/// A register in the Art. 30(1) record.
+fn register_section(d: &mut String, no: usize, r: &RegisterPart, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let _ = writeln!(d, "## {no}. {}\n", md(&r.title));
+    let mut purposes: Vec<String> = Vec::new();
+    for p in r
+        .declared
+        .iter()
+        .map(|p| &p.title)
+        .chain(r.purposes.iter().map(|p| &p.title))
+    {
+        if !purposes.contains(p) {
+            purposes.push(p.clone());
+        }
+    }
+    item(
+        d,
+        t("Käsittelyn tarkoitukset", "Purposes"),
+        &purposes.join(", "),
+    );
+    let data: Vec<&str> = r.data_categories.iter().map(|c| c.title).collect();
+    subjects_and_data(d, &r.subjects, &data.join(", "), lang);
+    let recipients: Vec<&str> = r
+        .recipient_categories
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect();
+    item(
+        d,
+        t("Vastaanottajaryhmät", "Categories of recipients"),
+        &if recipients.is_empty() {
+            t("ei luovutuksia", "none").to_string()
+        } else {
+            recipients.join("; ")
+        },
+    );
+    transfers_item(d, &r.transfers, lang);
+    item(
+        d,
+        t("Säilytysaika", "Retention"),
+        &r.retention.text.join(" "),
+    );
+    d.push('\n');
+}
+
+/// An activity outside the registers in the Art. 30(1) record.
+fn activity_section(d: &mut String, no: usize, a: &ActivityPart, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let _ = writeln!(d, "## {no}. {}\n", md(&a.name));
+    let purposes: Vec<&str> = a.purposes.iter().map(|p| p.title.as_str()).collect();
+    item(
+        d,
+        t("Käsittelyn tarkoitukset", "Purposes"),
+        &purposes.join(", "),
+    );
+    let basis = match (&a.basis_title, &a.law) {
+        (Some(b), Some(l)) => format!("{b} ({l})"),
+        (Some(b), None) => b.clone(),
+        _ => t("ei kirjattu", "not recorded").to_string(),
     };
-    let place = match &p.transfer {
-        Some(x) => transfer_ground(x, lang),
-        None => md(&p.country_name),
-    };
-    format!(
-        "**{}** ({place}): {}; {contract}",
-        md(&p.name),
-        md(&p.service)
-    )
+    item(d, t("Oikeusperuste", "Legal basis"), &basis);
+    if let Some(i) = &a.interest {
+        item(d, t("Oikeutettu etu", "Legitimate interest"), i);
+    }
+    subjects_and_data(d, &a.subjects, &a.data, lang);
+    if let Some(r) = &a.recipients {
+        item(d, t("Vastaanottajaryhmät", "Categories of recipients"), r);
+    }
+    if let Some(s) = &a.system {
+        item(d, t("Järjestelmä", "System"), s);
+    }
+    transfers_item(d, &a.transfers, lang);
+    item(d, t("Säilytysaika", "Retention"), &a.retention);
+    d.push('\n');
 }
 
 fn security(d: &mut String, no: usize, measures: &[Measure], lang: Lang) {
@@ -431,35 +389,12 @@ fn security(d: &mut String, no: usize, measures: &[Measure], lang: Lang) {
             "Technical and organisational security measures (Art. 32)"
         )
     );
-    for m in measures {
-        let _ = writeln!(d, "- **{}.** {}", m.title, m.text);
-    }
-    d.push('\n');
+    measure_list(d, measures);
 }
 
 fn processor_markdown(r: &ProcessorRecord, lang: Lang) -> String {
     let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    let mut d = String::new();
-    let _ = writeln!(
-        d,
-        "# {}\n",
-        t(
-            "Seloste käsittelijän käsittelytoimista (tietosuoja-asetuksen 30 artiklan 2 kohta)",
-            "Record of processing activities of a processor (GDPR Art. 30(2))"
-        )
-    );
-    let _ = writeln!(
-        d,
-        "{} {}.\n",
-        t("Laadittu", "Generated on"),
-        date(&r.generated_on, lang)
-    );
-    firm(
-        &mut d,
-        &r.processor,
-        t("1. Henkilötietojen käsittelijä", "1. Processor"),
-        lang,
-    );
+    let mut d = begin(RecordRole::Processor, &r.generated_on, &r.processor, lang);
     let mut no = 2;
     if r.clients.is_empty() {
         let _ = writeln!(
@@ -472,105 +407,92 @@ fn processor_markdown(r: &ProcessorRecord, lang: Lang) -> String {
         );
     }
     for c in &r.clients {
-        let _ = writeln!(
-            d,
-            "## {no}. {}: {}\n",
-            t("Rekisterinpitäjä", "Controller"),
-            md(&c.name)
-        );
-        let _ = writeln!(
-            d,
-            "{}: {}  ",
-            t("Y-tunnus", "Business ID"),
-            md(&c.business_id)
-        );
-        if let Some(x) = &c.contact {
-            let _ = writeln!(d, "{}: {}  ", t("Yhteyshenkilö", "Contact"), md(x));
-        }
-        let contract = match &c.contract_date {
-            Some(x) => format!(
-                "{}{}",
-                date(x, lang),
-                c.contract_ref
-                    .as_deref()
-                    .map(|r| format!(" ({})", md(r)))
-                    .unwrap_or_default()
-            ),
-            None => format!("**{}**", t("ei kirjattu", "not recorded")),
-        };
-        let _ = writeln!(
-            d,
-            "{}: {contract}",
-            t(
-                "Käsittelysopimus (28 artikla)",
-                "Processing agreement (Art. 28)"
-            )
-        );
-        if let Some(x) = &c.terms {
-            let _ = writeln!(
-                d,
-                "\n{}: {}",
-                t("Ohjeet ja ehdot", "Instructions and terms"),
-                md(x)
-            );
-        }
-        d.push('\n');
+        client_section(&mut d, no, c, lang);
         for (i, p) in c.processing.iter().enumerate() {
             let _ = writeln!(d, "### {no}.{} {}\n", i + 1, md(&cap(&p.category)));
-            item(
-                &mut d,
-                t("Rekisteröityjen ryhmät", "Categories of data subjects"),
-                &p.subjects,
-            );
-            item(
-                &mut d,
-                t("Henkilötietoryhmät", "Categories of personal data"),
-                &p.data,
-            );
-            let subs: Vec<String> = p
-                .sub_processors
-                .iter()
-                .map(|s| processor_line(s, lang))
-                .collect();
-            let _ = writeln!(
-                d,
-                "- **{}:** {}",
-                t("Alihankkijat (muut käsittelijät)", "Sub-processors"),
-                if subs.is_empty() {
-                    t("ei alihankkijoita", "none").to_string()
-                } else {
-                    subs.join("; ")
-                }
-            );
-            let transfers: Vec<String> = p
-                .transfers
-                .iter()
-                .map(|x| transfer_ground(x, lang))
-                .collect();
-            item(
-                &mut d,
-                t(
-                    "Siirrot EU:n tai ETA:n ulkopuolelle",
-                    "Transfers outside the EU/EEA",
-                ),
-                &if transfers.is_empty() {
-                    t("ei siirtoja", "none").to_string()
-                } else {
-                    transfers.join("; ")
-                },
-            );
-            item(
-                &mut d,
-                t("Turvatoimet", "Security measures"),
-                p.security.as_deref().unwrap_or(t(
-                    "yleiset turvatoimet (ks. viimeinen luku)",
-                    "the general measures (see the last chapter)",
-                )),
-            );
-            d.push('\n');
+            client_processing_items(&mut d, p, lang);
         }
         no += 1;
     }
     security(&mut d, no, &r.security, lang);
     d
+}
+
+/// A client in the Art. 30(2) record: who it is and the contract.
+fn client_section(d: &mut String, no: usize, c: &ClientPart, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    let _ = writeln!(
+        d,
+        "## {no}. {}: {}\n",
+        t("Rekisterinpitäjä", "Controller"),
+        md(&c.name)
+    );
+    let _ = writeln!(
+        d,
+        "{}: {}  ",
+        t("Y-tunnus", "Business ID"),
+        md(&c.business_id)
+    );
+    if let Some(x) = &c.contact {
+        let _ = writeln!(d, "{}: {}  ", t("Yhteyshenkilö", "Contact"), md(x));
+    }
+    let contract = match &c.contract_date {
+        Some(x) => format!(
+            "{}{}",
+            date(x, lang),
+            c.contract_ref
+                .as_deref()
+                .map(|r| format!(" ({})", md(r)))
+                .unwrap_or_default()
+        ),
+        None => format!("**{}**", t("ei kirjattu", "not recorded")),
+    };
+    let _ = writeln!(
+        d,
+        "{}: {contract}",
+        t(
+            "Käsittelysopimus (28 artikla)",
+            "Processing agreement (Art. 28)"
+        )
+    );
+    if let Some(x) = &c.terms {
+        let _ = writeln!(
+            d,
+            "\n{}: {}",
+            t("Ohjeet ja ehdot", "Instructions and terms"),
+            md(x)
+        );
+    }
+    d.push('\n');
+}
+
+/// The items of one category of processing for a client.
+fn client_processing_items(d: &mut String, p: &ClientProcessingPart, lang: Lang) {
+    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
+    subjects_and_data(d, &p.subjects, &p.data, lang);
+    let subs: Vec<String> = p
+        .sub_processors
+        .iter()
+        .map(|s| processor_line(s, lang))
+        .collect();
+    let _ = writeln!(
+        d,
+        "- **{}:** {}",
+        t("Alihankkijat (muut käsittelijät)", "Sub-processors"),
+        if subs.is_empty() {
+            t("ei alihankkijoita", "none").to_string()
+        } else {
+            subs.join("; ")
+        }
+    );
+    transfers_item(d, &p.transfers, lang);
+    item(
+        d,
+        t("Turvatoimet", "Security measures"),
+        p.security.as_deref().unwrap_or(t(
+            "yleiset turvatoimet (ks. viimeinen luku)",
+            "the general measures (see the last chapter)",
+        )),
+    );
+    d.push('\n');
 }

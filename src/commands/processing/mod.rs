@@ -5,6 +5,8 @@
 //! refused as `disclose` refuses it (exit 5); a name already in use is a
 //! conflict (exit 6). Each change writes its audit entry in its transaction.
 
+mod named;
+
 use serde_json::{Map, Value};
 
 use super::Session;
@@ -145,6 +147,14 @@ fn rows<T: serde::Serialize>(items: &[T]) -> Vec<Map<String, Value>> {
     items.iter().map(to_map).collect()
 }
 
+/// A list answer in the columns of `table`, audited as `action` with the
+/// number of rows.
+fn listing(action: &str, rows: Vec<Map<String, Value>>, table: &[Column]) -> (Output, Entry) {
+    let entry = Entry::new(action).rows(rows.len());
+    let table = table.to_vec();
+    (Output::List { rows, table }, entry)
+}
+
 fn show<T: serde::Serialize>(item: &T) -> Output {
     Output::Object {
         value: to_map(item),
@@ -155,39 +165,9 @@ fn show<T: serde::Serialize>(item: &T) -> Output {
 pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Output> {
     match command {
         ActivityCommand::Add(args) => activity_add(session, *args),
-        ActivityCommand::List => session.read(|tx, _| {
-            let list = store::activities(tx)?;
-            let entry = Entry::new("activity-list").rows(list.len());
-            const TABLE: &[Column] = &[
-                ("name", "name"),
-                ("purposes", "purposes"),
-                ("basis", "basis"),
-                ("retention", "retention"),
-                ("ended", "ended_on"),
-            ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                entry,
-            ))
-        }),
-        ActivityCommand::Show { name } => session.read(|tx, _| {
-            let a = store::activities(tx)?
-                .into_iter()
-                .find(|a| a.name == name.trim())
-                .ok_or_else(|| not_found("activity", &name))?;
-            Ok((show(&a), Entry::new("activity-show").detail(a.name.clone())))
-        }),
-        ActivityCommand::End { name, date } => end_named(
-            session,
-            "activity-end",
-            "activities",
-            "activity",
-            &name,
-            &date,
-        ),
+        ActivityCommand::List => named::list::<store::Activity>(session),
+        ActivityCommand::Show { name } => named::show::<store::Activity>(session, &name),
+        ActivityCommand::End { name, date } => named::end::<store::Activity>(session, &name, &date),
     }
 }
 
@@ -284,42 +264,11 @@ fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> 
 pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Output> {
     match command {
         ProcessorCommand::Add(args) => processor_add(session, args),
-        ProcessorCommand::List => session.read(|tx, _| {
-            let list = store::processors(tx)?;
-            const TABLE: &[Column] = &[
-                ("name", "name"),
-                ("business id", "business_id"),
-                ("country", "country"),
-                ("service", "service"),
-                ("contract", "contract_date"),
-                ("ended", "ended_on"),
-            ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("processor-list").rows(list.len()),
-            ))
-        }),
-        ProcessorCommand::Show { name } => session.read(|tx, _| {
-            let p = store::processors(tx)?
-                .into_iter()
-                .find(|p| p.name == name.trim())
-                .ok_or_else(|| not_found("processor", &name))?;
-            Ok((
-                show(&p),
-                Entry::new("processor-show").detail(p.name.clone()),
-            ))
-        }),
-        ProcessorCommand::End { name, date } => end_named(
-            session,
-            "processor-end",
-            "processors",
-            "processor",
-            &name,
-            &date,
-        ),
+        ProcessorCommand::List => named::list::<store::Processor>(session),
+        ProcessorCommand::Show { name } => named::show::<store::Processor>(session, &name),
+        ProcessorCommand::End { name, date } => {
+            named::end::<store::Processor>(session, &name, &date)
+        }
     }
 }
 
@@ -393,46 +342,9 @@ fn processor_add(session: &mut Session, args: ProcessorAddArgs) -> Result<Output
 pub fn client(session: &mut Session, command: ClientCommand) -> Result<Output> {
     match command {
         ClientCommand::Add(args) => client_add(session, args),
-        ClientCommand::List => session.read(|tx, _| {
-            let list = store::clients(tx)?;
-            let rows: Vec<Map<String, Value>> = list
-                .iter()
-                .map(|c| {
-                    let mut m = to_map(c);
-                    let categories: Vec<Value> = c
-                        .processing
-                        .iter()
-                        .map(|p| Value::from(p.category.clone()))
-                        .collect();
-                    m.insert("processing".into(), categories.into());
-                    m
-                })
-                .collect();
-            const TABLE: &[Column] = &[
-                ("name", "name"),
-                ("business id", "business_id"),
-                ("contract", "contract_date"),
-                ("processing", "processing"),
-                ("ended", "ended_on"),
-            ];
-            Ok((
-                Output::List {
-                    table: TABLE.to_vec(),
-                    rows,
-                },
-                Entry::new("client-list").rows(list.len()),
-            ))
-        }),
-        ClientCommand::Show { name } => session.read(|tx, _| {
-            let c = store::clients(tx)?
-                .into_iter()
-                .find(|c| c.name == name.trim())
-                .ok_or_else(|| not_found("client", &name))?;
-            Ok((show(&c), Entry::new("client-show").detail(c.name.clone())))
-        }),
-        ClientCommand::End { name, date } => {
-            end_named(session, "client-end", "clients", "client", &name, &date)
-        }
+        ClientCommand::List => named::list::<store::Client>(session),
+        ClientCommand::Show { name } => named::show::<store::Client>(session, &name),
+        ClientCommand::End { name, date } => named::end::<store::Client>(session, &name, &date),
         ClientCommand::Processing(ClientProcessingCommand::Add(args)) => {
             client_processing_add(session, args)
         }
@@ -543,7 +455,6 @@ fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -
 pub fn notice(session: &mut Session, command: NoticeCommand) -> Result<Output> {
     match command {
         NoticeCommand::History => session.read(|tx, _| {
-            let list = store::versions(tx)?;
             const TABLE: &[Column] = &[
                 ("version", "version"),
                 ("published", "published_on"),
@@ -552,28 +463,23 @@ pub fn notice(session: &mut Session, command: NoticeCommand) -> Result<Output> {
                 ("format", "format"),
                 ("sha256", "sha256"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("notice-history").rows(list.len()),
+            Ok(listing(
+                "notice-history",
+                rows(&store::versions(tx)?),
+                TABLE,
             ))
         }),
         NoticeCommand::Category(NoticeCategoryCommand::List) => session.read(|tx, _| {
-            let list = store::categories(tx)?;
             const TABLE: &[Column] = &[
                 ("kind", "kind"),
                 ("name", "name"),
                 ("title", "title_en"),
                 ("registers", "registers"),
             ];
-            Ok((
-                Output::List {
-                    rows: rows(&list),
-                    table: TABLE.to_vec(),
-                },
-                Entry::new("notice-category-list").rows(list.len()),
+            Ok(listing(
+                "notice-category-list",
+                rows(&store::categories(tx)?),
+                TABLE,
             ))
         }),
         NoticeCommand::Category(c) => category_change(session, c),
@@ -647,28 +553,4 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             })
         }
     }
-}
-
-/// `activity end`, `processor end`, `client end`: the named row of `table`
-/// ended on `date`, audited as `action`.
-fn end_named(
-    session: &mut Session,
-    action: &str,
-    table: &str,
-    kind: &str,
-    name: &str,
-    date: &str,
-) -> Result<Output> {
-    let date = end_date(date)?;
-    let name = name.trim().to_string();
-    session.write(action, |tx, _| {
-        store::end(tx, table, kind, &name, &date)?;
-        Ok((
-            done(&[
-                ("name", name.clone().into()),
-                ("ended_on", date.clone().into()),
-            ]),
-            Entry::new(action).detail(format!("{name} ended_on={date}")),
-        ))
-    })
 }

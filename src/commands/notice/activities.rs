@@ -1,0 +1,187 @@
+//! The controller's processing outside the registers (SPEC §9) as the
+//! notice describes it: activities, the processors it uses, and its role
+//! as a processor for clients.
+
+use std::collections::BTreeMap;
+
+use super::transfers::{declared_transfers, transfer_of};
+use super::{ActivityPart, Named, ProcessorPart, ProcessorRole};
+use crate::domain::basis::Basis;
+use crate::domain::codes::is_eu_eea;
+use crate::domain::labels::{self, Lang};
+use crate::error::Result;
+use crate::store::notice as store;
+use crate::store::processing;
+use crate::store::Tx;
+
+/// The controller's activities outside the registers that have not ended.
+pub(super) fn activity_parts(
+    conn: &Tx<'_>,
+    adequacy: &[store::Adequacy],
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ActivityPart>> {
+    let fi = lang == Lang::Fi;
+    let titles = purpose_titles(conn, fi)?;
+    let mut out = Vec::new();
+    for a in processing::activities(conn)?
+        .into_iter()
+        .filter(|a| a.ended_on.as_deref().is_none_or(|d| d > today))
+    {
+        let basis = a
+            .basis
+            .as_deref()
+            .and_then(|b| Basis::ALL.into_iter().find(|x| x.name() == b));
+        let transfers = declared_transfers(conn, adequacy, &a.transfers, lang)?;
+        let law = a.law.as_deref().map(|l| labels::law(l, lang).to_string());
+        out.push(ActivityPart {
+            purposes: a
+                .purposes
+                .iter()
+                .map(|p| Named {
+                    name: p.clone(),
+                    title: titles.get(p).cloned().unwrap_or_else(|| p.clone()),
+                })
+                .collect(),
+            basis_title: basis.map(|b| labels::basis_title(b, lang).to_string()),
+            article: basis.map(|b| b.article().to_string()),
+            requirement: requirement_of(basis, law.as_deref(), lang),
+            cookies: a
+                .purposes
+                .iter()
+                .any(|p| p == "web-analytics")
+                .then(|| cookie_text(lang)),
+            interest: if basis == Some(Basis::LegitimateInterest) {
+                a.note.clone()
+            } else {
+                None
+            },
+            basis: a.basis,
+            law,
+            name: a.name,
+            subjects: a.subjects,
+            data: a.data,
+            source: a.source,
+            recipients: a.recipients,
+            system: a.system,
+            transfers,
+            retention: a.retention,
+        });
+    }
+    Ok(out)
+}
+
+fn purpose_titles(conn: &Tx<'_>, fi: bool) -> Result<BTreeMap<String, String>> {
+    crate::store::bases::purpose_titles(conn, fi)
+}
+
+/// Art. 13(2)(e) for an activity, from its legal basis.
+fn requirement_of(basis: Option<Basis>, law: Option<&str>, lang: Lang) -> String {
+    let law = law.unwrap_or_default();
+    match (basis, lang) {
+        (Some(Basis::Contract), Lang::Fi) => "Tietojen antaminen on sopimuksen tekemisen ja täyttämisen edellytys: ilman niitä sopimusta ei voida tehdä eikä täyttää.".into(),
+        (Some(Basis::Contract), Lang::En) => "Giving the data is a requirement for entering into and performing the contract: without them the contract cannot be made or performed.".into(),
+        (Some(Basis::LegalObligation), Lang::Fi) => format!("Tietojen käsittely on lakisääteinen vaatimus ({law}): ilman niitä rekisterinpitäjä ei voi täyttää lakisääteistä velvoitettaan eikä siksi tarjota palvelua."),
+        (Some(Basis::LegalObligation), Lang::En) => format!("Processing the data is a statutory requirement ({law}): without them the controller cannot meet its legal obligation and so cannot provide the service."),
+        (Some(Basis::Consent), Lang::Fi) => "Tietojen antaminen on vapaaehtoista: antamatta jättäminen tai suostumuksen peruuttaminen ei vaikuta muuhun asiakassuhteeseen.".into(),
+        (Some(Basis::Consent), Lang::En) => "Giving the data is voluntary: not giving them, or withdrawing consent, has no effect on the rest of the customer relationship.".into(),
+        (_, Lang::Fi) => "Tietojen antaminen ei ole lakisääteinen eikä sopimukseen perustuva vaatimus. Rekisteröity voi vastustaa käsittelyä (21 artikla).".into(),
+        (_, Lang::En) => "Giving the data is neither a statutory nor a contractual requirement. The data subject may object to the processing (Art. 21).".into(),
+    }
+}
+
+/// Cookies: what they are, that they are set only with consent (except
+/// the strictly necessary ones) and how consent is withdrawn.
+fn cookie_text(lang: Lang) -> String {
+    lang.pick(
+        "Verkkosivuilla käytetään evästeitä. Eväste on pieni tekstitiedosto, jonka selain tallentaa käyttäjän laitteelle. Muita kuin palvelun toiminnan kannalta välttämättömiä evästeitä käytetään vain käyttäjän suostumuksella (sähköisen viestinnän palveluista annettu laki 917/2014, 205 §). Käyttäjä voi peruuttaa suostumuksensa ja poistaa evästeet milloin tahansa selaimensa asetuksista; sivuston käyttö on mahdollista ilman niitä.",
+        "The websites use cookies. A cookie is a small text file that the browser stores on the user's device. Cookies other than those strictly necessary for the service are set only with the user's consent (Act on Electronic Communications Services 917/2014, section 205). The user may withdraw consent and delete cookies at any time in the browser's settings; the websites can be used without them.",
+    )
+    .to_string()
+}
+
+/// The firm's processors in use on `today`.
+pub(super) fn processor_parts(
+    conn: &Tx<'_>,
+    adequacy: &[store::Adequacy],
+    today: &str,
+    lang: Lang,
+) -> Result<Vec<ProcessorPart>> {
+    processing::processors(conn)?
+        .iter()
+        .filter(|p| p.ended_on.as_deref().is_none_or(|d| d > today))
+        .map(|p| processor_part(conn, adequacy, p, lang))
+        .collect()
+}
+
+/// A processor as the notice and the records name it, with the transfer
+/// its country makes outside the EU/EEA.
+pub(super) fn processor_part(
+    conn: &Tx<'_>,
+    adequacy: &[store::Adequacy],
+    p: &processing::Processor,
+    lang: Lang,
+) -> Result<ProcessorPart> {
+    let transfer = if is_eu_eea(&p.country) {
+        None
+    } else {
+        Some(transfer_of(
+            conn,
+            adequacy,
+            &p.country,
+            p.dpf_certified,
+            1,
+            lang,
+        )?)
+    };
+    Ok(ProcessorPart {
+        country_name: labels::country_name(&p.country, lang)
+            .map(str::to_string)
+            .unwrap_or_else(|| p.country.clone()),
+        name: p.name.clone(),
+        country: p.country.clone(),
+        service: p.service.clone(),
+        contract_date: p.contract_date.clone(),
+        transfer,
+    })
+}
+
+/// The firm's role as a processor, where it has clients now.
+pub(super) fn processor_role(
+    conn: &Tx<'_>,
+    today: &str,
+    lang: Lang,
+) -> Result<Option<ProcessorRole>> {
+    let clients: Vec<_> = processing::clients(conn)?
+        .into_iter()
+        .filter(|c| c.ended_on.as_deref().is_none_or(|d| d > today))
+        .collect();
+    if clients.is_empty() {
+        return Ok(None);
+    }
+    let mut categories: Vec<String> = Vec::new();
+    for p in clients.iter().flat_map(|c| &c.processing) {
+        if !categories
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&p.category))
+        {
+            categories.push(p.category.clone());
+        }
+    }
+    Ok(Some(ProcessorRole {
+        clients: clients.len(),
+        categories,
+        text: vec![
+            lang.pick(
+                "Rekisterinpitäjä käsittelee henkilötietoja myös asiakkaidensa lukuun ja niiden ohjeiden mukaan, niiden kanssa tehtyjen sopimusten perusteella (tietosuoja-asetuksen 28 artikla). Näissä tehtävissä asiakas on rekisterinpitäjä ja määrittää käsittelyn tarkoitukset; me olemme henkilötietojen käsittelijä. Tiedot eivät ole omissa rekistereissämme vaan asiakkaan lukuun pidettävissä tiedostoissa, emmekä käytä niitä omiin tarkoituksiimme.",
+                "The controller also processes personal data on behalf of its clients and on their instructions, under contracts made with them (GDPR Art. 28). In this work the client is the controller and decides the purposes; we are the processor. The data are not in our own registers but in files kept on the client's behalf, and we do not use them for purposes of our own.",
+            )
+            .to_string(),
+            lang.pick(
+                "Näitä tietoja koskevat pyynnöt ja kysymykset osoitetaan ensisijaisesti asiakkaalle, joka on niiden rekisterinpitäjä; välitämme meille tulleet pyynnöt asiakkaalle viivytyksettä ja avustamme sitä vastaamaan niihin.",
+                "Requests and questions about these data go first to the client, who is their controller; we pass on any request we receive without delay and help the client to answer it.",
+            )
+            .to_string(),
+        ],
+    }))
+}

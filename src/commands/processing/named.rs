@@ -1,0 +1,137 @@
+//! `list`, `show NAME` and `end NAME --date` of the items of SPEC §9 kept
+//! by name (activities, processors, clients): one implementation, each
+//! kind saying only what differs ([`Named`]).
+
+use serde_json::{Map, Value};
+
+use super::{done, end_date, listing, not_found, rows, Session};
+use crate::error::Result;
+use crate::output::{to_map, Column, Output};
+use crate::store::audit::Entry;
+use crate::store::processing as store;
+use crate::store::Tx;
+
+/// An item of SPEC §9 kept by name.
+pub(super) trait Named: serde::Serialize + Sized {
+    /// What the item is called in messages and audit actions (`activity`).
+    const KIND: &'static str;
+    /// Its table (`activities`).
+    const TABLE: &'static str;
+    /// The columns of its `list` as a table.
+    const COLUMNS: &'static [Column];
+    fn load(tx: &Tx<'_>) -> Result<Vec<Self>>;
+    fn name(&self) -> &str;
+    /// The rows of its `list`: by default each item's scalar values.
+    fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
+        rows(items)
+    }
+}
+
+impl Named for store::Activity {
+    const KIND: &'static str = "activity";
+    const TABLE: &'static str = "activities";
+    const COLUMNS: &'static [Column] = &[
+        ("name", "name"),
+        ("purposes", "purposes"),
+        ("basis", "basis"),
+        ("retention", "retention"),
+        ("ended", "ended_on"),
+    ];
+    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
+        store::activities(tx)
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for store::Processor {
+    const KIND: &'static str = "processor";
+    const TABLE: &'static str = "processors";
+    const COLUMNS: &'static [Column] = &[
+        ("name", "name"),
+        ("business id", "business_id"),
+        ("country", "country"),
+        ("service", "service"),
+        ("contract", "contract_date"),
+        ("ended", "ended_on"),
+    ];
+    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
+        store::processors(tx)
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for store::Client {
+    const KIND: &'static str = "client";
+    const TABLE: &'static str = "clients";
+    const COLUMNS: &'static [Column] = &[
+        ("name", "name"),
+        ("business id", "business_id"),
+        ("contract", "contract_date"),
+        ("processing", "processing"),
+        ("ended", "ended_on"),
+    ];
+    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
+        store::clients(tx)
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    /// A client's row names the categories of its processing.
+    fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
+        items
+            .iter()
+            .map(|c| {
+                let mut m = to_map(c);
+                let categories: Vec<Value> = c
+                    .processing
+                    .iter()
+                    .map(|p| Value::from(p.category.clone()))
+                    .collect();
+                m.insert("processing".into(), categories.into());
+                m
+            })
+            .collect()
+    }
+}
+
+/// `activity list`, `processor list`, `client list`.
+pub(super) fn list<T: Named>(session: &mut Session) -> Result<Output> {
+    session.read(|tx, _| {
+        let rows = T::list_rows(&T::load(tx)?);
+        Ok(listing(&format!("{}-list", T::KIND), rows, T::COLUMNS))
+    })
+}
+
+/// `show NAME`: the item named `name`, audited with its name.
+pub(super) fn show<T: Named>(session: &mut Session, name: &str) -> Result<Output> {
+    session.read(|tx, _| {
+        let item = T::load(tx)?
+            .into_iter()
+            .find(|x| x.name() == name.trim())
+            .ok_or_else(|| not_found(T::KIND, name))?;
+        let entry = Entry::new(&format!("{}-show", T::KIND)).detail(item.name().to_string());
+        Ok((super::show(&item), entry))
+    })
+}
+
+/// `end NAME --date`: the named item ended on `date` (it stays in the
+/// history).
+pub(super) fn end<T: Named>(session: &mut Session, name: &str, date: &str) -> Result<Output> {
+    let date = end_date(date)?;
+    let name = name.trim().to_string();
+    let action = format!("{}-end", T::KIND);
+    session.write(&action, |tx, _| {
+        store::end(tx, T::TABLE, T::KIND, &name, &date)?;
+        Ok((
+            done(&[
+                ("name", name.clone().into()),
+                ("ended_on", date.clone().into()),
+            ]),
+            Entry::new(&action).detail(format!("{name} ended_on={date}")),
+        ))
+    })
+}

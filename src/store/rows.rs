@@ -1,0 +1,37 @@
+//! Rows read into their structs by column name (serde_rusqlite): a query
+//! names its columns as the struct names its fields, so the two cannot
+//! drift apart by position, and no `r.get(0)? … r.get(n)?` lists repeat.
+
+use rusqlite::{Connection, Params};
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// Every row of `sql` (prepared and cached) as a `T`.
+pub(super) fn all<T: DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let columns = serde_rusqlite::columns_from_statement(&stmt);
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(serde_rusqlite::from_row_with_columns(row, &columns).map_err(row_error)?);
+    }
+    Ok(out)
+}
+
+/// A row that does not fit its struct is a bug. The message names the
+/// column, never the value: it may be personal data.
+fn row_error(e: serde_rusqlite::Error) -> Error {
+    match e {
+        serde_rusqlite::Error::Rusqlite(e) => e.into(),
+        serde_rusqlite::Error::Deserialization { column, .. } => Error::Internal(format!(
+            "a stored row does not fit its type (column {})",
+            column.unwrap_or_default()
+        )),
+        _ => Error::Internal("a stored row does not fit its type".into()),
+    }
+}
