@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::basis::BasisArg;
 use crate::domain::breach::{BreachId, Nature, Risk};
-use crate::domain::labels::Lang;
 use crate::domain::marketing::{Channel, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::request::RequestId;
@@ -66,6 +65,17 @@ pub struct Global {
         global = true
     )]
     pub csv_dialect: CsvDialect,
+    /// Language of messages, table headers and letters: fi, sv or en
+    /// (default: the locale's, LC_ALL/LC_MESSAGES/LANG, when Finnish or
+    /// Swedish, else en; letters: the person's own)
+    #[arg(
+        long,
+        value_name = "LANG",
+        env = "PRIVREG_LANG",
+        value_parser = parsed::<crate::messages::Lang>,
+        global = true
+    )]
+    pub lang: Option<crate::messages::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1007,17 +1017,17 @@ pub enum RetentionCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// The record of processing activities (GDPR Art. 30) and privacy notice
+    /// The record of processing activities (GDPR Art. 30) and privacy notice (Finnish; --lang en)
     Notice(NoticeArgs),
-    /// The record of processing: Art. 30(1) as controller, 30(2) as processor
+    /// The record of processing: Art. 30(1) as controller, 30(2) as processor (Finnish; --lang en)
     ProcessingRecord(ProcessingRecordArgs),
     /// A whole register (csv by default; import reads it back)
     Register(ExportRegisterArgs),
-    /// One person's data across registers: the access report (Art. 15, 20)
+    /// One person's data across registers: the access report (Art. 15, 20), in the person's language
     Subject(ExportSubjectArgs),
     /// The audit log with each entry's hash
     Audit(ExportAuditArgs),
-    /// A breach's notification to the Ombudsman (Art. 33(3)), in the order of its form
+    /// A breach's notification to the Ombudsman (Art. 33(3)), in the order of its form (Finnish; --lang en)
     Breach(ExportBreachArgs),
 }
 
@@ -1025,16 +1035,10 @@ pub enum ExportCommand {
 pub struct ExportBreachArgs {
     #[arg(value_name = "BR", value_parser = parsed::<BreachId>)]
     pub id: BreachId,
-    /// The language of the notification: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]
 pub struct NoticeArgs {
-    /// The language of the notice: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
     /// Keep the text as a dated, numbered version with its SHA-256 (admin)
     #[arg(long)]
     pub publish: bool,
@@ -1054,9 +1058,6 @@ pub struct ProcessingRecordArgs {
     /// controller (Art. 30(1)) or processor (Art. 30(2))
     #[arg(long, value_enum, default_value = "controller")]
     pub role: RecordRole,
-    /// The language of the record: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]

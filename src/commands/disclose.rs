@@ -62,6 +62,7 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
             if date.as_str() >= since {
                 return Err(Error::RefusedFor {
                     record: args.id,
+                    logged: None,
                     why: format!(
                         "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
                         args.id, since, args.id
@@ -86,6 +87,7 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
                 return Err(Error::RefusedFor {
                     record: args.id,
                     why,
+                    logged: None,
                 });
             }
         };

@@ -7,6 +7,7 @@
 //! person, so unlike the personal identity code it may appear in messages and
 //! in `Debug` output.
 
+use crate::messages::M;
 use std::fmt;
 use std::str::FromStr;
 
@@ -34,7 +35,7 @@ impl BusinessId {
     pub fn parse(input: &str) -> Result<BusinessId, ValueError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(ValueError::new("business id is empty"));
+            return Err(ValueError::new(M::BusinessIdEmpty));
         }
 
         // The VAT number form: `FI` (any case) and the eight digits without
@@ -74,7 +75,7 @@ impl BusinessId {
 
         let (body_digits, given) = (&digits[..7], digits[7]);
         match check_digit(body_digits) {
-            None => Err(ValueError::new("no valid business id has these digits")),
+            None => Err(ValueError::new(M::BusinessIdNoSuch)),
             Some(expected) if expected != given => Err(ValueError::new(format!(
                 "check digit is {given}, expected {expected}"
             ))),

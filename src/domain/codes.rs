@@ -9,6 +9,7 @@
 //! `iso_3166-1.json`), not typed in by hand.
 
 use super::ValueError;
+use crate::messages::M;
 
 /// ISO 639-1 two-letter language codes, sorted. 183 codes: every code that
 /// both the ISO 639-2 and the ISO 639-3 tables of `iso-codes` give a
@@ -76,7 +77,7 @@ pub fn language(input: &str) -> Result<String, ValueError> {
     if LANGUAGES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
-        Err(ValueError::new("not an ISO 639-1 language code"))
+        Err(ValueError::new(M::NotLanguage))
     }
 }
 
@@ -90,7 +91,7 @@ pub fn country(input: &str) -> Result<String, ValueError> {
     if COUNTRIES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
-        Err(ValueError::new("not an ISO 3166-1 alpha-2 country code"))
+        Err(ValueError::new(M::NotCountry))
     }
 }
 

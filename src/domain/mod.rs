@@ -20,6 +20,7 @@ pub mod phone;
 pub(crate) mod properties;
 pub mod register;
 pub mod request;
+pub mod rights;
 pub mod transfer;
 
 /// Why a value was refused. The message never contains the value itself
