@@ -69,11 +69,7 @@ pub const EU_TERRITORIES: &[&str] = &["AX", "GF", "GP", "MF", "MQ", "RE", "YT"];
 
 /// The language in normal form (lower case), e.g. `FI` → `fi`.
 pub fn language(input: &str) -> Result<String, ValueError> {
-    let code = two_letters(
-        input,
-        "language must be a two-letter ISO 639-1 code (e.g. fi, sv, en)",
-    )?
-    .to_ascii_lowercase();
+    let code = two_letters(input, M::LanguageForm)?.to_ascii_lowercase();
     if LANGUAGES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
@@ -83,11 +79,7 @@ pub fn language(input: &str) -> Result<String, ValueError> {
 
 /// The country in normal form (upper case), e.g. `fi` → `FI`.
 pub fn country(input: &str) -> Result<String, ValueError> {
-    let code = two_letters(
-        input,
-        "country must be a two-letter ISO 3166-1 code (e.g. FI, SE, DE)",
-    )?
-    .to_ascii_uppercase();
+    let code = two_letters(input, M::CountryForm)?.to_ascii_uppercase();
     if COUNTRIES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
@@ -104,7 +96,7 @@ pub fn is_eu_eea(cc: &str) -> bool {
 }
 
 /// The trimmed input if it is exactly two ASCII letters, else `message`.
-fn two_letters<'a>(input: &'a str, message: &str) -> Result<&'a str, ValueError> {
+fn two_letters(input: &str, message: M) -> Result<&str, ValueError> {
     let s = input.trim();
     if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(s)

@@ -270,6 +270,61 @@ catalogue! {
             fi: "ei ole ISO 3166-1 alpha-2 -maakoodi",
             sv: "inte en landskod enligt ISO 3166-1 alpha-2",
         },
+        LanguageForm {
+            en: "language must be a two-letter ISO 639-1 code (e.g. fi, sv, en)",
+            fi: "kielen on oltava kaksikirjaiminen ISO 639-1 -koodi (esim. fi, sv, en)",
+            sv: "språket ska vara en kod på två bokstäver enligt ISO 639-1 (t.ex. fi, sv, en)",
+        },
+        CountryForm {
+            en: "country must be a two-letter ISO 3166-1 code (e.g. FI, SE, DE)",
+            fi: "maan on oltava kaksikirjaiminen ISO 3166-1 -koodi (esim. FI, SE, DE)",
+            sv: "landet ska vara en kod på två bokstäver enligt ISO 3166-1 (t.ex. FI, SE, DE)",
+        },
+        BusinessIdForm {
+            en: "expected NNNNNNN-C (seven digits, a dash and a check digit), NNNNNNNC or FI followed by eight digits",
+            fi: "odotettiin muotoa NNNNNNN-T (seitsemän numeroa, väliviiva ja tarkistusnumero), NNNNNNNT tai FI ja kahdeksan numeroa",
+            sv: "väntade NNNNNNN-K (sju siffror, ett bindestreck och en kontrollsiffra), NNNNNNNK eller FI följt av åtta siffror",
+        },
+        VatForm {
+            en: "a VAT number must be FI followed by eight digits",
+            fi: "ALV-tunnisteessa on oltava FI ja kahdeksan numeroa",
+            sv: "ett momsnummer ska vara FI följt av åtta siffror",
+        },
+        CheckDigit {
+            en: "check digit is {0}, expected {1}",
+            fi: "tarkistusnumero on {0}, odotettiin {1}",
+            sv: "kontrollsiffran är {0}, väntade {1}",
+        },
+        ExpectedBasis {
+            en: "expected one of: consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, aml",
+            fi: "odotettiin jotakin näistä: consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, aml",
+            sv: "väntade ett av: consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, aml",
+        },
+        NeedsLaw {
+            en: "a legal-obligation basis needs --law naming the law",
+            fi: "lakisääteisen velvoitteen perusteelle on annettava --law ja lain nimi",
+            sv: "en grund i rättslig förpliktelse kräver --law med lagens namn",
+        },
+        NeedsNote {
+            en: "a legitimate-interest basis needs --note saying which interest was weighed",
+            fi: "oikeutetun edun perusteelle on annettava --note ja punnittu etu",
+            sv: "en grund i berättigat intresse kräver --note som anger vilket intresse som vägts",
+        },
+        UnknownRegister {
+            en: "unknown register: expected customer, business, employee or recruitment{0}",
+            fi: "tuntematon rekisteri: odotettiin customer, business, employee tai recruitment{0}",
+            sv: "okänt register: väntade customer, business, employee eller recruitment{0}",
+        },
+        RecordIdForm {
+            en: "a record id is a register letter, a dash and a number, e.g. C-42",
+            fi: "tietueen tunnus on rekisterin kirjain, väliviiva ja numero, esim. C-42",
+            sv: "en posts id är registrets bokstav, ett bindestreck och ett nummer, t.ex. C-42",
+        },
+        RejectsIsInput {
+            en: "--rejects must not be the file being imported",
+            fi: "--rejects ei saa olla tuotava tiedosto",
+            sv: "--rejects får inte vara filen som importeras",
+        },
         BusinessIdEmpty { en: "business id is empty", fi: "Y-tunnus on tyhjä", sv: "FO-numret är tomt" },
         BusinessIdNoSuch {
             en: "no valid business id has these digits",

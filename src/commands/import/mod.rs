@@ -205,9 +205,7 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
     if let (Some(rejects), false) = (&a.rejects, stdin) {
         if same_file(rejects, &a.file) {
-            return Err(Error::Usage(
-                "--rejects must not be the file being imported".into(),
-            ));
+            return Err(Error::Usage(M::RejectsIsInput.into()));
         }
     }
     // JSON is UTF-8 by its standard (RFC 8259): guessed for CSV only.
