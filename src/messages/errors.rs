@@ -7,6 +7,7 @@ catalogue! {
     /// A message of a failed command.
     pub enum M {
         ErrorPrefix { en: "error", fi: "virhe", sv: "fel" },
+        WarningPrefix { en: "warning", fi: "varoitus", sv: "varning" },
         ExpectedLang { en: "expected fi, sv or en", fi: "odotettiin fi, sv tai en", sv: "väntade fi, sv eller en" },
         InvalidNothingWritten {
             en: "invalid input, nothing was written",
@@ -423,6 +424,11 @@ catalogue! {
             en: "would give {0} the same {1} as {2}",
             fi: "antaisi tietueelle {0} saman tiedon {1} kuin tietueella {2}",
             sv: "skulle ge {0} samma {1} som {2}",
+        },
+        NoBasisGiven {
+            en: "the {0} records inserted have no legal basis (no --basis given); `privreg check` lists them until `privreg basis add` logs one",
+            fi: "lisätyillä {0} tietueella ei ole oikeusperustetta (--basis puuttui); `privreg check` luettelee ne, kunnes `privreg basis add` kirjaa perusteen",
+            sv: "de {0} tillagda posterna saknar rättslig grund (ingen --basis angavs); `privreg check` listar dem tills `privreg basis add` registrerar en",
         },
         CannotRead { en: "cannot read {0}: {1}", fi: "tiedostoa {0} ei voi lukea: {1}", sv: "kan inte läsa {0}: {1}" },
 

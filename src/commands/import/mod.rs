@@ -354,9 +354,9 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     // Art. 6) that `check` lists; say so now rather than months later.
     if bases.is_empty() && counts.inserted > 0 && !a.dry_run && !quiet {
         eprintln!(
-            "privreg: warning: the {} records inserted have no legal basis (no --basis given); \
-             `privreg check` lists them until `privreg basis add` logs one",
-            counts.inserted
+            "privreg: {}: {}",
+            M::WarningPrefix,
+            M::NoBasisGiven.say(&[&counts.inserted])
         );
     }
     if counts.rejected > 0 {
