@@ -16,8 +16,9 @@ use serde_json::{Map, Value};
 use crate::domain::breach::{format_local, parse_stored};
 use crate::domain::labels::Lang;
 use crate::domain::register::RecordId;
+use crate::domain::rights::Right;
 use crate::error::Result;
-use crate::messages::{Lang as LetterLang, L};
+use crate::messages::{rights, Lang as LetterLang, L};
 use crate::store::breaches::Breach;
 use crate::store::records::Record;
 
@@ -48,6 +49,27 @@ fn nature_sentence(nature: &str) -> L {
         "integrity" => L::NatureIntegrity,
         _ => L::NatureAvailability,
     }
+}
+
+/// What the person can do: guard against misuse when the data may have
+/// been seen, and the rights that matter after a breach, from the one list
+/// the notice and the access report print.
+fn what_you_can_do(b: &Breach, l: LetterLang) -> Vec<String> {
+    let mut items = Vec::new();
+    if b.nature.iter().any(|n| n == "confidentiality") {
+        for a in [L::BeWary, L::WatchBank, L::Police] {
+            items.push(a.text(l).to_string());
+        }
+    }
+    for r in [Right::Access, Right::Rectification, Right::Complaint] {
+        items.push(format!(
+            "**{}** ({}). {}",
+            rights::title(r, l),
+            super::letter::article(r.article(), l),
+            rights::text(r, l)
+        ));
+    }
+    items
 }
 
 /// The letter of Art. 34(2) to the person of record `r`: the nature of the
@@ -120,13 +142,8 @@ pub fn subject_letter(
     line("");
     line(&format!("## {}", L::YouCan.text(l)));
     line("");
-    let mut advice = Vec::new();
-    if b.nature.iter().any(|n| n == "confidentiality") {
-        advice.extend([L::BeWary, L::WatchBank, L::Police]);
-    }
-    advice.extend([L::SeeAndCorrect, L::Complain]);
-    for a in advice {
-        line(&format!("- {}", a.text(l)));
+    for item in what_you_can_do(b, l) {
+        line(&format!("- {item}"));
     }
     line("");
     line(&format!("## {}", L::Contact.text(l)));

@@ -39,7 +39,7 @@ fn get(v: &Value, key: &str) -> String {
 
 /// An article as the language cites it: "7 artiklan 3 kohta", "artikel
 /// 7.3", "Art. 7(3)".
-fn article(a: &str, l: Lang) -> String {
+pub(super) fn article(a: &str, l: Lang) -> String {
     match (l, a.split_once('(')) {
         (Lang::Fi, Some((art, point))) => {
             format!("{art} artiklan {} kohta", point.trim_end_matches(')'))

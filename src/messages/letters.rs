@@ -139,16 +139,6 @@ catalogue! {
             fi: "Jos epäilet, että henkilöllisyyttäsi käytetään väärin, voit tehdä rikosilmoituksen poliisille ja asettaa itsellesi vapaaehtoisen luottokiellon.",
             sv: "Om du misstänker att din identitet missbrukas kan du göra en polisanmälan och registrera ett frivilligt kreditförbud.",
         },
-        SeeAndCorrect {
-            en: "You may ask to see the data we hold about you and have inaccurate data corrected (Articles 15 and 16).",
-            fi: "Voit pyytää nähtäväksesi tiedot, joita meillä on sinusta, ja vaatia virheellisten tietojen oikaisemista (15 ja 16 artikla).",
-            sv: "Du kan begära att få se de uppgifter vi har om dig och kräva att felaktiga uppgifter rättas (artiklarna 15 och 16).",
-        },
-        Complain {
-            en: "You have the right to lodge a complaint with the Office of the Data Protection Ombudsman (tietosuoja.fi).",
-            fi: "Sinulla on oikeus tehdä valitus tietosuojavaltuutetun toimistolle (tietosuoja.fi).",
-            sv: "Du har rätt att lämna in ett klagomål till Dataombudsmannens byrå (tietosuoja.fi).",
-        },
         Contact { en: "Contact", fi: "Yhteystiedot", sv: "Kontaktuppgifter" },
         Questions {
             en: "If you have questions, please contact us:",
