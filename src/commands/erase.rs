@@ -127,10 +127,7 @@ impl Restriction {
 
     /// What `--include-restricted` prints for it.
     fn notice(&self, id: RecordId) -> String {
-        format!(
-            "{id} was {}: the erasure ends the restriction, and the person must have been told before (GDPR Art. 18(3))",
-            self.describe()
-        )
+        M::RestrictionEnds.say(&[&id, &self.describe()])
     }
 }
 
@@ -386,13 +383,9 @@ fn erase_dry_run(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<O
             );
         }
         let plain = if blocking {
-            format!(
-                "{}: would be refused (dry run):\n{}",
-                a.id,
-                lines.join("\n")
-            )
+            format!("{}\n{}", M::WouldBeRefused.say(&[&a.id]), lines.join("\n"))
         } else {
-            let mut plain = format!("{}: would be erased (dry run, nothing written)", a.id);
+            let mut plain = M::WouldBeErased.say(&[&a.id]);
             if let Some(r) = &restricted {
                 plain.push_str(&format!("\n{}", r.notice(a.id)));
             }
@@ -453,33 +446,30 @@ fn erase_alone(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<Out
                 .unwrap_or(Value::Null),
         );
         value.insert("requests_redacted".into(), erased.redacted.clone().into());
-        let mut plain = format!("{}: erased", a.id);
+        let mut plain = M::Erased.say(&[&a.id]);
         if !erased.overridden.is_empty() {
             let names: Vec<String> = erased
                 .overridden
                 .iter()
                 .map(|h| hold_line(h, Some(a.id.register)))
                 .collect();
-            plain.push_str(&format!("\nholds overridden: {}", names.join("; ")));
+            let names = names.join("; ");
+            plain.push_str(&format!("\n{}", M::HoldsOverridden.say(&[&names])));
         }
         if let Some(r) = &erased.restriction {
             plain.push_str(&format!("\n{}", r.notice(a.id)));
         }
         if erased.suppressed {
-            plain.push_str(
-                "\nthe person had opted out: they stay out of marketing lists if added again",
-            );
+            plain.push_str(&format!("\n{}", M::OptedOut));
         }
         if !erased.redacted.is_empty() {
-            plain.push_str(&format!(
-                "\nfree text of {} redacted (it concerned the person)",
-                erased.redacted.join(", ")
-            ));
+            let requests = erased.redacted.join(", ");
+            plain.push_str(&format!("\n{}", M::RedactedText.say(&[&requests])));
         }
         if !erased.recipients.is_empty() {
             plain.push_str(&format!(
-                "\ntell the recipients it was disclosed to (GDPR Art. 19): {}",
-                erased.recipients.join("; ")
+                "\n{}",
+                M::TellRecipients.say(&[&erased.recipients.join("; ")])
             ));
         }
         let entry = erase_entry(a.id, &erased, request);

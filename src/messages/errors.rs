@@ -433,6 +433,43 @@ catalogue! {
         CannotRead { en: "cannot read {0}: {1}", fi: "tiedostoa {0} ei voi lukea: {1}", sv: "kan inte läsa {0}: {1}" },
 
         // erase.
+        NoRequest { en: "no request {0}", fi: "pyyntöä {0} ei ole", sv: "begäran {0} finns inte" },
+        WouldBeRefused {
+            en: "{0}: would be refused (dry run):",
+            fi: "{0}: poisto evättäisiin (kokeiluajo):",
+            sv: "{0}: skulle avvisas (provkörning):",
+        },
+        WouldBeErased {
+            en: "{0}: would be erased (dry run, nothing written)",
+            fi: "{0}: poistettaisiin (kokeiluajo, mitään ei tallennettu)",
+            sv: "{0}: skulle raderas (provkörning, ingenting sparades)",
+        },
+        Erased { en: "{0}: erased", fi: "{0}: poistettu", sv: "{0}: raderad" },
+        HoldsOverridden {
+            en: "holds overridden: {0}",
+            fi: "ohitetut säilytysvelvoitteet: {0}",
+            sv: "åsidosatta bevarandeskyldigheter: {0}",
+        },
+        RestrictionEnds {
+            en: "{0} was {1}: the erasure ends the restriction, and the person must have been told before (GDPR Art. 18(3))",
+            fi: "{0}: {1}; poisto päättää rajoituksen, ja henkilölle on pitänyt kertoa siitä etukäteen (tietosuoja-asetuksen 18 artiklan 3 kohta)",
+            sv: "{0}: {1}; raderingen avslutar begränsningen, och personen måste ha informerats i förväg (artikel 18.3 i dataskyddsförordningen)",
+        },
+        OptedOut {
+            en: "the person had opted out: they stay out of marketing lists if added again",
+            fi: "henkilö oli kieltänyt markkinoinnin: hän pysyy poissa markkinointilistoilta, jos hänet lisätään uudelleen",
+            sv: "personen hade förbjudit marknadsföring: hen hålls utanför marknadsföringslistor om hen läggs till igen",
+        },
+        RedactedText {
+            en: "free text of {0} redacted (it concerned the person)",
+            fi: "pyyntöjen {0} vapaa teksti poistettu (se koski henkilöä)",
+            sv: "fritexten i {0} har strukits (den gällde personen)",
+        },
+        TellRecipients {
+            en: "tell the recipients it was disclosed to (GDPR Art. 19): {0}",
+            fi: "ilmoita vastaanottajille, joille tietoja on luovutettu (tietosuoja-asetuksen 19 artikla): {0}",
+            sv: "informera mottagarna som uppgifterna lämnats ut till (artikel 19 i dataskyddsförordningen): {0}",
+        },
         CannotEraseHolds {
             en: "{0} cannot be erased while these holds apply:",
             fi: "tietuetta {0} ei voi poistaa, koska sitä koskevat nämä säilytysvelvoitteet:",

@@ -152,6 +152,19 @@ fn a_refused_erase_and_a_missing_record_speak_finnish() {
         detail.contains(&format!("{id} cannot be erased")) && !detail.contains("poistaa"),
         "{detail}"
     );
+    let dry = env.ok(&[
+        "--lang",
+        "fi",
+        "erase",
+        &id,
+        "--reason",
+        "pyyntö",
+        "--dry-run",
+    ]);
+    assert!(
+        dry.starts_with(&format!("{id}: poisto evättäisiin (kokeiluajo):")),
+        "{dry}"
+    );
 }
 
 #[test]
