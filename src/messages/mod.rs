@@ -300,6 +300,16 @@ pub fn field_name(field: &str) -> String {
 }
 
 pub fn field_name_in(lang: Lang, field: &str) -> String {
+    // What a file's problem names that is no field.
+    let whole = match field {
+        "row" => Some(lang.pick("rivi", "rad", "row")),
+        "header" => Some(lang.pick("otsikkorivi", "rubrikrad", "header")),
+        "file" => Some(lang.pick("tiedosto", "fil", "file")),
+        _ => None,
+    };
+    if let Some(name) = whole {
+        return name.to_string();
+    }
     if lang == Lang::Fi {
         if let Some((fi, _)) = crate::domain::fields::FINNISH_HEADERS
             .iter()
