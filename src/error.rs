@@ -130,7 +130,7 @@ impl From<std::io::Error> for Error {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Error::OutputClosed;
         }
-        Error::Storage(format!("file error: {e}"))
+        Error::Storage(M::FileError.say(&[&e]))
     }
 }
 

@@ -16,6 +16,7 @@ catalogue! {
         },
         LineField { en: "line {0}, field {1}: {2}", fi: "rivi {0}, kenttä {1}: {2}", sv: "rad {0}, fält {1}: {2}" },
         Field { en: "field {0}: {1}", fi: "kenttä {0}: {1}", sv: "fält {0}: {1}" },
+        FileError { en: "file error: {0}", fi: "tiedostovirhe: {0}", sv: "filfel: {0}" },
         Internal {
             en: "internal error (a bug in privreg): {0}",
             fi: "sisäinen virhe (privregin ohjelmavirhe): {0}",
