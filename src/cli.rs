@@ -82,6 +82,17 @@ pub struct Global {
         global = true
     )]
     pub csv_dialect: CsvDialect,
+    /// Language of messages, table headers and letters: fi, sv or en
+    /// (default: the locale's, LC_ALL/LC_MESSAGES/LANG, when Finnish or
+    /// Swedish, else en; letters: the person's own)
+    #[arg(
+        long,
+        value_name = "LANG",
+        env = "PRIVREG_LANG",
+        value_parser = parsed::<crate::messages::Lang>,
+        global = true
+    )]
+    pub lang: Option<crate::messages::Lang>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,9 @@
 //! The one error type of privreg and its exit codes (SPEC §6). Messages
-//! name fields, lines and ids, never a personal value.
+//! name fields, lines and ids, never a personal value; their words are in
+//! the catalogue (`crate::messages`), in the language of the run.
 
 use crate::domain::fields::FieldError;
+use crate::messages::M;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -27,6 +29,9 @@ pub enum Error {
     RefusedFor {
         record: crate::domain::register::RecordId,
         why: String,
+        /// What the audit log keeps when it is not `why`: the refusal in
+        /// English, when `why` was said in another language.
+        logged: Option<String>,
     },
     /// Exit 6: the person is already in the register.
     #[error("{0}")]
@@ -41,7 +46,7 @@ pub enum Error {
     #[error("output closed")]
     OutputClosed,
     /// Exit 1: a bug.
-    #[error("internal error (a bug in privreg): {0}")]
+    #[error("{}", internal(.0))]
     Internal(String),
 }
 
@@ -65,15 +70,23 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}, field {}: {}", self.field, self.reason),
-            None => write!(f, "field {}: {}", self.field, self.reason),
-        }
+        // In Finnish a field is named by its Finnish header (`import`
+        // reads it too); a column that is no field is named as it was given.
+        let field = crate::messages::field_name(&self.field);
+        f.write_str(&match self.line {
+            Some(line) => M::LineField.say(&[&line, &field, &self.reason]),
+            None => M::Field.say(&[&field, &self.reason]),
+        })
     }
 }
 
+/// "internal error (a bug in privreg): …" in the language of the run.
+fn internal(what: &str) -> String {
+    M::Internal.say(&[&what])
+}
+
 fn format_invalid(problems: &[Problem]) -> String {
-    let mut out = String::from("invalid input, nothing was written");
+    let mut out = M::InvalidNothingWritten.to_string();
     for p in problems {
         out.push_str("\n  ");
         out.push_str(&p.to_string());
@@ -117,7 +130,7 @@ impl From<std::io::Error> for Error {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Error::OutputClosed;
         }
-        Error::Storage(format!("file error: {e}"))
+        Error::Storage(M::FileError.say(&[&e]))
     }
 }
 

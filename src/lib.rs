@@ -10,6 +10,7 @@ pub mod commands;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod messages;
 pub mod ops;
 pub mod output;
 pub mod seal;

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     match privreg::run(cli) {
         Ok(()) | Err(privreg::error::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("privreg: error: {e}");
+            eprintln!("privreg: {}: {e}", privreg::messages::M::ErrorPrefix);
             ExitCode::from(e.exit_code())
         }
     }

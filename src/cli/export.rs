@@ -8,22 +8,21 @@ use clap::{Args, Subcommand};
 
 use super::{parsed, record_id, register};
 use crate::domain::breach::BreachId;
-use crate::domain::labels::Lang;
 use crate::domain::register::{RecordId, Register};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// The record of processing activities (GDPR Art. 30) and privacy notice
+    /// The record of processing activities (GDPR Art. 30) and privacy notice (Finnish; --lang en)
     Notice(NoticeArgs),
-    /// The record of processing: Art. 30(1) as controller, 30(2) as processor
+    /// The record of processing: Art. 30(1) as controller, 30(2) as processor (Finnish; --lang en)
     ProcessingRecord(ProcessingRecordArgs),
     /// A whole register (csv by default; import reads it back)
     Register(ExportRegisterArgs),
-    /// One person's data across registers: the access report (Art. 15, 20)
+    /// One person's data across registers: the access report (Art. 15, 20), in the person's language
     Subject(ExportSubjectArgs),
     /// The audit log with each entry's hash
     Audit(ExportAuditArgs),
-    /// A breach's notification to the Ombudsman (Art. 33(3)), in the order of its form
+    /// A breach's notification to the Ombudsman (Art. 33(3)), in the order of its form (Finnish; --lang en)
     Breach(ExportBreachArgs),
 }
 
@@ -31,16 +30,10 @@ pub enum ExportCommand {
 pub struct ExportBreachArgs {
     #[arg(value_name = "BR", value_parser = parsed::<BreachId>)]
     pub id: BreachId,
-    /// The language of the notification: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Args)]
 pub struct NoticeArgs {
-    /// The language of the notice: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
     /// Keep the text as a dated, numbered version with its SHA-256 (admin)
     #[arg(long)]
     pub publish: bool,
@@ -60,9 +53,6 @@ pub struct ProcessingRecordArgs {
     /// controller (Art. 30(1)) or processor (Art. 30(2))
     #[arg(long, value_enum, default_value = "controller")]
     pub role: RecordRole,
-    /// The language of the record: fi or en
-    #[arg(long, default_value = "fi", value_parser = parsed::<Lang>)]
-    pub lang: Lang,
 }
 
 #[derive(Debug, Subcommand)]

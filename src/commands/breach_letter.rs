@@ -16,45 +16,11 @@ use serde_json::{Map, Value};
 use crate::domain::breach::{format_local, parse_stored};
 use crate::domain::labels::Lang;
 use crate::domain::register::RecordId;
+use crate::domain::rights::Right;
 use crate::error::Result;
+use crate::messages::{rights, Lang as LetterLang, L};
 use crate::store::breaches::Breach;
 use crate::store::records::Record;
-
-/// The language of a letter to a person: theirs if privreg writes it,
-/// else English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LetterLang {
-    Fi,
-    Sv,
-    En,
-}
-
-impl LetterLang {
-    /// From a record's `language` (default `fi`).
-    pub fn of(language: Option<&str>) -> LetterLang {
-        match language.map(str::to_lowercase).as_deref() {
-            None | Some("fi") => LetterLang::Fi,
-            Some("sv") => LetterLang::Sv,
-            Some(_) => LetterLang::En,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            LetterLang::Fi => "fi",
-            LetterLang::Sv => "sv",
-            LetterLang::En => "en",
-        }
-    }
-
-    fn pick<'a>(self, fi: &'a str, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            LetterLang::Fi => fi,
-            LetterLang::Sv => sv,
-            LetterLang::En => en,
-        }
-    }
-}
 
 /// One letter to one person.
 pub struct Letter {
@@ -77,60 +43,55 @@ fn local_date(stored: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A date as the letter's reader writes it.
-fn date_in(d: &str, l: LetterLang) -> String {
-    match (l, NaiveDate::parse_from_str(d, "%Y-%m-%d")) {
-        (LetterLang::En, _) | (_, Err(_)) => d.to_string(),
-        (_, Ok(date)) => date.format("%-d.%-m.%Y").to_string(),
+fn nature_sentence(nature: &str) -> L {
+    match nature {
+        "confidentiality" => L::NatureConfidentiality,
+        "integrity" => L::NatureIntegrity,
+        _ => L::NatureAvailability,
     }
 }
 
-fn nature_sentence(nature: &str, l: LetterLang) -> &'static str {
-    match nature {
-        "confidentiality" => l.pick(
-            "Loukkaus koski tietojen luottamuksellisuutta: tiedot ovat voineet päätyä sivullisten nähtäville tai käsiin.",
-            "Incidenten gällde uppgifternas konfidentialitet: obehöriga kan ha sett eller fått tillgång till dem.",
-            "The breach concerned the confidentiality of the data: people not entitled to it may have seen or obtained it.",
-        ),
-        "integrity" => l.pick(
-            "Loukkaus koski tietojen eheyttä: tietoja on voitu muuttaa luvatta tai vahingossa.",
-            "Incidenten gällde uppgifternas riktighet: de kan ha ändrats obehörigen eller av misstag.",
-            "The breach concerned the integrity of the data: it may have been altered without authority or by accident.",
-        ),
-        _ => l.pick(
-            "Loukkaus koski tietojen saatavuutta: tietoja on kadonnut tai ne eivät ole olleet käytettävissä.",
-            "Incidenten gällde uppgifternas tillgänglighet: uppgifter har gått förlorade eller varit otillgängliga.",
-            "The breach concerned the availability of the data: data was lost or could not be used.",
-        ),
+/// What the person can do: guard against misuse when the data may have
+/// been seen, and the rights that matter after a breach, from the one list
+/// the notice and the access report print.
+fn what_you_can_do(b: &Breach, l: LetterLang) -> Vec<String> {
+    let mut items = Vec::new();
+    if b.nature.iter().any(|n| n == "confidentiality") {
+        for a in [L::BeWary, L::WatchBank, L::Police] {
+            items.push(a.text(l).to_string());
+        }
     }
+    for r in [Right::Access, Right::Rectification, Right::Complaint] {
+        items.push(format!(
+            "**{}** ({}). {}",
+            rights::title(r, l),
+            super::letter::article(r.article(), l),
+            rights::text(r, l)
+        ));
+    }
+    items
 }
 
 /// The letter of Art. 34(2) to the person of record `r`: the nature of the
 /// breach, the contact point, the likely consequences, the measures taken
-/// and what the person can do.
+/// and what the person can do. In `lang` (`--lang`), else in the person's
+/// own language.
 pub fn subject_letter(
     b: &Breach,
     r: &Record,
     controller: &Map<String, Value>,
-    consequences: &str,
-    measures: &str,
+    texts: (&str, &str),
     today: NaiveDate,
+    lang: Option<LetterLang>,
 ) -> Letter {
-    let l = LetterLang::of(r.get("language"));
-    let t = |fi: &'static str, sv: &'static str, en: &'static str| l.pick(fi, sv, en);
+    let l = lang.unwrap_or_else(|| LetterLang::of_person(r.get("language")));
+    let (consequences, measures) = texts;
     let mut out = String::new();
     let mut line = |s: &str| {
         out.push_str(s);
         out.push('\n');
     };
-    line(&format!(
-        "# {}",
-        t(
-            "Henkilötietojasi koskeva tietoturvaloukkaus",
-            "Personuppgiftsincident som gäller dina personuppgifter",
-            "A personal data breach concerning your personal data"
-        )
-    ));
+    line(&format!("# {}", L::BreachTitle.text(l)));
     line("");
     // The address block: the person's name and where the letter goes.
     let name = [r.get("first_name"), r.get("last_name")]
@@ -138,158 +99,66 @@ pub fn subject_letter(
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    line(&format!("{name}  "));
-    if let Some(street) = r.get("street") {
-        line(&format!("{street}  "));
-    }
     let town = [r.get("postal_code"), r.get("city")]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    if !town.is_empty() {
-        line(&format!("{town}  "));
+    let address = [
+        Some(name.as_str()),
+        r.get("street"),
+        Some(town.as_str()),
+        r.get("email"),
+    ];
+    for part in address.into_iter().flatten().filter(|p| !p.is_empty()) {
+        line(&format!("{part}  "));
     }
-    if let Some(email) = r.get("email") {
-        line(&format!("{email}  "));
-    }
     line("");
-    line(&format!(
-        "{} {}. {}: {} / {}",
-        t("Päiväys", "Datum", "Dated"),
-        date_in(&today.format("%Y-%m-%d").to_string(), l),
-        t("Viitteemme", "Vår referens", "Our reference"),
-        b.id,
-        r.id
-    ));
+    let dated = l.date(today);
+    line(&L::BreachDated.say_in(l, &[&dated, &b.id, &r.id]));
     line("");
-    line(t(
-        "Ilmoitamme, että on tapahtunut henkilötietojen tietoturvaloukkaus, joka koskee sinun henkilötietojasi. Kerromme tässä kirjeessä, mitä tapahtui, mitä siitä voi seurata, mitä olemme tehneet ja mitä voit itse tehdä (EU:n yleisen tietosuoja-asetuksen 34 artikla).",
-        "Vi meddelar dig att en personuppgiftsincident har inträffat som gäller dina personuppgifter. I detta brev berättar vi vad som hände, vilka följderna kan bli, vad vi har gjort och vad du själv kan göra (artikel 34 i EU:s allmänna dataskyddsförordning).",
-        "We are writing to tell you of a personal data breach that concerns your personal data: what happened, what may follow from it, what we have done and what you can do (Article 34 of the EU General Data Protection Regulation).",
-    ));
+    line(L::BreachIntro.text(l));
     line("");
-    line(&format!(
-        "## {}",
-        t("Mitä tapahtui", "Vad hände", "What happened")
-    ));
+    line(&format!("## {}", L::WhatHappened.text(l)));
     line("");
     line(&b.description);
     line("");
     for n in &b.nature {
-        line(&format!("- {}", nature_sentence(n, l)));
+        line(&format!("- {}", nature_sentence(n).text(l)));
     }
     line("");
-    line(&format!(
-        "{} {}.",
-        t(
-            "Saimme tiedon loukkauksesta",
-            "Vi fick kännedom om incidenten den",
-            "We became aware of the breach on"
-        ),
-        date_in(&local_date(&b.aware_at), l)
-    ));
+    let aware = l.date_text(&local_date(&b.aware_at));
+    line(&L::AwareOn.say_in(l, &[&aware]));
     if let Some(data) = &b.data {
         line("");
-        line(&format!(
-            "{}: {data}",
-            t(
-                "Loukkaus koski seuraavia tietoja",
-                "Incidenten gällde följande uppgifter",
-                "The data concerned"
-            )
-        ));
+        line(&L::DataConcerned.say_in(l, &[data]));
+    }
+    for (heading, text) in [(L::Consequences, consequences), (L::Measures, measures)] {
+        line("");
+        line(&format!("## {}", heading.text(l)));
+        line("");
+        line(text);
     }
     line("");
-    line(&format!(
-        "## {}",
-        t(
-            "Todennäköiset seuraukset",
-            "Sannolika följder",
-            "Likely consequences"
-        )
-    ));
+    line(&format!("## {}", L::YouCan.text(l)));
     line("");
-    line(consequences);
-    line("");
-    line(&format!(
-        "## {}",
-        t(
-            "Mitä olemme tehneet",
-            "Vad vi har gjort",
-            "What we have done"
-        )
-    ));
-    line("");
-    line(measures);
-    line("");
-    line(&format!(
-        "## {}",
-        t(
-            "Mitä voit itse tehdä",
-            "Vad du själv kan göra",
-            "What you can do"
-        )
-    ));
-    line("");
-    if b.nature.iter().any(|n| n == "confidentiality") {
-        line(&format!("- {}", t(
-            "Suhtaudu varauksella odottamattomiin viesteihin, puheluihin ja laskuihin, joissa viitataan tietoihisi. Emme koskaan pyydä salasanoja tai pankkitunnuksia.",
-            "Var försiktig med oväntade meddelanden, samtal och fakturor som hänvisar till dina uppgifter. Vi ber dig aldrig om lösenord eller bankkoder.",
-            "Be wary of unexpected messages, calls and invoices that refer to your data. We never ask for passwords or bank codes.",
-        )));
-        line(&format!("- {}", t(
-            "Seuraa tilitapahtumiasi ja ota heti yhteyttä pankkiisi, jos huomaat jotain tavallisesta poikkeavaa.",
-            "Följ dina kontotransaktioner och kontakta genast din bank om du märker något ovanligt.",
-            "Watch your bank statements and tell your bank at once if you see anything unusual.",
-        )));
-        line(&format!("- {}", t(
-            "Jos epäilet, että henkilöllisyyttäsi käytetään väärin, voit tehdä rikosilmoituksen poliisille ja asettaa itsellesi vapaaehtoisen luottokiellon.",
-            "Om du misstänker att din identitet missbrukas kan du göra en polisanmälan och registrera ett frivilligt kreditförbud.",
-            "If you suspect that someone is misusing your identity, you can report it to the police and register a voluntary credit ban.",
-        )));
+    for item in what_you_can_do(b, l) {
+        line(&format!("- {item}"));
     }
-    line(&format!("- {}", t(
-        "Voit pyytää nähtäväksesi tiedot, joita meillä on sinusta, ja vaatia virheellisten tietojen oikaisemista (15 ja 16 artikla).",
-        "Du kan begära att få se de uppgifter vi har om dig och kräva att felaktiga uppgifter rättas (artiklarna 15 och 16).",
-        "You may ask to see the data we hold about you and have inaccurate data corrected (Articles 15 and 16).",
-    )));
-    line(&format!("- {}", t(
-        "Sinulla on oikeus tehdä valitus tietosuojavaltuutetun toimistolle (tietosuoja.fi).",
-        "Du har rätt att lämna in ett klagomål till dataombudsmannens byrå (tietosuoja.fi).",
-        "You have the right to lodge a complaint with the Office of the Data Protection Ombudsman (tietosuoja.fi).",
-    )));
     line("");
-    line(&format!(
-        "## {}",
-        t("Yhteystiedot", "Kontaktuppgifter", "Contact")
-    ));
+    line(&format!("## {}", L::Contact.text(l)));
     line("");
-    line(t(
-        "Jos sinulla on kysyttävää, ota yhteyttä:",
-        "Om du har frågor, kontakta oss:",
-        "If you have questions, please contact us:",
-    ));
+    line(L::Questions.text(l));
     line("");
-    for (key, fi, sv, en) in [
-        (
-            "name",
-            "Rekisterinpitäjä",
-            "Personuppgiftsansvarig",
-            "Controller",
-        ),
-        (
-            "contact_person",
-            "Yhteyshenkilö",
-            "Kontaktperson",
-            "Contact person",
-        ),
-        ("contact_phone", "Puhelin", "Telefon", "Phone"),
-        ("contact_email", "Sähköposti", "E-post", "E-mail"),
-        ("address", "Osoite", "Adress", "Address"),
+    for (key, label) in [
+        ("name", L::Controller),
+        ("contact_person", L::ContactPerson),
+        ("contact_phone", L::Phone),
+        ("contact_email", L::Email),
+        ("address", L::Address),
     ] {
         if let Some(v) = value_text(controller, key) {
-            line(&format!("- {}: {v}", t(fi, sv, en)));
+            line(&format!("- {}: {v}", label.text(l)));
         }
     }
     Letter {
@@ -332,29 +201,10 @@ pub fn authority_form(
     form.insert("nature".into(), b.nature.clone().into());
     form.insert("description".into(), b.description.clone().into());
     // 33(3)(a): categories and approximate numbers of people and records.
-    let mut by_register: Vec<(String, i64)> = Vec::new();
-    for r in &b.records {
-        let Ok(id) = r.parse::<RecordId>() else {
-            continue;
-        };
-        let name = id.register.name().to_string();
-        match by_register.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => by_register.push((name, 1)),
-        }
-    }
-    let mut categories = Vec::new();
-    for (register, count) in &by_register {
-        let texts = crate::store::notice::register_texts(conn, register_of(register)?, fi)?;
-        let (title, subjects) = (texts.title, texts.subjects);
-        let mut m = Map::new();
-        m.insert("register".into(), register.clone().into());
-        m.insert("title".into(), title.into());
-        m.insert("subjects".into(), subjects.into());
-        m.insert("records".into(), (*count).into());
-        categories.push(Value::Object(m));
-    }
-    form.insert("records_by_register".into(), categories.into());
+    form.insert(
+        "records_by_register".into(),
+        categories(conn, b, fi)?.into(),
+    );
     form.insert("records_total".into(), (b.records.len() as i64).into());
     form.insert(
         "approx_subjects".into(),
@@ -408,6 +258,33 @@ pub fn authority_form(
     Ok(form)
 }
 
+/// The breach's records counted by register, with the register's title
+/// and whom it holds (33(3)(a): categories of people, numbers of records).
+fn categories(conn: &Tx<'_>, b: &Breach, fi: bool) -> Result<Vec<Value>> {
+    let mut by_register: Vec<(String, i64)> = Vec::new();
+    for r in &b.records {
+        let Ok(id) = r.parse::<RecordId>() else {
+            continue;
+        };
+        let name = id.register.name().to_string();
+        match by_register.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => by_register.push((name, 1)),
+        }
+    }
+    let mut categories = Vec::new();
+    for (register, count) in &by_register {
+        let texts = crate::store::notice::register_texts(conn, register_of(register)?, fi)?;
+        let mut m = Map::new();
+        m.insert("register".into(), register.clone().into());
+        m.insert("title".into(), texts.title.into());
+        m.insert("subjects".into(), texts.subjects.into());
+        m.insert("records".into(), (*count).into());
+        categories.push(Value::Object(m));
+    }
+    Ok(categories)
+}
+
 fn get(form: &Map<String, Value>, key: &str) -> String {
     match form.get(key) {
         Some(Value::String(s)) => s.clone(),
@@ -438,46 +315,104 @@ fn nature_word(n: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The notification being written: its lines, language and form.
+struct Form<'a> {
+    out: String,
+    lang: Lang,
+    form: &'a Map<String, Value>,
+}
+
+impl Form<'_> {
+    fn line(&mut self, s: impl AsRef<str>) {
+        self.out.push_str(s.as_ref());
+        self.out.push('\n');
+    }
+
+    fn t(&self, fi: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(fi, en)
+    }
+
+    /// A numbered section's heading with the article it answers.
+    fn section(&mut self, n: u8, (fi, en): (&'static str, &'static str), article: &str) {
+        let title = self.t(fi, en);
+        self.line(format!("## {n}. {title} ({article})"));
+        self.line("");
+    }
+
+    fn get(&self, key: &str) -> String {
+        get(self.form, key)
+    }
+
+    fn local(&self, key: &str) -> String {
+        local(self.form, key)
+    }
+
+    /// "(not known)" for an empty value.
+    fn or_none(&self, s: String) -> String {
+        if s.is_empty() {
+            self.t("(ei tiedossa)", "(not known)").to_string()
+        } else {
+            s
+        }
+    }
+
+    fn time(&self) -> &'static str {
+        self.t("Suomen aikaa", "Finnish time")
+    }
+}
+
 /// The notification in the order of the Ombudsman's form, as markdown.
 pub fn authority_markdown(form: &Map<String, Value>, lang: Lang) -> String {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    let none = t("(ei tiedossa)", "(not known)");
-    let or_none = |s: String| if s.is_empty() { none.to_string() } else { s };
-    let time = t("Suomen aikaa", "Finnish time");
-    let mut out = String::new();
-    let mut line = |s: String| {
-        out.push_str(&s);
-        out.push('\n');
+    let mut f = Form {
+        out: String::new(),
+        lang,
+        form,
     };
-    line(format!(
-        "# {} – {}",
-        t(
-            "Ilmoitus henkilötietojen tietoturvaloukkauksesta tietosuojavaltuutetun toimistolle",
-            "Notification of a personal data breach to the Office of the Data Protection Ombudsman"
+    let title = f.t(
+        "Ilmoitus henkilötietojen tietoturvaloukkauksesta tietosuojavaltuutetun toimistolle",
+        "Notification of a personal data breach to the Office of the Data Protection Ombudsman",
+    );
+    f.line(format!("# {title} – {}", f.get("breach")));
+    f.line("");
+    let prepared = f.t("Laadittu", "Prepared on");
+    let content = f.t(
+        "EU:n yleisen tietosuoja-asetuksen 33 artiklan 3 kohdan a–d alakohdan tiedot.",
+        "The content of Article 33(3)(a)–(d) of the EU General Data Protection Regulation.",
+    );
+    f.line(format!("{prepared} {}. {content}", f.get("generated_on")));
+    f.line("");
+    notifier(&mut f);
+    the_breach(&mut f);
+    people(&mut f);
+    consequences(&mut f);
+    f.section(
+        5,
+        (
+            "Toteutetut ja ehdotetut toimenpiteet",
+            "Measures taken or proposed",
         ),
-        get(form, "breach")
-    ));
-    line(String::new());
-    line(format!(
-        "{} {}. {}",
-        t("Laadittu", "Prepared on"),
-        get(form, "generated_on"),
-        t(
-            "EU:n yleisen tietosuoja-asetuksen 33 artiklan 3 kohdan a–d alakohdan tiedot.",
-            "The content of Article 33(3)(a)–(d) of the EU General Data Protection Regulation."
-        )
-    ));
-    line(String::new());
-    // 1. The notifier: 33(3)(b).
-    line(format!(
-        "## 1. {} (33(3)(b))",
-        t(
+        "33(3)(d)",
+    );
+    let measures = f.or_none(f.get("measures"));
+    f.line(measures);
+    f.line("");
+    informed(&mut f);
+    timing(&mut f);
+    f.out
+}
+
+/// 1. The notifier and the contact point: 33(3)(b).
+fn notifier(f: &mut Form<'_>) {
+    f.section(
+        1,
+        (
             "Rekisterinpitäjä ja yhteyspiste",
-            "Controller and contact point"
-        )
-    ));
-    line(String::new());
-    let controller = form
+            "Controller and contact point",
+        ),
+        "33(3)(b)",
+    );
+    let controller = f
+        .form
         .get("controller")
         .and_then(Value::as_object)
         .cloned()
@@ -490,120 +425,100 @@ pub fn authority_markdown(form: &Map<String, Value>, lang: Lang) -> String {
         ("contact_phone", "Puhelin", "Phone"),
         ("contact_email", "Sähköposti", "E-mail"),
     ] {
-        line(format!(
-            "- {}: {}",
-            t(fi, en),
-            or_none(value_text(&controller, key).unwrap_or_default())
-        ));
+        let v = f.or_none(value_text(&controller, key).unwrap_or_default());
+        f.line(format!("- {}: {v}", f.t(fi, en)));
     }
-    let client = get(form, "client");
+    let client = f.get("client");
     if !client.is_empty() {
-        line(format!(
-            "- {}: {client}",
-            t(
-                "Loukkaus tapahtui käsittelyssä, jota teemme henkilötietojen käsittelijänä asiakkaallemme",
-                "The breach happened in processing we do as a processor for our client"
-            )
-        ));
-        let told = local(form, "client_notified_at");
-        line(format!(
-            "- {}: {}",
-            t(
-                "Rekisterinpitäjälle (asiakkaalle) ilmoitettu (33(2))",
-                "Controller (client) told (33(2))"
-            ),
-            if told.is_empty() {
-                none.to_string()
-            } else {
-                format!("{told} {time}")
-            }
-        ));
+        let label = f.t(
+            "Loukkaus tapahtui käsittelyssä, jota teemme henkilötietojen käsittelijänä asiakkaallemme",
+            "The breach happened in processing we do as a processor for our client",
+        );
+        f.line(format!("- {label}: {client}"));
+        let told = f.local("client_notified_at");
+        let told = if told.is_empty() {
+            f.or_none(told)
+        } else {
+            format!("{told} {}", f.time())
+        };
+        let label = f.t(
+            "Rekisterinpitäjälle (asiakkaalle) ilmoitettu (33(2))",
+            "Controller (client) told (33(2))",
+        );
+        f.line(format!("- {label}: {told}"));
     }
-    line(String::new());
-    // 2. The breach: 33(3)(a).
-    line(format!(
-        "## 2. {} (33(3)(a))",
-        t("Tietoturvaloukkaus", "The breach")
-    ));
-    line(String::new());
-    line(format!(
-        "- {}: {} {time}",
-        t(
-            "Loukkaus havaittiin (tietoiseksi tuleminen)",
-            "The controller became aware"
-        ),
-        local(form, "aware_at")
-    ));
-    let natures: Vec<&str> = form
+    f.line("");
+}
+
+/// 2. What happened: 33(3)(a).
+fn the_breach(f: &mut Form<'_>) {
+    f.section(2, ("Tietoturvaloukkaus", "The breach"), "33(3)(a)");
+    let label = f.t(
+        "Loukkaus havaittiin (tietoiseksi tuleminen)",
+        "The controller became aware",
+    );
+    f.line(format!("- {label}: {} {}", f.local("aware_at"), f.time()));
+    let natures: Vec<&str> = f
+        .form
         .get("nature")
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    line(format!(
-        "- {}: {}",
-        t("Loukkauksen luonne", "Nature of the breach"),
-        natures
-            .iter()
-            .map(|n| nature_word(n, lang))
-            .collect::<Vec<_>>()
-            .join("; ")
-    ));
-    line(format!(
-        "- {}: {}",
-        t("Kuvaus", "Description"),
-        get(form, "description")
-    ));
-    line(String::new());
-    // 3. People and data: 33(3)(a).
-    line(format!(
-        "## 3. {} (33(3)(a))",
-        t(
+    let natures = natures
+        .iter()
+        .map(|n| nature_word(n, f.lang))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let label = f.t("Loukkauksen luonne", "Nature of the breach");
+    f.line(format!("- {label}: {natures}"));
+    let label = f.t("Kuvaus", "Description");
+    f.line(format!("- {label}: {}", f.get("description")));
+    f.line("");
+}
+
+/// 3. Whom and what it concerns: 33(3)(a).
+fn people(f: &mut Form<'_>) {
+    f.section(
+        3,
+        (
             "Rekisteröidyt ja henkilötiedot",
-            "People and personal data concerned"
+            "People and personal data concerned",
+        ),
+        "33(3)(a)",
+    );
+    let from_records = f.get("approx_subjects_from") == "records-named";
+    let label = f.t(
+        "Rekisteröityjen arvioitu lukumäärä",
+        "Approximate number of people",
+    );
+    let how = if from_records {
+        f.t(
+            " (nimettyjen rekisterimerkintöjen mukaan)",
+            " (from the records named)",
         )
-    ));
-    line(String::new());
-    let from_records = get(form, "approx_subjects_from") == "records-named";
-    line(format!(
-        "- {}: {}{}",
-        t(
-            "Rekisteröityjen arvioitu lukumäärä",
-            "Approximate number of people"
-        ),
-        get(form, "approx_subjects"),
-        if from_records {
-            t(
-                " (nimettyjen rekisterimerkintöjen mukaan)",
-                " (from the records named)",
-            )
-        } else {
-            ""
-        }
-    ));
-    line(format!(
-        "- {}: {}",
-        t(
-            "Henkilötietotietueiden arvioitu lukumäärä",
-            "Approximate number of personal data records"
-        ),
-        get(form, "records_total")
-    ));
-    let categories = form
+    } else {
+        ""
+    };
+    f.line(format!("- {label}: {}{how}", f.get("approx_subjects")));
+    let label = f.t(
+        "Henkilötietotietueiden arvioitu lukumäärä",
+        "Approximate number of personal data records",
+    );
+    f.line(format!("- {label}: {}", f.get("records_total")));
+    let categories = f
+        .form
         .get("records_by_register")
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
     if !categories.is_empty() {
-        line(format!(
-            "- {}:",
-            t(
-                "Rekisteröityjen ryhmät ja tietueiden määrä rekisterin mukaan",
-                "Categories of people and number of records by register"
-            )
-        ));
-        for c in &categories {
-            let Some(c) = c.as_object() else { continue };
-            line(format!(
+        let label = f.t(
+            "Rekisteröityjen ryhmät ja tietueiden määrä rekisterin mukaan",
+            "Categories of people and number of records by register",
+        );
+        f.line(format!("- {label}:"));
+        for c in categories.iter().filter_map(Value::as_object) {
+            f.line(format!(
                 "  - {} ({}): {}",
                 get(c, "title"),
                 get(c, "subjects"),
@@ -611,112 +526,105 @@ pub fn authority_markdown(form: &Map<String, Value>, lang: Lang) -> String {
             ));
         }
     }
-    line(format!(
-        "- {}: {}",
-        t("Henkilötietoryhmät", "Categories of personal data"),
-        or_none(get(form, "data"))
-    ));
-    line(String::new());
-    // 4. Consequences: 33(3)(c).
-    line(format!(
-        "## 4. {} (33(3)(c))",
-        t("Todennäköiset seuraukset", "Likely consequences")
-    ));
-    line(String::new());
-    line(or_none(get(form, "consequences")));
-    let risk = get(form, "risk");
+    let label = f.t("Henkilötietoryhmät", "Categories of personal data");
+    let data = f.or_none(f.get("data"));
+    f.line(format!("- {label}: {data}"));
+    f.line("");
+}
+
+/// 4. Likely consequences and the assessed risk: 33(3)(c).
+fn consequences(f: &mut Form<'_>) {
+    f.section(
+        4,
+        ("Todennäköiset seuraukset", "Likely consequences"),
+        "33(3)(c)",
+    );
+    let consequences = f.or_none(f.get("consequences"));
+    f.line(consequences);
+    let risk = f.get("risk");
     if !risk.is_empty() {
         let level = match risk.as_str() {
-            "unlikely" => t(
+            "unlikely" => f.t(
                 "epätodennäköistä, että loukkauksesta aiheutuu riski",
                 "unlikely to result in a risk",
             ),
-            "risk" => t("riski", "a risk"),
-            _ => t("korkea riski", "a high risk"),
+            "risk" => f.t("riski", "a risk"),
+            _ => f.t("korkea riski", "a high risk"),
         };
-        line(String::new());
-        line(format!(
-            "{}: {level}. {}",
-            t(
-                "Riskiarvio rekisteröityjen oikeuksille ja vapauksille",
-                "Assessed risk to people's rights and freedoms"
-            ),
-            get(form, "risk_reason")
-        ));
+        let label = f.t(
+            "Riskiarvio rekisteröityjen oikeuksille ja vapauksille",
+            "Assessed risk to people's rights and freedoms",
+        );
+        f.line("");
+        f.line(format!("{label}: {level}. {}", f.get("risk_reason")));
     }
-    line(String::new());
-    // 5. Measures: 33(3)(d).
-    line(format!(
-        "## 5. {} (33(3)(d))",
-        t(
-            "Toteutetut ja ehdotetut toimenpiteet",
-            "Measures taken or proposed"
-        )
-    ));
-    line(String::new());
-    line(or_none(get(form, "measures")));
-    line(String::new());
-    // 6. The people informed: Art. 34.
-    line(format!(
-        "## 6. {} (34)",
-        t(
+    f.line("");
+}
+
+/// 6. The people informed: Art. 34.
+fn informed(f: &mut Form<'_>) {
+    f.section(
+        6,
+        (
             "Rekisteröidyille ilmoittaminen",
-            "Communication to the people"
-        )
-    ));
-    line(String::new());
-    let informed = local(form, "subjects_notified_at");
-    line(if !informed.is_empty() {
+            "Communication to the people",
+        ),
+        "34",
+    );
+    let informed = f.local("subjects_notified_at");
+    let text = if !informed.is_empty() {
         format!(
-            "{} {informed} {time} ({}: {}).",
-            t(
+            "{} {informed} {} ({}: {}).",
+            f.t(
                 "Rekisteröidyille on ilmoitettu kirjeellä",
                 "The people were told by letter on"
             ),
-            t("kirjeitä", "letters"),
-            get(form, "letters")
+            f.time(),
+            f.t("kirjeitä", "letters"),
+            f.get("letters")
         )
-    } else if risk == "high" {
-        t(
+    } else if f.get("risk") == "high" {
+        f.t(
             "Rekisteröidyille ilmoitetaan ilman aiheetonta viivytystä.",
             "The people will be told without undue delay.",
         )
         .to_string()
     } else {
-        t(
+        f.t(
             "Rekisteröidyille ei ole ilmoitettu: korkeaa riskiä ei ole arvioitu (34 artiklan 1 kohta).",
             "The people have not been told: no high risk was assessed (Article 34(1)).",
         )
         .to_string()
-    });
-    line(String::new());
-    // 7. Timing: 33(1).
-    line(format!(
-        "## 7. {} (33(1))",
-        t("Ilmoituksen ajankohta", "Timing of the notification")
-    ));
-    line(String::new());
-    line(format!(
-        "- {}: {} {time}",
-        t("72 tunnin määräaika päättyy", "The 72 hours end"),
-        local(form, "notify_by")
-    ));
-    let told = local(form, "authority_notified_at");
+    };
+    f.line(text);
+    f.line("");
+}
+
+/// 7. Timing: 33(1).
+fn timing(f: &mut Form<'_>) {
+    f.section(
+        7,
+        ("Ilmoituksen ajankohta", "Timing of the notification"),
+        "33(1)",
+    );
+    let time = f.time();
+    let label = f.t("72 tunnin määräaika päättyy", "The 72 hours end");
+    f.line(format!("- {label}: {} {time}", f.local("notify_by")));
+    let told = f.local("authority_notified_at");
     if !told.is_empty() {
-        line(format!("- {}: {told} {time}", t("Ilmoitettu", "Notified")));
+        let label = f.t("Ilmoitettu", "Notified");
+        f.line(format!("- {label}: {told} {time}"));
     }
-    let reference = get(form, "authority_reference");
+    let reference = f.get("authority_reference");
     if !reference.is_empty() {
-        line(format!("- {}: {reference}", t("Viite", "Reference")));
+        let label = f.t("Viite", "Reference");
+        f.line(format!("- {label}: {reference}"));
     }
-    let late = get(form, "late_reason");
+    let late = f.get("late_reason");
     if !late.is_empty() {
-        line(format!(
-            "- {}: {late}",
-            t("Viivästyksen syyt", "Reasons for the delay")
-        ));
+        let label = f.t("Viivästyksen syyt", "Reasons for the delay");
+        f.line(format!("- {label}: {late}"));
     }
-    out
 }
 
 fn register_of(name: &str) -> Result<crate::domain::register::Register> {

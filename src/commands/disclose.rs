@@ -139,6 +139,7 @@ fn refuse_if_restricted(record: &Record, date: &str, id: RecordId) -> Result<()>
         if date >= since {
             return Err(Error::RefusedFor {
                 record: id,
+                logged: None,
                 why: format!(
                     "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
                     id, since, id
@@ -171,7 +172,11 @@ fn transfer_ground(
                     "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
                 ),
             };
-            Err(Error::RefusedFor { record: id, why })
+            Err(Error::RefusedFor {
+                record: id,
+                why,
+                logged: None,
+            })
         }
     }
 }

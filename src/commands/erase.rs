@@ -2,6 +2,7 @@
 //! leaves no trace (Art. 17), refused while the law or a manual hold
 //! forbids it (DOMAIN §5).
 
+use crate::messages::M;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -11,7 +12,7 @@ use crate::domain::date::parse_date;
 use crate::domain::fields::fields;
 use crate::domain::holds::Hold;
 use crate::domain::leaks;
-use crate::domain::register::RecordId;
+use crate::domain::register::{RecordId, Register};
 use crate::domain::request::{is_redaction, redaction, RequestId};
 use crate::error::{Error, Result};
 use crate::ops::bases::date_flag;
@@ -30,15 +31,17 @@ pub(super) const SWEEP_BATCH: usize = 500;
 
 /// How a hold is named in a refusal: never a manual hold's reason text,
 /// which is free text and is audited with the refusal.
-fn hold_line(h: &Hold) -> String {
+fn hold_line(h: &Hold, register: Option<Register>) -> String {
     let name = match h.id {
-        Some(id) => format!("manual hold {id}"),
-        None => h.reason.clone(),
+        Some(id) => M::ManualHold.say(&[&id]),
+        None => crate::messages::words::hold(h.kind, register, crate::messages::lang())
+            .filter(|_| crate::messages::lang() != crate::messages::Lang::En)
+            .map_or_else(|| h.reason.clone(), str::to_string),
     };
     let over = if h.overridable {
-        "an admin may override it with --override-hold"
+        M::Overridable
     } else {
-        "cannot be overridden"
+        M::NotOverridable
     };
     format!("{name}, {} ({over})", h.until_text())
 }
@@ -71,7 +74,7 @@ fn check_reason(values: &[(String, String)], reason: &str) -> Result<()> {
     match leaks::leaked_field(reason, pairs(values)) {
         Some(field) => Err(Error::invalid(
             "reason",
-            format!("holds the person's {field} (a current value or one in the correction history); the reason is kept after the erasure, so describe it without personal data"),
+            M::ReasonHasData.say(&[&crate::messages::field_name(field)]),
         )),
         None => Ok(()),
     }
@@ -97,8 +100,8 @@ impl Restriction {
 
     fn describe(&self) -> String {
         match &self.request {
-            Some(r) => format!("restricted (GDPR Art. 18) since {} for {r}", self.since),
-            None => format!("restricted (GDPR Art. 18) since {}", self.since),
+            Some(r) => M::RestrictedSinceFor.say(&[&self.since, r]),
+            None => M::RestrictedSince.say(&[&self.since]),
         }
     }
 
@@ -114,23 +117,17 @@ impl Restriction {
 
     /// The refusal without `--include-restricted`.
     fn refusal(&self, id: RecordId) -> Error {
+        let why = || M::RestrictedRefusal.say(&[&id, &self.describe()]);
         Error::RefusedFor {
             record: id,
-            why: format!(
-                "{id} is {}: it is kept but only stored, and an erasure would end the restriction\n\
-                 help: once the person has been told that the restriction ends (GDPR Art. 18(3)), \
-                 an admin may erase it with --include-restricted",
-                self.describe()
-            ),
+            why: why(),
+            logged: Some(crate::messages::in_english(why)),
         }
     }
 
     /// What `--include-restricted` prints for it.
     fn notice(&self, id: RecordId) -> String {
-        format!(
-            "{id} was {}: the erasure ends the restriction, and the person must have been told before (GDPR Art. 18(3))",
-            self.describe()
-        )
+        M::RestrictionEnds.say(&[&id, &self.describe()])
     }
 }
 
@@ -263,17 +260,17 @@ pub(super) fn erase_one(
         .filter(|h| !(how.override_hold && h.overridable))
         .collect();
     if !blocking.is_empty() {
-        let lines: Vec<String> = blocking
-            .iter()
-            .map(|h| format!("  - {}", hold_line(h)))
-            .collect();
+        let why = || {
+            let mut why = M::CannotEraseHolds.say(&[&record.id]);
+            for h in &blocking {
+                why.push_str(&format!("\n  - {}", hold_line(h, Some(record.register()))));
+            }
+            why
+        };
         return Err(Error::RefusedFor {
             record: record.id,
-            why: format!(
-                "{} cannot be erased while these holds apply:\n{}",
-                record.id,
-                lines.join("\n")
-            ),
+            why: why(),
+            logged: Some(crate::messages::in_english(why)),
         });
     }
     let values = all_values(tx, record)?;
@@ -338,7 +335,7 @@ pub(super) fn erase_entry(id: RecordId, erased: &Erased, request: Option<String>
 pub fn erase(session: &mut Session, a: EraseArgs) -> Result<Output> {
     let reason = a.reason.trim().to_string();
     if reason.is_empty() {
-        return Err(Error::invalid("reason", "is required"));
+        return Err(Error::invalid("reason", M::IsRequired));
     }
     if a.dry_run {
         return erase_dry_run(session, &a, &reason);
@@ -379,16 +376,16 @@ fn erase_dry_run(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<O
             lines.push(format!("  - {}", r.describe()));
         }
         if held {
-            lines.extend(applying.iter().map(|h| format!("  - {}", hold_line(h))));
+            lines.extend(
+                applying
+                    .iter()
+                    .map(|h| format!("  - {}", hold_line(h, Some(a.id.register)))),
+            );
         }
         let plain = if blocking {
-            format!(
-                "{}: would be refused (dry run):\n{}",
-                a.id,
-                lines.join("\n")
-            )
+            format!("{}\n{}", M::WouldBeRefused.say(&[&a.id]), lines.join("\n"))
         } else {
-            let mut plain = format!("{}: would be erased (dry run, nothing written)", a.id);
+            let mut plain = M::WouldBeErased.say(&[&a.id]);
             if let Some(r) = &restricted {
                 plain.push_str(&format!("\n{}", r.notice(a.id)));
             }
@@ -449,29 +446,30 @@ fn erase_alone(session: &mut Session, a: &EraseArgs, reason: &str) -> Result<Out
                 .unwrap_or(Value::Null),
         );
         value.insert("requests_redacted".into(), erased.redacted.clone().into());
-        let mut plain = format!("{}: erased", a.id);
+        let mut plain = M::Erased.say(&[&a.id]);
         if !erased.overridden.is_empty() {
-            let names: Vec<String> = erased.overridden.iter().map(hold_line).collect();
-            plain.push_str(&format!("\nholds overridden: {}", names.join("; ")));
+            let names: Vec<String> = erased
+                .overridden
+                .iter()
+                .map(|h| hold_line(h, Some(a.id.register)))
+                .collect();
+            let names = names.join("; ");
+            plain.push_str(&format!("\n{}", M::HoldsOverridden.say(&[&names])));
         }
         if let Some(r) = &erased.restriction {
             plain.push_str(&format!("\n{}", r.notice(a.id)));
         }
         if erased.suppressed {
-            plain.push_str(
-                "\nthe person had opted out: they stay out of marketing lists if added again",
-            );
+            plain.push_str(&format!("\n{}", M::OptedOut));
         }
         if !erased.redacted.is_empty() {
-            plain.push_str(&format!(
-                "\nfree text of {} redacted (it concerned the person)",
-                erased.redacted.join(", ")
-            ));
+            let requests = erased.redacted.join(", ");
+            plain.push_str(&format!("\n{}", M::RedactedText.say(&[&requests])));
         }
         if !erased.recipients.is_empty() {
             plain.push_str(&format!(
-                "\ntell the recipients it was disclosed to (GDPR Art. 19): {}",
-                erased.recipients.join("; ")
+                "\n{}",
+                M::TellRecipients.say(&[&erased.recipients.join("; ")])
             ));
         }
         let entry = erase_entry(a.id, &erased, request);
@@ -490,13 +488,13 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
         HoldCommand::Add { id, reason, until } => {
             let reason = reason.trim().to_string();
             if reason.is_empty() {
-                return Err(Error::invalid("reason", "is required"));
+                return Err(Error::invalid("reason", M::IsRequired));
             }
             let until = date_flag("until", Some(&until))?.unwrap_or_default();
             let until_date = parse_date(&until).map_err(|e| Error::invalid("until", e.0))?;
             session.write("hold-add", |tx, who| {
                 if until_date <= who.today {
-                    return Err(Error::invalid("until", "must be after today"));
+                    return Err(Error::invalid("until", M::MustBeAfterToday));
                 }
                 let record = load(tx, id)?;
                 let hold_id = store_holds::add_manual(

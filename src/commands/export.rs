@@ -14,10 +14,10 @@ use crate::domain::basis::Basis;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::fields::{fields, Kind};
 use crate::domain::hetu::Hetu;
-use crate::domain::labels::{basis_title, Lang};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
 use crate::files::Created;
+use crate::messages::{words, Lang as MsgLang};
 use crate::ops::records::check_request;
 use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
@@ -187,33 +187,6 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
     Ok(n)
 }
 
-/// Rights of the data subject, as the access report and the notice state them.
-pub fn rights(lang_fi: bool) -> Vec<(&'static str, &'static str)> {
-    if lang_fi {
-        vec![
-            ("15 artikla", "Oikeus saada pääsy tietoihin: voit pyytää jäljennöksen sinusta käsiteltävistä henkilötiedoista."),
-            ("16 artikla", "Oikeus tietojen oikaisemiseen: voit pyytää korjaamaan virheelliset tai täydentämään puutteelliset tiedot."),
-            ("17 artikla", "Oikeus tietojen poistamiseen: voit pyytää tietojesi poistamista, ellei laki velvoita säilyttämään niitä."),
-            ("18 artikla", "Oikeus käsittelyn rajoittamiseen: voit pyytää, että tietojasi vain säilytetään esimerkiksi oikaisupyynnön selvittämisen ajan."),
-            ("20 artikla", "Oikeus siirtää tiedot järjestelmästä toiseen: saat antamasi tiedot koneluettavassa muodossa."),
-            ("21 artikla", "Vastustamisoikeus: voit kieltää suoramarkkinoinnin ja profiloinnin milloin tahansa; kielto on ehdoton."),
-            ("7 artikla", "Oikeus peruuttaa suostumus milloin tahansa ilman, että se vaikuttaa aiemman käsittelyn lainmukaisuuteen."),
-            ("77 artikla", "Oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja.fi."),
-        ]
-    } else {
-        vec![
-            ("Article 15", "Right of access: you may ask for a copy of the personal data we process about you."),
-            ("Article 16", "Right to rectification: you may have inaccurate data corrected and incomplete data completed."),
-            ("Article 17", "Right to erasure: you may ask us to erase your data unless the law requires us to keep it."),
-            ("Article 18", "Right to restriction: you may ask us only to store your data, e.g. while a correction is checked."),
-            ("Article 20", "Right to data portability: you receive the data you gave us in a machine-readable form."),
-            ("Article 21", "Right to object: you may object to direct marketing and profiling at any time; the objection is absolute."),
-            ("Article 7", "You may withdraw a consent at any time, without affecting processing before the withdrawal."),
-            ("Article 77", "Right to lodge a complaint with the supervisory authority: Office of the Data Protection Ombudsman, PO Box 800, 00531 Helsinki, Finland, tietosuoja.fi."),
-        ]
-    }
-}
-
 /// The records of the person named by an id or a hetu, or exit 4.
 fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<Record>> {
     let (hetu, email) = match (&a.id, &a.hetu) {
@@ -238,7 +211,7 @@ fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<
 }
 
 /// Adds each basis's purpose and legal basis in words, for a reader.
-fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: Lang) -> Result<()> {
+fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: MsgLang) -> Result<()> {
     let Some(Value::Array(bases)) = record.get_mut("bases") else {
         return Ok(());
     };
@@ -251,11 +224,14 @@ fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: Lang) -> Res
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        let title = crate::store::bases::purpose_title(tx, &purpose, lang == Lang::Fi)?;
+        let title = match (lang, words::purpose_sv(&purpose)) {
+            (MsgLang::Sv, Some(sv)) => Some(sv.to_string()),
+            _ => crate::store::bases::purpose_title(tx, &purpose, lang != MsgLang::En)?,
+        };
         obj.insert("purpose_title".into(), title.unwrap_or(purpose).into());
         let basis = obj.get("basis").and_then(Value::as_str).unwrap_or_default();
         if let Some(b) = Basis::ALL.into_iter().find(|b| b.name() == basis) {
-            obj.insert("basis_title".into(), basis_title(b, lang).into());
+            obj.insert("basis_title".into(), words::basis_title(b, lang).into());
         }
     }
     Ok(())
@@ -279,58 +255,54 @@ fn requests_of(tx: &Tx<'_>, ids: &[String]) -> Result<Vec<Value>> {
 
 /// The access report: every record of the person with its purposes,
 /// bases, recipients, retention, preferences and history; the requests;
-/// the controller; the rights.
+/// the controller; the rights. In `lang` (`--lang`), else in the person's
+/// own language.
 pub fn subject_report(
     tx: &Tx<'_>,
     who: &Who,
     found: &[Record],
     reveal: bool,
+    lang: Option<MsgLang>,
 ) -> Result<Map<String, Value>> {
-    let fi = found
-        .first()
-        .and_then(|r| r.get("language"))
-        .is_none_or(|l| l == "fi");
+    let lang =
+        lang.unwrap_or_else(|| MsgLang::of_person(found.first().and_then(|r| r.get("language"))));
     let mut people = Vec::new();
     for r in found {
         let mut m = full_json(tx, r, who, reveal)?;
-        let texts = crate::store::notice::register_texts(tx, r.register(), fi)?;
-        let (title, source) = (texts.title, texts.sources);
+        let texts = crate::store::notice::register_texts(tx, r.register(), lang != MsgLang::En)?;
+        let (title, source) = match lang {
+            MsgLang::Sv => {
+                let (t, s) = words::register_sv(r.register());
+                (t.to_string(), s.to_string())
+            }
+            _ => (texts.title, texts.sources),
+        };
         m.insert("register_title".into(), title.into());
-        titled_bases(tx, &mut m, if fi { Lang::Fi } else { Lang::En })?;
+        titled_bases(tx, &mut m, lang)?;
         m.insert("source".into(), source.into());
         people.push(Value::Object(m));
     }
     let ids: Vec<String> = found.iter().map(|r| r.id.to_string()).collect();
     let mut report = Map::new();
     report.insert("generated_on".into(), who.today_iso().into());
+    report.insert("language".into(), lang.code().into());
     report.insert(
         "controller".into(),
         Value::Object(super::controller::load(tx)?),
     );
     report.insert("records".into(), people.into());
     report.insert("requests".into(), requests_of(tx, &ids)?.into());
-    report.insert(
-        "rights".into(),
-        rights(fi)
-            .into_iter()
-            .map(|(article, text)| {
-                let mut m = Map::new();
-                m.insert("article".into(), article.into());
-                m.insert("right".into(), text.into());
-                Value::Object(m)
-            })
-            .collect::<Vec<_>>()
-            .into(),
-    );
+    report.insert("rights".into(), crate::messages::rights::json(lang).into());
     Ok(report)
 }
 
 pub fn subject(session: &mut Session, a: ExportSubjectArgs) -> Result<Output> {
     let format = session.global.format;
+    let lang = session.global.lang;
     session.write("export-subject", |tx, who| {
         let request = check_request(tx, a.request.as_deref())?;
         let found = subject_records(tx, &a, who)?;
-        let report = subject_report(tx, who, &found, a.reveal_hetu)?;
+        let report = subject_report(tx, who, &found, a.reveal_hetu, lang)?;
         let entry = Entry {
             records: found.iter().map(|r| r.id.to_string()).collect(),
             fields: if a.reveal_hetu {

@@ -32,6 +32,7 @@ pub mod view;
 use crate::cli::{Cli, Command, ExportCommand, Global, NoticeCommand};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::messages::{Lang, M};
 use crate::output::{self, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
@@ -56,6 +57,10 @@ pub struct GlobalOpts {
     /// The output format, already checked against what the command can produce.
     pub format: Format,
     pub quiet: bool,
+    /// The language given with `--lang` or `PRIVREG_LANG`, if one was:
+    /// letters are in it, else in the person's own language. Messages are
+    /// in [`crate::messages::lang`].
+    pub lang: Option<crate::messages::Lang>,
 }
 
 impl Session {
@@ -166,7 +171,11 @@ impl Session {
                 drop(tx);
                 let refusal = match &e {
                     Error::Refused(why) => Some((why, None)),
-                    Error::RefusedFor { record, why } => Some((why, Some(record.to_string()))),
+                    Error::RefusedFor {
+                        record,
+                        why,
+                        logged,
+                    } => Some((logged.as_ref().unwrap_or(why), Some(record.to_string()))),
                     _ => None,
                 };
                 if let Some((why, record)) = refusal {
@@ -372,6 +381,9 @@ fn notice_verb(command: &NoticeCommand) -> Verb {
 
 pub fn run(cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
+    crate::messages::set_lang(crate::messages::resolve(global.lang, |k| {
+        std::env::var(k).ok()
+    }));
     output::set_csv_dialect(global.csv_dialect);
     let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
@@ -401,9 +413,11 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
             eprintln!("privreg: warning: {warning}");
         }
     }
-    let name = global.operator.clone().or_else(login_name).ok_or_else(|| {
-        Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
-    })?;
+    let name = global
+        .operator
+        .clone()
+        .or_else(login_name)
+        .ok_or_else(|| Error::Usage(M::WhoAreYou.say(&[])))?;
     let clock = Clock::current()?;
     let now = clock.now_rfc3339();
     let Verb {
@@ -412,32 +426,37 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         ..
     } = verb_of(command);
     let operator = operators::get(&*store.peek()?, &name)?;
-    let refusal = match &operator {
-        // The name is not repeated, in the log nor on stderr: what was
-        // typed may be anything, a person's name and hetu too (issue #13
-        // item 8), and the log keeps what it holds for ever.
-        None => Some("the operator given (--as, PRIVREG_OPERATOR or the login name) is not registered: an admin adds operators with `privreg operator add`".to_string()),
-        Some(op) if !op.enabled => Some(format!("operator {name} is disabled")),
-        Some(op) if op.role < needed => Some(format!(
-            "{action} needs the {} role; operator {name} is {}",
-            needed.name(),
-            op.role.name()
-        )),
+    // Said to the operator in their language; logged in English.
+    let refusal = |lang| match &operator {
+        // A name typed with --as or PRIVREG_OPERATOR is not repeated, in
+        // the log nor on stderr: it may be anything, a person's name and
+        // hetu too (issue #13 item 8), and the log keeps what it holds for
+        // ever. The login name is the machine's account: saying it tells
+        // the user who privreg took them for (issue #20 item 1).
+        None if global.operator.is_none() => Some(M::LoginNotRegistered.say_in(lang, &[&name])),
+        None => Some(M::GivenNotRegistered.say_in(lang, &[])),
+        Some(op) if !op.enabled => Some(M::Disabled.say_in(lang, &[&name])),
+        Some(op) if op.role < needed => {
+            Some(M::NeedsRole.say_in(lang, &[&action, &needed.name(), &name, &op.role.name()]))
+        }
         Some(_) => None,
     };
-    if let Some(why) = refusal {
+    if let Some(why) = refusal(crate::messages::lang()) {
+        let logged = match &operator {
+            // An unregistered name is recorded as UNKNOWN_OPERATOR, not as
+            // typed, and the detail does not repeat it.
+            None => (
+                UNKNOWN_OPERATOR,
+                M::GivenNotRegistered.say_in(Lang::En, &[]),
+            ),
+            Some(_) => (name.as_str(), refusal(Lang::En).unwrap_or_default()),
+        };
         let entry = Entry {
             outcome: "refused".into(),
-            detail: why.clone(),
+            detail: logged.1,
             ..Entry::new(action)
         };
-        // An unregistered name is recorded as UNKNOWN_OPERATOR, not as typed.
-        let logged = if operator.is_some() {
-            name.as_str()
-        } else {
-            UNKNOWN_OPERATOR
-        };
-        audit_alone(&mut store, logged, &now, &entry)?;
+        audit_alone(&mut store, logged.0, &now, &entry)?;
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
@@ -450,6 +469,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         global: GlobalOpts {
             format,
             quiet: global.quiet,
+            lang: global.lang,
         },
     })
 }
@@ -529,5 +549,16 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
             let db = session.db.clone();
             backup::restore(session, a, &db)
         }
+    }
+}
+
+/// The language of a document privreg writes only in Finnish and English
+/// (the notice, the record of processing, the Ombudsman's form: SPEC
+/// `[--lang fi|en]`): Finnish unless `--lang en`; `--lang sv` is a usage
+/// error (exit 2) rather than a text the reader did not ask for.
+pub fn document_lang(session: &Session, what: &str) -> Result<crate::domain::labels::Lang> {
+    match session.global.lang {
+        Some(Lang::Sv) => Err(Error::Usage(M::DocumentLang.say(&[&what]))),
+        given => Ok(given.map_or(crate::domain::labels::Lang::Fi, Lang::document)),
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
+use crate::messages::{Lang, M};
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -28,7 +29,7 @@ pub fn resolve(register: Register, pairs: &[(String, String)]) -> Result<Vec<(us
         match header_index(register, name) {
             None => problems.push(Problem::new(name.as_str(), unknown_field(register, name))),
             Some(i) if out.iter().any(|(j, _)| *j == i) => {
-                problems.push(Problem::new(name.as_str(), "is given twice"))
+                problems.push(Problem::new(name.as_str(), M::GivenTwice))
             }
             Some(i) => out.push((i, value.clone())),
         }
@@ -56,9 +57,10 @@ fn refuse_duplicate(
     except: Option<crate::store::RecordKey>,
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
-        return Err(Error::Conflict(format!(
-            "this person is already in the {register} register as {existing} (same {by})"
-        )));
+        let by = crate::messages::field_name(by);
+        return Err(Error::Conflict(
+            M::AlreadyIn.say(&[&register, &existing, &by]),
+        ));
     }
     Ok(())
 }
@@ -194,12 +196,20 @@ pub fn full_json(
 }
 
 pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
+    // A table's headers are in the language of the run; the keys of JSON
+    // and CSV are the field names in every language.
+    let table_lang = Some(crate::messages::lang())
+        .filter(|l| session.global.format == crate::output::Format::Table && *l != Lang::En);
     session.write("show", |tx, who| {
         let record = match records::get(tx, args.id)? {
             Some(r) => r,
             None => return erasure_receipt(tx, args.id),
         };
         let value = full_json(tx, &record, who, args.reveal_hetu)?;
+        let value = match table_lang {
+            Some(l) => crate::messages::table_keys(value, l),
+            None => value,
+        };
         let mut entry = Entry::new("show").record(args.id);
         if args.reveal_hetu {
             entry.fields = vec!["hetu".into()];
@@ -228,7 +238,7 @@ fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
             Output::Object { value, plain: None },
             Entry::new("show").record(id).detail("erasure-receipt"),
         )),
-        None => Err(Error::NotFound(format!("no record {id}"))),
+        None => Err(Error::NotFound(M::NoRecord.say(&[&id]))),
     }
 }
 
@@ -362,7 +372,10 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
         Ok((
             Output::List {
                 rows,
-                table: RECORD_COLUMNS.to_vec(),
+                table: RECORD_COLUMNS
+                    .iter()
+                    .map(|&(_, key)| (crate::messages::column(key), key))
+                    .collect(),
             },
             entry,
         ))
@@ -379,7 +392,7 @@ fn changed_fields(register: Register, old: &Values, new: &Values) -> Vec<usize> 
 pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
     let reason = args.reason.trim().to_string();
     if reason.is_empty() {
-        return Err(Error::invalid("reason", "is required"));
+        return Err(Error::invalid("reason", M::IsRequired));
     }
     let changes = resolve(args.id.register, &args.set)?;
     session.write("correct", |tx, who| {

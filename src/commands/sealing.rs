@@ -10,6 +10,7 @@ use serde_json::Map;
 use super::Session;
 use crate::cli::{Global, UnlockArgs};
 use crate::error::{Error, Result};
+use crate::messages::M;
 use crate::output::Output;
 use crate::seal::{self, keyring, passphrase, Slot, SlotStore};
 use crate::store::audit::Entry;
@@ -29,16 +30,24 @@ pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
         }
         return Ok(());
     }
-    let name = name.ok_or_else(|| {
-        Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
-    })?;
+    let name = name.ok_or_else(|| Error::Usage(M::WhoAreYou.say(&[])))?;
     let slots = seal::read_slots(db)?;
     let from_ring = keyring::fetch(db, name).and_then(|kek| slots.unlock_with(name, kek).ok()?);
     let unlocked = match from_ring {
         Some(u) => u,
         None => {
             let pass = passphrase::current(&format!("passphrase of {name}: "))?;
-            slots.unlock(name, &pass)?
+            slots.unlock(name, &pass).map_err(|e| match e {
+                // Taken for the login name, the user may never have meant
+                // to be it (issue #20 item 1): say who, and how to be another.
+                Error::Refused(w) if w == seal::WRONG && global.operator.is_none() => {
+                    Error::Refused(M::LoginWrongPassphrase.say(&[&name]))
+                }
+                Error::Refused(w) if w == seal::WRONG => {
+                    Error::Refused(M::WrongPassphrase.say(&[]))
+                }
+                e => e,
+            })?
         }
     };
     finish_rotation(db, &slots, unlocked)

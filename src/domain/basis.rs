@@ -2,6 +2,7 @@
 //! needs to be recorded: a named law for a legal obligation, the interest
 //! weighed for a legitimate interest.
 
+use crate::messages::M;
 use std::fmt;
 use std::str::FromStr;
 
@@ -83,11 +84,7 @@ impl FromStr for BasisArg {
             .into_iter()
             .find(|b| b.name() == s)
             .map(|basis| BasisArg { basis, aml: false })
-            .ok_or_else(|| {
-                ValueError::new(
-                    "expected one of: consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, aml",
-                )
-            })
+            .ok_or_else(|| ValueError::new(M::ExpectedBasis))
     }
 }
 
@@ -117,18 +114,10 @@ pub fn check(
         law = Some(law.unwrap_or_else(|| AML_LAW.to_string()));
     }
     if arg.basis == Basis::LegalObligation && law.is_none() {
-        return Err((
-            "law",
-            ValueError::new("a legal-obligation basis needs --law naming the law"),
-        ));
+        return Err(("law", ValueError::new(M::NeedsLaw)));
     }
     if arg.basis == Basis::LegitimateInterest && note.is_none() {
-        return Err((
-            "note",
-            ValueError::new(
-                "a legitimate-interest basis needs --note saying which interest was weighed",
-            ),
-        ));
+        return Err(("note", ValueError::new(M::NeedsNote)));
     }
     Ok(CheckedBasis {
         basis: arg.basis,

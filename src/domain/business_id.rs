@@ -7,6 +7,7 @@
 //! person, so unlike the personal identity code it may appear in messages and
 //! in `Debug` output.
 
+use crate::messages::M;
 use std::fmt;
 use std::str::FromStr;
 
@@ -24,8 +25,6 @@ const DASHES: [char; 7] = [
     '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
 ];
 
-const FORM_MESSAGE: &str = "expected NNNNNNN-C (seven digits, a dash and a check digit), NNNNNNNC or FI followed by eight digits";
-
 /// A validated business ID in normal form `NNNNNNN-C`.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BusinessId(String);
@@ -34,7 +33,7 @@ impl BusinessId {
     pub fn parse(input: &str) -> Result<BusinessId, ValueError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(ValueError::new("business id is empty"));
+            return Err(ValueError::new(M::BusinessIdEmpty));
         }
 
         // The VAT number form: `FI` (any case) and the eight digits without
@@ -44,9 +43,7 @@ impl BusinessId {
             Some(prefix) if prefix.eq_ignore_ascii_case("FI") => {
                 let rest = &s[2..];
                 if rest.len() != 8 || !rest.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ValueError::new(
-                        "a VAT number must be FI followed by eight digits",
-                    ));
+                    return Err(ValueError::new(M::VatForm));
                 }
                 rest
             }
@@ -62,7 +59,7 @@ impl BusinessId {
                 (seven, *check)
             }
             [seven @ .., check] if seven.len() == 7 => (seven, *check),
-            _ => return Err(ValueError::new(FORM_MESSAGE)),
+            _ => return Err(ValueError::new(M::BusinessIdForm)),
         };
         // `to_digit(10)` accepts only the ASCII digits 0-9.
         let digits: Vec<u32> = seven
@@ -70,14 +67,14 @@ impl BusinessId {
             .chain(std::iter::once(&check))
             .map(|c| c.to_digit(10))
             .collect::<Option<_>>()
-            .ok_or_else(|| ValueError::new(FORM_MESSAGE))?;
+            .ok_or_else(|| ValueError::new(M::BusinessIdForm))?;
 
         let (body_digits, given) = (&digits[..7], digits[7]);
         match check_digit(body_digits) {
-            None => Err(ValueError::new("no valid business id has these digits")),
-            Some(expected) if expected != given => Err(ValueError::new(format!(
-                "check digit is {given}, expected {expected}"
-            ))),
+            None => Err(ValueError::new(M::BusinessIdNoSuch)),
+            Some(expected) if expected != given => {
+                Err(ValueError::new(M::CheckDigit.say(&[&given, &expected])))
+            }
             Some(_) => {
                 let mut normal: String = body_digits
                     .iter()
@@ -163,7 +160,7 @@ mod tests {
 
     #[test]
     fn invalid_ids() {
-        let form = FORM_MESSAGE;
+        let form = "expected NNNNNNN-C (seven digits, a dash and a check digit), NNNNNNNC or FI followed by eight digits";
         let cases = [
             ("2242792\u{2013}0", "check digit is 0, expected 9"),
             ("2242792-0", "check digit is 0, expected 9"),

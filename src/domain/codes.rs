@@ -9,6 +9,7 @@
 //! `iso_3166-1.json`), not typed in by hand.
 
 use super::ValueError;
+use crate::messages::M;
 
 /// ISO 639-1 two-letter language codes, sorted. 183 codes: every code that
 /// both the ISO 639-2 and the ISO 639-3 tables of `iso-codes` give a
@@ -68,29 +69,21 @@ pub const EU_TERRITORIES: &[&str] = &["AX", "GF", "GP", "MF", "MQ", "RE", "YT"];
 
 /// The language in normal form (lower case), e.g. `FI` → `fi`.
 pub fn language(input: &str) -> Result<String, ValueError> {
-    let code = two_letters(
-        input,
-        "language must be a two-letter ISO 639-1 code (e.g. fi, sv, en)",
-    )?
-    .to_ascii_lowercase();
+    let code = two_letters(input, M::LanguageForm)?.to_ascii_lowercase();
     if LANGUAGES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
-        Err(ValueError::new("not an ISO 639-1 language code"))
+        Err(ValueError::new(M::NotLanguage))
     }
 }
 
 /// The country in normal form (upper case), e.g. `fi` → `FI`.
 pub fn country(input: &str) -> Result<String, ValueError> {
-    let code = two_letters(
-        input,
-        "country must be a two-letter ISO 3166-1 code (e.g. FI, SE, DE)",
-    )?
-    .to_ascii_uppercase();
+    let code = two_letters(input, M::CountryForm)?.to_ascii_uppercase();
     if COUNTRIES.binary_search(&code.as_str()).is_ok() {
         Ok(code)
     } else {
-        Err(ValueError::new("not an ISO 3166-1 alpha-2 country code"))
+        Err(ValueError::new(M::NotCountry))
     }
 }
 
@@ -103,7 +96,7 @@ pub fn is_eu_eea(cc: &str) -> bool {
 }
 
 /// The trimmed input if it is exactly two ASCII letters, else `message`.
-fn two_letters<'a>(input: &'a str, message: &str) -> Result<&'a str, ValueError> {
+fn two_letters(input: &str, message: M) -> Result<&str, ValueError> {
     let s = input.trim();
     if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(s)

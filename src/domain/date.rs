@@ -7,10 +7,12 @@
 //! are refused, because a two-digit year or a swapped day and month would be
 //! silently wrong, which is worse than being refused.
 
+use crate::messages::M;
 use chrono::{Datelike, NaiveDate};
 
 use super::ValueError;
 
+#[cfg(test)]
 const FORM_MESSAGE: &str = "expected YYYY-MM-DD or D.M.YYYY";
 
 /// Parses `YYYY-MM-DD` (exactly 4-2-2 digits) or `D.M.YYYY` (day and month
@@ -18,12 +20,12 @@ const FORM_MESSAGE: &str = "expected YYYY-MM-DD or D.M.YYYY";
 pub fn parse_date(input: &str) -> Result<NaiveDate, ValueError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(ValueError::new("date is empty"));
+        return Err(ValueError::new(M::DateEmpty));
     }
     let (year, month, day) = iso_parts(s)
         .or_else(|| finnish_parts(s))
-        .ok_or_else(|| ValueError::new(FORM_MESSAGE))?;
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| ValueError::new("not a real date"))
+        .ok_or_else(|| ValueError::new(M::DateForm))?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| ValueError::new(M::NotRealDate))
 }
 
 /// `YYYY-MM-DD` as (year, month, day), or `None` if the shape is different.
@@ -68,9 +70,7 @@ pub fn parse_bool(input: &str) -> Result<bool, ValueError> {
     match input.trim().to_lowercase().as_str() {
         "true" | "yes" | "1" | "kyllä" => Ok(true),
         "false" | "no" | "0" | "ei" => Ok(false),
-        _ => Err(ValueError::new(
-            "expected true, false, yes, no, 1, 0, kyllä or ei",
-        )),
+        _ => Err(ValueError::new(M::ExpectedBool)),
     }
 }
 

@@ -8,6 +8,7 @@
 //! caught. An address is personal data: no message repeats it and `Debug`
 //! masks it.
 
+use crate::messages::M;
 use std::fmt;
 use std::str::FromStr;
 
@@ -27,47 +28,35 @@ impl Email {
     pub fn parse(input: &str) -> Result<Email, ValueError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(ValueError::new("e-mail address is empty"));
+            return Err(ValueError::new(M::EmailEmpty));
         }
         if s.len() > MAX_LEN {
-            return Err(ValueError::new(format!(
-                "e-mail address is longer than {MAX_LEN} bytes"
-            )));
+            return Err(ValueError::new(M::EmailTooLong.say(&[&MAX_LEN])));
         }
         // Control characters before white space: NUL, ESC etc. are
         // `is_control` but not white space, and TAB/LF are both.
         if s.chars().any(char::is_control) {
-            return Err(ValueError::new(
-                "e-mail address must not contain control characters",
-            ));
+            return Err(ValueError::new(M::EmailControl));
         }
         if s.chars().any(char::is_whitespace) {
-            return Err(ValueError::new("e-mail address must not contain spaces"));
+            return Err(ValueError::new(M::EmailSpaces));
         }
         let (local, domain) = match s.split_once('@') {
-            None => return Err(ValueError::new("e-mail address must contain an @")),
-            Some((_, rest)) if rest.contains('@') => {
-                return Err(ValueError::new(
-                    "e-mail address must contain exactly one @, found more",
-                ))
-            }
+            None => return Err(ValueError::new(M::EmailNoAt)),
+            Some((_, rest)) if rest.contains('@') => return Err(ValueError::new(M::EmailManyAt)),
             Some(parts) => parts,
         };
         if local.is_empty() {
-            return Err(ValueError::new("e-mail address has nothing before the @"));
+            return Err(ValueError::new(M::EmailNoLocal));
         }
         if domain.is_empty() {
-            return Err(ValueError::new("e-mail address has no domain after the @"));
+            return Err(ValueError::new(M::EmailNoDomain));
         }
         if !domain.contains('.') {
-            return Err(ValueError::new(
-                "the domain of an e-mail address must contain a dot (e.g. example.com)",
-            ));
+            return Err(ValueError::new(M::EmailNoDot));
         }
         if domain.split('.').any(str::is_empty) {
-            return Err(ValueError::new(
-                "the domain of an e-mail address must not start or end with a dot or have two dots in a row",
-            ));
+            return Err(ValueError::new(M::EmailDots));
         }
         // Domains are case-insensitive, so lower-casing is lossless; the
         // Unicode lower case covers internationalised domain names.

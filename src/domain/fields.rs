@@ -3,6 +3,7 @@
 //! normal form by its kind, then the whole record is checked (required
 //! fields, end not before start, the employee identity rule).
 
+use crate::messages::M;
 use chrono::NaiveDate;
 
 use super::register::Register;
@@ -289,16 +290,16 @@ pub fn suggest(register: Register, name: &str) -> Option<&'static str> {
 /// Why a name is not a field of `register`, with a hint where one helps:
 /// the field meant, or the register that has it.
 pub fn unknown_field(register: Register, name: &str) -> String {
-    let mut why = format!("{register} records have no such field");
+    let mut why = M::NoSuchField.say(&[&register]);
     if let Some(field) = suggest(register, name) {
-        why.push_str(&format!(" (did you mean {field}?)"));
+        why.push_str(&M::DidYouMean.say(&[&field]));
     } else if let Some(other) = Register::ALL
         .into_iter()
         .find(|r| header_index(*r, name).is_some())
     {
-        why.push_str(&format!(" (it is a field of {other} records)"));
+        why.push_str(&M::FieldOfOther.say(&[&other]));
     }
-    why.push_str(&format!("; `privreg fields {register}` lists them"));
+    why.push_str(&M::FieldsLists.say(&[&register]));
     why
 }
 
@@ -453,7 +454,7 @@ pub fn normalize(
         Kind::PastDate => {
             let d = date::parse_date(value)?;
             if d > ctx.today {
-                return Err(ValueError::new("is in the future"));
+                return Err(ValueError::new(M::IsInFuture));
             }
             date::format_date(d)
         }
@@ -465,10 +466,9 @@ pub fn normalize(
             match choices.iter().find(|c| **c == lower) {
                 Some(c) => c.to_string(),
                 None => {
-                    return Err(ValueError::new(format!(
-                        "expected one of: {}",
-                        choices.join(", ")
-                    )))
+                    return Err(ValueError::new(
+                        M::ExpectedOneOf.say(&[&choices.join(", ")]),
+                    ))
                 }
             }
         }
@@ -481,17 +481,15 @@ pub fn normalize(
 /// they would let a value disguise itself in a terminal or a spreadsheet.
 fn text(value: &str, max: usize, multiline: bool) -> Result<String, ValueError> {
     if value.chars().count() > max {
-        return Err(ValueError::new(format!("is longer than {max} characters")));
+        return Err(ValueError::new(M::LongerThan.say(&[&max])));
     }
     for c in value.chars() {
         let allowed_break = multiline && matches!(c, '\n' | '\r' | '\t');
         if c.is_control() && !allowed_break {
-            return Err(ValueError::new("contains a control character"));
+            return Err(ValueError::new(M::ControlChar));
         }
         if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            return Err(ValueError::new(
-                "contains a bidirectional control character",
-            ));
+            return Err(ValueError::new(M::BidiChar));
         }
     }
     Ok(value.to_string())
@@ -505,7 +503,7 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
         .iter()
         .zip(values)
         .filter(|(f, v)| f.required && v.is_none())
-        .map(|(f, _)| FieldError::new(f.name, "is required"))
+        .map(|(f, _)| FieldError::new(f.name, M::IsRequired))
         .collect();
     // ISO dates compare correctly as text.
     let order = [
@@ -516,17 +514,15 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
     for (start, end) in order {
         if let (Some(s), Some(e)) = (get(start), get(end)) {
             if e < s {
-                errors.push(FieldError::new(end, format!("is before {start}")));
+                let start = crate::messages::field_name(start);
+                errors.push(FieldError::new(end, M::IsBefore.say(&[&start])));
             }
         }
     }
     if let Some(code) = get("postal_code") {
         let finnish = matches!(get("country"), None | Some("FI" | "AX"));
         if finnish && !(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())) {
-            errors.push(FieldError::new(
-                "postal_code",
-                "a Finnish postal code is 5 digits (00100)",
-            ));
+            errors.push(FieldError::new("postal_code", M::PostalCodeFi));
         }
     }
     if register == Register::Employee
@@ -541,10 +537,7 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
             .collect();
         errors.push(FieldError::new(
             "hetu",
-            format!(
-                "an employee needs a hetu, or birth_date, birth_place and nationality (missing: {})",
-                missing.join(", ")
-            ),
+            M::EmployeeIdentity.say(&[&missing.join(", ")]),
         ));
     }
     errors

@@ -10,6 +10,7 @@
 //! panic message cannot leak it; the full code is only reachable through
 //! `as_str`, which callers use deliberately (storage, `--reveal-hetu`).
 
+use crate::messages::M;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -34,56 +35,43 @@ impl Hetu {
     pub fn parse(input: &str, today: NaiveDate) -> Result<Hetu, ValueError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(ValueError::new("personal identity code is empty"));
+            return Err(ValueError::new(M::HetuEmpty));
         }
         // Count chars, not bytes, so that "ä" counts as one character in the
         // message; the length itself is not personal data.
         let len = s.chars().count();
         if len != 11 {
-            return Err(ValueError::new(format!(
-                "personal identity code must be 11 characters (DDMMYYCZZZQ), got {len}"
-            )));
+            return Err(ValueError::new(M::HetuLength.say(&[&len])));
         }
         // Everything below indexes bytes; that is only sound on ASCII.
         if !s.is_ascii() {
-            return Err(ValueError::new(
-                "personal identity code may contain only digits, the century sign and the check character",
-            ));
+            return Err(ValueError::new(M::HetuChars));
         }
         let upper = s.to_ascii_uppercase();
         let b = upper.as_bytes();
 
         if !b[0..6].iter().all(u8::is_ascii_digit) {
-            return Err(ValueError::new(
-                "the first six characters must be the birth date as digits (DDMMYY)",
-            ));
+            return Err(ValueError::new(M::HetuBirthDigits));
         }
-        let base_year = century_base(b[6]).ok_or_else(|| {
-            ValueError::new("century sign must be one of + - A B C D E F Y X W V U")
-        })?;
+        let base_year = century_base(b[6]).ok_or_else(|| ValueError::new(M::HetuCentury))?;
         if !b[7..10].iter().all(u8::is_ascii_digit) {
-            return Err(ValueError::new(
-                "characters 8 to 10 must be the individual number as digits",
-            ));
+            return Err(ValueError::new(M::HetuIndividualDigits));
         }
 
-        let birth =
-            birth_date_of(b, base_year).ok_or_else(|| ValueError::new("not a real date"))?;
+        let birth = birth_date_of(b, base_year).ok_or_else(|| ValueError::new(M::NotRealDate))?;
         if birth > today {
-            return Err(ValueError::new("birth date is in the future"));
+            return Err(ValueError::new(M::BirthInFuture));
         }
 
         // 000 and 001 have never been issued; 900-999 are temporary codes,
         // which are valid (and reported by `is_temporary`).
         let individual = digits_value(&b[7..10]);
         if individual < 2 {
-            return Err(ValueError::new(
-                "individual number must be 002 to 899 (or 900 to 999 for a temporary code)",
-            ));
+            return Err(ValueError::new(M::HetuIndividual));
         }
 
         if b[10] != expected_check(b) {
-            return Err(ValueError::new("check character does not match"));
+            return Err(ValueError::new(M::HetuCheck));
         }
 
         Ok(Hetu(upper))

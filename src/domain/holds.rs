@@ -2,6 +2,7 @@
 //! when, whether an admin may override it, and when the record must be
 //! erased at the latest. Pure: the policy comes from the database.
 
+use crate::messages::M;
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::add_months;
@@ -59,8 +60,8 @@ impl Hold {
     /// "until 2031-03-15" or "while the relationship lasts".
     pub fn until_text(&self) -> String {
         match self.until {
-            Some(d) => format!("until {}", d.format("%Y-%m-%d")),
-            None => "while it lasts".to_string(),
+            Some(d) => M::HoldUntil.say(&[&d.format("%Y-%m-%d")]),
+            None => M::HoldWhile.to_string(),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod phone;
 pub(crate) mod properties;
 pub mod register;
 pub mod request;
+pub mod rights;
 pub mod spelling;
 pub mod transfer;
 

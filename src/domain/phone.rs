@@ -15,6 +15,7 @@
 //! both answer alike. Later calls cost a few µs (DOMAIN.md §3), so a batch
 //! import still validates phones off the writer thread.
 
+use crate::messages::M;
 use std::fmt::{self, Write as _};
 
 use phonenumber::country::Id;
@@ -42,18 +43,16 @@ impl Phone {
     pub fn parse(input: &str, default_region: &str) -> Result<Phone, ValueError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(ValueError::new("phone number is empty"));
+            return Err(ValueError::new(M::PhoneEmpty));
         }
         // Letters first: SPEC.md §3 names this case, and it is what the crate
         // would otherwise accept silently (it maps vanity letters such as
         // 1-800-FLOWERS to digits, and reads `ext.` as an extension).
         if s.chars().any(char::is_alphabetic) {
-            return Err(ValueError::new("letters are not allowed in a phone number"));
+            return Err(ValueError::new(M::PhoneLetters));
         }
         if s.chars().count() > MAX_LEN {
-            return Err(ValueError::new(format!(
-                "phone number is longer than {MAX_LEN} characters"
-            )));
+            return Err(ValueError::new(M::PhoneTooLongChars.say(&[&MAX_LEN])));
         }
         // Only ASCII digits and the usual separators reach the parser: this
         // keeps other scripts' digits, `#`, `*`, `;` (RFC 3966 parameters) and
@@ -64,20 +63,12 @@ impl Phone {
             match c {
                 '0'..='9' => cleaned.push(c),
                 '+' if i == 0 => cleaned.push(c),
-                '+' => {
-                    return Err(ValueError::new(
-                        "a + may only stand at the start of a phone number",
-                    ))
-                }
+                '+' => return Err(ValueError::new(M::PhonePlus)),
                 '-' | '(' | ')' | '.' | '/' => cleaned.push(c),
                 // Any white space, including the no-break space that
                 // spreadsheets put between digit groups, separates digits.
                 c if c.is_whitespace() && !c.is_control() => cleaned.push(' '),
-                _ => {
-                    return Err(ValueError::new(
-                        "a phone number may contain only digits, spaces, a leading + and - ( ) . /",
-                    ))
-                }
+                _ => return Err(ValueError::new(M::PhoneChars)),
             }
         }
         // `00` is the international call prefix in Finland and most of
@@ -87,11 +78,11 @@ impl Phone {
         }
         let digit_count = cleaned.chars().filter(char::is_ascii_digit).count();
         if digit_count == 0 {
-            return Err(ValueError::new("phone number has no digits"));
+            return Err(ValueError::new(M::PhoneNoDigits));
         }
         if digit_count > 17 {
             // 15 digits of E.164 plus a national trunk prefix of up to two.
-            return Err(ValueError::new("phone number has too many digits"));
+            return Err(ValueError::new(M::PhoneManyDigits));
         }
 
         let (database, region) = database_for(&cleaned, default_region);
@@ -137,9 +128,7 @@ fn normalise(database: &Database, region: Id, cleaned: &str) -> Result<String, V
     let number = phonenumber::parse_with(database, Some(region), cleaned)
         .map_err(|e| ValueError::new(parse_error_message(&e)))?;
     if !phonenumber::is_valid_with(database, &number) {
-        return Err(ValueError::new(
-            "not a valid phone number in its country's numbering plan",
-        ));
+        return Err(ValueError::new(M::PhoneInvalid));
     }
     // E.164 is `+`, the country code and the national number, which is
     // what the crate's formatter writes in that mode. It is written here
@@ -163,13 +152,13 @@ fn region(code: &str) -> Id {
     }
 }
 
-fn parse_error_message(e: &ParseError) -> &'static str {
+fn parse_error_message(e: &ParseError) -> M {
     match e {
-        ParseError::NoNumber => "not a phone number",
-        ParseError::InvalidCountryCode => "unknown country calling code",
-        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => "phone number is too short",
-        ParseError::TooLong => "phone number is too long",
-        _ => "not a phone number",
+        ParseError::NoNumber => M::NotPhone,
+        ParseError::InvalidCountryCode => M::PhoneCountryCode,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => M::PhoneTooShort,
+        ParseError::TooLong => M::PhoneTooLong,
+        _ => M::NotPhone,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The four registers and record ids (`C-42`): names, Finnish aliases and
 //! id prefixes of SPEC §2.
 
+use crate::messages::M;
 use std::fmt;
 use std::str::FromStr;
 
@@ -104,11 +105,9 @@ impl FromStr for Register {
                             // a plural or a longer spelling: `customers`, `employees`
                             names.iter().copied().find(|n| other.starts_with(n))
                         })
-                        .map(|n| format!(" (did you mean {n}?)"))
+                        .map(|n| M::DidYouMean.say(&[&n]))
                         .unwrap_or_default();
-                Err(ValueError::new(format!(
-                    "unknown register: expected customer, business, employee or recruitment{hint}"
-                )))
+                Err(ValueError::new(M::UnknownRegister.say(&[&hint])))
             }
         }
     }
@@ -131,8 +130,7 @@ impl FromStr for RecordId {
     type Err = ValueError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad =
-            || ValueError::new("a record id is a register letter, a dash and a number, e.g. C-42");
+        let bad = || ValueError::new(M::RecordIdForm);
         let s = s.trim();
         let (prefix, number) = s.split_once('-').ok_or_else(bad)?;
         let mut chars = prefix.chars();

@@ -4,6 +4,7 @@
 use crate::domain::register::RecordId;
 use crate::domain::request::RequestId;
 use crate::error::{Error, Result};
+use crate::messages::M;
 use crate::store::records::{self, Record};
 use crate::store::Tx;
 
@@ -14,8 +15,8 @@ pub fn load(tx: &Tx<'_>, id: RecordId) -> Result<Record> {
     }
     let erased = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| r.erased_at);
     Err(Error::NotFound(match erased {
-        Some(at) => format!("{id} was erased at {at}"),
-        None => format!("no record {id}"),
+        Some(at) => M::ErasedAt.say(&[&id, &at]),
+        None => M::NoRecord.say(&[&id]),
     }))
 }
 

@@ -2,6 +2,7 @@
 //! (GDPR Art. 12(3)) with their due dates, extension and outcome. Values
 //! arrive here checked and in normal form (dates ISO, names as in SPEC).
 
+use crate::messages::M;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::domain::request::RequestId;
@@ -132,7 +133,7 @@ pub fn get(conn: &Connection, id: RequestId) -> Result<Option<Request>> {
 
 /// A request by id, or exit 4.
 pub fn load(conn: &Connection, id: RequestId) -> Result<Request> {
-    get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no request {id}")))
+    get(conn, id)?.ok_or_else(|| Error::NotFound(M::NoRequest.say(&[&id])))
 }
 
 /// Which requests `list` returns.

@@ -15,6 +15,7 @@ mod export;
 mod hostile;
 mod import;
 mod init;
+mod language;
 mod marketing;
 mod notice;
 mod office;

@@ -228,7 +228,13 @@ pub fn std_command(db: &Path, operator: &str, args: &[&str]) -> std::process::Co
         .env("PRIVREG_OPERATOR", operator)
         .env("PRIVREG_TODAY", TODAY)
         .env("NO_COLOR", "1")
-        .env_remove("PRIVREG_FORMAT");
+        .env_remove("PRIVREG_FORMAT")
+        // English messages whatever the machine's locale (issue #20):
+        // tests of other languages set --lang or PRIVREG_LANG themselves.
+        .env_remove("PRIVREG_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     c
 }
 

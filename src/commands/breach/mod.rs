@@ -510,7 +510,7 @@ fn show(session: &mut Session, args: BreachIdArgs) -> Result<Output> {
 pub fn export(session: &mut Session, args: ExportBreachArgs) -> Result<Output> {
     let format = session.global.format;
     let id = args.id;
-    let lang = args.lang;
+    let lang = crate::commands::document_lang(session, "`export breach`")?;
     session.write("export-breach", |tx, who| {
         let b = breaches::load(tx, id)?;
         let form = breach_letter::authority_form(tx, &b, lang, who.today)?;

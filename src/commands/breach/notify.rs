@@ -142,6 +142,7 @@ struct LetterRun {
 pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> Result<Output> {
     let id = args.id;
     let format = session.global.format;
+    let lang = session.global.lang;
     let mut run = LetterRun {
         letters: 0,
         skipped: Vec::new(),
@@ -162,9 +163,9 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
                         &b,
                         &r,
                         &controller,
-                        &consequences,
-                        &measures,
+                        (&consequences, &measures),
                         who.today,
+                        lang,
                     ));
                     read.push(text.clone());
                 }

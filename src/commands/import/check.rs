@@ -2,6 +2,7 @@
 //! same validation as `add`).
 
 use super::*;
+use crate::messages::M;
 
 /// Validates rows on a worker thread: the same path as `add`.
 pub(super) struct Checker {
@@ -82,11 +83,7 @@ impl Checker {
         if record.len() != self.columns.len() {
             errors.push(FieldError::new(
                 "row",
-                format!(
-                    "has {} cells, the header has {} (is a quote or line break out of place?)",
-                    record.len(),
-                    self.columns.len()
-                ),
+                M::RowCells.say(&[&record.len(), &self.columns.len()]),
             ));
             return (changes, errors);
         }
@@ -99,10 +96,7 @@ impl Checker {
                         changes.push((i, text.to_string()));
                     }
                 }
-                Err(_) => errors.push(FieldError::new(
-                    specs[i].name,
-                    format!("is not valid UTF-8 text: {NOT_UTF8_HELP}"),
-                )),
+                Err(_) => errors.push(FieldError::new(specs[i].name, M::NotUtf8)),
             }
         }
         (changes, errors)
@@ -117,9 +111,9 @@ impl Checker {
             Ok(m) => m,
             Err(e) => {
                 let why = if e.is_data() {
-                    "is not a JSON object".to_string()
+                    M::NotJsonObject.to_string()
                 } else {
-                    format!("is not valid JSON ({})", e.classify_message())
+                    M::NotJson.say(&[&e.classify_message()])
                 };
                 errors.push(FieldError::new("row", why));
                 return (changes, errors);
@@ -133,15 +127,12 @@ impl Checker {
             let Some(i) = header_index(self.register, key) else {
                 errors.push(FieldError::new(
                     key.as_str(),
-                    format!(
-                        "unknown key: {}",
-                        crate::domain::fields::unknown_field(self.register, key)
-                    ),
+                    M::UnknownKey.say(&[&crate::domain::fields::unknown_field(self.register, key)]),
                 ));
                 continue;
             };
             if changes.iter().any(|(j, _)| *j == i) {
-                errors.push(FieldError::new(specs[i].name, "is given twice"));
+                errors.push(FieldError::new(specs[i].name, M::GivenTwice));
                 continue;
             }
             let text = match value {
@@ -150,10 +141,7 @@ impl Checker {
                 Value::Bool(b) => b.to_string(),
                 Value::Number(n) => n.to_string(),
                 Value::Array(_) | Value::Object(_) => {
-                    errors.push(FieldError::new(
-                        specs[i].name,
-                        "must be text, a number, true/false or null",
-                    ));
+                    errors.push(FieldError::new(specs[i].name, M::JsonValue));
                     continue;
                 }
             };

@@ -2,6 +2,7 @@
 //! or Finnish, and which columns are ignored.
 
 use super::*;
+use crate::messages::M;
 
 /// Whether a column named `key` (see `header_key`) is one an export adds
 /// that the register decides itself. `status` is the lifecycle status,
@@ -39,17 +40,14 @@ pub(super) fn map_header(register: Register, header: &[String]) -> Result<Vec<Co
         }
         match header_index(register, name) {
             None => {
-                problems.push(problem(format!(
-                    "unknown column: {}",
-                    crate::domain::fields::unknown_field(register, name)
-                )));
+                problems.push(problem(
+                    M::UnknownColumn.say(&[&crate::domain::fields::unknown_field(register, name)]),
+                ));
                 columns.push(Column::Ignored);
             }
             Some(i) if columns.contains(&Column::Field(i)) => {
-                problems.push(problem(format!(
-                    "the column {} is given twice",
-                    fields(register)[i].name
-                )));
+                let field = crate::messages::field_name(fields(register)[i].name);
+                problems.push(problem(M::ColumnTwice.say(&[&field])));
                 columns.push(Column::Ignored);
             }
             Some(i) => columns.push(Column::Field(i)),

@@ -3,6 +3,7 @@
 //! delimiter) the rows are read with.
 
 use super::*;
+use crate::messages::M;
 
 pub(super) type Input = Box<dyn Read + Send>;
 
@@ -22,7 +23,7 @@ pub(super) fn open_input(
     }
     let open = || {
         std::fs::File::open(path)
-            .map_err(|e| Error::NotFound(format!("cannot read {}: {e}", path.display())))
+            .map_err(|e| Error::NotFound(M::CannotRead.say(&[&path.display(), &e])))
     };
     let file = open()?;
     let size = file.metadata().ok().map(|m| m.len());
@@ -124,10 +125,6 @@ impl<R: Read> Read for Cp1252<R> {
         Ok(n)
     }
 }
-
-/// What to do about text that is not UTF-8.
-pub(super) const NOT_UTF8_HELP: &str =
-    "save the file as UTF-8, or import it with --encoding cp1252 (Excel's Windows-1252)";
 
 /// The longest physical line read, in bytes. A valid row is far shorter
 /// (no cell may pass 10,000 characters, and a multi-line cell spans
@@ -234,9 +231,7 @@ pub(super) fn open_source(a: &ImportArgs) -> Result<(BufReader<Input>, Source, O
     let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
     if let (Some(rejects), false) = (&a.rejects, stdin) {
         if same_file(rejects, &a.file) {
-            return Err(Error::Usage(
-                "--rejects must not be the file being imported".into(),
-            ));
+            return Err(Error::Usage(M::RejectsIsInput.into()));
         }
     }
     // JSON is UTF-8 by its standard (RFC 8259): guessed for CSV only.
@@ -307,10 +302,7 @@ impl Source {
         };
         if empty || format == InputFormat::Jsonl {
             if format == InputFormat::Jsonl && source.first.trim_ascii_start().starts_with(b"[") {
-                return Err(Error::invalid(
-                    "file",
-                    "is a JSON array, not JSON lines (one object per line): export with --format jsonl",
-                ));
+                return Err(Error::invalid("file", M::JsonArray));
             }
             return Ok(source);
         }
@@ -318,7 +310,7 @@ impl Source {
             return Err(Error::Invalid(vec![Problem {
                 line: Some(1),
                 field: "header".into(),
-                reason: "the first line must be the header row of field names".into(),
+                reason: M::HeaderRow.into(),
             }]));
         }
         source.delimiter = sniff_delimiter(&source.first);
@@ -333,10 +325,7 @@ impl Source {
             return Err(Error::Invalid(vec![Problem {
                 line: Some(1),
                 field: "header".into(),
-                reason: format!(
-                    "column {} is not valid UTF-8 text: {NOT_UTF8_HELP}",
-                    column + 1
-                ),
+                reason: M::ColumnNotUtf8.say(&[&(column + 1)]),
             }]));
         }
         source.header = record

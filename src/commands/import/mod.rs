@@ -13,6 +13,7 @@
 //! indexes of the rows already written in the transaction, not by a set
 //! kept in memory.
 
+use crate::messages::M;
 use std::io::{BufRead, BufReader, Cursor, Read, Write};
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -371,9 +372,9 @@ fn answer(
     // Art. 6) that `check` lists; say so now rather than months later.
     if no_bases && counts.inserted > 0 && !a.dry_run && !quiet {
         eprintln!(
-            "privreg: warning: the {} records inserted have no legal basis (no --basis given); \
-             `privreg check` lists them until `privreg basis add` logs one",
-            counts.inserted
+            "privreg: {}: {}",
+            M::WarningPrefix,
+            M::NoBasisGiven.say(&[&counts.inserted])
         );
     }
     if counts.rejected > 0 {
@@ -396,12 +397,9 @@ fn answer(
 }
 
 fn summary_line(c: &Counts, dry_run: bool) -> String {
-    let line = format!(
-        "read {}, inserted {}, updated {}, skipped {}, rejected {}",
-        c.read, c.inserted, c.updated, c.skipped, c.rejected
-    );
+    let line = M::Summary.say(&[&c.read, &c.inserted, &c.updated, &c.skipped, &c.rejected]);
     if dry_run {
-        format!("dry run, nothing was written: {line}")
+        M::SummaryDryRun.say(&[&line])
     } else {
         line
     }
@@ -409,24 +407,11 @@ fn summary_line(c: &Counts, dry_run: bool) -> String {
 
 fn rejected_message(c: &Counts, a: &ImportArgs, shown: &[Problem], problems: u64) -> String {
     let mut out = if a.dry_run {
-        format!(
-            "{} of {} rows are invalid (dry run, nothing was written: {})",
-            c.rejected,
-            c.read,
-            summary_line(c, false)
-        )
+        M::RowsInvalidDryRun.say(&[&c.rejected, &c.read, &summary_line(c, false)])
     } else if a.skip_invalid {
-        format!(
-            "{} of {} rows were rejected; the valid rows were written: {}",
-            c.rejected,
-            c.read,
-            summary_line(c, false)
-        )
+        M::RowsRejected.say(&[&c.rejected, &c.read, &summary_line(c, false)])
     } else {
-        format!(
-            "{} of {} rows are invalid, nothing was written",
-            c.rejected, c.read
-        )
+        M::RowsInvalid.say(&[&c.rejected, &c.read])
     };
     for p in shown {
         out.push_str("\n  ");
@@ -434,14 +419,11 @@ fn rejected_message(c: &Counts, a: &ImportArgs, shown: &[Problem], problems: u64
     }
     let more = problems.saturating_sub(shown.len() as u64);
     if more > 0 {
-        out.push_str(&format!("\n  … and {more} more"));
+        out.push_str(&format!("\n  {}", M::AndMore.say(&[&more])));
     }
     match &a.rejects {
-        Some(path) => out.push_str(&format!(
-            "\nevery rejected row, with its reason, is in {}",
-            path.display()
-        )),
-        None if more > 0 => out.push_str("\nhelp: --rejects FILE lists every one of them"),
+        Some(path) => out.push_str(&format!("\n{}", M::RejectsIn.say(&[&path.display()]))),
+        None if more > 0 => out.push_str(&format!("\n{}", M::RejectsHelp)),
         None => {}
     }
     out

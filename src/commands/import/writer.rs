@@ -2,6 +2,7 @@
 //! import's transaction, with `--on-conflict` and the rejects.
 
 use super::*;
+use crate::messages::M;
 
 /// Writes the checked rows in file order inside the import's transaction.
 pub(super) struct Writer<'t> {
@@ -119,12 +120,9 @@ impl<'t> Writer<'t> {
             OnConflict::Fail => {
                 let field = if by == "hetu" { "hetu" } else { "email" };
                 let reason = if existing.number >= self.first_number {
-                    format!("the same person (same {by}) is on an earlier line of this file")
+                    M::SameEarlierLine.say(&[&crate::messages::field_name(by)])
                 } else {
-                    format!(
-                        "this person is already in the {} register as {existing} (same {by})",
-                        self.register
-                    )
+                    M::AlreadyIn.say(&[&self.register, &existing, &crate::messages::field_name(by)])
                 };
                 self.reject(line, raw, vec![FieldError::new(field, reason)])
             }
@@ -165,7 +163,7 @@ impl<'t> Writer<'t> {
                 raw,
                 vec![FieldError::new(
                     field,
-                    format!("would give {existing} the same {by} as {other}"),
+                    M::WouldGiveSame.say(&[&existing, &crate::messages::field_name(by), &other]),
                 )],
             );
         }
@@ -199,7 +197,7 @@ impl<'t> Writer<'t> {
         self.counts.rejected += 1;
         let reason: Vec<String> = errors
             .iter()
-            .map(|e| format!("field {}: {}", e.field, e.reason))
+            .map(|e| M::Field.say(&[&crate::messages::field_name(&e.field), &e.reason]))
             .collect();
         if let Some(r) = &mut self.rejects {
             r.write(line, raw, &reason.join("; "))?;

@@ -55,7 +55,7 @@ pub struct Right {
 }
 
 pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
-    let lang = args.lang;
+    let lang = crate::commands::document_lang(session, "`export notice`")?;
     let format = session.global.format;
     let render = |notice: &Notice| match format {
         Format::Json => serde_json::to_string_pretty(notice).unwrap_or_default() + "\n",
@@ -222,93 +222,19 @@ fn controller(conn: &Tx<'_>) -> Result<Controller> {
     })
 }
 
+/// The rights of the data subject: one list (`domain::rights`) with its
+/// words (`messages::rights`), shared with the access report and letters.
 fn rights(lang: Lang) -> Vec<Right> {
-    let right = |right,
-                 article,
-                 title: (&'static str, &'static str),
-                 text: (&'static str, &'static str)| Right {
-        right,
-        article,
-        title: lang.pick(title.0, title.1),
-        text: lang.pick(text.0, text.1),
-    };
-    vec![
-        right(
-            "access",
-            "15",
-            ("Oikeus saada pääsy tietoihin (tarkastusoikeus)", "Right of access"),
-            (
-                "Rekisteröidyllä on oikeus saada tietää, käsitelläänkö hänen henkilötietojaan, ja saada jäljennös tiedoistaan sekä tiedot käsittelyn tarkoituksista, vastaanottajista ja säilytysajasta.",
-                "The data subject has the right to know whether their personal data are processed, and to get a copy of them together with the purposes, recipients and retention period of the processing.",
-            ),
-        ),
-        right(
-            "rectification",
-            "16",
-            ("Oikeus tietojen oikaisemiseen", "Right to rectification"),
-            (
-                "Rekisteröidyllä on oikeus vaatia virheellisten tietojensa oikaisemista ja puutteellisten tietojensa täydentämistä. Oikaisusta ilmoitetaan niille vastaanottajille, joille tietoja on luovutettu (19 artikla).",
-                "The data subject has the right to have inaccurate data rectified and incomplete data completed. Recipients to whom the data were disclosed are told of the rectification (Art. 19).",
-            ),
-        ),
-        right(
-            "erasure",
-            "17",
-            ("Oikeus tietojen poistamiseen", "Right to erasure"),
-            (
-                "Rekisteröidyllä on oikeus vaatia tietojensa poistamista esimerkiksi silloin, kun niitä ei enää tarvita käsittelyn tarkoituksiin tai hän peruuttaa suostumuksensa. Tietoja ei voida poistaa, jos laki velvoittaa säilyttämään ne (ks. säilytysajat).",
-                "The data subject has the right to have their data erased, for example when they are no longer needed for their purposes or consent is withdrawn. Data that the law requires to be kept cannot be erased before that time (see retention).",
-            ),
-        ),
-        right(
-            "restriction",
-            "18",
-            ("Oikeus käsittelyn rajoittamiseen", "Right to restriction of processing"),
-            (
-                "Rekisteröidyllä on oikeus vaatia, että hänen tietojensa käsittelyä rajoitetaan esimerkiksi siksi aikaa, kun tietojen paikkansapitävyyttä selvitetään. Rajoitettuja tietoja vain säilytetään.",
-                "The data subject has the right to have processing restricted, for example while the accuracy of the data is checked. Restricted data are only stored.",
-            ),
-        ),
-        right(
-            "portability",
-            "20",
-            ("Oikeus siirtää tiedot järjestelmästä toiseen", "Right to data portability"),
-            (
-                "Kun käsittely perustuu suostumukseen tai sopimukseen, rekisteröidyllä on oikeus saada itse toimittamansa tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa ja siirtää ne toiselle rekisterinpitäjälle.",
-                "Where processing is based on consent or a contract, the data subject has the right to receive the data they provided in a structured, commonly used and machine-readable format and to give them to another controller.",
-            ),
-        ),
-        right(
-            "objection",
-            "21",
-            ("Vastustamisoikeus", "Right to object"),
-            (
-                "Rekisteröidyllä on oikeus henkilökohtaiseen erityiseen tilanteeseensa liittyvällä perusteella vastustaa käsittelyä, joka perustuu rekisterinpitäjän oikeutettuun etuun. Suoramarkkinointia, etämyyntiä, markkina- ja mielipidetutkimusta sekä suoramarkkinointiin liittyvää profilointia rekisteröity voi kieltää milloin tahansa ja syytä ilmoittamatta; kiellon jälkeen hänen tietojaan ei enää käytetä näihin tarkoituksiin. Jokaisessa markkinointiviestissä on helppo ja maksuton tapa kieltää viestit.",
-                "The data subject has the right to object, on grounds relating to their particular situation, to processing based on the controller's legitimate interests. Direct marketing, remote selling, market and opinion research and profiling for direct marketing can be refused at any time without giving a reason; after that the data are no longer used for them. Every marketing message offers an easy, free way to opt out.",
-            ),
-        ),
-        right(
-            "withdraw-consent",
-            "7(3)",
-            ("Oikeus peruuttaa suostumus", "Right to withdraw consent"),
-            (
-                "Kun käsittely perustuu suostumukseen, rekisteröity voi peruuttaa suostumuksensa milloin tahansa. Peruuttaminen ei vaikuta ennen peruuttamista tapahtuneen käsittelyn lainmukaisuuteen.",
-                "Where processing is based on consent, the data subject may withdraw it at any time. Withdrawal does not affect the lawfulness of the processing before it.",
-            ),
-        ),
-        right(
-            "complaint",
-            "77",
-            (
-                "Oikeus tehdä valitus valvontaviranomaiselle",
-                "Right to lodge a complaint with a supervisory authority",
-            ),
-            (
-                "Rekisteröidyllä on oikeus tehdä valitus tietosuojavaltuutetulle, jos hän katsoo, että hänen henkilötietojensa käsittelyssä rikotaan tietosuojasääntelyä (ks. yhteystiedot jäljempänä).",
-                "The data subject has the right to lodge a complaint with the Data Protection Ombudsman if they consider that the processing of their personal data infringes data protection law (contact details below).",
-            ),
-        ),
-    ]
+    let l = crate::messages::Lang::from(lang);
+    crate::domain::rights::Right::ALL
+        .iter()
+        .map(|r| Right {
+            right: r.name(),
+            article: r.article(),
+            title: crate::messages::rights::title(*r, l),
+            text: crate::messages::rights::text(*r, l),
+        })
+        .collect()
 }
 
 fn requests_text(lang: Lang) -> Vec<&'static str> {

@@ -76,7 +76,7 @@ pub struct ControllerRecord<'a> {
 }
 
 pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> {
-    let lang = args.lang;
+    let lang = crate::commands::document_lang(session, "`export processing-record`")?;
     let format = session.global.format;
     let role = match args.role {
         RecordRole::Controller => "controller",
