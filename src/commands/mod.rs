@@ -411,7 +411,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         role: needed,
         ..
     } = verb_of(command);
-    let operator = operators::get(&*store.peek()?, &name)?;
+    let operator = operators::get(&store.peek()?, &name)?;
     let refusal = match &operator {
         // The name is not repeated, in the log nor on stderr: what was
         // typed may be anything, a person's name and hetu too (issue #13
@@ -441,7 +441,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
-    let audit_head_at_open = crate::store::audit::head(&*store.peek()?)?.map(|(seq, _)| seq);
+    let audit_head_at_open = crate::store::audit::head(&store.peek()?)?.map(|(seq, _)| seq);
     Ok(Session {
         audit_head_at_open,
         store,

@@ -152,7 +152,8 @@ fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
 }
 
 /// Stores a new breach and returns its id. Records given twice are kept once.
-pub fn insert(conn: &Connection, new: &NewBreach<'_>) -> Result<BreachId> {
+pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
+    let conn = super::tx::conn(conn);
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
@@ -180,7 +181,8 @@ pub fn insert(conn: &Connection, new: &NewBreach<'_>) -> Result<BreachId> {
     Ok(BreachId(number))
 }
 
-pub fn get(conn: &Connection, id: BreachId) -> Result<Option<Breach>> {
+pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
+    let conn = super::tx::conn(conn);
     let found = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1"))?
         .query_row([id.0], read)
@@ -195,12 +197,14 @@ pub fn get(conn: &Connection, id: BreachId) -> Result<Option<Breach>> {
 }
 
 /// A breach by id, or exit 4.
-pub fn load(conn: &Connection, id: BreachId) -> Result<Breach> {
+pub fn load(conn: &impl super::On, id: BreachId) -> Result<Breach> {
+    let conn = super::tx::conn(conn);
     get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no breach {id}")))
 }
 
 /// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.
-pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Breach>> {
+pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
     ))?;
@@ -214,7 +218,8 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Breach>> {
 }
 
 /// Adds an assessment; the latest is in force.
-pub fn assess(conn: &Connection, id: BreachId, a: &Assessment) -> Result<()> {
+pub fn assess(conn: &impl super::On, id: BreachId, a: &Assessment) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "INSERT INTO breach_assessments (breach, risk, reason, consequences, measures, at, by_operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -233,7 +238,7 @@ fn one(n: usize, id: BreachId, what: &str) -> Result<()> {
 
 /// The notification to the Ombudsman, once.
 pub fn notify_authority(
-    conn: &Connection,
+    conn: &impl super::On,
     id: BreachId,
     at: &str,
     reference: Option<&str>,
@@ -241,6 +246,7 @@ pub fn notify_authority(
     recorded_at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
@@ -254,13 +260,14 @@ pub fn notify_authority(
 /// The letters to the people: when they were last produced, how many, and
 /// how many erased records were skipped.
 pub fn notify_subjects(
-    conn: &Connection,
+    conn: &impl super::On,
     id: BreachId,
     letters: i64,
     skipped_erased: i64,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
@@ -271,7 +278,8 @@ pub fn notify_subjects(
 }
 
 /// The notification to the client (Art. 33(2)), once.
-pub fn notify_client(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+pub fn notify_client(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET client_at = ?2, client_by = ?3
@@ -281,7 +289,8 @@ pub fn notify_client(conn: &Connection, id: BreachId, at: &str, by: &str) -> Res
     one(n, id, "recording the client's notification")
 }
 
-pub fn close(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+pub fn close(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
@@ -293,7 +302,8 @@ pub fn close(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> 
 
 /// Open breaches past `notify_by` (at `now`) that still await the
 /// Ombudsman's notification: `check` and `breach list --overdue`.
-pub fn overdue(conn: &Connection, now: &str) -> Result<Vec<Breach>> {
+pub fn overdue(conn: &impl super::On, now: &str) -> Result<Vec<Breach>> {
+    let conn = super::tx::conn(conn);
     Ok(list(conn, true)?
         .into_iter()
         .filter(|b| b.awaits_authority() && b.notify_by.as_str() < now)

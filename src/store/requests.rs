@@ -89,7 +89,8 @@ fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
 }
 
 /// Stores a new request and returns its id. Subjects given twice are kept once.
-pub fn insert(conn: &Connection, new: &NewRequest<'_>) -> Result<RequestId> {
+pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> {
+    let conn = super::tx::conn(conn);
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
@@ -116,7 +117,8 @@ pub fn insert(conn: &Connection, new: &NewRequest<'_>) -> Result<RequestId> {
     Ok(RequestId(number))
 }
 
-pub fn get(conn: &Connection, id: RequestId) -> Result<Option<Request>> {
+pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
+    let conn = super::tx::conn(conn);
     let found = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM requests WHERE number = ?1"))?
         .query_row([id.0], read)
@@ -131,7 +133,8 @@ pub fn get(conn: &Connection, id: RequestId) -> Result<Option<Request>> {
 }
 
 /// A request by id, or exit 4.
-pub fn load(conn: &Connection, id: RequestId) -> Result<Request> {
+pub fn load(conn: &impl super::On, id: RequestId) -> Result<Request> {
+    let conn = super::tx::conn(conn);
     get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no request {id}")))
 }
 
@@ -144,7 +147,8 @@ pub struct Filter {
 }
 
 /// Requests by due date (then id).
-pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
+pub fn list(conn: &impl super::On, filter: &Filter) -> Result<Vec<Request>> {
+    let conn = super::tx::conn(conn);
     let open_only = filter.open_only || filter.due_before.is_some();
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM requests
@@ -162,13 +166,14 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
 
 /// Sets the extended due date, once (the caller checks that it is the first).
 pub fn extend(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     due: &str,
     reason: &str,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE requests SET due = ?2, extended = 1, extension_reason = ?3, extended_at = ?4, extended_by = ?5
@@ -183,13 +188,14 @@ pub fn extend(
 
 /// Closes an open request with its outcome.
 pub fn close(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     outcome: &str,
     note: Option<&str>,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
@@ -206,12 +212,13 @@ pub fn close(
 /// reason for the extension, the closing note) anew: an erasure redacts
 /// it. With `secure_delete` the old text is overwritten in the file.
 pub fn set_free_text(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     identity_verified: Option<&str>,
     extension_reason: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "UPDATE requests SET identity_verified = ?2, extension_reason = ?3, note = ?4 WHERE number = ?1",
     )?
@@ -306,7 +313,8 @@ pub struct SubjectRequest {
 }
 
 /// The requests that name record `subject` (its id, e.g. `C-12`).
-pub fn of_subject(conn: &Connection, subject: &str) -> Result<Vec<SubjectRequest>> {
+pub fn of_subject(conn: &impl super::On, subject: &str) -> Result<Vec<SubjectRequest>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(
         "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
          FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",
