@@ -3,7 +3,7 @@
 //! id text, so erasure leaves them), their assessments and notifications.
 //! Values arrive here checked; times are RFC 3339 UTC with milliseconds.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::domain::breach::BreachId;
 use crate::error::{Error, Result};
@@ -182,18 +182,8 @@ pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
 }
 
 pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
-    let conn = super::tx::conn(conn);
-    let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1"))?
-        .query_row([id.0], read)
-        .optional()?;
-    match found {
-        Some(mut b) => {
-            fill(conn, &mut b)?;
-            Ok(Some(b))
-        }
-        None => Ok(None),
-    }
+    let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
+    super::rows::by_id(super::tx::conn(conn), &sql, id.0, read, fill)
 }
 
 /// A breach by id, or exit 4.

@@ -2,7 +2,7 @@
 //! (GDPR Art. 12(3)) with their due dates, extension and outcome. Values
 //! arrive here checked and in normal form (dates ISO, names as in SPEC).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::domain::request::RequestId;
 use crate::error::{Error, Result};
@@ -118,18 +118,11 @@ pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> 
 }
 
 pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
-    let conn = super::tx::conn(conn);
-    let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM requests WHERE number = ?1"))?
-        .query_row([id.0], read)
-        .optional()?;
-    match found {
-        Some(mut r) => {
-            r.subjects = subjects(conn, id.0)?;
-            Ok(Some(r))
-        }
-        None => Ok(None),
-    }
+    let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
+    super::rows::by_id(super::tx::conn(conn), &sql, id.0, read, |conn, r| {
+        r.subjects = subjects(conn, id.0)?;
+        Ok(())
+    })
 }
 
 /// A request by id, or exit 4.
