@@ -292,10 +292,9 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     answer(session, a, &counts, bases.is_empty(), &shown, problems).map(Some)
 }
 
-/// The import's page cache: larger for a bulk load, largest for a sealed
-/// register (see CACHE_KIB).
+/// The page cache of the import's own connection (see CACHE_KIB): other
+/// for a bulk load, largest for a sealed register.
 fn cache_kib(bulk: bool) -> i64 {
-    // Only the import's own connection: a larger page cache (see CACHE_KIB).
     // A sealed register decrypts (and checks) every page it reads back from
     // the OS and encrypts every page it writes: a larger cache spares the
     // pages of the indexes being built from going round that loop (issue #14).
