@@ -23,13 +23,16 @@ pub struct Assessment {
 }
 
 /// A breach as stored.
-#[derive(Debug, Clone)]
+/// A breach as stored; read by column name (`COLUMNS`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Breach {
+    #[serde(rename = "number", deserialize_with = "breach_id")]
     pub id: BreachId,
     pub aware_at: String,
     pub notify_by: String,
     pub description: String,
     /// Nature names in their fixed order.
+    #[serde(deserialize_with = "natures")]
     pub nature: Vec<String>,
     pub approx_subjects: Option<i64>,
     pub data: Option<String>,
@@ -52,8 +55,10 @@ pub struct Breach {
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
     /// Record ids, e.g. `C-4`, in the order given.
+    #[serde(skip)]
     pub records: Vec<String>,
     /// Oldest first; the last is in force.
+    #[serde(skip)]
     pub assessments: Vec<Assessment>,
 }
 
@@ -95,36 +100,15 @@ pub struct NewBreach<'a> {
 
 const COLUMNS: &str = "number, aware_at, notify_by, description, nature, approx_subjects, data, client, authority_at, authority_reference, late_reason, authority_recorded_at, authority_recorded_by, subjects_at, subjects_by, letters, skipped_erased, client_at, client_by, status, opened_at, opened_by, closed_at, closed_by";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
-    let nature: String = r.get(4)?;
-    Ok(Breach {
-        id: BreachId(r.get(0)?),
-        aware_at: r.get(1)?,
-        notify_by: r.get(2)?,
-        description: r.get(3)?,
-        nature: nature.split(',').map(str::to_string).collect(),
-        approx_subjects: r.get(5)?,
-        data: r.get(6)?,
-        client: r.get(7)?,
-        authority_at: r.get(8)?,
-        authority_reference: r.get(9)?,
-        late_reason: r.get(10)?,
-        authority_recorded_at: r.get(11)?,
-        authority_recorded_by: r.get(12)?,
-        subjects_at: r.get(13)?,
-        subjects_by: r.get(14)?,
-        letters: r.get(15)?,
-        skipped_erased: r.get(16)?,
-        client_at: r.get(17)?,
-        client_by: r.get(18)?,
-        status: r.get(19)?,
-        opened_at: r.get(20)?,
-        opened_by: r.get(21)?,
-        closed_at: r.get(22)?,
-        closed_by: r.get(23)?,
-        records: Vec::new(),
-        assessments: Vec::new(),
-    })
+/// The stored number as a breach's id (a `Breach`'s `number` column).
+fn breach_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BreachId, D::Error> {
+    <i64 as serde::Deserialize>::deserialize(d).map(BreachId)
+}
+
+/// The stored `confidentiality,integrity` as a list of natures.
+fn natures<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    let joined = <String as serde::Deserialize>::deserialize(d)?;
+    Ok(joined.split(',').map(str::to_string).collect())
 }
 
 fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
@@ -183,7 +167,13 @@ pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
 
 pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
     let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
-    super::rows::by_id(super::tx::conn(conn), &sql, id.0, read, fill)
+    super::rows::by_id(
+        super::tx::conn(conn),
+        &sql,
+        id.0,
+        super::rows::by_name,
+        fill,
+    )
 }
 
 /// A breach by id, or exit 4.
@@ -199,7 +189,7 @@ pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
         "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
     ))?;
     let mut rows = stmt
-        .query_map([open_only], read)?
+        .query_map([open_only], super::rows::by_name::<Breach>)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for b in &mut rows {
         fill(conn, b)?;

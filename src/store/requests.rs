@@ -7,12 +7,14 @@ use rusqlite::{params, Connection};
 use crate::domain::request::RequestId;
 use crate::error::{Error, Result};
 
-/// A request as stored.
-#[derive(Debug, Clone)]
+/// A request as stored; read by column name (`COLUMNS`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Request {
+    #[serde(rename = "number", deserialize_with = "request_id")]
     pub id: RequestId,
     /// `access`, `rectification`, `erasure`, `restriction`, `portability`
     /// or `objection`.
+    #[serde(rename = "type")]
     pub kind: String,
     pub received: String,
     pub due: String,
@@ -32,6 +34,7 @@ pub struct Request {
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
     /// Record ids, e.g. `C-4`, in the order given.
+    #[serde(skip)]
     pub subjects: Vec<String>,
 }
 
@@ -56,27 +59,9 @@ pub struct NewRequest<'a> {
 
 const COLUMNS: &str = "number, type, received, due, extended, extension_reason, extended_at, extended_by, status, channel, identity_verified, outcome, note, opened_at, opened_by, closed_at, closed_by";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
-    Ok(Request {
-        id: RequestId(r.get(0)?),
-        kind: r.get(1)?,
-        received: r.get(2)?,
-        due: r.get(3)?,
-        extended: r.get::<_, i64>(4)? != 0,
-        extension_reason: r.get(5)?,
-        extended_at: r.get(6)?,
-        extended_by: r.get(7)?,
-        status: r.get(8)?,
-        channel: r.get(9)?,
-        identity_verified: r.get(10)?,
-        outcome: r.get(11)?,
-        note: r.get(12)?,
-        opened_at: r.get(13)?,
-        opened_by: r.get(14)?,
-        closed_at: r.get(15)?,
-        closed_by: r.get(16)?,
-        subjects: Vec::new(),
-    })
+/// The stored number as a request's id (a `Request`'s `number` column).
+fn request_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<RequestId, D::Error> {
+    <i64 as serde::Deserialize>::deserialize(d).map(RequestId)
 }
 
 fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
@@ -119,10 +104,16 @@ pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> 
 
 pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
     let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
-    super::rows::by_id(super::tx::conn(conn), &sql, id.0, read, |conn, r| {
-        r.subjects = subjects(conn, id.0)?;
-        Ok(())
-    })
+    super::rows::by_id(
+        super::tx::conn(conn),
+        &sql,
+        id.0,
+        super::rows::by_name,
+        |conn, r| {
+            r.subjects = subjects(conn, id.0)?;
+            Ok(())
+        },
+    )
 }
 
 /// A request by id, or exit 4.
@@ -149,7 +140,10 @@ pub fn list(conn: &impl super::On, filter: &Filter) -> Result<Vec<Request>> {
          ORDER BY due, number"
     ))?;
     let mut rows = stmt
-        .query_map(params![open_only, filter.due_before], read)?
+        .query_map(
+            params![open_only, filter.due_before],
+            super::rows::by_name::<Request>,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for r in &mut rows {
         r.subjects = subjects(conn, r.id.0)?;

@@ -40,6 +40,18 @@ pub(super) fn by_id<T>(
     Ok(Some(found))
 }
 
+/// One row as a `T`, read by column name: for `query_row` and `query_map`.
+pub(super) fn by_name<T: DeserializeOwned>(row: &Row<'_>) -> rusqlite::Result<T> {
+    serde_rusqlite::from_row(row).map_err(|e| match e {
+        serde_rusqlite::Error::Rusqlite(e) => e,
+        other => rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Null,
+            row_error(other).to_string().into(),
+        ),
+    })
+}
+
 /// A row that does not fit its struct is a bug. The message names the
 /// column, never the value: it may be personal data.
 fn row_error(e: serde_rusqlite::Error) -> Error {
