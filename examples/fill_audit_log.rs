@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         privreg::seal::remember(privreg::seal::read_slots(path)?.unlock("anne", pass)?);
     }
     let mut store = Store::open(path)?;
-    let register_id = privreg::store::register_id(&*store.peek()?)?;
+    let register_id = privreg::store::register_id(&store.peek()?)?;
     let mut file = std::fs::File::create(out)?;
     let every = (n / 100).max(1);
     let tx = store.begin(privreg::store::Mode::Write)?;

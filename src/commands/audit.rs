@@ -32,7 +32,7 @@ pub fn run(session: &mut Session, command: AuditCommand) -> Result<Output> {
             session.write("audit-checkpoint", |_, _| {
                 Ok(((), Entry::new("audit-checkpoint")))
             })?;
-            let cp = audit::checkpoint(&*session.store.peek()?, &session.who.now)?
+            let cp = audit::checkpoint(&session.store.peek()?, &session.who.now)?
                 .ok_or_else(|| Error::Internal("no audit entry after an append".into()))?;
             let mut value = Map::new();
             value.insert("checkpoint".into(), cp.to_string().into());

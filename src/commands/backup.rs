@@ -30,7 +30,7 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
         crate::seal::append_trailer(&a.file, &crate::seal::read_slots(&session.db)?)?;
     }
     created.keep();
-    let records = record_count(&*session.store.peek()?)?;
+    let records = record_count(&session.store.peek()?)?;
     session.write("backup", |_, _| {
         let mut value = Map::new();
         value.insert("file".into(), a.file.display().to_string().into());

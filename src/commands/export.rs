@@ -175,7 +175,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
     // the auditor can keep the line apart from the file (SPEC §7).
     if let Some((seq, hash)) = last {
         let cp = crate::domain::checkpoint::Checkpoint {
-            register_id: crate::store::register_id(&*session.store.peek()?)?,
+            register_id: crate::store::register_id(&session.store.peek()?)?,
             seq,
             hash,
             at: session.who.now.clone(),

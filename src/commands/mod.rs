@@ -425,7 +425,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         role: needed,
         ..
     } = verb_of(command);
-    let operator = operators::get(&*store.peek()?, &name)?;
+    let operator = operators::get(&store.peek()?, &name)?;
     // Said to the operator in their language; logged in English.
     let refusal = |lang| match &operator {
         // A name typed with --as or PRIVREG_OPERATOR is not repeated, in
@@ -460,7 +460,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         return Err(Error::Refused(why));
     }
     let role = operator.map(|o| o.role).unwrap_or(Role::Auditor);
-    let audit_head_at_open = crate::store::audit::head(&*store.peek()?)?.map(|(seq, _)| seq);
+    let audit_head_at_open = crate::store::audit::head(&store.peek()?)?.map(|(seq, _)| seq);
     Ok(Session {
         audit_head_at_open,
         store,

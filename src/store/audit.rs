@@ -3,7 +3,7 @@
 //! altered or removed entry breaks the chain. Entries hold ids, field names
 //! and counts, never a personal value, so erasure never touches them.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::domain::checkpoint::Checkpoint;
@@ -110,7 +110,8 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Appends an entry. Call inside the command's write transaction, so the
 /// entry lands with the change or not at all.
-pub fn append(conn: &Connection, operator: &str, at: &str, entry: &Entry) -> Result<()> {
+pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let last: Option<(i64, String)> = conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -159,7 +160,8 @@ pub fn append(conn: &Connection, operator: &str, at: &str, entry: &Entry) -> Res
 }
 
 /// Every entry in order (for tests that tamper with the log, and tools).
-pub fn all(conn: &Connection) -> Result<Vec<Stored>> {
+pub fn all(conn: &impl super::On) -> Result<Vec<Stored>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let rows = stmt
         .query_map([], read_row)?
@@ -195,7 +197,8 @@ pub enum Verdict {
 }
 
 /// Recomputes every hash in order and checks each link to the one before.
-pub fn verify(conn: &Connection) -> Result<Verdict> {
+pub fn verify(conn: &impl super::On) -> Result<Verdict> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
@@ -232,7 +235,8 @@ pub fn verify(conn: &Connection) -> Result<Verdict> {
 /// (`None` for an empty log).
 /// The checkpoint of the audit log as it stands in `tx`, stamped `at`;
 /// `None` for an empty log.
-pub fn checkpoint(conn: &Connection, at: &str) -> Result<Option<Checkpoint>> {
+pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>> {
+    let conn = super::tx::conn(conn);
     let Some((seq, hash)) = head(conn)? else {
         return Ok(None);
     };
@@ -244,7 +248,8 @@ pub fn checkpoint(conn: &Connection, at: &str) -> Result<Option<Checkpoint>> {
     }))
 }
 
-pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+pub fn head(conn: &impl super::On) -> Result<Option<(i64, String)>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -252,7 +257,8 @@ pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
 }
 
 /// The hash stored for entry `seq`, if the log has that entry.
-pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
+pub fn hash_at(conn: &impl super::On, seq: i64) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT hash FROM audit WHERE seq = ?1")?
         .query_row([seq], |r| r.get(0))
@@ -261,11 +267,12 @@ pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
 
 /// Entries between two times (inclusive), in order, for `export audit`.
 pub fn each_between(
-    conn: &Connection,
+    conn: &impl super::On,
     since: Option<&str>,
     until: Option<&str>,
     mut f: impl FnMut(Stored) -> Result<()>,
 ) -> Result<usize> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
     ))?;
@@ -279,7 +286,8 @@ pub fn each_between(
 }
 
 /// The entries that name a request (`REQ-n`), in order: its history.
-pub fn for_request(conn: &Connection, request: &str) -> Result<Vec<Stored>> {
+pub fn for_request(conn: &impl super::On, request: &str) -> Result<Vec<Stored>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
     ))?;
@@ -292,6 +300,7 @@ pub fn for_request(conn: &Connection, request: &str) -> Result<Vec<Stored>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();

@@ -14,7 +14,8 @@ use crate::domain::checkpoint::Checkpoint;
 use crate::error::{Error, Result};
 
 /// How many records the register holds, erased ones not counted.
-pub fn record_count(tx: &rusqlite::Connection) -> Result<i64> {
+pub fn record_count(tx: &impl super::On) -> Result<i64> {
+    let tx = super::tx::conn(tx);
     Ok(tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?)
 }
 
@@ -25,7 +26,7 @@ impl Store {
     pub fn copy_to(&mut self, file: &Path, at: &str) -> Result<Option<Checkpoint>> {
         let tx = self.begin(super::Mode::Read)?;
         let cp = checkpoint(&tx, at)?;
-        copy_keyed(&tx, file)?;
+        copy_keyed(super::tx::conn(&tx), file)?;
         tx.commit()?;
         Ok(cp)
     }

@@ -3,7 +3,7 @@
 //! id text, so erasure leaves them), their assessments and notifications.
 //! Values arrive here checked; times are RFC 3339 UTC with milliseconds.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::domain::breach::BreachId;
 use crate::error::{Error, Result};
@@ -23,13 +23,16 @@ pub struct Assessment {
 }
 
 /// A breach as stored.
-#[derive(Debug, Clone)]
+/// A breach as stored; read by column name (`COLUMNS`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Breach {
+    #[serde(rename = "number", deserialize_with = "breach_id")]
     pub id: BreachId,
     pub aware_at: String,
     pub notify_by: String,
     pub description: String,
     /// Nature names in their fixed order.
+    #[serde(deserialize_with = "natures")]
     pub nature: Vec<String>,
     pub approx_subjects: Option<i64>,
     pub data: Option<String>,
@@ -52,8 +55,10 @@ pub struct Breach {
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
     /// Record ids, e.g. `C-4`, in the order given.
+    #[serde(skip)]
     pub records: Vec<String>,
     /// Oldest first; the last is in force.
+    #[serde(skip)]
     pub assessments: Vec<Assessment>,
 }
 
@@ -95,36 +100,15 @@ pub struct NewBreach<'a> {
 
 const COLUMNS: &str = "number, aware_at, notify_by, description, nature, approx_subjects, data, client, authority_at, authority_reference, late_reason, authority_recorded_at, authority_recorded_by, subjects_at, subjects_by, letters, skipped_erased, client_at, client_by, status, opened_at, opened_by, closed_at, closed_by";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
-    let nature: String = r.get(4)?;
-    Ok(Breach {
-        id: BreachId(r.get(0)?),
-        aware_at: r.get(1)?,
-        notify_by: r.get(2)?,
-        description: r.get(3)?,
-        nature: nature.split(',').map(str::to_string).collect(),
-        approx_subjects: r.get(5)?,
-        data: r.get(6)?,
-        client: r.get(7)?,
-        authority_at: r.get(8)?,
-        authority_reference: r.get(9)?,
-        late_reason: r.get(10)?,
-        authority_recorded_at: r.get(11)?,
-        authority_recorded_by: r.get(12)?,
-        subjects_at: r.get(13)?,
-        subjects_by: r.get(14)?,
-        letters: r.get(15)?,
-        skipped_erased: r.get(16)?,
-        client_at: r.get(17)?,
-        client_by: r.get(18)?,
-        status: r.get(19)?,
-        opened_at: r.get(20)?,
-        opened_by: r.get(21)?,
-        closed_at: r.get(22)?,
-        closed_by: r.get(23)?,
-        records: Vec::new(),
-        assessments: Vec::new(),
-    })
+/// The stored number as a breach's id (a `Breach`'s `number` column).
+fn breach_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BreachId, D::Error> {
+    <i64 as serde::Deserialize>::deserialize(d).map(BreachId)
+}
+
+/// The stored `confidentiality,integrity` as a list of natures.
+fn natures<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    let joined = <String as serde::Deserialize>::deserialize(d)?;
+    Ok(joined.split(',').map(str::to_string).collect())
 }
 
 fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
@@ -152,7 +136,8 @@ fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
 }
 
 /// Stores a new breach and returns its id. Records given twice are kept once.
-pub fn insert(conn: &Connection, new: &NewBreach<'_>) -> Result<BreachId> {
+pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
+    let conn = super::tx::conn(conn);
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
@@ -180,32 +165,31 @@ pub fn insert(conn: &Connection, new: &NewBreach<'_>) -> Result<BreachId> {
     Ok(BreachId(number))
 }
 
-pub fn get(conn: &Connection, id: BreachId) -> Result<Option<Breach>> {
-    let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1"))?
-        .query_row([id.0], read)
-        .optional()?;
-    match found {
-        Some(mut b) => {
-            fill(conn, &mut b)?;
-            Ok(Some(b))
-        }
-        None => Ok(None),
-    }
+pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
+    let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
+    super::rows::by_id(
+        super::tx::conn(conn),
+        &sql,
+        id.0,
+        super::rows::by_name,
+        fill,
+    )
 }
 
 /// A breach by id, or exit 4.
-pub fn load(conn: &Connection, id: BreachId) -> Result<Breach> {
+pub fn load(conn: &impl super::On, id: BreachId) -> Result<Breach> {
+    let conn = super::tx::conn(conn);
     get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no breach {id}")))
 }
 
 /// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.
-pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Breach>> {
+pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
     ))?;
     let mut rows = stmt
-        .query_map([open_only], read)?
+        .query_map([open_only], super::rows::by_name::<Breach>)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for b in &mut rows {
         fill(conn, b)?;
@@ -214,7 +198,8 @@ pub fn list(conn: &Connection, open_only: bool) -> Result<Vec<Breach>> {
 }
 
 /// Adds an assessment; the latest is in force.
-pub fn assess(conn: &Connection, id: BreachId, a: &Assessment) -> Result<()> {
+pub fn assess(conn: &impl super::On, id: BreachId, a: &Assessment) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "INSERT INTO breach_assessments (breach, risk, reason, consequences, measures, at, by_operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -233,7 +218,7 @@ fn one(n: usize, id: BreachId, what: &str) -> Result<()> {
 
 /// The notification to the Ombudsman, once.
 pub fn notify_authority(
-    conn: &Connection,
+    conn: &impl super::On,
     id: BreachId,
     at: &str,
     reference: Option<&str>,
@@ -241,6 +226,7 @@ pub fn notify_authority(
     recorded_at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
@@ -254,13 +240,14 @@ pub fn notify_authority(
 /// The letters to the people: when they were last produced, how many, and
 /// how many erased records were skipped.
 pub fn notify_subjects(
-    conn: &Connection,
+    conn: &impl super::On,
     id: BreachId,
     letters: i64,
     skipped_erased: i64,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
@@ -271,7 +258,8 @@ pub fn notify_subjects(
 }
 
 /// The notification to the client (Art. 33(2)), once.
-pub fn notify_client(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+pub fn notify_client(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET client_at = ?2, client_by = ?3
@@ -281,7 +269,8 @@ pub fn notify_client(conn: &Connection, id: BreachId, at: &str, by: &str) -> Res
     one(n, id, "recording the client's notification")
 }
 
-pub fn close(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> {
+pub fn close(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
@@ -293,7 +282,8 @@ pub fn close(conn: &Connection, id: BreachId, at: &str, by: &str) -> Result<()> 
 
 /// Open breaches past `notify_by` (at `now`) that still await the
 /// Ombudsman's notification: `check` and `breach list --overdue`.
-pub fn overdue(conn: &Connection, now: &str) -> Result<Vec<Breach>> {
+pub fn overdue(conn: &impl super::On, now: &str) -> Result<Vec<Breach>> {
+    let conn = super::tx::conn(conn);
     Ok(list(conn, true)?
         .into_iter()
         .filter(|b| b.awaits_authority() && b.notify_by.as_str() < now)

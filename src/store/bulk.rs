@@ -4,8 +4,6 @@
 //! come back before the commit, and a rollback brings them back by itself,
 //! so no other command ever sees a register without them.
 
-use rusqlite::Connection;
-
 use crate::error::{Error, Result};
 
 /// The search index of an import, written once at its end instead of row
@@ -30,7 +28,8 @@ const SEARCH_TRIGGERS: [&str; 2] = ["records_search_insert", "records_search_upd
 
 impl DeferredSearch {
     /// `before`: the largest rowid before the import.
-    pub fn begin(tx: &Connection, before: super::RecordKey) -> Result<DeferredSearch> {
+    pub fn begin(tx: &impl super::On, before: super::RecordKey) -> Result<DeferredSearch> {
+        let tx = super::tx::conn(tx);
         let before = before.0;
         let mut triggers = Vec::new();
         for name in SEARCH_TRIGGERS {
@@ -63,7 +62,8 @@ impl DeferredSearch {
     }
 
     /// Indexes the records added since `begin` and restores the triggers.
-    pub fn finish(self, tx: &Connection) -> Result<()> {
+    pub fn finish(self, tx: &impl super::On) -> Result<()> {
+        let tx = super::tx::conn(tx);
         // FTS5 flushes its in-memory terms as a new segment whenever they
         // pass `hashsize` (1 MiB by default) and merges segments as they
         // pile up, reading and writing the index again at each level. With
@@ -112,7 +112,8 @@ const BULK_INDEXES: [&str; 4] = [
 ];
 
 impl BulkIndexes {
-    pub fn begin(tx: &Connection) -> Result<BulkIndexes> {
+    pub fn begin(tx: &impl super::On) -> Result<BulkIndexes> {
+        let tx = super::tx::conn(tx);
         let mut indexes = Vec::new();
         for name in BULK_INDEXES {
             let sql: String = tx.query_row(
@@ -128,7 +129,8 @@ impl BulkIndexes {
 
     /// Builds the indexes again; `false` if two records of a register
     /// share a hetu or an e-mail (nothing is built then).
-    pub fn finish(self, tx: &Connection) -> Result<bool> {
+    pub fn finish(self, tx: &impl super::On) -> Result<bool> {
+        let tx = super::tx::conn(tx);
         for sql in &self.indexes {
             match tx.execute_batch(sql) {
                 Ok(()) => {}
@@ -153,7 +155,7 @@ pub fn last_key(tx: &super::Tx<'_>) -> Result<super::RecordKey> {
 /// the highest key given so far (keys are never reused).
 pub fn record_count_bound(tx: &super::Tx<'_>) -> Result<i64> {
     Ok(
-        tx.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
+        super::tx::conn(tx).query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
             r.get(0)
         })?,
     )

@@ -2,12 +2,11 @@
 //! compliance gap. What a gap means and how it is reported is the
 //! command's; here is only how to find them.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
 
 /// Records (register, number) with no legal basis in force on `today` (ISO).
-pub fn records_without_basis(conn: &Connection, today: &str) -> Result<Vec<(String, i64)>> {
+pub fn records_without_basis(conn: &impl super::On, today: &str) -> Result<Vec<(String, i64)>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT register, number FROM records r WHERE NOT EXISTS (
              SELECT 1 FROM bases b WHERE b.record = r.rowid AND b.valid_from <= ?1
@@ -20,7 +19,8 @@ pub fn records_without_basis(conn: &Connection, today: &str) -> Result<Vec<(Stri
 
 /// Legitimate-interest bases without the interest weighed: the record's
 /// register and number, and the basis id.
-pub fn unweighed_interests(conn: &Connection) -> Result<Vec<(String, i64, i64)>> {
+pub fn unweighed_interests(conn: &impl super::On) -> Result<Vec<(String, i64, i64)>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT r.register, r.number, b.id FROM bases b JOIN records r ON r.rowid = b.record
          WHERE b.basis = 'legitimate-interest' AND (b.note IS NULL OR trim(b.note) = '')",
@@ -30,7 +30,8 @@ pub fn unweighed_interests(conn: &Connection) -> Result<Vec<(String, i64, i64)>>
 }
 
 /// Open requests (number, due date) past their due date on `today`.
-pub fn overdue_requests(conn: &Connection, today: &str) -> Result<Vec<(i64, String)>> {
+pub fn overdue_requests(conn: &impl super::On, today: &str) -> Result<Vec<(i64, String)>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT number, due FROM requests WHERE status = 'open' AND due < ?1 ORDER BY due",
     )?;
@@ -39,7 +40,8 @@ pub fn overdue_requests(conn: &Connection, today: &str) -> Result<Vec<(i64, Stri
 }
 
 /// Numbers of employees with neither a hetu nor full birth data.
-pub fn employees_without_identity(conn: &Connection) -> Result<Vec<i64>> {
+pub fn employees_without_identity(conn: &impl super::On) -> Result<Vec<i64>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT number FROM records WHERE register = 'employee' AND hetu IS NULL
          AND (birth_date IS NULL OR birth_place IS NULL OR nationality IS NULL) ORDER BY number",
@@ -61,7 +63,8 @@ pub enum Unfinished {
 
 /// The names, in the order they were added, of what is `kind` and not
 /// ended (ended ones are history).
-pub fn unfinished(conn: &Connection, kind: Unfinished) -> Result<Vec<String>> {
+pub fn unfinished(conn: &impl super::On, kind: Unfinished) -> Result<Vec<String>> {
+    let conn = super::tx::conn(conn);
     let sql = match kind {
         Unfinished::ProcessorContracts => {
             "SELECT name FROM processors WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"

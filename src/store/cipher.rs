@@ -13,7 +13,8 @@ use crate::seal::{current_file_key, key_literal, Secret};
 
 /// Keys a new connection with the process's file key, if there is one.
 /// Must run before anything reads the file.
-pub fn apply_key(conn: &Connection) -> Result<()> {
+pub fn apply_key(conn: &impl super::On) -> Result<()> {
+    let conn = super::tx::conn(conn);
     if let Some(key) = current_file_key() {
         key_connection(conn, &key)?;
     }
@@ -21,7 +22,8 @@ pub fn apply_key(conn: &Connection) -> Result<()> {
 }
 
 /// Keys a connection with `key` (raw, no SQLCipher KDF).
-pub fn key_connection(conn: &Connection, key: &Secret) -> Result<()> {
+pub fn key_connection(conn: &impl super::On, key: &Secret) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\"", *key_literal(key)));
     conn.execute_batch(&sql)?;
     Ok(())

@@ -2,7 +2,7 @@
 //! and the notice's recipients) and the `adequacy` list of countries that
 //! data may be transferred to (DOMAIN.md §8), kept as data with its date.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::domain::transfer::Adequacy;
 use crate::error::Result;
@@ -24,7 +24,8 @@ pub struct NewDisclosure<'a> {
 }
 
 /// Stores a disclosure and returns its id.
-pub fn insert(conn: &Connection, d: &NewDisclosure<'_>) -> Result<i64> {
+pub fn insert(conn: &impl super::On, d: &NewDisclosure<'_>) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached(
             "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
@@ -48,7 +49,8 @@ pub fn insert(conn: &Connection, d: &NewDisclosure<'_>) -> Result<i64> {
 }
 
 /// The country's row in the adequacy list, if it has one.
-pub fn adequacy(conn: &Connection, country: &str) -> Result<Option<Adequacy>> {
+pub fn adequacy(conn: &impl super::On, country: &str) -> Result<Option<Adequacy>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached(
             "SELECT country, name, decision, needs_dpf FROM adequacy WHERE country = ?1",
@@ -65,7 +67,8 @@ pub fn adequacy(conn: &Connection, country: &str) -> Result<Option<Adequacy>> {
 }
 
 /// The date the adequacy list was last brought up to date (`meta`).
-pub fn adequacy_list_date(conn: &Connection) -> Result<Option<String>> {
+pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
@@ -78,6 +81,7 @@ pub fn adequacy_list_date(conn: &Connection) -> Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     #[test]
     fn adequacy_list_is_seeded_with_its_date() {
@@ -116,7 +120,8 @@ pub struct Disclosure {
 }
 
 /// The disclosures of one record, oldest first.
-pub fn of_record(conn: &Connection, record: super::RecordKey) -> Result<Vec<Disclosure>> {
+pub fn of_record(conn: &impl super::On, record: super::RecordKey) -> Result<Vec<Disclosure>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(
         "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by
          FROM disclosures WHERE record = ?1 ORDER BY id",

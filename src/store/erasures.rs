@@ -1,7 +1,7 @@
 //! The `erasures` table: the receipt an erasure leaves in place of a
 //! record (when, by whom, why; no personal value).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::domain::register::RecordId;
 use crate::error::Result;
@@ -17,7 +17,8 @@ pub struct ErasureReceipt {
 }
 
 /// The erasure receipt of `id`, if the record was erased.
-pub fn erasure_receipt(conn: &Connection, id: RecordId) -> Result<Option<ErasureReceipt>> {
+pub fn erasure_receipt(conn: &impl super::On, id: RecordId) -> Result<Option<ErasureReceipt>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached(
             "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures

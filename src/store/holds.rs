@@ -1,7 +1,7 @@
 //! Manual holds, the retention policy table and erasure receipts.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::domain::date::parse_date;
@@ -10,7 +10,8 @@ use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
 use crate::store::records::Record;
 
-pub fn policy(conn: &Connection, register: Register, lang_fi: bool) -> Result<Policy> {
+pub fn policy(conn: &impl super::On, register: Register, lang_fi: bool) -> Result<Policy> {
+    let conn = super::tx::conn(conn);
     let ground = if lang_fi { "ground_fi" } else { "ground_en" };
     conn.prepare_cached(&format!(
         "SELECT retention_months, hold_months, hold_overridable, {ground}, from_year_end FROM retention_policy WHERE register = ?1"
@@ -46,7 +47,8 @@ pub fn facts(record: &Record) -> Facts {
 }
 
 /// The manual holds of a record that have not been released.
-pub fn manual(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<ManualHold>> {
+pub fn manual(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<ManualHold>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(
         "SELECT id, reason, until FROM holds WHERE record = ?1 AND released_at IS NULL ORDER BY id",
     )?;
@@ -72,13 +74,14 @@ pub fn manual(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<ManualHo
 }
 
 pub fn add_manual(
-    conn: &Connection,
+    conn: &impl super::On,
     rowid: super::RecordKey,
     reason: &str,
     until: NaiveDate,
     at: &str,
     by: &str,
 ) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO holds (record, reason, until, placed_at, placed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![rowid, reason, until.format("%Y-%m-%d").to_string(), at, by],
@@ -87,7 +90,8 @@ pub fn add_manual(
 }
 
 /// Releases a manual hold; returns the record it was on.
-pub fn release(conn: &Connection, id: i64, at: &str, by: &str) -> Result<RecordId> {
+pub fn release(conn: &impl super::On, id: i64, at: &str, by: &str) -> Result<RecordId> {
+    let conn = super::tx::conn(conn);
     let row: Option<(String, i64, Option<String>)> = conn
         .query_row(
             "SELECT r.register, r.number, h.released_at FROM holds h JOIN records r ON r.rowid = h.record WHERE h.id = ?1",
@@ -126,7 +130,8 @@ pub struct Receipt {
     pub holds_overridden: Option<String>,
 }
 
-pub fn add_receipt(conn: &Connection, id: RecordId, r: &Receipt) -> Result<()> {
+pub fn add_receipt(conn: &impl super::On, id: RecordId, r: &Receipt) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "INSERT INTO erasures (register, number, erased_at, erased_by, reason, request, holds_overridden)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

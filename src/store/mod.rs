@@ -55,7 +55,7 @@ mod rows;
 pub mod suppression;
 mod tx;
 
-pub use tx::{Mode, RecordKey, Tx};
+pub use tx::{Mode, On, RecordKey, Tx};
 
 use std::path::Path;
 
@@ -156,7 +156,8 @@ impl Store {
 }
 
 /// A value of the register's own settings (`meta`), if set.
-pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub fn setting(conn: &impl On, key: &str) -> Result<Option<String>> {
+    let conn = tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
@@ -164,7 +165,8 @@ pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 /// Sets (or with `None` removes) a value of the register's own settings.
-pub fn set_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+pub fn set_setting(conn: &impl On, key: &str, value: Option<&str>) -> Result<()> {
+    let conn = tx::conn(conn);
     match value {
         Some(v) => conn.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -395,14 +397,16 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// copy, has the same one: `restore` refuses a backup with another id, and
 /// audit checkpoints (`privreg-checkpoint v1 REGISTER_ID …`) name it, so
 /// a log cannot be swapped for another register's.
-pub fn register_id(conn: &Connection) -> Result<String> {
+pub fn register_id(conn: &impl On) -> Result<String> {
+    let conn = tx::conn(conn);
     stored_register_id(conn, "main")?
         .ok_or_else(|| Error::Storage("the register has no register id".into()))
 }
 
 /// The register id kept in `schema` (`main`, or an attached file), or
 /// `None` for a file from before schema version 3 that was not migrated.
-pub fn stored_register_id(conn: &Connection, schema: &str) -> Result<Option<String>> {
+pub fn stored_register_id(conn: &impl On, schema: &str) -> Result<Option<String>> {
+    let conn = tx::conn(conn);
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(

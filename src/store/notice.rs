@@ -4,7 +4,7 @@
 //! role. Counts and descriptions only: no personal value leaves here
 //! except recipients' names (organisations, as the disclosure log has them).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
@@ -17,7 +17,12 @@ pub struct RegisterTexts {
     pub sources: String,
 }
 
-pub fn register_texts(conn: &Connection, register: Register, fi: bool) -> Result<RegisterTexts> {
+pub fn register_texts(
+    conn: &impl super::On,
+    register: Register,
+    fi: bool,
+) -> Result<RegisterTexts> {
+    let conn = super::tx::conn(conn);
     let sql = if fi {
         "SELECT title_fi, subjects_fi, sources_fi FROM registers WHERE name = ?1"
     } else {
@@ -35,7 +40,8 @@ pub fn register_texts(conn: &Connection, register: Register, fi: bool) -> Result
 }
 
 /// How many records a register holds now (erased ones are gone).
-pub fn record_count(conn: &Connection, register: Register) -> Result<i64> {
+pub fn record_count(conn: &impl super::On, register: Register) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     Ok(conn.query_row(
         "SELECT count(*) FROM records WHERE register = ?1",
         [register.name()],
@@ -61,11 +67,12 @@ const IN_USE: &str = "b.valid_from <= ?2 AND (b.valid_until IS NULL OR b.valid_u
 /// The bases in use in a register, grouped by purpose (in the order of the
 /// purpose list), basis and law.
 pub fn bases_in_use(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     today: &str,
     fi: bool,
 ) -> Result<Vec<BasisInUse>> {
+    let conn = super::tx::conn(conn);
     let title = if fi { "p.title_fi" } else { "p.title_en" };
     let mut stmt = conn.prepare(&format!(
         "SELECT b.purpose, {title}, b.basis, b.law, count(DISTINCT b.record)
@@ -93,10 +100,11 @@ pub fn bases_in_use(
 /// How many records of a register have a basis in use for each purpose,
 /// as (purpose, records), in the order of [`bases_in_use`].
 pub fn purposes_in_use(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     today: &str,
 ) -> Result<Vec<(String, i64)>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!(
         "SELECT b.purpose, count(DISTINCT b.record)
          FROM bases b
@@ -126,7 +134,8 @@ pub struct Disclosed {
 
 /// The disclosure log of a register, grouped by category, recipient,
 /// country and DPF certification.
-pub fn disclosures(conn: &Connection, register: Register) -> Result<Vec<Disclosed>> {
+pub fn disclosures(conn: &impl super::On, register: Register) -> Result<Vec<Disclosed>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT d.category, d.recipient, d.country, d.dpf_certified, count(*)
          FROM disclosures d JOIN records r ON r.rowid = d.record
@@ -161,7 +170,8 @@ pub struct Adequacy {
     pub needs_dpf: bool,
 }
 
-pub fn adequacy_list(conn: &Connection) -> Result<Vec<Adequacy>> {
+pub fn adequacy_list(conn: &impl super::On) -> Result<Vec<Adequacy>> {
+    let conn = super::tx::conn(conn);
     let mut stmt =
         conn.prepare("SELECT country, name, decision, needs_dpf FROM adequacy ORDER BY country")?;
     let rows = stmt
@@ -178,7 +188,8 @@ pub fn adequacy_list(conn: &Connection) -> Result<Vec<Adequacy>> {
 }
 
 /// The date the adequacy list was last checked (`meta.adequacy_list_date`).
-pub fn adequacy_list_date(conn: &Connection) -> Result<Option<String>> {
+pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
@@ -189,7 +200,8 @@ pub fn adequacy_list_date(conn: &Connection) -> Result<Option<String>> {
 }
 
 /// Manual holds of a register in force on `today` (not released, not ended).
-pub fn manual_holds(conn: &Connection, register: Register, today: &str) -> Result<i64> {
+pub fn manual_holds(conn: &impl super::On, register: Register, today: &str) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     Ok(conn.query_row(
         "SELECT count(*) FROM holds h JOIN records r ON r.rowid = h.record
          WHERE r.register = ?1 AND h.released_at IS NULL AND h.until > ?2",
@@ -199,7 +211,8 @@ pub fn manual_holds(conn: &Connection, register: Register, today: &str) -> Resul
 }
 
 /// Enabled operators per role, as (role, count), for admin, staff, auditor.
-pub fn operators_per_role(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+pub fn operators_per_role(conn: &impl super::On) -> Result<Vec<(&'static str, i64)>> {
+    let conn = super::tx::conn(conn);
     let mut out = Vec::new();
     for role in ["admin", "staff", "auditor"] {
         let n: i64 = conn.query_row(
@@ -224,7 +237,8 @@ pub struct NewVersion<'a> {
 }
 
 /// Keeps a published version; returns its version number.
-pub fn publish(conn: &Connection, v: &NewVersion<'_>) -> Result<i64> {
+pub fn publish(conn: &impl super::On, v: &NewVersion<'_>) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -236,11 +250,12 @@ pub fn publish(conn: &Connection, v: &NewVersion<'_>) -> Result<i64> {
 /// The legitimate interests recorded with the bases in use on `today` in
 /// `register`, as (purpose, purpose title, interest).
 pub fn interests_in_use(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     today: &str,
     fi: bool,
 ) -> Result<Vec<(String, String, String)>> {
+    let conn = super::tx::conn(conn);
     let title = if fi { "p.title_fi" } else { "p.title_en" };
     let mut stmt = conn.prepare(&format!(
         "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b

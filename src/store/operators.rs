@@ -1,6 +1,6 @@
 //! Operators (the people who use privreg) and their roles (SPEC §4 "Roles").
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::error::Result;
 
@@ -43,7 +43,8 @@ pub struct Operator {
     pub created_by: Option<String>,
 }
 
-pub fn get(conn: &Connection, name: &str) -> Result<Option<Operator>> {
+pub fn get(conn: &impl super::On, name: &str) -> Result<Option<Operator>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .query_row(
             "SELECT name, role, enabled, created_at, created_by FROM operators WHERE name = ?1",
@@ -65,7 +66,8 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
     })
 }
 
-pub fn list(conn: &Connection) -> Result<Vec<Operator>> {
+pub fn list(conn: &impl super::On) -> Result<Vec<Operator>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT name, role, enabled, created_at, created_by FROM operators ORDER BY name",
     )?;
@@ -75,7 +77,14 @@ pub fn list(conn: &Connection) -> Result<Vec<Operator>> {
     Ok(rows)
 }
 
-pub fn add(conn: &Connection, name: &str, role: Role, at: &str, by: Option<&str>) -> Result<()> {
+pub fn add(
+    conn: &impl super::On,
+    name: &str,
+    role: Role,
+    at: &str,
+    by: Option<&str>,
+) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, 1, ?3, ?4)",
         params![name, role.name(), at, by],
@@ -83,6 +92,7 @@ pub fn add(conn: &Connection, name: &str, role: Role, at: &str, by: Option<&str>
     Ok(())
 }
 
-pub fn disable(conn: &Connection, name: &str) -> Result<bool> {
+pub fn disable(conn: &impl super::On, name: &str) -> Result<bool> {
+    let conn = super::tx::conn(conn);
     Ok(conn.execute("UPDATE operators SET enabled = 0 WHERE name = ?1", [name])? == 1)
 }

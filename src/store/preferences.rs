@@ -1,7 +1,7 @@
 //! Marketing preference events: consents, opt-outs, withdrawals and
 //! suppression entries, kept as history and never overwritten.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::domain::marketing::{Channel, Event, Purpose, Stance};
@@ -35,12 +35,13 @@ pub struct NewPreference<'a> {
 }
 
 pub fn insert(
-    conn: &Connection,
+    conn: &impl super::On,
     record_rowid: super::RecordKey,
     p: &NewPreference<'_>,
     at: &str,
     by: &str,
 ) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "INSERT INTO preferences (record, kind, channel, purpose, source, effective, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -58,7 +59,8 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
-pub fn list(conn: &Connection, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
+pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
+    let conn = super::tx::conn(conn);
     super::rows::all(
         conn,
         "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
@@ -105,12 +107,13 @@ pub struct Candidate {
 /// sides are read in rowid order and merged, so memory stays flat however
 /// large the register is.
 pub fn each_candidate(
-    conn: &Connection,
+    conn: &impl super::On,
     registers: &[crate::domain::register::Register],
     channel: Channel,
     purpose: Purpose,
     mut f: impl FnMut(&Candidate, &[Event]) -> Result<()>,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let address = match channel {
         Channel::Email => "email IS NOT NULL",
         Channel::Sms | Channel::Phone => "phone IS NOT NULL",

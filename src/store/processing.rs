@@ -76,7 +76,8 @@ pub struct ClientProcessing {
 }
 
 /// Is there a row with this name in `table`?
-pub fn exists(conn: &Connection, table: &str, name: &str) -> Result<bool> {
+pub fn exists(conn: &impl super::On, table: &str, name: &str) -> Result<bool> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached(&format!(
             "SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)"
@@ -106,7 +107,8 @@ fn strings(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Ve
 }
 
 /// Every activity, in the order they were declared; ended ones too.
-pub fn activities(conn: &Connection) -> Result<Vec<Activity>> {
+pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT name, basis, law, note, subjects, data, source, recipients, system, retention,
                 created_at, created_by, ended_on
@@ -149,7 +151,8 @@ pub fn activities(conn: &Connection) -> Result<Vec<Activity>> {
     Ok(out)
 }
 
-pub fn processors(conn: &Connection) -> Result<Vec<Processor>> {
+pub fn processors(conn: &impl super::On) -> Result<Vec<Processor>> {
+    let conn = super::tx::conn(conn);
     super::rows::all(
         conn,
         "SELECT name, business_id, country, service, data, contract_date, contract_ref,
@@ -159,7 +162,8 @@ pub fn processors(conn: &Connection) -> Result<Vec<Processor>> {
     )
 }
 
-pub fn clients(conn: &Connection) -> Result<Vec<Client>> {
+pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT name, business_id, contact, contract_date, contract_ref, terms,
                 created_at, created_by, ended_on
@@ -217,7 +221,8 @@ pub fn clients(conn: &Connection) -> Result<Vec<Client>> {
 }
 
 /// Sets `ended_on` of the named row; not found is exit 4.
-pub fn end(conn: &Connection, table: &str, what: &str, name: &str, date: &str) -> Result<()> {
+pub fn end(conn: &impl super::On, table: &str, what: &str, name: &str, date: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn.execute(
         &format!("UPDATE {table} SET ended_on = ?2 WHERE name = ?1"),
         params![name, date],
@@ -240,7 +245,8 @@ pub struct Declared {
     pub interest: Option<String>,
 }
 
-pub fn declared_purposes(conn: &Connection, register: &str, fi: bool) -> Result<Vec<Declared>> {
+pub fn declared_purposes(conn: &impl super::On, register: &str, fi: bool) -> Result<Vec<Declared>> {
+    let conn = super::tx::conn(conn);
     let (title, interest) = if fi {
         ("p.title_fi", "d.interest_fi")
     } else {
@@ -266,7 +272,8 @@ pub fn declared_purposes(conn: &Connection, register: &str, fi: bool) -> Result<
 }
 
 /// The Art. 13(2)(e) text of a register.
-pub fn requirement(conn: &Connection, register: &str, fi: bool) -> Result<Option<String>> {
+pub fn requirement(conn: &impl super::On, register: &str, fi: bool) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     let col = if fi {
         "requirement_fi"
     } else {
@@ -293,7 +300,8 @@ pub struct NoticeCategory {
     pub seeded: bool,
 }
 
-pub fn categories(conn: &Connection) -> Result<Vec<NoticeCategory>> {
+pub fn categories(conn: &impl super::On) -> Result<Vec<NoticeCategory>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(
         "SELECT kind, name, title_en, title_fi, registers, seeded FROM notice_categories
          ORDER BY kind, rowid",
@@ -329,7 +337,8 @@ pub struct Version {
     pub sha256: String,
 }
 
-pub fn versions(conn: &Connection) -> Result<Vec<Version>> {
+pub fn versions(conn: &impl super::On) -> Result<Vec<Version>> {
+    let conn = super::tx::conn(conn);
     super::rows::all(
         conn,
         "SELECT version, published_on, published_at, published_by, lang, format, sha256
@@ -339,7 +348,8 @@ pub fn versions(conn: &Connection) -> Result<Vec<Version>> {
 }
 
 /// The adequacy note of a country in the language (scope, renewal).
-pub fn adequacy_note(conn: &Connection, country: &str, fi: bool) -> Result<Option<String>> {
+pub fn adequacy_note(conn: &impl super::On, country: &str, fi: bool) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     let col = if fi { "note_fi" } else { "note_en" };
     Ok(conn
         .query_row(
@@ -370,7 +380,13 @@ pub struct NewActivity<'a> {
 }
 
 /// Records an activity with its purposes and transfers.
-pub fn insert_activity(conn: &Connection, a: &NewActivity<'_>, at: &str, by: &str) -> Result<()> {
+pub fn insert_activity(
+    conn: &impl super::On,
+    a: &NewActivity<'_>,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let (basis, law, note) = match a.basis {
         Some((b, l, n)) => (Some(b), l, n),
         None => (None, None, None),
@@ -407,7 +423,13 @@ pub struct NewProcessor<'a> {
     pub dpf_certified: bool,
 }
 
-pub fn insert_processor(conn: &Connection, p: &NewProcessor<'_>, at: &str, by: &str) -> Result<()> {
+pub fn insert_processor(
+    conn: &impl super::On,
+    p: &NewProcessor<'_>,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -426,7 +448,8 @@ pub struct NewClient<'a> {
     pub terms: Option<&'a str>,
 }
 
-pub fn insert_client(conn: &Connection, c: &NewClient<'_>, at: &str, by: &str) -> Result<()> {
+pub fn insert_client(conn: &impl super::On, c: &NewClient<'_>, at: &str, by: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -449,11 +472,12 @@ pub struct NewClientProcessing<'a> {
 
 /// Records a client's processing; returns its id.
 pub fn insert_client_processing(
-    conn: &Connection,
+    conn: &impl super::On,
     p: &NewClientProcessing<'_>,
     at: &str,
     by: &str,
 ) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -477,12 +501,13 @@ pub fn insert_client_processing(
 
 /// Adds a notice category, or retitles one of that kind and name.
 pub fn put_category(
-    conn: &Connection,
+    conn: &impl super::On,
     kind: &str,
     name: &str,
     titles: (&str, &str),
     registers: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.execute(
         "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
          VALUES (?1, ?2, ?3, ?4, ?5, 0)
@@ -494,7 +519,8 @@ pub fn put_category(
 }
 
 /// Removes a notice category; `false` when there was none.
-pub fn remove_category(conn: &Connection, kind: &str, name: &str) -> Result<bool> {
+pub fn remove_category(conn: &impl super::On, kind: &str, name: &str) -> Result<bool> {
+    let conn = super::tx::conn(conn);
     let n = conn.execute(
         "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
         params![kind, name],

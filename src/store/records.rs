@@ -162,13 +162,14 @@ fn register_select_list(register: Register) -> String {
 /// Ended records only with `include_ended`, restricted ones only with
 /// `include_restricted`; `today` (ISO) tells which have ended.
 pub fn each_in_register(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     include_ended: bool,
     include_restricted: bool,
     today: &str,
     mut f: impl FnMut(&Record) -> Result<()>,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let mut sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1",
         register_select_list(register)
@@ -194,10 +195,11 @@ pub fn each_in_register(
 /// for records without a hetu, those that share an e-mail address with
 /// any of them (or with `email_key` when there is no hetu at all).
 pub fn same_person(
-    conn: &Connection,
+    conn: &impl super::On,
     hetu: Option<&str>,
     email: Option<&str>,
 ) -> Result<Vec<Record>> {
+    let conn = super::tx::conn(conn);
     let mut found: Vec<Record> = Vec::new();
     let mut emails: Vec<String> = email.map(|e| vec![e.to_string()]).unwrap_or_default();
     if let Some(h) = hetu {
@@ -237,7 +239,8 @@ pub fn same_person(
     Ok(found)
 }
 
-pub fn get(conn: &Connection, id: RecordId) -> Result<Option<Record>> {
+pub fn get(conn: &impl super::On, id: RecordId) -> Result<Option<Record>> {
+    let conn = super::tx::conn(conn);
     let sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1 AND r.number = ?2",
         select_list()
@@ -250,14 +253,20 @@ pub fn get(conn: &Connection, id: RecordId) -> Result<Option<Record>> {
 
 /// The records of `register` whose end date has come by `day` (ISO), in
 /// the order they were created.
-pub fn ended_by(conn: &Connection, register: Register, day: &str) -> Result<Vec<super::RecordKey>> {
+pub fn ended_by(
+    conn: &impl super::On,
+    register: Register,
+    day: &str,
+) -> Result<Vec<super::RecordKey>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
         .query_map(params![register.name(), day], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn get_by_key(conn: &Connection, rowid: super::RecordKey) -> Result<Option<Record>> {
+pub fn get_by_key(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<Record>> {
+    let conn = super::tx::conn(conn);
     let sql = format!("SELECT {} FROM records r WHERE r.rowid = ?1", select_list());
     Ok(conn
         .prepare_cached(&sql)?
@@ -273,11 +282,12 @@ pub fn email_key(email: Option<&str>) -> Option<String> {
 /// Which record of the register already has this hetu or e-mail, and by
 /// which of the two, ignoring `except` (the record being corrected).
 pub fn find_same_person(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     values: &Values,
     except: Option<super::RecordKey>,
 ) -> Result<Option<(RecordId, &'static str)>> {
+    let conn = super::tx::conn(conn);
     let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
     let mut stmt = conn.prepare_cached(
         "SELECT number FROM records WHERE register = ?1 AND hetu = ?2 AND rowid IS NOT ?3",
@@ -325,7 +335,8 @@ fn next_number(conn: &Connection, register: Register) -> Result<i64> {
 }
 
 /// The highest number a register has given (ids are never reused).
-pub fn last_number(conn: &Connection, register: Register) -> Result<i64> {
+pub fn last_number(conn: &impl super::On, register: Register) -> Result<i64> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT last_number FROM registers WHERE name = ?1")?
         .query_row([register.name()], |r| r.get(0))?)
@@ -333,7 +344,8 @@ pub fn last_number(conn: &Connection, register: Register) -> Result<i64> {
 
 /// Records that numbers up to `number` are given: an import reserves its
 /// block of numbers once instead of one UPDATE per record.
-pub fn set_last_number(conn: &Connection, register: Register, number: i64) -> Result<()> {
+pub fn set_last_number(conn: &impl super::On, register: Register, number: i64) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached("UPDATE registers SET last_number = max(last_number, ?2) WHERE name = ?1")?
         .execute(params![register.name(), number])?;
     Ok(())
@@ -387,7 +399,8 @@ pub struct Inserter<'c> {
 }
 
 impl<'c> Inserter<'c> {
-    pub fn new(conn: &'c Connection, register: Register) -> Result<Inserter<'c>> {
+    pub fn new(conn: &'c impl super::On, register: Register) -> Result<Inserter<'c>> {
+        let conn = super::tx::conn(conn);
         Ok(Inserter {
             conn,
             stmt: conn.prepare_cached(insert_sql(register))?,
@@ -440,13 +453,14 @@ impl<'c> Inserter<'c> {
 
 /// Inserts a validated record and returns its id.
 pub fn insert(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     values: &Values,
     at: &str,
     by: &str,
     source: &str,
 ) -> Result<(RecordId, super::RecordKey)> {
+    let conn = super::tx::conn(conn);
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
@@ -457,7 +471,8 @@ pub fn insert(
 }
 
 /// Writes a record's (already validated) values back.
-pub fn update(conn: &Connection, record: &Record, at: &str) -> Result<()> {
+pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let register = record.register();
     let sets: Vec<String> = fields(register)
         .iter()
@@ -571,7 +586,8 @@ pub struct Found {
 /// match, which is what an office search usually means, the answer is
 /// every match sorted by name, as before; when more match, `more` says so
 /// and the caller tells the user to narrow the search.
-pub fn search(conn: &Connection, q: &Query) -> Result<Found> {
+pub fn search(conn: &impl super::On, q: &Query) -> Result<Found> {
+    let conn = super::tx::conn(conn);
     // CROSS JOIN: SQLite keeps the text index as the outer loop.
     let mut sql = format!("SELECT {} FROM ", select_list());
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -633,7 +649,8 @@ pub fn search(conn: &Connection, q: &Query) -> Result<Found> {
 /// Deletes a record and, by cascade and trigger, everything that hangs on
 /// it: corrections, bases, preferences, holds, disclosures and its search
 /// index entries. `secure_delete` overwrites the freed bytes.
-pub fn delete(conn: &Connection, rowid: super::RecordKey) -> Result<()> {
+pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
         .execute([rowid])?;
     Ok(())
@@ -641,7 +658,8 @@ pub fn delete(conn: &Connection, rowid: super::RecordKey) -> Result<()> {
 
 /// The recipients a record was disclosed to, who must be told of a
 /// rectification or erasure (Art. 19).
-pub fn recipients(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<String>> {
+pub fn recipients(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<String>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT recipient FROM disclosures WHERE record = ?1 ORDER BY recipient",
     )?;
@@ -663,7 +681,12 @@ pub struct Correction {
     pub request: Option<String>,
 }
 
-pub fn add_correction(conn: &Connection, rowid: super::RecordKey, c: &Correction) -> Result<()> {
+pub fn add_correction(
+    conn: &impl super::On,
+    rowid: super::RecordKey,
+    c: &Correction,
+) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "INSERT INTO corrections (record, at, operator, field, old_value, new_value, reason, request)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -672,7 +695,8 @@ pub fn add_correction(conn: &Connection, rowid: super::RecordKey, c: &Correction
     Ok(())
 }
 
-pub fn corrections(conn: &Connection, rowid: super::RecordKey) -> Result<Vec<Correction>> {
+pub fn corrections(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<Correction>> {
+    let conn = super::tx::conn(conn);
     super::rows::all(conn, "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id", [rowid])
 }
 

@@ -3,17 +3,19 @@
 //! arrive here checked and in normal form (dates ISO, names as in SPEC).
 
 use crate::messages::M;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::domain::request::RequestId;
 use crate::error::{Error, Result};
 
-/// A request as stored.
-#[derive(Debug, Clone)]
+/// A request as stored; read by column name (`COLUMNS`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Request {
+    #[serde(rename = "number", deserialize_with = "request_id")]
     pub id: RequestId,
     /// `access`, `rectification`, `erasure`, `restriction`, `portability`
     /// or `objection`.
+    #[serde(rename = "type")]
     pub kind: String,
     pub received: String,
     pub due: String,
@@ -33,6 +35,7 @@ pub struct Request {
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
     /// Record ids, e.g. `C-4`, in the order given.
+    #[serde(skip)]
     pub subjects: Vec<String>,
 }
 
@@ -57,27 +60,9 @@ pub struct NewRequest<'a> {
 
 const COLUMNS: &str = "number, type, received, due, extended, extension_reason, extended_at, extended_by, status, channel, identity_verified, outcome, note, opened_at, opened_by, closed_at, closed_by";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Request> {
-    Ok(Request {
-        id: RequestId(r.get(0)?),
-        kind: r.get(1)?,
-        received: r.get(2)?,
-        due: r.get(3)?,
-        extended: r.get::<_, i64>(4)? != 0,
-        extension_reason: r.get(5)?,
-        extended_at: r.get(6)?,
-        extended_by: r.get(7)?,
-        status: r.get(8)?,
-        channel: r.get(9)?,
-        identity_verified: r.get(10)?,
-        outcome: r.get(11)?,
-        note: r.get(12)?,
-        opened_at: r.get(13)?,
-        opened_by: r.get(14)?,
-        closed_at: r.get(15)?,
-        closed_by: r.get(16)?,
-        subjects: Vec::new(),
-    })
+/// The stored number as a request's id (a `Request`'s `number` column).
+fn request_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<RequestId, D::Error> {
+    <i64 as serde::Deserialize>::deserialize(d).map(RequestId)
 }
 
 fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
@@ -90,7 +75,8 @@ fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
 }
 
 /// Stores a new request and returns its id. Subjects given twice are kept once.
-pub fn insert(conn: &Connection, new: &NewRequest<'_>) -> Result<RequestId> {
+pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> {
+    let conn = super::tx::conn(conn);
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
@@ -117,22 +103,23 @@ pub fn insert(conn: &Connection, new: &NewRequest<'_>) -> Result<RequestId> {
     Ok(RequestId(number))
 }
 
-pub fn get(conn: &Connection, id: RequestId) -> Result<Option<Request>> {
-    let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM requests WHERE number = ?1"))?
-        .query_row([id.0], read)
-        .optional()?;
-    match found {
-        Some(mut r) => {
+pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
+    let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
+    super::rows::by_id(
+        super::tx::conn(conn),
+        &sql,
+        id.0,
+        super::rows::by_name,
+        |conn, r| {
             r.subjects = subjects(conn, id.0)?;
-            Ok(Some(r))
-        }
-        None => Ok(None),
-    }
+            Ok(())
+        },
+    )
 }
 
 /// A request by id, or exit 4.
-pub fn load(conn: &Connection, id: RequestId) -> Result<Request> {
+pub fn load(conn: &impl super::On, id: RequestId) -> Result<Request> {
+    let conn = super::tx::conn(conn);
     get(conn, id)?.ok_or_else(|| Error::NotFound(M::NoRequest.say(&[&id])))
 }
 
@@ -145,7 +132,8 @@ pub struct Filter {
 }
 
 /// Requests by due date (then id).
-pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
+pub fn list(conn: &impl super::On, filter: &Filter) -> Result<Vec<Request>> {
+    let conn = super::tx::conn(conn);
     let open_only = filter.open_only || filter.due_before.is_some();
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM requests
@@ -153,7 +141,10 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
          ORDER BY due, number"
     ))?;
     let mut rows = stmt
-        .query_map(params![open_only, filter.due_before], read)?
+        .query_map(
+            params![open_only, filter.due_before],
+            super::rows::by_name::<Request>,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for r in &mut rows {
         r.subjects = subjects(conn, r.id.0)?;
@@ -163,13 +154,14 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Request>> {
 
 /// Sets the extended due date, once (the caller checks that it is the first).
 pub fn extend(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     due: &str,
     reason: &str,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE requests SET due = ?2, extended = 1, extension_reason = ?3, extended_at = ?4, extended_by = ?5
@@ -184,13 +176,14 @@ pub fn extend(
 
 /// Closes an open request with its outcome.
 pub fn close(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     outcome: &str,
     note: Option<&str>,
     at: &str,
     by: &str,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
@@ -207,12 +200,13 @@ pub fn close(
 /// reason for the extension, the closing note) anew: an erasure redacts
 /// it. With `secure_delete` the old text is overwritten in the file.
 pub fn set_free_text(
-    conn: &Connection,
+    conn: &impl super::On,
     id: RequestId,
     identity_verified: Option<&str>,
     extension_reason: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     conn.prepare_cached(
         "UPDATE requests SET identity_verified = ?2, extension_reason = ?3, note = ?4 WHERE number = ?1",
     )?
@@ -307,7 +301,8 @@ pub struct SubjectRequest {
 }
 
 /// The requests that name record `subject` (its id, e.g. `C-12`).
-pub fn of_subject(conn: &Connection, subject: &str) -> Result<Vec<SubjectRequest>> {
+pub fn of_subject(conn: &impl super::On, subject: &str) -> Result<Vec<SubjectRequest>> {
+    let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare_cached(
         "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
          FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",

@@ -2,18 +2,19 @@
 //! record is kept but only stored. Marketing lists and register exports
 //! leave out rows whose `restricted_at` is set.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 
 use crate::error::{Error, Result};
 
 /// Marks a record restricted. The caller checks that it was not already.
 pub fn restrict(
-    conn: &Connection,
+    conn: &impl super::On,
     rowid: super::RecordKey,
     at: &str,
     reason: &str,
     request: Option<&str>,
 ) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE records SET restricted_at = ?2, restriction_reason = ?3, restriction_request = ?4, updated_at = ?2
@@ -29,7 +30,8 @@ pub fn restrict(
 }
 
 /// Lifts a record's restriction. The caller checks that it had one.
-pub fn lift(conn: &Connection, rowid: super::RecordKey, at: &str) -> Result<()> {
+pub fn lift(conn: &impl super::On, rowid: super::RecordKey, at: &str) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let n = conn
         .prepare_cached(
             "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
@@ -45,7 +47,8 @@ pub fn lift(conn: &Connection, rowid: super::RecordKey, at: &str) -> Result<()> 
 }
 
 /// The request a record's restriction was made for, if any.
-pub fn request_of(conn: &Connection, rowid: super::RecordKey) -> Result<Option<String>> {
+pub fn request_of(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT restriction_request FROM records WHERE rowid = ?1")?
         .query_row([rowid], |r| r.get(0))?)

@@ -15,7 +15,8 @@ use crate::domain::register::Register;
 use crate::error::{Error, Result};
 use crate::store::preferences::{self, NewPreference, SUPPRESSION};
 
-pub fn create_secret(conn: &Connection) -> Result<()> {
+pub fn create_secret(conn: &impl super::On) -> Result<()> {
+    let conn = super::tx::conn(conn);
     let mut key = [0u8; 32];
     getrandom::getrandom(&mut key)
         .map_err(|e| Error::Internal(format!("no random numbers from the system: {e}")))?;
@@ -82,7 +83,8 @@ fn hashes(
 
 /// Did the record ever opt out or withdraw a consent (or was it
 /// suppressed itself)? Then its erasure leaves it on the list.
-pub fn ever_opted_out(conn: &Connection, rowid: super::RecordKey) -> Result<bool> {
+pub fn ever_opted_out(conn: &impl super::On, rowid: super::RecordKey) -> Result<bool> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
@@ -91,7 +93,13 @@ pub fn ever_opted_out(conn: &Connection, rowid: super::RecordKey) -> Result<bool
 }
 
 /// Puts an erased record's identifiers on the list, from `since`.
-pub fn add(conn: &Connection, register: Register, values: &Values, since: &str) -> Result<usize> {
+pub fn add(
+    conn: &impl super::On,
+    register: Register,
+    values: &Values,
+    since: &str,
+) -> Result<usize> {
+    let conn = super::tx::conn(conn);
     let hashes = hashes(conn, register, values)?;
     for (kind, hash) in &hashes {
         conn.prepare_cached("INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since")?
@@ -101,7 +109,8 @@ pub fn add(conn: &Connection, register: Register, values: &Values, since: &str) 
 }
 
 /// Whether the list has any entry at all (most registers' never has).
-pub fn any(conn: &Connection) -> Result<bool> {
+pub fn any(conn: &impl super::On) -> Result<bool> {
+    let conn = super::tx::conn(conn);
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
         .query_row([], |r| r.get(0))?)
@@ -111,13 +120,14 @@ pub fn any(conn: &Connection) -> Result<bool> {
 /// records the suppression as an opt-out of everything dated at the
 /// erasure (once per record). Returns that date if it applied.
 pub fn apply(
-    conn: &Connection,
+    conn: &impl super::On,
     rowid: super::RecordKey,
     register: Register,
     values: &Values,
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
+    let conn = super::tx::conn(conn);
     if !any(conn)? {
         return Ok(None);
     }

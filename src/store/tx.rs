@@ -22,10 +22,10 @@ pub enum Mode {
 /// One transaction on the register: what operations hold while they work.
 /// Dropped without [`Tx::commit`], it rolls back.
 ///
-/// The query functions of the submodules take a `&Tx`; with one backend
-/// they reach its SQLite connection through `Deref`, which only `store/`
-/// may use (no SQL outside `src/store/`, see CONTRIBUTING.md). A second
-/// backend turns this into an enum over the backends' transactions.
+/// The query functions of the submodules take a `&Tx` (as [`On`]); with one
+/// backend they reach its SQLite connection through [`On`], which only
+/// `store/` may use (no SQL outside `src/store/`, see CONTRIBUTING.md). A
+/// second backend turns this into an enum over the backends' transactions.
 pub struct Tx<'a> {
     inner: rusqlite::Transaction<'a>,
 }
@@ -37,11 +37,35 @@ impl Tx<'_> {
     }
 }
 
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
+/// What the query functions of `store/` run on: a [`Tx`], and inside the
+/// store also a bare connection (opening, keying, unit tests). Its one
+/// method needs a [`Key`], which only this module makes, so nothing
+/// outside `src/store/` reaches the SQLite connection (no SQL outside the
+/// store, CONTRIBUTING.md); a `Deref` from `Tx` to the connection, as
+/// there was, let any module run SQL on a transaction.
+pub trait On {
+    #[doc(hidden)]
+    fn connection(&self, key: Key) -> &Connection;
+}
+
+/// The proof of being inside `store/`: see [`On`].
+pub struct Key(());
+
+impl On for Tx<'_> {
+    fn connection(&self, _: Key) -> &Connection {
         &self.inner
     }
+}
+
+impl On for Connection {
+    fn connection(&self, _: Key) -> &Connection {
+        self
+    }
+}
+
+/// The connection a query function runs on.
+pub(in crate::store) fn conn(on: &impl On) -> &Connection {
+    on.connection(Key(()))
 }
 
 /// The identity of a stored record: opaque outside the store, never

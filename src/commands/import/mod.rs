@@ -74,7 +74,7 @@ const CACHE_KIB: i64 = 48 * 1024;
 /// the memory goes to SQLite's sorter when the indexes are built.
 const BULK_CACHE_KIB: i64 = 8 * 1024;
 
-/// The page cache of an import into a sealed register (see `import_once`).
+/// The page cache of an import into a sealed register (see `cache_kib`).
 const SEALED_CACHE_KIB: i64 = 96 * 1024;
 
 /// A row of the file as read, kept whole for the rejects file.
@@ -293,10 +293,9 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     answer(session, a, &counts, bases.is_empty(), &shown, problems).map(Some)
 }
 
-/// The import's page cache: larger for a bulk load, largest for a sealed
-/// register (see CACHE_KIB).
+/// The page cache of the import's own connection: CACHE_KIB, smaller for a
+/// bulk load (BULK_CACHE_KIB), largest for a sealed register.
 fn cache_kib(bulk: bool) -> i64 {
-    // Only the import's own connection: a larger page cache (see CACHE_KIB).
     // A sealed register decrypts (and checks) every page it reads back from
     // the OS and encrypts every page it writes: a larger cache spares the
     // pages of the indexes being built from going round that loop (issue #14).
