@@ -27,4 +27,5 @@ mod restore;
 mod restrict;
 mod seal;
 mod search;
+mod server;
 mod validation;
