@@ -29,6 +29,8 @@ case "${1:-}" in
 start)
     bin=$(pg_bin)
     dir=$(mktemp -d /tmp/privreg-pg.XXXXXX)
+    # A start that fails says why and leaves nothing behind.
+    trap 'cat "$dir"/*.log >&2 2>/dev/null; run_as "$bin/pg_ctl" --pgdata "$dir/data" --mode immediate stop >/dev/null 2>&1; rm -rf "$dir"' ERR
     [ "$(id -u)" = 0 ] && { id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg; chown privreg-pg "$dir"; }
     run_as "$bin/initdb" --pgdata "$dir/data" --auth-local=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
     run_as "$bin/pg_ctl" --pgdata "$dir/data" --log "$dir/server.log" --wait \
