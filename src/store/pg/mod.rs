@@ -56,3 +56,20 @@ pub(crate) fn server_error(context: &str, e: &postgres::Error) -> Error {
         Error::Storage(why)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::is_url;
+
+    #[test]
+    fn only_postgres_urls_are_servers() {
+        assert!(is_url(Path::new("postgresql://anne@db.example/privreg")));
+        assert!(is_url(Path::new("postgres:///privreg")));
+        // a file that happens to be called so, in a directory, is a file
+        assert!(!is_url(Path::new("./postgresql://x")));
+        assert!(!is_url(Path::new("privreg.db")));
+        assert!(!is_url(Path::new("/var/lib/privreg/postgres.db")));
+    }
+}
