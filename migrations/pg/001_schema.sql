@@ -347,6 +347,16 @@ CREATE TABLE erasures (
     PRIMARY KEY (register, number)
 );
 
+-- Secrets: the suppression list's HMAC key (made by init). In a file it
+-- is in meta, sealed with the file; here it is kept from auditors, who add
+-- and erase no one and so never hash an identifier: an auditor cannot test
+-- a guessed hetu against the list of erased people (SPEC §7). Staff and
+-- admins need it for every add and erase, so they can read it.
+CREATE TABLE secrets (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+);
+
 CREATE TABLE suppression (
     hash       text PRIMARY KEY,
     kind       text NOT NULL CHECK (kind IN ('hetu', 'email', 'phone')),

@@ -4,8 +4,8 @@
 -- every table, also those a later migration adds; every statement can run
 -- again (revoking a table's privileges revokes its column privileges too).
 --
---   every group: read every table, append to the audit log through
---                audit_append() (reads are audited, SPEC §5)
+--   every group: read every table (auditors all but `secrets`), append to
+--                the audit log through audit_append() (reads are audited)
 --   auditor:     nothing else: no INSERT, UPDATE or DELETE anywhere
 --   staff:       INSERT and UPDATE on what its verbs write (records and
 --                their corrections, bases, preferences, holds (INSERT: a
@@ -40,6 +40,7 @@ DECLARE
         'requests', 'request_subjects', 'breaches', 'breach_records', 'breach_assessments'];
     staff_no_update constant text[] := ARRAY['holds'];
     read_only constant text[] := ARRAY['audit', 'audit_head', 'schema_migrations'];
+    not_auditors constant text[] := ARRAY['secrets'];
     t text;
     ins text;
     upd text;
@@ -50,7 +51,11 @@ BEGIN
          ORDER BY c.relname
     LOOP
         EXECUTE format('REVOKE ALL ON privreg.%I FROM PUBLIC, privreg_admin, privreg_staff, privreg_auditor', t);
-        EXECUTE format('GRANT SELECT ON privreg.%I TO privreg_admin, privreg_staff, privreg_auditor', t);
+        IF t = ANY (not_auditors) THEN
+            EXECUTE format('GRANT SELECT ON privreg.%I TO privreg_admin, privreg_staff', t);
+        ELSE
+            EXECUTE format('GRANT SELECT ON privreg.%I TO privreg_admin, privreg_staff, privreg_auditor', t);
+        END IF;
         CONTINUE WHEN t = ANY (read_only);
         SELECT string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)
           INTO ins

@@ -73,8 +73,13 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
     let admin = admin.unwrap_or(target.user()).to_string();
     let register_id = random_hex::<16>()?;
     tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('register_id', $1), ('suppression_key', $2)",
-        &[&register_id, &random_hex::<32>()?],
+        "INSERT INTO meta (key, value) VALUES ('register_id', $1)",
+        &[&register_id],
+    )
+    .map_err(fail)?;
+    tx.execute(
+        "INSERT INTO secrets (name, value) VALUES ('suppression_key', $1)",
+        &[&random_hex::<32>()?],
     )
     .map_err(fail)?;
     tx.execute(
