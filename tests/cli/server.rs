@@ -588,11 +588,28 @@ fn a_server_that_is_not_there_is_exit_7() {
         &["init"],
     );
     assert_eq!(out.status.code(), Some(7), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // the cause, not only the driver's "error connecting to server"
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("cannot connect"),
-        "{}",
-        text(&out)
+        err.contains("cannot connect") && err.contains("No such file"),
+        "{err}"
     );
+}
+
+#[test]
+fn tls_is_refused_rather_than_sent_in_the_clear() {
+    for mode in ["require", "verify-full"] {
+        let out = privreg(
+            &format!("postgresql://anne@localhost/privreg?sslmode={mode}"),
+            &["init"],
+        );
+        assert_eq!(out.status.code(), Some(7), "{mode}: {}", text(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("TLS"),
+            "{}",
+            text(&out)
+        );
+    }
 }
 
 #[test]
@@ -617,4 +634,74 @@ fn commands_not_built_for_servers_say_so() {
         &["fields", "customer"],
     );
     assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn the_password_comes_from_pgpass_or_pgpassword_and_is_never_shown() {
+    let Some(mut pg) = Pg::new("password") else {
+        return;
+    };
+    // scripts/pg_cluster.sh makes this group's members sign in with SCRAM
+    pg.superuser(
+        "DO $$ BEGIN CREATE ROLE privreg_test_password NOLOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+    );
+    let role = pg.login("pw", Some("privreg_test_password"));
+    let secret = "Pw-of-the-creator-42";
+    pg.superuser_in_db(&format!(
+        "ALTER ROLE \"{role}\" CREATEROLE PASSWORD '{secret}'; GRANT CREATE ON DATABASE \"{}\" TO \"{role}\"",
+        pg.db
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = dir.path().join("pgpass");
+    let init = |pgpass_file: &std::path::Path, env_password: Option<&str>| {
+        let mut c = Command::cargo_bin("privreg").unwrap();
+        c.args(["init"])
+            .env("PRIVREG_DB", pg.url(&role))
+            .env("PRIVREG_TODAY", TODAY)
+            .env("PGPASSFILE", pgpass_file)
+            .env_remove("PRIVREG_OPERATOR")
+            .env_remove("PGPASSWORD");
+        if let Some(p) = env_password {
+            c.env("PGPASSWORD", p);
+        }
+        c.output().unwrap()
+    };
+    let fails = |out: &Output, why: &str| {
+        assert_eq!(out.status.code(), Some(7), "{}", text(out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(why), "{err}");
+        assert!(!err.contains(secret) && !err.contains("wrong-one"), "{err}");
+    };
+
+    // none anywhere, and no terminal to ask on
+    fails(&init(&dir.path().join("none"), None), "asks for a password");
+    // a password file others can read is not used
+    std::fs::write(&pgpass, format!("*:*:*:{role}:{secret}\n")).unwrap();
+    set_mode(&pgpass, 0o644);
+    fails(&init(&pgpass, None), "chmod 0600");
+    // a wrong one: the server's reason, not the password
+    std::fs::write(&pgpass, format!("*:*:*:{role}:wrong-one\n")).unwrap();
+    set_mode(&pgpass, 0o600);
+    fails(&init(&pgpass, None), "password authentication failed");
+    fails(
+        &init(&dir.path().join("none"), Some("wrong-one")),
+        "password authentication failed",
+    );
+    // the right one from the file, then from PGPASSWORD
+    std::fs::write(
+        &pgpass,
+        format!("# ours\nother:*:*:*:no\n*:*:*:{role}:{secret}\n"),
+    )
+    .unwrap();
+    let out = init(&pgpass, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = init(&dir.path().join("none"), Some(secret));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already a register"));
+}
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }

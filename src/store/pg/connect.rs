@@ -30,9 +30,21 @@ impl Target {
     /// Reads `--db`. A password in the URL is refused (exit 2): the URL is
     /// on the command line or in the environment, where others can read it.
     pub fn parse(url: &str) -> Result<Target> {
-        let mut config: Config = url
-            .parse()
-            .map_err(|e| Error::Usage(format!("--db is not a PostgreSQL URL: {e}")))?;
+        // The driver knows only disable, prefer and require; SPEC §8 names
+        // verify-full too, which is TLS all the same.
+        let query = url.split_once('?').map_or("", |(_, q)| q);
+        if query
+            .split('&')
+            .any(|kv| kv == "sslmode=verify-full" || kv == "sslmode=verify-ca")
+        {
+            return Err(no_tls());
+        }
+        let mut config: Config = url.parse().map_err(|e| {
+            Error::Usage(format!(
+                "--db is not a PostgreSQL URL: {}",
+                super::describe(&e)
+            ))
+        })?;
         if config.get_password().is_some() {
             return Err(Error::Usage(
                 "--db holds a password, which would be on the command line for others to see: \
@@ -41,12 +53,7 @@ impl Target {
             ));
         }
         if !matches!(config.get_ssl_mode(), SslMode::Disable | SslMode::Prefer) {
-            return Err(Error::Storage(
-                "--db asks for TLS (sslmode), which server mode does not have yet: connect over \
-                 the server's Unix socket or a trusted network with sslmode=disable or prefer, \
-                 or wait for the TLS connector (issue #17)"
-                    .into(),
-            ));
+            return Err(no_tls());
         }
         let user = match config.get_user() {
             Some(u) => u.to_string(),
@@ -97,31 +104,36 @@ impl Target {
     }
 }
 
-/// Connects, with a password from the environment, the password file or
-/// the terminal, whichever comes first, if the server asks for one.
+/// Connects, with a password if the server asks for one: from
+/// `PGPASSWORD`, else the password file, else the terminal.
 pub fn connect(target: &Target) -> Result<Client> {
     let mut config = target.config.clone();
-    let host = host_text(&config);
-    let is_socket = matches!(config.get_hosts().first(), Some(Host::Unix(_)));
-    let password = env("PGPASSWORD").or_else(|| {
-        super::pgpass::find(
-            &host,
-            is_socket && host == DEFAULT_SOCKET_DIR,
-            port(&config),
-            config.get_dbname().unwrap_or_default(),
-            &target.user,
-        )
-    });
-    if let Some(p) = &password {
+    let from_env = env("PGPASSWORD");
+    if let Some(p) = &from_env {
         config.password(p);
     }
     match config.connect(NoTls) {
         Ok(client) => Ok(client),
-        // The server wants a password and none was found: ask, as psql does.
-        Err(e) if password.is_none() && asks_password(&e) && std::io::stdin().is_terminal() => {
-            let typed = rpassword::prompt_password(format!("password for {}: ", target.shown))
-                .map_err(|e| Error::Storage(format!("cannot read the password: {e}")))?;
-            config.password(typed.as_bytes());
+        // The server wants a password: the file is read only now, as it
+        // is only needed now.
+        Err(e) if from_env.is_none() && asks_password(&e) => {
+            let host = host_text(&config);
+            let is_socket = matches!(config.get_hosts().first(), Some(Host::Unix(_)));
+            let password = match super::pgpass::find(
+                &host,
+                is_socket && host == DEFAULT_SOCKET_DIR,
+                port(&config),
+                config.get_dbname().unwrap_or_default(),
+                &target.user,
+            )? {
+                Some(p) => p,
+                None if std::io::stdin().is_terminal() => {
+                    rpassword::prompt_password(format!("password for {}: ", target.shown))
+                        .map_err(|e| Error::Storage(format!("cannot read the password: {e}")))?
+                }
+                None => return Err(cannot_connect(target, &e)),
+            };
+            config.password(password.as_bytes());
             config
                 .connect(NoTls)
                 .map_err(|e| cannot_connect(target, &e))
@@ -130,8 +142,18 @@ pub fn connect(target: &Target) -> Result<Client> {
     }
 }
 
+/// TLS is asked for and not built yet: refused rather than sent in the clear.
+fn no_tls() -> Error {
+    Error::Storage(
+        "--db asks for TLS (sslmode), which server mode does not have yet: connect over the \
+         server's Unix socket or a trusted network with sslmode=disable or prefer, or wait for \
+         the TLS connector (issue #17)"
+            .into(),
+    )
+}
+
 fn asks_password(e: &postgres::Error) -> bool {
-    e.to_string().contains("password missing")
+    e.as_db_error().is_none() && super::describe(e).contains("password missing")
 }
 
 /// Exit 7 with the server's reason; a refusal by the server (permission

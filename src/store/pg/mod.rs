@@ -43,7 +43,7 @@ pub fn not_built(action: &str) -> Error {
 /// personal data, which never goes to stderr.
 pub(crate) fn server_error(context: &str, e: &postgres::Error) -> Error {
     let Some(db) = e.as_db_error() else {
-        return Error::Storage(format!("{context}: {e}"));
+        return Error::Storage(format!("{context}: {}", describe(e)));
     };
     let mut why = format!("{context}: {}: {}", db.severity(), db.message());
     if let Some(hint) = db.hint() {
@@ -55,6 +55,22 @@ pub(crate) fn server_error(context: &str, e: &postgres::Error) -> Error {
     } else {
         Error::Storage(why)
     }
+}
+
+/// A driver error that is not the server's (no connection, a bad URL)
+/// with its causes: the driver's own text is only its kind ("error
+/// connecting to server"), the cause says which ("No such file or
+/// directory"). Not for the server's errors: their cause is the DbError
+/// with its DETAIL (see [`server_error`]).
+pub(crate) fn describe(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 #[cfg(test)]

@@ -1,26 +1,41 @@
 //! The password file of libpq (`~/.pgpass`, or the file `PGPASSFILE`
 //! names): lines of `hostname:port:database:username:password`, `*`
 //! matching anything, `\:` and `\\` escaping, `#` comments. The first line
-//! that matches gives the password. Like libpq, a file that its group or
-//! others can read is ignored, with a warning (it is not a secret then).
+//! that matches gives the password. A file that its group or others can
+//! read is refused (exit 7), as `PRIVREG_PASSPHRASE_FILE` is (SPEC §7):
+//! libpq skips it with a warning, but a store prints nothing, and a secret
+//! others can read should be fixed, not passed over.
 
 use std::path::PathBuf;
+
+use crate::error::{Error, Result};
 
 /// The password for this connection, if the file has one. `default_socket`:
 /// the host is the default socket directory, which libpq matches as
 /// `localhost`.
-pub fn find(host: &str, default_socket: bool, port: u16, db: &str, user: &str) -> Option<String> {
-    let path = file()?;
-    let text = std::fs::read_to_string(&path).ok()?;
+pub fn find(
+    host: &str,
+    default_socket: bool,
+    port: u16,
+    db: &str,
+    user: &str,
+) -> Result<Option<String>> {
+    let Some(path) = file() else {
+        return Ok(None);
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
     if readable_by_others(&path) {
-        eprintln!(
-            "privreg: warning: the password file {} is not used: its group or others can read it (chmod 0600)",
+        return Err(Error::Storage(format!(
+            "the password file {} can be read by its group or others: run `chmod 0600 {}`",
+            path.display(),
             path.display()
-        );
-        return None;
+        )));
     }
     let port = port.to_string();
-    text.lines()
+    Ok(text
+        .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(fields)
         .find(|f| {
@@ -30,7 +45,7 @@ pub fn find(host: &str, default_socket: bool, port: u16, db: &str, user: &str) -
                 && (f[2] == "*" || f[2] == db)
                 && (f[3] == "*" || f[3] == user)
         })
-        .map(|f| f[4].clone())
+        .map(|f| f[4].clone()))
 }
 
 fn file() -> Option<PathBuf> {
