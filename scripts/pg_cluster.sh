@@ -19,7 +19,8 @@ run_as() {
     # the cluster's owner: the caller if not root, else a system user
     if [ "$(id -u)" = 0 ]; then
         id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg
-        runuser -u privreg-pg -- "$@"
+        # from /, which it may enter: CI's clone may be root's alone
+        (cd / && runuser -u privreg-pg -- "$@")
     else
         "$@"
     fi
