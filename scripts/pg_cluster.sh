@@ -19,7 +19,8 @@ run_as() {
     # the cluster's owner: the caller if not root, else a system user
     if [ "$(id -u)" = 0 ]; then
         id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg
-        runuser -u privreg-pg -- "$@"
+        # from /, which it may enter: CI's clone may be root's alone
+        (cd / && runuser -u privreg-pg -- "$@")
     else
         "$@"
     fi
@@ -29,8 +30,14 @@ case "${1:-}" in
 start)
     bin=$(pg_bin)
     dir=$(mktemp -d /tmp/privreg-pg.XXXXXX)
+    # A start that fails says why and leaves nothing behind.
+    trap 'cat "$dir"/*.log >&2 2>/dev/null; run_as "$bin/pg_ctl" --pgdata "$dir/data" --mode immediate stop >/dev/null 2>&1; rm -rf "$dir"' ERR
     [ "$(id -u)" = 0 ] && { id privreg-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin privreg-pg; chown privreg-pg "$dir"; }
     run_as "$bin/initdb" --pgdata "$dir/data" --auth-local=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    # Members of one group sign in with a password (SCRAM), everyone else
+    # is trusted on the socket: the tests check with it that privreg finds
+    # a password in PGPASSWORD or ~/.pgpass and never shows it.
+    run_as sed -i '1i local all +privreg_test_password scram-sha-256' "$dir/data/pg_hba.conf"
     run_as "$bin/pg_ctl" --pgdata "$dir/data" --log "$dir/server.log" --wait \
         -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=200" start >/dev/null
     echo "export PRIVREG_TEST_PG_DIR='$dir' PGHOST='$dir' PRIVREG_TEST_PG='postgresql://postgres@${dir//\//%2F}/postgres'"

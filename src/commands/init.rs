@@ -11,6 +11,9 @@ use super::login_name;
 use crate::clock::Clock;
 
 pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
+    if crate::store::pg::is_url(&global.db) {
+        return run_server(global, args);
+    }
     let admin = args
         .admin
         .or_else(|| global.operator.clone())
@@ -66,6 +69,57 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     let mut out = done(global, true, Some(&admin));
     if let Output::Done(m) = &mut out {
         m.insert("register_id".into(), register_id.into());
+    }
+    Ok(out)
+}
+
+/// `init --db postgresql://…` (SPEC §8): the schema, roles and first
+/// admin on a server. The operator is the role the server authenticates,
+/// so `--as` may only name that role; no passphrase is asked (the server
+/// authenticates), and the first admin is `--admin` or the connecting role.
+fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
+    use crate::store::pg;
+    let url = global.db.to_str().unwrap_or_default();
+    let target = pg::Target::parse(url)?;
+    // The name typed is not repeated: it may be anything (issue #13 item 8).
+    if global
+        .operator
+        .as_deref()
+        .is_some_and(|n| n != target.user())
+    {
+        return Err(Error::Refused(format!(
+            "--as (or PRIVREG_OPERATOR) names another role than the one that logs in ({}): on a server the operator is the role the server authenticates",
+            target.user()
+        )));
+    }
+    if let Some(admin) = &args.admin {
+        super::operator::check_name(admin)?;
+    }
+    let now = Clock::current()?.now_rfc3339();
+    let Some(made) = pg::init(&target, args.admin.as_deref(), &now)? else {
+        if !global.quiet {
+            eprintln!(
+                "privreg: {} is already a register; nothing was changed",
+                target.shown
+            );
+        }
+        return Ok(done(global, false, None));
+    };
+    if !global.quiet {
+        if made.made_role {
+            eprintln!(
+                "privreg: made the login role {} for the first admin, without a password: set one with psql's \\password",
+                made.admin
+            );
+        }
+        eprintln!(
+            "privreg: created the register on {} with admin {}",
+            target.shown, made.admin
+        );
+    }
+    let mut out = done(global, true, Some(&made.admin));
+    if let Output::Done(m) = &mut out {
+        m.insert("register_id".into(), made.register_id.into());
     }
     Ok(out)
 }

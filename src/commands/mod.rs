@@ -394,6 +394,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions { shell } => return fields::completions(shell),
         Command::Man => return fields::man(),
         Command::Lock => sealing::lock(&global)?,
+        // Server mode (SPEC §8) is wired command by command (issue #17).
+        command if crate::store::pg::is_url(&global.db) => {
+            return Err(crate::store::pg::not_built(verb_of(&command).action))
+        }
         command => {
             let mut session = open_session(&global, &command, format)?;
             let result = dispatch(&mut session, command);

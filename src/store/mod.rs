@@ -45,6 +45,7 @@ mod error;
 pub mod holds;
 pub mod notice;
 pub mod operators;
+pub mod pg;
 pub mod preferences;
 pub mod processing;
 pub mod records;

@@ -28,5 +28,6 @@ mod restore;
 mod restrict;
 mod seal;
 mod search;
+mod server;
 mod tour;
 mod validation;

@@ -1,0 +1,52 @@
+-- Server mode (SPEC §8), step 1 of `privreg init --db postgresql://…`: what
+-- must exist before the schema can be made, run as the connecting role (one
+-- that may create roles and schemas), in the same transaction as the rest.
+-- Every statement may run again on a cluster that has it already: the roles
+-- are the cluster's (shared by every database in it), the schema and the
+-- extensions are this database's.
+--
+-- privreg_owner owns the schema and every object in it and cannot log in:
+-- nobody works as the owner, so no login role holds the owner's rights
+-- (UPDATE of the audit log, DDL) through ownership. The connecting role is
+-- made a member only for the length of `init` (it must be one to create a
+-- schema for another role), and init revokes that again before it commits.
+-- A superuser needs no membership, and is beyond what privileges can hold
+-- back anyway (README, "Server mode").
+--
+-- The three groups are the roles of SPEC §4. Operators are login roles made
+-- members of one of them.
+
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['privreg_owner', 'privreg_admin', 'privreg_staff', 'privreg_auditor'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+            -- Two inits at once on the same cluster (two databases): the
+            -- second waits for the first's role and then finds it there.
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
+        END IF;
+    END LOOP;
+    -- Membership for this transaction only (see above): remembered so that
+    -- init takes away exactly what it gave.
+    IF NOT pg_catalog.pg_has_role(current_user, 'privreg_owner', 'MEMBER') THEN
+        EXECUTE format('GRANT privreg_owner TO %I', current_user);
+        PERFORM pg_catalog.set_config('privreg.granted_owner', 'yes', true);
+    END IF;
+END
+$$;
+
+CREATE SCHEMA privreg AUTHORIZATION privreg_owner;
+REVOKE ALL ON SCHEMA privreg FROM PUBLIC;
+
+-- unaccent and pg_trgm are trusted extensions (PostgreSQL 13+): a role
+-- with CREATE on the database may install them; Debian ships both in the
+-- server package itself (postgresql-15), no -contrib package needed. A
+-- database that has them already in another schema keeps them there, and
+-- 001_schema.sql finds them wherever they are.
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA privreg;
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA privreg;

@@ -1,0 +1,707 @@
+//! Server mode (SPEC §8, issue #17): `privreg init --db postgresql://…` on
+//! a throwaway cluster, and what the server itself refuses to an operator
+//! who connects with a plain client (`psql`) instead of privreg.
+//!
+//! Each test gets a database of its own in the cluster that
+//! `PRIVREG_TEST_PG` names (an admin URL, as `scripts/pg_cluster.sh start`
+//! prints it), and login roles of its own, so tests stay independent and
+//! run in parallel. Without `PRIVREG_TEST_PG` they say they were skipped
+//! and pass, unless `PRIVREG_REQUIRE_PG=1` (CI), where they fail.
+
+use std::process::Output;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::util::TODAY;
+
+/// A fresh database in the test cluster, dropped with its roles at the end.
+struct Pg {
+    admin_url: String,
+    db: String,
+    roles: Vec<String>,
+}
+
+impl Pg {
+    /// A new empty database, or `None` (test skipped) without a cluster.
+    fn new(test: &str) -> Option<Pg> {
+        let admin_url = match std::env::var("PRIVREG_TEST_PG") {
+            Ok(url) if !url.is_empty() => url,
+            _ => {
+                assert!(
+                    std::env::var("PRIVREG_REQUIRE_PG").as_deref() != Ok("1"),
+                    "PRIVREG_REQUIRE_PG=1 but PRIVREG_TEST_PG is not set: start a cluster with scripts/pg_cluster.sh"
+                );
+                eprintln!(
+                    "skipped {test}: PRIVREG_TEST_PG is not set (scripts/pg_cluster.sh start)"
+                );
+                return None;
+            }
+        };
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let db = format!(
+            "t{}_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst),
+            test.chars().take(30).collect::<String>()
+        );
+        let pg = Pg {
+            admin_url,
+            db,
+            roles: Vec::new(),
+        };
+        pg.superuser(&format!("CREATE DATABASE \"{}\"", pg.db));
+        Some(pg)
+    }
+
+    /// The URL of this database for `user` (no password: the cluster
+    /// trusts its socket).
+    fn url(&self, user: &str) -> String {
+        url_for(&self.admin_url, user, &self.db)
+    }
+
+    /// A role name of this test's own (roles are the cluster's).
+    fn role(&self, name: &str) -> String {
+        format!("{}_{name}", self.db)
+    }
+
+    /// A login role in `group` (`privreg_staff`, …), as `operator add`
+    /// will make it once it works on servers.
+    fn login(&mut self, name: &str, group: Option<&str>) -> String {
+        let role = self.role(name);
+        let member = group.map(|g| format!(" IN ROLE {g}")).unwrap_or_default();
+        self.superuser_in_db(&format!("CREATE ROLE \"{role}\" LOGIN{member}"));
+        self.roles.push(role.clone());
+        role
+    }
+
+    /// SQL as the cluster's superuser in its maintenance database.
+    fn superuser(&self, sql: &str) -> String {
+        ok(psql(&self.admin_url, sql))
+    }
+
+    /// SQL as the superuser in this test's database.
+    fn superuser_in_db(&self, sql: &str) -> String {
+        let user = self
+            .admin_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .map(|(user, _)| user.to_string())
+            .unwrap_or_else(|| "postgres".into());
+        ok(psql(&self.url(&user), sql))
+    }
+
+    /// SQL as `role` in this test's database.
+    fn as_role(&self, role: &str, sql: &str) -> Output {
+        psql(&self.url(role), sql)
+    }
+
+    /// SQL as `role` that the server must refuse for want of a privilege
+    /// (SQLSTATE 42501); returns the server's message.
+    fn refused(&self, role: &str, sql: &str) -> String {
+        let out = self.as_role(role, sql);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{role} was allowed: {sql}");
+        assert!(
+            err.contains("42501"),
+            "{role}: {sql}: not a refusal:\n{err}"
+        );
+        err
+    }
+
+    /// `privreg ARGS --db URL` as `user`.
+    fn privreg(&self, user: &str, args: &[&str]) -> Output {
+        privreg(&self.url(user), args)
+    }
+
+    /// `privreg init` as the superuser with a first admin of this test's
+    /// own (the superuser itself would be every parallel test's admin).
+    fn init(&mut self) -> String {
+        let admin = self.role("admin");
+        self.roles.push(admin.clone());
+        let user = self.superuser_user();
+        let out = self.privreg(&user, &["--format", "json", "init", "--admin", &admin]);
+        assert!(out.status.success(), "init failed:\n{}", text(&out));
+        admin
+    }
+
+    fn superuser_user(&self) -> String {
+        self.admin_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .map(|(user, _)| user.to_string())
+            .unwrap_or_else(|| "postgres".into())
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        let _ = psql(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.db),
+        );
+        for role in &self.roles {
+            let _ = psql(&self.admin_url, &format!("DROP ROLE IF EXISTS \"{role}\""));
+        }
+    }
+}
+
+/// `admin_url` with another user and database: `scheme://user@host/db?query`.
+fn url_for(admin_url: &str, user: &str, db: &str) -> String {
+    let (scheme, rest) = admin_url.split_once("://").expect("a URL");
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let query = path
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
+    format!("{scheme}://{user}@{host}/{db}{query}")
+}
+
+/// psql, the plain client: no ~/.psqlrc, stop at the first error, errors
+/// with their SQLSTATE, rows unaligned without headers.
+fn psql(url: &str, sql: &str) -> Output {
+    std::process::Command::new("psql")
+        .args([
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-v",
+            "VERBOSITY=verbose",
+        ])
+        .args(["-d", url, "-c", sql])
+        .env_remove("PGPASSWORD")
+        .output()
+        .expect("psql (PostgreSQL's client) is installed")
+}
+
+fn ok(out: Output) -> String {
+    assert!(out.status.success(), "psql failed:\n{}", text(&out));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn privreg(url: &str, args: &[&str]) -> Output {
+    Command::cargo_bin("privreg")
+        .unwrap()
+        .args(args)
+        .env("PRIVREG_DB", url)
+        .env("PRIVREG_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("PRIVREG_OPERATOR")
+        .env_remove("PRIVREG_FORMAT")
+        .env_remove("PRIVREG_PASSPHRASE_FILE")
+        .env_remove("PGPASSWORD")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The audit log as privreg's own type, read with psql as `role`.
+fn audit_log(pg: &Pg, role: &str) -> Vec<privreg::store::audit::Stored> {
+    let json = ok(pg.as_role(
+        role,
+        "SELECT coalesce(json_agg(a ORDER BY seq), '[]') FROM privreg.audit a",
+    ));
+    let rows: Vec<Value> = serde_json::from_str(&json).unwrap();
+    rows.iter()
+        .map(|r| privreg::store::audit::Stored {
+            seq: r["seq"].as_i64().unwrap(),
+            at: r["at"].as_str().unwrap().into(),
+            operator: r["operator"].as_str().unwrap().into(),
+            action: r["action"].as_str().unwrap().into(),
+            outcome: r["outcome"].as_str().unwrap().into(),
+            records: r["records"].as_str().unwrap().into(),
+            fields: r["fields"].as_str().unwrap().into(),
+            request: r["request"].as_str().map(str::to_string),
+            rows: r["rows"].as_i64().unwrap(),
+            detail: r["detail"].as_str().unwrap().into(),
+            prev_hash: r["prev_hash"].as_str().unwrap().into(),
+            hash: r["hash"].as_str().unwrap().into(),
+        })
+        .collect()
+}
+
+/// Every entry links to the one before and has privreg's own hash of its
+/// content: the chain `audit verify` checks on a file.
+fn assert_chain(log: &[privreg::store::audit::Stored]) {
+    let mut prev = "0".repeat(64);
+    for (i, e) in log.iter().enumerate() {
+        assert_eq!(e.seq, i as i64 + 1, "entries are numbered without gaps");
+        assert_eq!(e.prev_hash, prev, "entry {} links to the one before", e.seq);
+        assert_eq!(
+            privreg::store::audit::hash_of(e),
+            e.hash,
+            "entry {} has the file's hash",
+            e.seq
+        );
+        prev = e.hash.clone();
+    }
+}
+
+/// A staff member's INSERT of a customer through psql.
+const ADD_CUSTOMER: &str = "INSERT INTO privreg.records (register, first_name, last_name, city, created_at, created_by, updated_at) \
+     VALUES ('customer', 'Åsa', 'Ääkkönen', 'Hämeenlinna', '2026-11-24T10:00:00.000Z', 'staff', '2026-11-24T10:00:00.000Z') RETURNING number";
+
+#[test]
+fn init_makes_the_schema_its_roles_and_the_connecting_role_admin() {
+    let Some(mut pg) = Pg::new("init_connecting") else {
+        return;
+    };
+    // A role that may create roles and schemas, not a superuser: what
+    // SPEC §8 asks of whoever runs init.
+    let creator = pg.login("creator", None);
+    pg.superuser_in_db(&format!(
+        "ALTER ROLE \"{creator}\" CREATEROLE; GRANT CREATE ON DATABASE \"{}\" TO \"{creator}\"",
+        pg.db
+    ));
+    let out = pg.privreg(&creator, &["--format", "json", "init"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done["created"], true);
+    assert_eq!(done["admin"], creator.as_str());
+    let id = done["register_id"].as_str().unwrap();
+    assert!(
+        id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+
+    // the schema's owner cannot log in, and the creator is no longer its member
+    let owner = pg.superuser_in_db(
+        "SELECT r.rolname || ' ' || r.rolcanlogin FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'privreg'",
+    );
+    assert_eq!(owner, "privreg_owner false");
+    let member = pg.superuser_in_db(&format!(
+        "SELECT pg_has_role('{creator}', 'privreg_owner', 'MEMBER'), pg_has_role('{creator}', 'privreg_admin', 'MEMBER')"
+    ));
+    assert_eq!(member, "f|t");
+    // every table is the owner's
+    let foreign = pg.superuser_in_db(
+        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname = 'privreg' AND c.relkind = 'r' AND c.relowner <> 'privreg_owner'::regrole",
+    );
+    assert_eq!(foreign, "0");
+    for group in ["privreg_admin", "privreg_staff", "privreg_auditor"] {
+        let login = pg.superuser_in_db(&format!(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = '{group}'"
+        ));
+        assert_eq!(login, "f", "{group} is a group, not a login");
+    }
+    // the register as a file starts: its registers, purposes, the admin, the id
+    assert_eq!(
+        ok(pg.as_role(
+            &creator,
+            "SELECT string_agg(prefix, '' ORDER BY prefix) FROM privreg.registers"
+        )),
+        "BCER"
+    );
+    assert_eq!(
+        ok(pg.as_role(&creator, "SELECT role FROM privreg.operators")),
+        "admin"
+    );
+    assert_eq!(
+        ok(pg.as_role(
+            &creator,
+            "SELECT value FROM privreg.meta WHERE key = 'register_id'"
+        )),
+        id
+    );
+    // one entry, by the role that ran init
+    let log = audit_log(&pg, &creator);
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].action.as_str(), log[0].operator.as_str()),
+        ("init", creator.as_str())
+    );
+    assert_eq!(log[0].at, format!("{TODAY}T10:00:00.000Z"));
+    assert_chain(&log);
+
+    // again: nothing changes, and it says so
+    let again = pg.privreg(&creator, &["--format", "json", "init"]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already a register"));
+    let done: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(done["created"], false);
+    assert_eq!(audit_log(&pg, &creator).len(), 1);
+}
+
+#[test]
+fn psql_users_are_refused_what_their_role_may_not_do() {
+    let Some(mut pg) = Pg::new("psql_refused") else {
+        return;
+    };
+    let admin = pg.init();
+    let staff = pg.login("staff", Some("privreg_staff"));
+    let auditor = pg.login("auditor", Some("privreg_auditor"));
+
+    // staff adds a record (its number comes from the register's sequence)…
+    assert_eq!(ok(pg.as_role(&staff, ADD_CUSTOMER)), "1");
+    ok(pg.as_role(
+        &staff,
+        "UPDATE privreg.records SET city = 'Turku' WHERE number = 1",
+    ));
+    // …but cannot delete one, choose its number, or move it to another register
+    pg.refused(&staff, "DELETE FROM privreg.records WHERE number = 1");
+    pg.refused(&staff, "TRUNCATE privreg.records CASCADE");
+    pg.refused(
+        &staff,
+        "INSERT INTO privreg.records (register, number, first_name, last_name, created_at, created_by, updated_at) \
+         VALUES ('customer', 99, 'A', 'B', 'x', 'x', 'x')",
+    );
+    pg.refused(&staff, "UPDATE privreg.records SET register = 'employee'");
+    // nor do an admin's work: operators, holds released, the controller
+    pg.refused(&staff, "UPDATE privreg.operators SET role = 'admin'");
+    pg.refused(&staff, "INSERT INTO privreg.erasures (register, number, erased_at, erased_by, reason) VALUES ('customer', 1, 'x', 'x', 'x')");
+    pg.refused(&staff, "UPDATE privreg.holds SET released_at = 'x'");
+
+    // the auditor reads everything and writes nothing
+    assert_eq!(
+        ok(pg.as_role(&auditor, "SELECT count(*) FROM privreg.records")),
+        "1"
+    );
+    pg.refused(&auditor, ADD_CUSTOMER);
+    pg.refused(&auditor, "UPDATE privreg.records SET city = 'Oulu'");
+    pg.refused(&auditor, "DELETE FROM privreg.records");
+    pg.refused(&auditor, "INSERT INTO privreg.requests (type, received, due, opened_at, opened_by) VALUES ('access', 'x', 'x', 'x', 'x')");
+    pg.refused(
+        &auditor,
+        "UPDATE privreg.meta SET value = 'x' WHERE key = 'adequacy_list_date'",
+    );
+    pg.refused(&auditor, "DELETE FROM privreg.bases");
+    // nor tests guessed identifiers against the erased people's list: the
+    // key is staff's and admins' (they hash on every add and erase)
+    pg.refused(&auditor, "SELECT value FROM privreg.secrets");
+    assert_eq!(
+        ok(pg.as_role(
+            &staff,
+            "SELECT length(value) FROM privreg.secrets WHERE name = 'suppression_key'"
+        )),
+        "64"
+    );
+
+    // nobody who can log in changes the audit log, the admin included
+    for role in [&staff, &auditor, &admin] {
+        pg.refused(role, "UPDATE privreg.audit SET operator = 'someone else'");
+        pg.refused(role, "DELETE FROM privreg.audit");
+        pg.refused(role, "TRUNCATE privreg.audit");
+        pg.refused(role, "INSERT INTO privreg.audit (seq, at, operator, action, outcome, prev_hash, hash) VALUES (99, 'x', 'x', 'x', 'x', 'x', 'x')");
+        pg.refused(role, "UPDATE privreg.audit_head SET seq = 0");
+        pg.refused(role, "SELECT nextval('privreg.number_customer')");
+        // and nobody makes themselves an admin or the owner
+        pg.refused(role, &format!("GRANT privreg_admin TO \"{role}\""));
+        pg.refused(role, &format!("GRANT privreg_owner TO \"{role}\""));
+        pg.refused(role, "SET ROLE privreg_owner");
+    }
+    pg.refused(&staff, "SET ROLE privreg_admin");
+    // not even the owner (here the superuser) rewrites the log: triggers refuse
+    let out = pg.as_role(
+        &pg.superuser_user(),
+        "UPDATE privreg.audit SET operator = 'x'",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("append-only"));
+    // the admin may erase
+    ok(pg.as_role(&admin, "DELETE FROM privreg.records WHERE number = 1"));
+    // a number is never given again
+    assert_eq!(ok(pg.as_role(&staff, ADD_CUSTOMER)), "2");
+}
+
+#[test]
+fn audit_entries_name_the_session_user_and_chain_like_the_file() {
+    let Some(mut pg) = Pg::new("audit_chain") else {
+        return;
+    };
+    let admin = pg.init();
+    let staff = pg.login("staff", Some("privreg_staff"));
+    let auditor = pg.login("auditor", Some("privreg_auditor"));
+    let stranger = pg.login("stranger", None);
+
+    // there is no operator argument to forge
+    let out = pg.as_role(
+        &staff,
+        &format!("SELECT privreg.audit_append('{TODAY}T10:00:00.000Z', 'add', 'ok', 'C-1', '', NULL, 1, '', '{admin}')"),
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("42883"),
+        "{}",
+        text(&out)
+    );
+    // an entry names who logged in, also after SET ROLE to another role
+    ok(pg.as_role(
+        &staff,
+        &format!("SELECT privreg.audit_append('{TODAY}T10:00:00.000Z', 'add', 'ok', 'C-1', 'first_name,last_name', NULL, 1, '')"),
+    ));
+    ok(pg.as_role(
+        &admin,
+        &format!("SET ROLE privreg_admin; SELECT privreg.audit_append('{TODAY}T10:00:01.000Z', 'search', 'ok', '', '', 'REQ-1', -3, '')"),
+    ));
+    // texts JSON escapes differently from plain text hash the same as in a file
+    let tricky =
+        "quote \" backslash \\ slash / tab \t newline \n ctrl \u{1} del \u{7f} ä 日本 😀 \u{2028}";
+    let sql = format!(
+        "SELECT privreg.audit_append('{TODAY}T10:00:02.123Z', 'export-register', 'started', '', '', NULL, 0, '{}')",
+        tricky.replace('\'', "''")
+    );
+    ok(pg.as_role(&auditor, &sql));
+    // someone in no privreg group cannot append at all
+    pg.refused(
+        &stranger,
+        &format!("SELECT privreg.audit_append('{TODAY}T10:00:00.000Z', 'add', 'ok', '', '', NULL, 0, '')"),
+    );
+    // a malformed time is refused
+    let out = pg.as_role(
+        &staff,
+        "SELECT privreg.audit_append('yesterday', 'add', 'ok', '', '', NULL, 0, '')",
+    );
+    assert!(!out.status.success());
+
+    let log = audit_log(&pg, &auditor);
+    let who: Vec<&str> = log.iter().map(|e| e.operator.as_str()).collect();
+    let init_by = pg.superuser_user();
+    assert_eq!(who, [init_by.as_str(), &staff, &admin, &auditor]);
+    assert_eq!(log[3].detail, tricky);
+    assert_eq!(log[2].request.as_deref(), Some("REQ-1"));
+    assert_chain(&log);
+
+    // appends at once from many connections: no number twice, no fork
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            let url = pg.url(if i % 2 == 0 { &staff } else { &auditor });
+            std::thread::spawn(move || {
+                for _ in 0..5 {
+                    ok(psql(
+                        &url,
+                        &format!("SELECT privreg.audit_append('{TODAY}T11:00:00.000Z', 'search', 'ok', '', '', NULL, {i}, '')"),
+                    ));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let log = audit_log(&pg, &auditor);
+    assert_eq!(log.len(), 4 + 40);
+    assert_chain(&log);
+    let head = ok(pg.as_role(
+        &auditor,
+        "SELECT seq || ' ' || hash FROM privreg.audit_head",
+    ));
+    assert_eq!(head, format!("44 {}", log[43].hash));
+}
+
+#[test]
+fn search_folds_case_and_diacritics_through_an_index() {
+    let Some(mut pg) = Pg::new("search_index") else {
+        return;
+    };
+    pg.init();
+    let staff = pg.login("staff", Some("privreg_staff"));
+    ok(pg.as_role(&staff, ADD_CUSTOMER));
+    let find = |prefix: &str| {
+        ok(pg.as_role(
+            &staff,
+            &format!(
+                "SELECT count(*) FROM privreg.records \
+                 WHERE search_words LIKE '% ' || privreg.fold('{prefix}') || '%'"
+            ),
+        ))
+    };
+    // word prefixes, whatever the case and diacritics, of any word
+    for hit in ["aakko", "ÄÄKKÖNEN", "asa", "å", "hameen"] {
+        assert_eq!(find(hit), "1", "{hit}");
+    }
+    // not the middle of a word
+    for miss in ["kkonen", "linna", "x"] {
+        assert_eq!(find(miss), "0", "{miss}");
+    }
+    let plan = ok(pg.as_role(
+        &staff,
+        "SET enable_seqscan = off; EXPLAIN SELECT number FROM privreg.records \
+         WHERE search_words LIKE '% aa%'",
+    ));
+    assert!(plan.contains("records_search"), "{plan}");
+}
+
+#[test]
+fn init_without_the_right_to_create_is_refused_with_exit_5() {
+    let Some(mut pg) = Pg::new("init_no_rights") else {
+        return;
+    };
+    let nobody = pg.login("nobody", None);
+    let out = pg.privreg(&nobody, &["init"]);
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot make a register"),
+        "{}",
+        text(&out)
+    );
+    // and it left nothing behind
+    assert_eq!(
+        pg.superuser_in_db("SELECT count(*) FROM pg_namespace WHERE nspname = 'privreg'"),
+        "0"
+    );
+}
+
+#[test]
+fn init_on_a_missing_database_exits_7_with_the_servers_reason() {
+    let Some(pg) = Pg::new("init_missing_db") else {
+        return;
+    };
+    let url = url_for(&pg.admin_url, &pg.superuser_user(), "no_such_database");
+    let out = privreg(&url, &["init"]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no_such_database") && err.contains("does not exist"),
+        "{err}"
+    );
+}
+
+// These need no cluster: they fail before connecting.
+
+#[test]
+fn a_password_in_the_url_is_refused_and_never_repeated() {
+    let out = privreg("postgresql://anne:S3cret-pw@localhost/privreg", &["init"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pgpass"), "{err}");
+    assert!(!err.contains("S3cret-pw"), "{err}");
+}
+
+#[test]
+fn a_server_that_is_not_there_is_exit_7() {
+    let out = privreg(
+        "postgresql://anne@%2Fnonexistent%2Fprivreg-socket/privreg",
+        &["init"],
+    );
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // the cause, not only the driver's "error connecting to server"
+    assert!(
+        err.contains("cannot connect") && err.contains("No such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tls_is_refused_rather_than_sent_in_the_clear() {
+    for mode in ["require", "verify-full"] {
+        let out = privreg(
+            &format!("postgresql://anne@localhost/privreg?sslmode={mode}"),
+            &["init"],
+        );
+        assert_eq!(out.status.code(), Some(7), "{mode}: {}", text(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("TLS"),
+            "{}",
+            text(&out)
+        );
+    }
+}
+
+#[test]
+fn commands_not_built_for_servers_say_so() {
+    for args in [
+        &["search", "x"][..],
+        &["audit", "verify"],
+        &["operator", "list"],
+    ] {
+        let out = privreg("postgresql://anne@localhost/privreg", args);
+        assert_eq!(out.status.code(), Some(7), "{args:?}: {}", text(&out));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("server mode is not built yet for this command"),
+            "{err}"
+        );
+    }
+    // help in other forms needs no register
+    let out = privreg(
+        "postgresql://anne@localhost/privreg",
+        &["fields", "customer"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn the_password_comes_from_pgpass_or_pgpassword_and_is_never_shown() {
+    let Some(mut pg) = Pg::new("password") else {
+        return;
+    };
+    // scripts/pg_cluster.sh makes this group's members sign in with SCRAM
+    pg.superuser(
+        "DO $$ BEGIN CREATE ROLE privreg_test_password NOLOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+    );
+    let role = pg.login("pw", Some("privreg_test_password"));
+    let secret = "Pw-of-the-creator-42";
+    pg.superuser_in_db(&format!(
+        "ALTER ROLE \"{role}\" CREATEROLE PASSWORD '{secret}'; GRANT CREATE ON DATABASE \"{}\" TO \"{role}\"",
+        pg.db
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = dir.path().join("pgpass");
+    let init = |pgpass_file: &std::path::Path, env_password: Option<&str>| {
+        let mut c = Command::cargo_bin("privreg").unwrap();
+        c.args(["init"])
+            .env("PRIVREG_DB", pg.url(&role))
+            .env("PRIVREG_TODAY", TODAY)
+            .env("PGPASSFILE", pgpass_file)
+            .env_remove("PRIVREG_OPERATOR")
+            .env_remove("PGPASSWORD");
+        if let Some(p) = env_password {
+            c.env("PGPASSWORD", p);
+        }
+        c.output().unwrap()
+    };
+    let fails = |out: &Output, why: &str| {
+        assert_eq!(out.status.code(), Some(7), "{}", text(out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(why), "{err}");
+        assert!(!err.contains(secret) && !err.contains("wrong-one"), "{err}");
+    };
+
+    // none anywhere, and no terminal to ask on
+    fails(&init(&dir.path().join("none"), None), "asks for a password");
+    // a password file others can read is not used
+    std::fs::write(&pgpass, format!("*:*:*:{role}:{secret}\n")).unwrap();
+    set_mode(&pgpass, 0o644);
+    fails(&init(&pgpass, None), "chmod 0600");
+    // a wrong one: the server's reason, not the password
+    std::fs::write(&pgpass, format!("*:*:*:{role}:wrong-one\n")).unwrap();
+    set_mode(&pgpass, 0o600);
+    fails(&init(&pgpass, None), "password authentication failed");
+    fails(
+        &init(&dir.path().join("none"), Some("wrong-one")),
+        "password authentication failed",
+    );
+    // the right one from the file, then from PGPASSWORD
+    std::fs::write(
+        &pgpass,
+        format!("# ours\nother:*:*:*:no\n*:*:*:{role}:{secret}\n"),
+    )
+    .unwrap();
+    let out = init(&pgpass, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = init(&dir.path().join("none"), Some(secret));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already a register"));
+}
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
