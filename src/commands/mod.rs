@@ -7,6 +7,7 @@ mod backup;
 mod bases;
 mod breach;
 mod breach_letter;
+mod busy;
 mod check;
 mod controller;
 mod disclose;
@@ -359,6 +360,7 @@ pub fn verb_of(command: &Command) -> Verb {
 pub fn run(cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
     output::set_csv_dialect(global.csv_dialect);
+    busy::wait_as_configured(global.quiet)?;
     let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
     let out = match command {
