@@ -66,6 +66,10 @@ pub struct Global {
         global = true
     )]
     pub csv_dialect: CsvDialect,
+    /// Write the output to this new file (readable by you only; never over
+    /// an existing file) instead of stdout; --format xlsx needs one
+    #[arg(long, value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1301,9 +1305,6 @@ pub struct ExportRegisterArgs {
     /// Personal identity codes in full (audited)
     #[arg(long)]
     pub reveal_hetu: bool,
-    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -1330,9 +1331,6 @@ pub struct ExportAuditArgs {
     /// Up to and including this day
     #[arg(long)]
     pub until: Option<String>,
-    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

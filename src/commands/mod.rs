@@ -57,6 +57,9 @@ pub struct GlobalOpts {
     /// The output format, already checked against what the command can produce.
     pub format: Format,
     pub quiet: bool,
+    /// The `--output` file, created before the command began; a command
+    /// that streams its output takes it, the rest is printed into it.
+    pub output: Option<crate::files::NewFile>,
 }
 
 impl Session {
@@ -239,7 +242,10 @@ impl Formats {
             Formats::Data => (Format::Table, output::DATA_FORMATS),
             Formats::TableOrJson => (Format::Table, &[Format::Table, Format::Json]),
             Formats::Document => (Format::Markdown, &[Format::Markdown, Format::Json]),
-            Formats::Export => (Format::Csv, &[Format::Csv, Format::Json, Format::Jsonl]),
+            Formats::Export => (
+                Format::Csv,
+                &[Format::Csv, Format::Json, Format::Jsonl, Format::Xlsx],
+            ),
             Formats::Subject => (Format::Json, &[Format::Json, Format::Markdown]),
         }
     }
@@ -363,6 +369,15 @@ pub fn run(cli: Cli) -> Result<()> {
     busy::wait_as_configured(global.quiet)?;
     let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
+    if format == Format::Xlsx && global.output.is_none() {
+        return Err(output::xlsx_needs_a_file());
+    }
+    // Created first, so that a name already taken is refused before any
+    // work (src/files.rs); removed again if the command fails.
+    let mut dest = match &global.output {
+        Some(path) => Some(crate::files::NewFile::create(path, &global.db)?),
+        None => None,
+    };
     let out = match command {
         Command::Init(args) => init::run(&global, args)?,
         // Help in other forms: no register, no operator.
@@ -371,16 +386,30 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Man => return fields::man(),
         Command::Lock => sealing::lock(&global)?,
         command => {
-            let mut session = open_session(&global, &command, format)?;
+            let mut session = open_session(&global, &command, format, dest.take())?;
             let result = dispatch(&mut session, command);
             checkpoint_after(&session);
+            dest = session.global.output.take();
             result?
         }
     };
-    output::print(out, format)
+    match out {
+        // Data and then a failure (`import --skip-invalid` that rejected
+        // rows): the data for scripts, then the exit code of the failure.
+        Output::ThenFail(out, error) => {
+            output::print(*out, format, dest)?;
+            Err(error)
+        }
+        out => output::print(out, format, dest),
+    }
 }
 
-fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
+fn open_session(
+    global: &Global,
+    command: &Command,
+    format: Format,
+    output: Option<crate::files::NewFile>,
+) -> Result<Session> {
     let sealed_name = global.operator.clone().or_else(login_name);
     sealing::open(global, sealed_name.as_deref())?;
     let mut store = Store::open(&global.db)?;
@@ -438,6 +467,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
         global: GlobalOpts {
             format,
             quiet: global.quiet,
+            output,
         },
     })
 }

@@ -18,6 +18,7 @@ mod init;
 mod marketing;
 mod notice;
 mod office;
+mod office_a;
 mod operators;
 mod processing;
 mod records;
