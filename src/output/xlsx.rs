@@ -33,6 +33,8 @@ pub struct Sheet {
     workbook: Workbook,
     file: File,
     keys: Vec<String>,
+    /// Per key: a field of free text, never a date (see [`cell_kind`]).
+    free_text: Vec<bool>,
     /// The next row to write (0 is the header).
     next: u32,
     date: Format,
@@ -62,6 +64,7 @@ impl Sheet {
             workbook,
             file,
             keys: keys.to_vec(),
+            free_text: keys.iter().map(|k| is_free_text(k)).collect(),
             next: 1,
             date: Format::new().set_num_format("d.m.yyyy"),
             time: Format::new().set_num_format("d.m.yyyy h:mm"),
@@ -88,7 +91,7 @@ impl Sheet {
                     Some(x) => sheet.write_number(r, col, x).map(|_| ()),
                     None => sheet.write_string(r, col, n.to_string()).map(|_| ()),
                 },
-                Value::String(s) => match cell_kind(key, s) {
+                Value::String(s) => match cell_kind(self.free_text[c], s) {
                     CellKind::Date(d) => sheet
                         .write_datetime_with_format(r, col, &d, &self.date)
                         .map(|_| ()),
@@ -177,14 +180,18 @@ enum CellKind {
     Text,
 }
 
-/// Whether a text value of `key` is a date, a time or text. A field of
-/// free text stays text even when it looks like a date.
-fn cell_kind(key: &str, text: &str) -> CellKind {
-    let free_text = Register::ALL.into_iter().any(|r| {
+/// Whether `key` names a field of free text in any register.
+fn is_free_text(key: &str) -> bool {
+    Register::ALL.into_iter().any(|r| {
         fields(r)
             .iter()
             .any(|f| f.name == key && matches!(f.kind, Kind::Text | Kind::LongText))
-    });
+    })
+}
+
+/// Whether a text value is a date, a time or text. The value of a field
+/// of free text stays text even when it looks like a date.
+fn cell_kind(free_text: bool, text: &str) -> CellKind {
     if free_text {
         return CellKind::Text;
     }
@@ -240,23 +247,18 @@ mod tests {
 
     #[test]
     fn dates_and_times_are_recognised_and_free_text_is_not() {
+        let kind = |key: &str, text: &str| cell_kind(is_free_text(key), text);
         assert!(matches!(
-            cell_kind("applied_on", "2026-11-24"),
+            kind("applied_on", "2026-11-24"),
             CellKind::Date(_)
         ));
         assert!(matches!(
-            cell_kind("at", "2026-11-24T10:00:00.000Z"),
+            kind("at", "2026-11-24T10:00:00.000Z"),
             CellKind::Time(_)
         ));
-        assert!(matches!(
-            cell_kind("job_title", "2026-11-24"),
-            CellKind::Text
-        ));
-        assert!(matches!(cell_kind("postal_code", "00100"), CellKind::Text));
-        assert!(matches!(
-            cell_kind("phone", "+358401234567"),
-            CellKind::Text
-        ));
-        assert!(matches!(cell_kind("due", "2026-02-30"), CellKind::Text));
+        assert!(matches!(kind("job_title", "2026-11-24"), CellKind::Text));
+        assert!(matches!(kind("postal_code", "00100"), CellKind::Text));
+        assert!(matches!(kind("phone", "+358401234567"), CellKind::Text));
+        assert!(matches!(kind("due", "2026-02-30"), CellKind::Text));
     }
 }
