@@ -93,6 +93,10 @@ pub struct Global {
         global = true
     )]
     pub lang: Option<crate::messages::Lang>,
+    /// Write the output to this new file (readable by you only; never over
+    /// an existing file) instead of stdout; --format xlsx needs one
+    #[arg(long, value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -93,6 +93,26 @@ pub fn create(path: &Path, flag: &str, register: &Path) -> Result<(File, Created
     ))
 }
 
+/// A file created for a command's output (`--output FILE`): the open
+/// file and the guard that removes it unless the output was complete.
+#[derive(Debug)]
+pub struct NewFile {
+    pub file: File,
+    pub created: Created,
+}
+
+impl NewFile {
+    /// [`create`] for the global `--output`.
+    pub fn create(path: &Path, register: &Path) -> Result<NewFile> {
+        let (file, created) = create(path, "output", register)?;
+        Ok(NewFile { file, created })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.created.path()
+    }
+}
+
 /// [`create`], buffered for writing rows.
 pub fn create_buffered(
     path: &Path,

@@ -27,8 +27,9 @@ pub enum BasisCommand {
 
 #[derive(Debug, Args)]
 pub struct BasisAddArgs {
-    #[arg(value_parser = record_id)]
-    pub id: RecordId,
+    /// The records (all or none get the basis)
+    #[arg(value_parser = record_id, required = true, num_args = 1..)]
+    pub ids: Vec<RecordId>,
     /// consent, contract, legal-obligation, vital-interest, public-task, legitimate-interest, or aml
     #[arg(long, value_parser = parsed::<BasisArg>)]
     pub basis: BasisArg,

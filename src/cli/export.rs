@@ -2,8 +2,6 @@
 //! log, the notice, the record of processing, a breach's notification) and
 //! of the notice's own verbs (`notice history`, `notice category`).
 
-use std::path::PathBuf;
-
 use clap::{Args, Subcommand};
 
 use super::{parsed, record_id, register};
@@ -121,9 +119,6 @@ pub struct ExportRegisterArgs {
     /// Personal identity codes in full (audited)
     #[arg(long)]
     pub reveal_hetu: bool,
-    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -150,7 +145,4 @@ pub struct ExportAuditArgs {
     /// Up to and including this day
     #[arg(long)]
     pub until: Option<String>,
-    /// Write to this new file (created readable by you only; never over an existing file) instead of stdout
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }

@@ -23,6 +23,10 @@ const BASIS_COLUMNS: &[crate::output::Column] = &[
     ("until", "valid_until"),
 ];
 
+/// `basis add ID…`: the same basis for every record named, all or none
+/// (issue #20 point 7): an id that names no record is refused, with
+/// every such id named, before anything is written. Prints what was
+/// added, one row per record.
 fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
     let checked = checked(a.basis, a.law.as_deref(), a.note.as_deref())?;
     let from = date_flag("from", a.from.as_deref())?;
@@ -33,36 +37,60 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
         }
     }
     let purpose = a.purpose.trim().to_lowercase();
+    // The same id twice is one record; otherwise the order given.
+    let mut ids = Vec::new();
+    for id in &a.ids {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
     session.write("basis-add", |tx, who| {
-        let record = load(tx, a.id)?;
         bases::check_purpose(tx, &purpose)?;
+        let mut records = Vec::new();
+        let mut missing = Vec::new();
+        for id in &ids {
+            match load(tx, *id) {
+                Ok(r) => records.push(r),
+                Err(Error::NotFound(why)) => missing.push(why),
+                Err(e) => return Err(e),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(Error::NotFound(format!(
+                "{}: no basis was added to any record",
+                missing.join("; ")
+            )));
+        }
         let from = from.unwrap_or_else(|| who.today_iso());
-        let id = bases::insert(
-            tx,
-            record.key,
-            &NewBasis {
+        let evidence = a
+            .evidence
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let mut added = Vec::new();
+        for record in &records {
+            let new = NewBasis {
                 checked: &checked,
                 purpose: &purpose,
-                evidence: a
-                    .evidence
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty()),
+                evidence,
                 valid_from: &from,
                 valid_until: until.as_deref(),
-            },
-            &who.now,
-            &who.operator,
-        )?;
-        let stored =
-            bases::get(tx, id)?.ok_or_else(|| Error::Internal("the new basis vanished".into()))?;
-        let entry = Entry::new("basis-add")
-            .record(a.id)
-            .detail(format!("basis={} purpose={purpose}", checked.basis));
+            };
+            let id = bases::insert(tx, record.key, &new, &who.now, &who.operator)?;
+            let stored = bases::get(tx, id)?
+                .ok_or_else(|| Error::Internal("the new basis vanished".into()))?;
+            added.push(to_map(&stored));
+        }
+        let entry = Entry {
+            records: ids.iter().map(|id| id.to_string()).collect(),
+            ..Entry::new("basis-add")
+                .rows(added.len())
+                .detail(format!("basis={} purpose={purpose}", checked.basis))
+        };
         Ok((
-            Output::Object {
-                value: to_map(&stored),
-                plain: Some(format!("{id}")),
+            Output::List {
+                rows: added,
+                table: BASIS_COLUMNS.to_vec(),
             },
             entry,
         ))

@@ -1,9 +1,6 @@
 //! `export register`, `export subject` and `export audit`: what an
 //! auditor, or a data subject (Art. 15 and 20), takes away.
 
-use std::io::Write;
-use std::path::Path;
-
 use serde_json::{Map, Value};
 
 use super::records::full_json;
@@ -16,29 +13,12 @@ use crate::domain::fields::{fields, Kind};
 use crate::domain::hetu::Hetu;
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
-use crate::files::Created;
 use crate::messages::{words, Lang as MsgLang};
 use crate::ops::records::check_request;
-use crate::output::{stdout_box, to_map, Format, ListWriter, Output};
+use crate::output::{to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
 use crate::store::records::{self, Record};
 use crate::store::Tx;
-
-/// Where an export goes: a new file of its own (src/files.rs: created
-/// exclusively, 0600, never the register; removed again unless kept) or
-/// stdout.
-fn destination(
-    output: Option<&Path>,
-    register: &Path,
-) -> Result<(Box<dyn Write>, Option<Created>)> {
-    match output {
-        Some(p) => {
-            let (out, created) = crate::files::create_buffered(p, "output", register)?;
-            Ok((out, Some(created)))
-        }
-        None => Ok((stdout_box(), None)),
-    }
-}
 
 /// The columns of a register export: id and status, then every field in
 /// SPEC §3 order. `import` reads this file back (it skips id and status).
@@ -59,7 +39,7 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
         ("include-ended", a.include_ended),
         ("include-restricted", a.include_restricted),
         ("reveal-hetu", a.reveal_hetu),
-        ("to-file", a.output.is_some()),
+        ("to-file", session.global.output.is_some()),
     ] {
         if on {
             detail.push(' ');
@@ -74,7 +54,9 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
         },
         ..Entry::new("export-register").detail(detail)
     };
-    let (dest, created) = destination(a.output.as_deref(), &session.db)?;
+    // The --output file was created before the session opened (src/files.rs).
+    let dest = session.global.output.take();
+    let written_to = dest.as_ref().map(|d| d.path().to_path_buf());
     session.stream(entry, |tx, who| {
         let today = who.today_iso();
         let mut out = ListWriter::new(dest, format, keys, vec![])?;
@@ -107,11 +89,8 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
             },
         )?;
         let n = out.finish()?;
-        if let Some(created) = created {
-            if !quiet {
-                eprintln!("privreg: wrote {n} records to {}", created.path().display());
-            }
-            created.keep();
+        if let (Some(path), false) = (written_to, quiet) {
+            eprintln!("privreg: wrote {n} records to {}", path.display());
         }
         Ok(n)
     })
@@ -153,10 +132,10 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
         "hash",
     ];
     let mut detail = format!("format={}", format.name());
-    if a.output.is_some() {
+    if session.global.output.is_some() {
         detail.push_str(" to-file");
     }
-    let (dest, created) = destination(a.output.as_deref(), &session.db)?;
+    let dest = session.global.output.take();
     let mut last = None;
     let n = session.stream(Entry::new("export-audit").detail(detail), |tx, _| {
         let mut out = ListWriter::new(dest, format, keys, vec![])?;
@@ -164,11 +143,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
             last = Some((e.seq, e.hash.clone()));
             out.row(to_map(&e))
         })?;
-        let n = out.finish()?;
-        if let Some(created) = created {
-            created.keep();
-        }
-        Ok(n)
+        out.finish()
     })?;
     // The export ends with the head it reached, as a checkpoint line: on
     // stderr, so that the CSV stays a table `import`-like tools read, and

@@ -10,7 +10,7 @@ use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
 use crate::ops::bases::date_flag;
 use crate::ops::records::load;
-use crate::output::{stdout_box, ListWriter, Output};
+use crate::output::{ListWriter, Output};
 use crate::store::audit::Entry;
 use crate::store::preferences::{self, NewPreference, CONSENT, OPTOUT, WITHDRAWAL};
 
@@ -177,6 +177,7 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
             ""
         }
     ));
+    let dest = session.global.output.take();
     session.stream(entry, |tx, who| {
         let today = who.today_iso();
         let ask = Ask {
@@ -185,7 +186,7 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
             today: &today,
             existing_customers: a.existing_customers,
         };
-        let mut out = ListWriter::new(stdout_box(), format, keys.clone(), table)?;
+        let mut out = ListWriter::new(dest, format, keys.clone(), table)?;
         preferences::each_candidate(tx, &registers, a.channel, purpose, |c, events| {
             let person = Person {
                 register: c.id.register,

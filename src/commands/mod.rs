@@ -7,6 +7,7 @@ mod backup;
 mod bases;
 mod breach;
 mod breach_letter;
+mod busy;
 mod check;
 mod controller;
 mod disclose;
@@ -61,6 +62,9 @@ pub struct GlobalOpts {
     /// letters are in it, else in the person's own language. Messages are
     /// in [`crate::messages::lang`].
     pub lang: Option<crate::messages::Lang>,
+    /// The `--output` file, created before the command began; a command
+    /// that streams its output takes it, the rest is printed into it.
+    pub output: Option<crate::files::NewFile>,
 }
 
 impl Session {
@@ -247,7 +251,10 @@ impl Formats {
             Formats::Data => (Format::Table, output::DATA_FORMATS),
             Formats::TableOrJson => (Format::Table, &[Format::Table, Format::Json]),
             Formats::Document => (Format::Markdown, &[Format::Markdown, Format::Json]),
-            Formats::Export => (Format::Csv, &[Format::Csv, Format::Json, Format::Jsonl]),
+            Formats::Export => (
+                Format::Csv,
+                &[Format::Csv, Format::Json, Format::Jsonl, Format::Xlsx],
+            ),
             Formats::Subject => (Format::Json, &[Format::Json, Format::Markdown]),
         }
     }
@@ -385,8 +392,18 @@ pub fn run(cli: Cli) -> Result<()> {
         std::env::var(k).ok()
     }));
     output::set_csv_dialect(global.csv_dialect);
+    busy::wait_as_configured(global.quiet)?;
     let (default, allowed) = verb_of(&command).formats.allowed();
     let format = output::choose(global.format, default, allowed)?;
+    if format == Format::Xlsx && global.output.is_none() {
+        return Err(output::xlsx_needs_a_file());
+    }
+    // Created first, so that a name already taken is refused before any
+    // work (src/files.rs); removed again if the command fails.
+    let mut dest = match &global.output {
+        Some(path) => Some(crate::files::NewFile::create(path, &global.db)?),
+        None => None,
+    };
     let out = match command {
         Command::Init(args) => init::run(&global, args)?,
         // Help in other forms: no register, no operator.
@@ -399,16 +416,30 @@ pub fn run(cli: Cli) -> Result<()> {
             return Err(crate::store::pg::not_built(verb_of(&command).action))
         }
         command => {
-            let mut session = open_session(&global, &command, format)?;
+            let mut session = open_session(&global, &command, format, dest.take())?;
             let result = dispatch(&mut session, command);
             checkpoint_after(&session);
+            dest = session.global.output.take();
             result?
         }
     };
-    output::print(out, format)
+    match out {
+        // Data and then a failure (`import --skip-invalid` that rejected
+        // rows): the data for scripts, then the exit code of the failure.
+        Output::ThenFail(out, error) => {
+            output::print(*out, format, dest)?;
+            Err(error)
+        }
+        out => output::print(out, format, dest),
+    }
 }
 
-fn open_session(global: &Global, command: &Command, format: Format) -> Result<Session> {
+fn open_session(
+    global: &Global,
+    command: &Command,
+    format: Format,
+    output: Option<crate::files::NewFile>,
+) -> Result<Session> {
     let sealed_name = global.operator.clone().or_else(login_name);
     sealing::open(global, sealed_name.as_deref())?;
     let mut store = Store::open(&global.db)?;
@@ -474,6 +505,7 @@ fn open_session(global: &Global, command: &Command, format: Format) -> Result<Se
             format,
             quiet: global.quiet,
             lang: global.lang,
+            output,
         },
     })
 }

@@ -1,5 +1,5 @@
 //! Operations: what privreg does, apart from how it is asked (clap, in
-//! `cli.rs` and `commands/`) and how the answer is shown (`output.rs`).
+//! `cli.rs` and `commands/`) and how the answer is shown (`output/`).
 //! An operation takes a [`Tx`](crate::store::Tx) of the store interface,
 //! the [`Who`] of the session and an options struct or plain values, and
 //! returns domain values or typed views; it never parses arguments,

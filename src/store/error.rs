@@ -11,10 +11,14 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode as C;
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
-                C::DatabaseBusy | C::DatabaseLocked => return Error::Storage(
-                    "the register is locked by another privreg past the busy timeout: try again"
-                        .into(),
-                ),
+                C::DatabaseBusy | C::DatabaseLocked => {
+                    return Error::Storage(format!(
+                        "the register stayed locked by another privreg (an import, a backup) \
+                         for longer than PRIVREG_BUSY_TIMEOUT ({} s): nothing was done; try \
+                         again when it has finished, or set PRIVREG_BUSY_TIMEOUT to wait longer",
+                        super::busy::busy_timeout().as_secs_f64()
+                    ))
+                }
                 C::ReadOnly => {
                     return Error::Storage(
                         "the register or the directory it is in cannot be written: privreg \

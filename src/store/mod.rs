@@ -31,11 +31,13 @@
 //! Operations never see the driver: they hold a `&Tx`, pass it to the
 //! query functions here and get domain values back.
 
+mod access;
 pub mod audit;
 pub mod backup;
 pub mod bases;
 pub mod breaches;
 pub mod bulk;
+mod busy;
 pub mod check;
 pub mod cipher;
 pub mod controller;
@@ -56,6 +58,7 @@ mod rows;
 pub mod suppression;
 mod tx;
 
+pub use busy::{set_busy_wait, BusyWait, DEFAULT_BUSY_TIMEOUT};
 pub use tx::{Mode, On, RecordKey, Tx};
 
 use std::path::Path;
@@ -81,9 +84,6 @@ const MIGRATIONS: &[&str] = &[
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
-
-/// How long a command waits for another privreg's write lock.
-const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// An open register.
 pub struct Store {
@@ -137,7 +137,7 @@ impl Store {
                 path.display()
             )));
         }
-        refuse_read_only(path)?;
+        access::refuse_unwritable(path)?;
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -176,27 +176,6 @@ pub fn set_setting(conn: &impl On, key: &str, value: Option<&str>) -> Result<()>
         )?,
         None => conn.execute("DELETE FROM meta WHERE key = ?1", [key])?,
     };
-    Ok(())
-}
-
-/// Every command writes (at least its audit entry), so a file its owner
-/// made read-only is refused up front, also for root, who could write it.
-#[cfg(unix)]
-fn refuse_read_only(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path)?.permissions().mode();
-    if mode & 0o200 == 0 {
-        return Err(Error::Storage(format!(
-            "{} is read-only (mode {:o}): privreg records every command in the audit log, so it needs to write",
-            path.display(),
-            mode & 0o777
-        )));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn refuse_read_only(_path: &Path) -> Result<()> {
     Ok(())
 }
 
@@ -327,7 +306,7 @@ fn try_alone(db: &Path) -> Result<Option<Connection>> {
             db.display()
         )));
     }
-    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    busy::install(&conn)?;
     conn.execute_batch(
         "PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
@@ -340,13 +319,13 @@ fn try_alone(db: &Path) -> Result<Option<Connection>> {
 /// leaves the file in rollback-journal mode, which is safe, and the next
 /// privreg to open it switches it back to WAL: it is not reported.
 pub fn give_back(conn: &Connection) {
-    let _ = conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()));
+    let _ = busy::install(conn);
     let _ = conn.pragma_update(None, "locking_mode", "NORMAL");
     let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()));
 }
 
 fn set_pragmas(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    busy::install(conn)?;
     // WAL lets several terminals read while one writes; secure_delete
     // overwrites deleted content so that an erasure leaves no trace.
     conn.execute_batch(

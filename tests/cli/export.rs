@@ -584,7 +584,8 @@ fn a_read_that_cannot_be_audited_writes_nothing_issue_13() {
     let env = Env::new();
     matti(&env);
     let file = env.path("out.csv");
-    // Another process holds the write lock past the busy timeout.
+    // Another process holds the write lock past the busy timeout (one
+    // second here: PRIVREG_BUSY_TIMEOUT).
     let lock = env.sql();
     lock.execute_batch("BEGIN IMMEDIATE").unwrap();
     let runs: Vec<_> = [
@@ -605,7 +606,10 @@ fn a_read_that_cannot_be_audited_writes_nothing_issue_13() {
         let db = env.db.clone();
         std::thread::spawn(move || {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            std_command(&db, "anne", &args).output().unwrap()
+            std_command(&db, "anne", &args)
+                .env("PRIVREG_BUSY_TIMEOUT", "1")
+                .output()
+                .unwrap()
         })
     })
     .collect();

@@ -19,6 +19,7 @@ mod language;
 mod marketing;
 mod notice;
 mod office;
+mod office_a;
 mod operators;
 mod processing;
 mod records;

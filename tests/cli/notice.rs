@@ -25,10 +25,11 @@ fn disclose(env: &Env, id: &str, recipient: &str, category: &str, country: &str,
         .unwrap();
 }
 
+/// Adds a basis and returns its id (`basis add` lists what it added).
 fn basis(env: &Env, id: &str, basis: &str, purpose: &str, extra: &[&str]) -> String {
     let mut args = vec!["basis", "add", id, "--basis", basis, "--purpose", purpose];
     args.extend_from_slice(extra);
-    env.ok(&args).trim().to_string()
+    env.json(&args)[0]["id"].to_string()
 }
 
 /// A register with a controller, three customers, a business contact,

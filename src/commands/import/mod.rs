@@ -376,20 +376,55 @@ fn answer(
             M::NoBasisGiven.say(&[&counts.inserted])
         );
     }
+    summary(
+        counts,
+        a,
+        shown,
+        problems,
+        session.global.format == crate::output::Format::Table,
+        quiet,
+    )
+}
+
+/// What an import prints: in a table, the summary line on stderr; else
+/// the counts and the rejects file on stdout (SPEC §4), also when rows
+/// were rejected with `--skip-invalid` (then exit 3 all the same).
+fn summary(
+    counts: &Counts,
+    a: &ImportArgs,
+    shown: &[Problem],
+    problems: u64,
+    table: bool,
+    quiet: bool,
+) -> Result<Output> {
+    // The summary for scripts: the counts and where the rejects went.
+    let mut value = counts.json();
+    value.insert(
+        "rejects".into(),
+        a.rejects
+            .as_ref()
+            .map(|p| Value::from(p.display().to_string()))
+            .unwrap_or(Value::Null),
+    );
     if counts.rejected > 0 {
-        return Err(Error::InvalidRows(rejected_message(
-            counts, a, shown, problems,
-        )));
+        let error = Error::InvalidRows(rejected_message(counts, a, shown, problems));
+        // Issue #20 point 7: rows were written (or would have been, in a
+        // dry run), so a script asking for json gets the summary on stdout
+        // too; stderr keeps the message and the exit code stays 3.
+        if a.skip_invalid && !table {
+            return Ok(Output::ThenFail(Box::new(Output::Done(value)), error));
+        }
+        return Err(error);
     }
     let summary = summary_line(counts, a.dry_run);
-    if session.global.format == crate::output::Format::Table {
+    if table {
         if !quiet {
             eprintln!("privreg: {summary}");
         }
-        Ok(Output::Done(counts.json()))
+        Ok(Output::Done(value))
     } else {
         Ok(Output::Object {
-            value: counts.json(),
+            value,
             plain: Some(summary),
         })
     }

@@ -4,10 +4,17 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::Color;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::files::{Created, NewFile};
+
+pub mod fit;
+mod list;
+pub mod xlsx;
+
+pub use list::{stdout_box, ListWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -16,6 +23,8 @@ pub enum Format {
     Jsonl,
     Csv,
     Markdown,
+    /// An Excel workbook, written to `--output FILE` only (SPEC §12).
+    Xlsx,
 }
 
 impl Format {
@@ -26,6 +35,7 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
             Format::Markdown => "markdown",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -67,7 +77,13 @@ fn csv_writer_in<W: Write>(mut out: W, dialect: CsvDialect) -> Result<csv::Write
 }
 
 /// The formats of listings and single objects.
-pub const DATA_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+pub const DATA_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Json,
+    Format::Jsonl,
+    Format::Csv,
+    Format::Xlsx,
+];
 
 /// The format to use: the one asked for, if the command can produce it.
 pub fn choose(asked: Option<Format>, default: Format, allowed: &[Format]) -> Result<Format> {
@@ -110,6 +126,9 @@ pub enum Output {
     Document(String),
     /// Already written by a [`ListWriter`] as it was produced.
     Streamed,
+    /// Data for scripts, and then a failure for the exit code: what an
+    /// `import --skip-invalid` that rejected rows wrote (exit 3).
+    ThenFail(Box<Output>, Error),
 }
 
 /// Colour only on a terminal, and never with NO_COLOR.
@@ -118,20 +137,101 @@ pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
 }
 
-/// Prints to stdout. A reader that went away (`| head`) is not an error.
-pub fn print(output: Output, format: Format) -> Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    render(&mut out, output, format)?;
-    out.flush()?;
+/// Prints to stdout, or into the file of `--output` (created new by
+/// [`NewFile`]; kept only when all of it was written). A reader that went
+/// away (`| head`) is not an error. An Excel workbook is binary: it goes
+/// to a file only.
+pub fn print(output: Output, format: Format, dest: Option<NewFile>) -> Result<()> {
+    if matches!(output, Output::Streamed) {
+        // Written as it was produced (a command that streams takes the
+        // `--output` file, if any).
+        return Ok(());
+    }
+    let Some(NewFile { file, created }) = dest else {
+        if format == Format::Xlsx {
+            return Err(xlsx_needs_a_file());
+        }
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        render_to(&mut out, output, format, fit::terminal_width())?;
+        out.flush()?;
+        return Ok(());
+    };
+    if format == Format::Xlsx {
+        let (keys, rows) = sheet_rows(output)?;
+        xlsx::write_list(file, &folder_of(&created), &keys, &rows)?;
+    } else {
+        let mut out = io::BufWriter::new(file);
+        render_to(&mut out, output, format, None)?;
+        out.flush()?;
+        out.into_inner()
+            .map_err(|e| Error::from(e.into_error()))?
+            .sync_all()?;
+    }
+    created.keep();
     Ok(())
 }
 
+/// The refusal of `--format xlsx` without `--output` (exit 2).
+pub fn xlsx_needs_a_file() -> Error {
+    Error::Usage(
+        "--format xlsx writes an Excel workbook, which is not for a terminal or a pipe: \
+         give --output FILE.xlsx"
+            .into(),
+    )
+}
+
+/// The folder of a file being written: where its temporary parts go.
+fn folder_of(created: &Created) -> std::path::PathBuf {
+    match created.path().parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
+/// The columns of a workbook and its rows.
+type Sheet = (Vec<String>, Vec<Map<String, Value>>);
+
+/// The columns and rows of a workbook: a list as its CSV has them, one
+/// object (or what a command did) as one row of its scalar values.
+fn sheet_rows(output: Output) -> Result<Sheet> {
+    match output {
+        Output::List { rows, table } => {
+            let keys = if rows.is_empty() {
+                table.iter().map(|(_, key)| key.to_string()).collect()
+            } else {
+                union_keys(&rows)
+            };
+            Ok((keys, rows))
+        }
+        Output::Object { value, .. } | Output::Done(value) => {
+            let row = without_hints(value);
+            Ok((row.keys().cloned().collect(), vec![row]))
+        }
+        Output::ThenFail(output, _) => sheet_rows(*output),
+        Output::Document(_) | Output::Streamed => Err(Error::Usage(
+            "this command cannot produce --format xlsx".into(),
+        )),
+    }
+}
+
 pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()> {
+    render_to(out, output, format, None)
+}
+
+/// [`render`] with tables fitted to `width` (a terminal's), if given.
+fn render_to(
+    out: &mut dyn Write,
+    output: Output,
+    format: Format,
+    width: Option<u16>,
+) -> Result<()> {
     match (output, format) {
         (Output::Streamed, _) | (Output::Done(_), Format::Table | Format::Markdown) => {}
+        (Output::ThenFail(output, _), format) => return render_to(out, *output, format, width),
+        (_, Format::Xlsx) => return Err(xlsx_needs_a_file()),
         (Output::Done(value), format) => {
-            return render(out, Output::Object { value, plain: None }, format)
+            return render_to(out, Output::Object { value, plain: None }, format, width)
         }
         (Output::Document(text), _) => {
             out.write_all(text.as_bytes())?;
@@ -152,7 +252,7 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
         }
         (Output::List { rows, table }, Format::Csv) => write_csv(out, &rows, &table)?,
         (Output::List { rows, table }, _) => {
-            writeln!(out, "{}", list_table(&rows, &table))?;
+            writeln!(out, "{}", list_table(&rows, &table, width))?;
         }
         (Output::Object { value, .. }, Format::Json) => {
             serde_json::to_writer_pretty(&mut *out, &without_hints(value)).map_err(json_error)?;
@@ -169,7 +269,7 @@ pub fn render(out: &mut dyn Write, output: Output, format: Format) -> Result<()>
             },
             _,
         ) => writeln!(out, "{text}")?,
-        (Output::Object { value, plain: None }, _) => write_object_tables(out, &value)?,
+        (Output::Object { value, plain: None }, _) => write_object_tables(out, &value, width)?,
     }
     Ok(())
 }
@@ -213,45 +313,87 @@ pub fn cell_text(v: &Value) -> String {
     }
 }
 
-fn new_table() -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if !colour_allowed() {
-        t.force_no_tty();
+/// A cell's text in a table: as [`cell_text`], with a time (RFC 3339,
+/// UTC in the register and in JSON) shown in Europe/Helsinki (SPEC §12).
+pub fn table_text(v: &Value) -> String {
+    if let Value::String(s) = v {
+        if s.len() >= 20 && s.as_bytes().get(10) == Some(&b'T') {
+            if let Some(t) = crate::domain::breach::parse_stored(s) {
+                return crate::domain::breach::format_local(t);
+            }
+        }
     }
-    t
+    cell_text(v)
 }
 
-fn list_table(rows: &[Map<String, Value>], columns: &[Column]) -> String {
+fn list_table(rows: &[Map<String, Value>], columns: &[Column], width: Option<u16>) -> String {
     if rows.is_empty() {
         return "(none)".to_string();
     }
-    let mut t = new_table();
-    t.set_header(columns.iter().map(|(h, _)| Cell::new(h)));
-    for row in rows {
-        t.add_row(columns.iter().map(|(_, key)| {
-            let v = row.get(*key).unwrap_or(&Value::Null);
-            let cell = Cell::new(cell_text(v));
-            // A row may ask for a colour for one of its cells (overdue dates).
-            match row.get(&format!("_colour_{key}")).and_then(Value::as_str) {
-                Some("red") if colour_allowed() => cell.fg(Color::Red),
-                Some("yellow") if colour_allowed() => cell.fg(Color::Yellow),
-                _ => cell,
-            }
-        }));
+    let styled = colour_allowed() && width.is_some();
+    let headers: Vec<(String, String)> = columns
+        .iter()
+        .map(|(h, k)| (h.to_string(), k.to_string()))
+        .collect();
+    let cells: Vec<Vec<fit::TableCell>> = rows
+        .iter()
+        .map(|row| {
+            columns
+                .iter()
+                .map(|(_, key)| {
+                    // A row may ask for a colour for one of its cells (overdue dates).
+                    let colour = match row.get(&format!("_colour_{key}")).and_then(Value::as_str) {
+                        Some("red") => Some(Color::Red),
+                        Some("yellow") => Some(Color::Yellow),
+                        _ => None,
+                    };
+                    fit::TableCell {
+                        text: table_text(row.get(*key).unwrap_or(&Value::Null)),
+                        colour,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let (text, left_out) = fit::render(&headers, true, &cells, width, styled);
+    if !left_out.is_empty() {
+        eprintln!(
+            "privreg: left out to fit the window: {}; --format csv has all",
+            left_out.join(", ")
+        );
     }
-    t.to_string()
+    text
 }
 
-fn write_object_tables(out: &mut dyn Write, value: &Map<String, Value>) -> Result<()> {
-    let mut t = new_table();
-    for (k, v) in value {
-        if !v.is_array() && !v.is_object() && !k.starts_with('_') {
-            t.add_row(vec![Cell::new(k), Cell::new(cell_text(v))]);
-        }
-    }
-    writeln!(out, "{t}")?;
+fn write_object_tables(
+    out: &mut dyn Write,
+    value: &Map<String, Value>,
+    width: Option<u16>,
+) -> Result<()> {
+    let cells: Vec<Vec<fit::TableCell>> = value
+        .iter()
+        .filter(|(k, v)| !v.is_array() && !v.is_object() && !k.starts_with('_'))
+        .map(|(k, v)| {
+            vec![
+                fit::TableCell {
+                    text: k.clone(),
+                    colour: None,
+                },
+                fit::TableCell {
+                    text: table_text(v),
+                    colour: None,
+                },
+            ]
+        })
+        .collect();
+    // The two columns need no heading.
+    let headers = [
+        ("field".to_string(), "field".to_string()),
+        ("value".to_string(), "value".to_string()),
+    ];
+    let styled = colour_allowed() && width.is_some();
+    let (text, _) = fit::render(&headers, false, &cells, width, styled);
+    writeln!(out, "{text}")?;
     for (k, v) in value {
         match v {
             Value::Array(items) if !items.is_empty() => {
@@ -269,11 +411,11 @@ fn write_object_tables(out: &mut dyn Write, value: &Map<String, Value>) -> Resul
                     .collect();
                 let keys = union_keys(&rows);
                 let columns: Vec<Column> = keys.iter().map(|k| (leak(k), leak(k))).collect();
-                writeln!(out, "{}", list_table(&rows, &columns))?;
+                writeln!(out, "{}", list_table(&rows, &columns, width))?;
             }
             Value::Object(inner) => {
                 writeln!(out, "\n{k}:")?;
-                write_object_tables(out, inner)?;
+                write_object_tables(out, inner, width)?;
             }
             _ => {}
         }
@@ -348,153 +490,6 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>], table: &[Column])
     }
     w.flush()?;
     Ok(())
-}
-
-/// Writes a long list row by row as it is produced, so that memory does
-/// not grow with it: json (one array), jsonl and csv stream; a table needs
-/// every row to size its columns, so it gathers them and prints at the end.
-pub struct ListWriter {
-    format: Format,
-    out: Sink,
-    keys: Vec<&'static str>,
-    table: Vec<Column>,
-    gathered: Vec<Map<String, Value>>,
-    rows: usize,
-}
-
-/// Where a list goes: through one csv writer for the whole list, or as is.
-enum Sink {
-    Csv(Box<csv::Writer<Box<dyn Write>>>),
-    Plain(Box<dyn Write>),
-}
-
-impl Sink {
-    fn csv(&mut self) -> Result<&mut csv::Writer<Box<dyn Write>>> {
-        match self {
-            Sink::Csv(w) => Ok(w),
-            Sink::Plain(_) => Err(Error::Internal("csv row on a list that is not csv".into())),
-        }
-    }
-
-    fn plain(&mut self) -> Result<&mut dyn Write> {
-        match self {
-            Sink::Csv(_) => Err(Error::Internal("plain output on a csv list".into())),
-            Sink::Plain(w) => Ok(w),
-        }
-    }
-
-    fn flush(&mut self) -> Result<()> {
-        match self {
-            Sink::Csv(w) => w.flush()?,
-            Sink::Plain(w) => w.flush()?,
-        }
-        Ok(())
-    }
-}
-
-fn csv_error(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::from(io),
-        other => Error::Internal(format!("csv: {other:?}")),
-    }
-}
-
-impl ListWriter {
-    /// `keys` are the row keys in column order (the csv header).
-    pub fn new(
-        out: Box<dyn Write>,
-        format: Format,
-        keys: Vec<&'static str>,
-        table: Vec<Column>,
-    ) -> Result<ListWriter> {
-        let out = if format == Format::Csv {
-            Sink::Csv(Box::new(csv_writer_in(out, csv_dialect())?))
-        } else {
-            Sink::Plain(out)
-        };
-        let mut w = ListWriter {
-            format,
-            out,
-            keys,
-            table,
-            gathered: Vec::new(),
-            rows: 0,
-        };
-        if format == Format::Csv {
-            let keys = w.keys.clone();
-            w.out.csv()?.write_record(&keys).map_err(csv_error)?;
-        }
-        Ok(w)
-    }
-
-    pub fn row(&mut self, row: Map<String, Value>) -> Result<()> {
-        match self.format {
-            Format::Json => {
-                let out = self.out.plain()?;
-                out.write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut *out, &row).map_err(json_error)?;
-            }
-            Format::Jsonl => {
-                let out = self.out.plain()?;
-                serde_json::to_writer(&mut *out, &row).map_err(json_error)?;
-                out.write_all(b"\n")?;
-            }
-            Format::Csv => {
-                let w = self.out.csv()?;
-                for k in &self.keys {
-                    let text = cell_text(row.get(*k).unwrap_or(&Value::Null));
-                    w.write_field(defuse_formula(&text).as_bytes())
-                        .map_err(csv_error)?;
-                }
-                w.write_record(None::<&[u8]>).map_err(csv_error)?;
-            }
-            Format::Table | Format::Markdown => self.gathered.push(row),
-        }
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// A csv row straight from its cells, in `keys` order: the fast path
-    /// of exports (no JSON object per row). Only for `Format::Csv`.
-    pub fn csv_cells<'a>(
-        &mut self,
-        cells: impl IntoIterator<Item = Option<&'a str>>,
-    ) -> Result<()> {
-        let w = self.out.csv()?;
-        for cell in cells {
-            let text = cell.unwrap_or("");
-            w.write_field(defuse_formula(text).as_bytes())
-                .map_err(csv_error)?;
-        }
-        w.write_record(None::<&[u8]>).map_err(csv_error)?;
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// Closes the list; returns how many rows were written.
-    pub fn finish(mut self) -> Result<usize> {
-        self.out.flush()?;
-        let rows = self.rows;
-        if self.format == Format::Csv {
-            return Ok(rows);
-        }
-        let out = self.out.plain()?;
-        match self.format {
-            Format::Json if rows == 0 => out.write_all(b"[]\n")?,
-            Format::Json => out.write_all(b"\n]\n")?,
-            Format::Table | Format::Markdown => {
-                writeln!(out, "{}", list_table(&self.gathered, &self.table))?;
-            }
-            Format::Jsonl | Format::Csv => {}
-        }
-        out.flush()?;
-        Ok(rows)
-    }
-}
-
-/// Standard output, buffered, for a [`ListWriter`].
-pub fn stdout_box() -> Box<dyn Write> {
-    Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout()))
 }
 
 #[cfg(test)]
@@ -616,8 +611,7 @@ mod tests {
             (Format::Jsonl, 1, "{\"a\":\"=x\",\"b\":1}\n"),
         ] {
             let buf = Shared::default();
-            let mut w =
-                ListWriter::new(Box::new(buf.clone()), format, vec!["a", "b"], vec![]).unwrap();
+            let mut w = ListWriter::to(Box::new(buf.clone()), format, vec!["a", "b"]).unwrap();
             for _ in 0..rows {
                 w.row(obj(&[("a", "=x".into()), ("b", 1.into())])).unwrap();
             }
