@@ -119,3 +119,44 @@ fn the_readme_tour_runs_as_written() {
         assert!(home.path().join(file).exists(), "{file} was not made");
     }
 }
+
+/// Every command `privreg --help` lists has its place in the README's
+/// "Every command" section (issue #20: README sections for every command).
+#[test]
+fn every_command_is_in_the_readme() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("## Every command")
+        .expect("the section is there");
+    let end = readme[start + 3..]
+        .find("\n## ")
+        .map_or(readme.len(), |i| start + 3 + i);
+    let section = &readme[start..end];
+    let help = assert_cmd::Command::cargo_bin("privreg")
+        .unwrap()
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() > 30, "{commands:?}");
+    let missing: Vec<&&str> = commands
+        .iter()
+        .filter(|c| {
+            !section.contains(&format!("privreg {c}")) && !section.contains(&format!("`{c} "))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in README's \"Every command\": {missing:?}"
+    );
+}
