@@ -57,7 +57,7 @@ fn refuse_duplicate(
     except: Option<crate::store::RecordKey>,
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
-        let by = crate::messages::field_name(by);
+        let by = crate::domain::fields::field_name(by);
         return Err(Error::Conflict(
             M::AlreadyIn.say(&[&register, &existing, &by]),
         ));
@@ -207,7 +207,7 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
         };
         let value = full_json(tx, &record, who, args.reveal_hetu)?;
         let value = match table_lang {
-            Some(l) => crate::messages::table_keys(value, l),
+            Some(l) => crate::domain::names::table_keys(value, l),
             None => value,
         };
         let mut entry = Entry::new("show").record(args.id);

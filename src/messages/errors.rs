@@ -1,7 +1,7 @@
 //! What a failed command says: the frame of every error, who may work,
 //! the validation of values, and the refusals of `add`, `import` and
 //! `erase`. Lower case, no full stop (STYLE §4); field names are filled
-//! in by [`super::field_name`], so Finnish messages name the Finnish header.
+//! in by [`crate::domain::fields::field_name`], so Finnish messages name the Finnish header.
 
 catalogue! {
     /// A message of a failed command.
