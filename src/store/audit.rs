@@ -184,12 +184,13 @@ pub enum Verdict {
 pub fn verify(conn: &impl super::On) -> Result<Verdict> {
     let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
+    let columns = super::rows::columns(&stmt);
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
     while let Some(row) = rows.next()? {
-        let s: Stored = super::rows::by_name(row)?;
+        let s: Stored = super::rows::with_columns(row, &columns)?;
         if s.seq != expected_seq {
             return Ok(Verdict::Broken {
                 seq: expected_seq,
@@ -260,10 +261,11 @@ pub fn each_between(
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
     ))?;
+    let columns = super::rows::columns(&stmt);
     let mut rows = stmt.query(params![since, until])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
-        f(super::rows::by_name(row)?)?;
+        f(super::rows::with_columns(row, &columns)?)?;
         n += 1;
     }
     Ok(n)
