@@ -72,7 +72,7 @@ impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // In Finnish a field is named by its Finnish header (`import`
         // reads it too); a column that is no field is named as it was given.
-        let field = crate::messages::field_name(&self.field);
+        let field = crate::domain::fields::field_name(&self.field);
         f.write_str(&match self.line {
             Some(line) => M::LineField.say(&[&line, &field, &self.reason]),
             None => M::Field.say(&[&field, &self.reason]),

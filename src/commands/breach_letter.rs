@@ -16,9 +16,10 @@ use serde_json::{Map, Value};
 use crate::domain::breach::{format_local, parse_stored};
 use crate::domain::labels::Lang;
 use crate::domain::register::RecordId;
+use crate::domain::rights;
 use crate::domain::rights::Right;
 use crate::error::Result;
-use crate::messages::{rights, Lang as LetterLang, L};
+use crate::messages::{Lang as LetterLang, L};
 use crate::store::breaches::Breach;
 use crate::store::records::Record;
 

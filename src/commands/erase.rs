@@ -34,7 +34,7 @@ pub(super) const SWEEP_BATCH: usize = 500;
 fn hold_line(h: &Hold, register: Option<Register>) -> String {
     let name = match h.id {
         Some(id) => M::ManualHold.say(&[&id]),
-        None => crate::messages::words::hold(h.kind, register, crate::messages::lang())
+        None => crate::domain::words::hold(h.kind, register, crate::messages::lang())
             .filter(|_| crate::messages::lang() != crate::messages::Lang::En)
             .map_or_else(|| h.reason.clone(), str::to_string),
     };
@@ -74,7 +74,7 @@ fn check_reason(values: &[(String, String)], reason: &str) -> Result<()> {
     match leaks::leaked_field(reason, pairs(values)) {
         Some(field) => Err(Error::invalid(
             "reason",
-            M::ReasonHasData.say(&[&crate::messages::field_name(field)]),
+            M::ReasonHasData.say(&[&crate::domain::fields::field_name(field)]),
         )),
         None => Ok(()),
     }

@@ -12,8 +12,9 @@ use crate::domain::date::{format_date, parse_date};
 use crate::domain::fields::{fields, Kind};
 use crate::domain::hetu::Hetu;
 use crate::domain::register::Register;
+use crate::domain::words;
 use crate::error::{Error, Result};
-use crate::messages::{words, Lang as MsgLang};
+use crate::messages::Lang as MsgLang;
 use crate::ops::records::check_request;
 use crate::output::{to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
@@ -267,7 +268,7 @@ pub fn subject_report(
     );
     report.insert("records".into(), people.into());
     report.insert("requests".into(), requests_of(tx, &ids)?.into());
-    report.insert("rights".into(), crate::messages::rights::json(lang).into());
+    report.insert("rights".into(), crate::domain::rights::json(lang).into());
     Ok(report)
 }
 

@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use crate::domain::fields::{fields, Kind};
 use crate::domain::register::Register;
 use crate::domain::rights::Right;
-use crate::messages::{rights, words, Lang, L};
+use crate::domain::{rights, words};
+use crate::messages::{Lang, L};
 
 fn text(v: &Value) -> String {
     match v {

@@ -15,7 +15,8 @@ use crate::messages::{Lang, M};
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
-use crate::store::records::{self, Correction, Query, Record};
+use crate::store::records::{self, Correction, Record};
+use crate::store::search::{self, Query};
 use crate::store::Tx;
 
 /// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
@@ -57,7 +58,7 @@ fn refuse_duplicate(
     except: Option<crate::store::RecordKey>,
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
-        let by = crate::messages::field_name(by);
+        let by = crate::domain::fields::field_name(by);
         return Err(Error::Conflict(
             M::AlreadyIn.say(&[&register, &existing, &by]),
         ));
@@ -207,7 +208,7 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
         };
         let value = full_json(tx, &record, who, args.reveal_hetu)?;
         let value = match table_lang {
-            Some(l) => crate::messages::table_keys(value, l),
+            Some(l) => crate::domain::names::table_keys(value, l),
             None => value,
         };
         let mut entry = Entry::new("show").record(args.id);
@@ -256,7 +257,7 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
         words: args
             .text
             .as_deref()
-            .map(|t| records::distinct_words(&records::words_of(t)))
+            .map(|t| search::distinct_words(&search::words_of(t)))
             .unwrap_or_default(),
         register: args.register,
         hetu: args.hetu.as_deref().and_then(|h| {
@@ -287,25 +288,25 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
     };
     // Bounded (issue #13 item 6); the words themselves are not repeated:
     // they may be a name.
-    if q.words.len() > records::MAX_SEARCH_WORDS {
+    if q.words.len() > search::MAX_SEARCH_WORDS {
         problems.push(Problem::new(
             "text",
             format!(
                 "has {} different words; a search takes at most {}",
                 q.words.len(),
-                records::MAX_SEARCH_WORDS
+                search::MAX_SEARCH_WORDS
             ),
         ));
     }
     if q.words
         .iter()
-        .any(|w| w.chars().count() > records::MAX_SEARCH_WORD_CHARS)
+        .any(|w| w.chars().count() > search::MAX_SEARCH_WORD_CHARS)
     {
         problems.push(Problem::new(
             "text",
             format!(
                 "has a word of more than {} characters; no name or address word is that long",
-                records::MAX_SEARCH_WORD_CHARS
+                search::MAX_SEARCH_WORD_CHARS
             ),
         ));
     }
@@ -328,10 +329,10 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
     // A read transaction: the search never holds the write lock while it
     // runs; its audit entry is committed before the list is printed.
     session.read(|tx, who| {
-        let records::Found {
+        let search::Found {
             records: found,
             more,
-        } = records::search(tx, &query)?;
+        } = search::search(tx, &query)?;
         if more && !quiet {
             // Counts only: what matched is personal data.
             eprintln!(

@@ -514,7 +514,7 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
     for (start, end) in order {
         if let (Some(s), Some(e)) = (get(start), get(end)) {
             if e < s {
-                let start = crate::messages::field_name(start);
+                let start = field_name(start);
                 errors.push(FieldError::new(end, M::IsBefore.say(&[&start])));
             }
         }
@@ -541,6 +541,32 @@ pub fn check(register: Register, values: &Values) -> Vec<FieldError> {
         ));
     }
     errors
+}
+
+/// A field's name as a message names it: in Finnish its Finnish header
+/// name (`henkilötunnus`, as `import` reads it), else the field's name.
+pub fn field_name(field: &str) -> String {
+    field_name_in(crate::messages::lang(), field)
+}
+
+/// [`field_name`] in `lang`.
+pub fn field_name_in(lang: crate::messages::Lang, field: &str) -> String {
+    // What a file's problem names that is no field.
+    let whole = match field {
+        "row" => Some(lang.pick("rivi", "rad", "row")),
+        "header" => Some(lang.pick("otsikkorivi", "rubrikrad", "header")),
+        "file" => Some(lang.pick("tiedosto", "fil", "file")),
+        _ => None,
+    };
+    if let Some(name) = whole {
+        return name.to_string();
+    }
+    if lang == crate::messages::Lang::Fi {
+        if let Some((fi, _)) = FINNISH_HEADERS.iter().find(|(_, f)| *f == field) {
+            return (*fi).to_string();
+        }
+    }
+    field.to_string()
 }
 
 #[cfg(test)]

@@ -52,6 +52,43 @@ impl FromStr for Lang {
     }
 }
 
+/// The messages' language and the documents': the notice, the record of
+/// processing and the Ombudsman's form are written only in Finnish and
+/// English (kept here so that `messages` need not know `domain`).
+impl crate::messages::Lang {
+    /// The language of a document written only in Finnish and English.
+    /// Swedish gets the Finnish original.
+    pub fn document(self) -> Lang {
+        match self {
+            crate::messages::Lang::En => Lang::En,
+            crate::messages::Lang::Fi | crate::messages::Lang::Sv => Lang::Fi,
+        }
+    }
+}
+
+impl From<Lang> for crate::messages::Lang {
+    fn from(l: Lang) -> crate::messages::Lang {
+        match l {
+            Lang::Fi => crate::messages::Lang::Fi,
+            Lang::En => crate::messages::Lang::En,
+        }
+    }
+}
+
+impl FromStr for crate::messages::Lang {
+    type Err = ValueError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        use crate::messages::Lang as L;
+        match s.trim().to_lowercase().as_str() {
+            "fi" | "suomi" | "finnish" => Ok(L::Fi),
+            "sv" | "svenska" | "swedish" | "ruotsi" => Ok(L::Sv),
+            "en" | "english" => Ok(L::En),
+            _ => Err(ValueError::new(crate::messages::M::ExpectedLang)),
+        }
+    }
+}
+
 /// Each field's label as (field, Finnish, English). Lower case: the notice
 /// lists them inside a sentence.
 const LABELS: &[(&str, &str, &str)] = &[

@@ -15,6 +15,7 @@ pub mod holds;
 pub mod labels;
 pub mod leaks;
 pub mod marketing;
+pub mod names;
 pub mod phone;
 #[cfg(test)]
 pub(crate) mod properties;
@@ -23,6 +24,7 @@ pub mod request;
 pub mod rights;
 pub mod spelling;
 pub mod transfer;
+pub mod words;
 
 /// Why a value was refused. The message never contains the value itself
 /// (values are personal data and must not reach stderr or logs).

@@ -9,10 +9,11 @@
 //!
 //! - [`errors`]: what a failed command says (`M`);
 //! - [`letters`]: the frames of the letters to a person (`L`);
-//! - [`words`]: codes (request kinds, channels, holds, purposes, the
-//!   registers, field labels in Swedish) in words;
-//! - [`rights`]: the data subject's rights, for the notice, the access
-//!   report and the letters.
+//!
+//! The words of codes (`domain::words`), of the rights (`domain::rights`)
+//! and a field's name in a message (`domain::names`) need domain types, so
+//! they live in `domain/`, which uses this catalogue; nothing here uses
+//! `domain`.
 //!
 //! The language of messages is chosen once per run ([`set_lang`], from
 //! `--lang`, `PRIVREG_LANG` or the locale, see [`resolve`]) and read where a
@@ -21,10 +22,7 @@
 //! Pure: no I/O here but reading the locale variables in [`resolve`].
 
 use std::fmt;
-use std::str::FromStr;
 use std::sync::OnceLock;
-
-use crate::domain::ValueError;
 
 /// Declares a catalogue: an enum of keys, each with its English, Finnish
 /// and Swedish text, and `text`, `say`, `say_in` to read them.
@@ -89,8 +87,6 @@ macro_rules! catalogue {
 
 pub mod errors;
 pub mod letters;
-pub mod rights;
-pub mod words;
 
 pub use errors::M;
 pub use letters::L;
@@ -133,16 +129,6 @@ impl Lang {
         }
     }
 
-    /// The language of a document written only in Finnish and English
-    /// (the notice, the record of processing, the Ombudsman's form).
-    /// Swedish gets the Finnish original.
-    pub fn document(self) -> crate::domain::labels::Lang {
-        match self {
-            Lang::En => crate::domain::labels::Lang::En,
-            Lang::Fi | Lang::Sv => crate::domain::labels::Lang::Fi,
-        }
-    }
-
     /// The language a locale name (`fi_FI.UTF-8`, `sv_FI`, `C`) is in, when
     /// it is one privreg speaks.
     pub fn of_locale(locale: &str) -> Option<Lang> {
@@ -181,31 +167,9 @@ impl Lang {
     }
 }
 
-impl From<crate::domain::labels::Lang> for Lang {
-    fn from(l: crate::domain::labels::Lang) -> Lang {
-        match l {
-            crate::domain::labels::Lang::Fi => Lang::Fi,
-            crate::domain::labels::Lang::En => Lang::En,
-        }
-    }
-}
-
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = ValueError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().as_str() {
-            "fi" | "suomi" | "finnish" => Ok(Lang::Fi),
-            "sv" | "svenska" | "swedish" | "ruotsi" => Ok(Lang::Sv),
-            "en" | "english" => Ok(Lang::En),
-            _ => Err(ValueError::new(M::ExpectedLang)),
-        }
     }
 }
 
@@ -291,59 +255,6 @@ pub(crate) fn places(text: &str) -> Vec<u8> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// A field's name as a message names it: in Finnish its Finnish header
-/// name (`henkilötunnus`, as `import` reads it), else the field's name.
-pub fn field_name(field: &str) -> String {
-    field_name_in(lang(), field)
-}
-
-pub fn field_name_in(lang: Lang, field: &str) -> String {
-    // What a file's problem names that is no field.
-    let whole = match field {
-        "row" => Some(lang.pick("rivi", "rad", "row")),
-        "header" => Some(lang.pick("otsikkorivi", "rubrikrad", "header")),
-        "file" => Some(lang.pick("tiedosto", "fil", "file")),
-        _ => None,
-    };
-    if let Some(name) = whole {
-        return name.to_string();
-    }
-    if lang == Lang::Fi {
-        if let Some((fi, _)) = crate::domain::fields::FINNISH_HEADERS
-            .iter()
-            .find(|(_, f)| *f == field)
-        {
-            return (*fi).to_string();
-        }
-    }
-    field.to_string()
-}
-
-/// A record's values with its keys as the header names of `lang`, for
-/// `show`'s table (JSON and CSV keep the field names): in Finnish a
-/// field's Finnish header, in Swedish its label; other keys as they are.
-pub fn table_keys(
-    value: serde_json::Map<String, serde_json::Value>,
-    lang: Lang,
-) -> serde_json::Map<String, serde_json::Value> {
-    value
-        .into_iter()
-        .map(|(k, v)| {
-            let header = match (lang, k.as_str()) {
-                (_, "status") => M::ColStatus.text(lang).to_string(),
-                (Lang::Sv, field)
-                    if crate::domain::labels::try_label(field, crate::domain::labels::Lang::En)
-                        .is_some() =>
-                {
-                    words::field_label(field, lang).to_string()
-                }
-                (_, field) => field_name_in(lang, field),
-            };
-            (header, v)
-        })
-        .collect()
 }
 
 /// The header of a column of `search`'s table (by the row key).

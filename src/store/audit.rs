@@ -52,8 +52,9 @@ impl Entry {
     }
 }
 
-/// A stored entry, as `export audit` shows it.
-#[derive(Debug, Clone, serde::Serialize)]
+/// A stored entry, as `export audit` shows it; read by column name
+/// (`COLUMNS`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Stored {
     pub seq: i64,
     pub at: String,
@@ -164,26 +165,9 @@ pub fn all(conn: &impl super::On) -> Result<Vec<Stored>> {
     let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let rows = stmt
-        .query_map([], read_row)?
+        .query_map([], super::rows::by_name)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
-    Ok(Stored {
-        seq: r.get(0)?,
-        at: r.get(1)?,
-        operator: r.get(2)?,
-        action: r.get(3)?,
-        outcome: r.get(4)?,
-        records: r.get(5)?,
-        fields: r.get(6)?,
-        request: r.get(7)?,
-        rows: r.get(8)?,
-        detail: r.get(9)?,
-        prev_hash: r.get(10)?,
-        hash: r.get(11)?,
-    })
 }
 
 const COLUMNS: &str =
@@ -200,12 +184,13 @@ pub enum Verdict {
 pub fn verify(conn: &impl super::On) -> Result<Verdict> {
     let conn = super::tx::conn(conn);
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
+    let columns = super::rows::columns(&stmt);
     let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
     while let Some(row) = rows.next()? {
-        let s = read_row(row)?;
+        let s: Stored = super::rows::with_columns(row, &columns)?;
         if s.seq != expected_seq {
             return Ok(Verdict::Broken {
                 seq: expected_seq,
@@ -276,10 +261,11 @@ pub fn each_between(
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
     ))?;
+    let columns = super::rows::columns(&stmt);
     let mut rows = stmt.query(params![since, until])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
-        f(read_row(row)?)?;
+        f(super::rows::with_columns(row, &columns)?)?;
         n += 1;
     }
     Ok(n)
@@ -292,7 +278,7 @@ pub fn for_request(conn: &impl super::On, request: &str) -> Result<Vec<Stored>> 
         "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
     ))?;
     let rows = stmt
-        .query_map([request], read_row)?
+        .query_map([request], super::rows::by_name)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

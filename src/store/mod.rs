@@ -55,6 +55,7 @@ pub mod requests;
 pub mod restore;
 pub mod restriction;
 mod rows;
+pub mod search;
 pub mod suppression;
 mod tx;
 

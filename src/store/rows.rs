@@ -52,6 +52,17 @@ pub(super) fn by_name<T: DeserializeOwned>(row: &Row<'_>) -> rusqlite::Result<T>
     })
 }
 
+/// The column names of `stmt`, taken once for [`with_columns`].
+pub(super) fn columns(stmt: &rusqlite::Statement<'_>) -> Vec<String> {
+    serde_rusqlite::columns_from_statement(stmt)
+}
+
+/// One row as a `T` by the `columns` of its statement: for a loop over
+/// many rows, which [`by_name`] would ask for their names one row at a time.
+pub(super) fn with_columns<T: DeserializeOwned>(row: &Row<'_>, columns: &[String]) -> Result<T> {
+    serde_rusqlite::from_row_with_columns(row, columns).map_err(row_error)
+}
+
 /// A row that does not fit its struct is a bug. The message names the
 /// column, never the value: it may be personal data.
 fn row_error(e: serde_rusqlite::Error) -> Error {

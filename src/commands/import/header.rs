@@ -46,7 +46,7 @@ pub(super) fn map_header(register: Register, header: &[String]) -> Result<Vec<Co
                 columns.push(Column::Ignored);
             }
             Some(i) if columns.contains(&Column::Field(i)) => {
-                let field = crate::messages::field_name(fields(register)[i].name);
+                let field = crate::domain::fields::field_name(fields(register)[i].name);
                 problems.push(problem(M::ColumnTwice.say(&[&field])));
                 columns.push(Column::Ignored);
             }

@@ -120,9 +120,13 @@ impl<'t> Writer<'t> {
             OnConflict::Fail => {
                 let field = if by == "hetu" { "hetu" } else { "email" };
                 let reason = if existing.number >= self.first_number {
-                    M::SameEarlierLine.say(&[&crate::messages::field_name(by)])
+                    M::SameEarlierLine.say(&[&crate::domain::fields::field_name(by)])
                 } else {
-                    M::AlreadyIn.say(&[&self.register, &existing, &crate::messages::field_name(by)])
+                    M::AlreadyIn.say(&[
+                        &self.register,
+                        &existing,
+                        &crate::domain::fields::field_name(by),
+                    ])
                 };
                 self.reject(line, raw, vec![FieldError::new(field, reason)])
             }
@@ -163,7 +167,11 @@ impl<'t> Writer<'t> {
                 raw,
                 vec![FieldError::new(
                     field,
-                    M::WouldGiveSame.say(&[&existing, &crate::messages::field_name(by), &other]),
+                    M::WouldGiveSame.say(&[
+                        &existing,
+                        &crate::domain::fields::field_name(by),
+                        &other,
+                    ]),
                 )],
             );
         }
@@ -197,7 +205,7 @@ impl<'t> Writer<'t> {
         self.counts.rejected += 1;
         let reason: Vec<String> = errors
             .iter()
-            .map(|e| M::Field.say(&[&crate::messages::field_name(&e.field), &e.reason]))
+            .map(|e| M::Field.say(&[&crate::domain::fields::field_name(&e.field), &e.reason]))
             .collect();
         if let Some(r) = &mut self.rejects {
             r.write(line, raw, &reason.join("; "))?;

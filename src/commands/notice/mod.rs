@@ -223,7 +223,7 @@ fn controller(conn: &Tx<'_>) -> Result<Controller> {
 }
 
 /// The rights of the data subject: one list (`domain::rights`) with its
-/// words (`messages::rights`), shared with the access report and letters.
+/// words (`domain::rights`), shared with the access report and letters.
 fn rights(lang: Lang) -> Vec<Right> {
     let l = crate::messages::Lang::from(lang);
     crate::domain::rights::Right::ALL
@@ -231,8 +231,8 @@ fn rights(lang: Lang) -> Vec<Right> {
         .map(|r| Right {
             right: r.name(),
             article: r.article(),
-            title: crate::messages::rights::title(*r, l),
-            text: crate::messages::rights::text(*r, l),
+            title: crate::domain::rights::title(*r, l),
+            text: crate::domain::rights::text(*r, l),
         })
         .collect()
 }

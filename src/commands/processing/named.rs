@@ -27,76 +27,86 @@ pub(super) trait Named: serde::Serialize + Sized {
     }
 }
 
-impl Named for store::Activity {
-    const KIND: &'static str = "activity";
-    const TABLE: &'static str = "activities";
-    const COLUMNS: &'static [Column] = &[
+/// A kind's `Named`: its name in messages, its table, its list's columns
+/// and its loader; the name is each item's `name`. Anything after the
+/// columns, in braces, is added to the impl (a kind's own `list_rows`).
+macro_rules! named {
+    ($ty:ty, $kind:literal, $table:literal, $load:path, [$($col:expr),* $(,)?] $(, { $($more:tt)* })?) => {
+        impl Named for $ty {
+            const KIND: &'static str = $kind;
+            const TABLE: &'static str = $table;
+            const COLUMNS: &'static [Column] = &[$($col),*];
+            fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
+                $load(tx)
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+            $($($more)*)?
+        }
+    };
+}
+
+named!(
+    store::Activity,
+    "activity",
+    "activities",
+    store::activities,
+    [
         ("name", "name"),
         ("purposes", "purposes"),
         ("basis", "basis"),
         ("retention", "retention"),
         ("ended", "ended_on"),
-    ];
-    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
-        store::activities(tx)
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
+    ]
+);
 
-impl Named for store::Processor {
-    const KIND: &'static str = "processor";
-    const TABLE: &'static str = "processors";
-    const COLUMNS: &'static [Column] = &[
+named!(
+    store::Processor,
+    "processor",
+    "processors",
+    store::processors,
+    [
         ("name", "name"),
         ("business id", "business_id"),
         ("country", "country"),
         ("service", "service"),
         ("contract", "contract_date"),
         ("ended", "ended_on"),
-    ];
-    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
-        store::processors(tx)
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
+    ]
+);
 
-impl Named for store::Client {
-    const KIND: &'static str = "client";
-    const TABLE: &'static str = "clients";
-    const COLUMNS: &'static [Column] = &[
+named!(
+    store::Client,
+    "client",
+    "clients",
+    store::clients,
+    [
         ("name", "name"),
         ("business id", "business_id"),
         ("contract", "contract_date"),
         ("processing", "processing"),
         ("ended", "ended_on"),
-    ];
-    fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
-        store::clients(tx)
+    ],
+    {
+        /// A client's row names the categories of its processing.
+        fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
+            items
+                .iter()
+                .map(|c| {
+                    let mut m = to_map(c);
+                    let categories: Vec<Value> = c
+                        .processing
+                        .iter()
+                        .map(|p| Value::from(p.category.clone()))
+                        .collect();
+                    m.insert("processing".into(), categories.into());
+                    m
+                })
+                .collect()
+        }
     }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    /// A client's row names the categories of its processing.
-    fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
-        items
-            .iter()
-            .map(|c| {
-                let mut m = to_map(c);
-                let categories: Vec<Value> = c
-                    .processing
-                    .iter()
-                    .map(|p| Value::from(p.category.clone()))
-                    .collect();
-                m.insert("processing".into(), categories.into());
-                m
-            })
-            .collect()
-    }
-}
+);
 
 /// `activity list`, `processor list`, `client list`.
 pub(super) fn list<T: Named>(session: &mut Session) -> Result<Output> {

@@ -4,10 +4,10 @@
 //! Finnish and English ones are in `domain::labels`, which the notice
 //! shares). A code privreg does not know reads as itself.
 
-use super::Lang;
-use crate::domain::basis::Basis;
-use crate::domain::labels;
-use crate::domain::register::Register;
+use super::basis::Basis;
+use super::labels;
+use super::register::Register;
+use crate::messages::Lang;
 
 type Words = (&'static str, &'static str, &'static str, &'static str);
 
@@ -239,7 +239,7 @@ pub fn basis_title(basis: Basis, lang: Lang) -> &'static str {
 
 const LAWS_SV: &[(&str, &str)] = &[
     (
-        crate::domain::basis::AML_LAW,
+        super::basis::AML_LAW,
         "lagen om förhindrande av penningtvätt och av finansiering av terrorism 444/2017",
     ),
     ("Accounting Act 1336/1997", "bokföringslagen 1336/1997"),
