@@ -242,6 +242,8 @@ pub enum Formats {
     Export,
     /// A person's own data: json (default) or markdown.
     Subject,
+    /// The record of processing (SPEC §9): a document, or one sheet.
+    Record,
 }
 
 impl Formats {
@@ -256,6 +258,10 @@ impl Formats {
                 &[Format::Csv, Format::Json, Format::Jsonl, Format::Xlsx],
             ),
             Formats::Subject => (Format::Json, &[Format::Json, Format::Markdown]),
+            Formats::Record => (
+                Format::Markdown,
+                &[Format::Markdown, Format::Json, Format::Xlsx],
+            ),
         }
     }
 }
@@ -363,7 +369,7 @@ fn export_verb(command: &ExportCommand) -> Verb {
         }
         ExportCommand::Notice(_) => verb("export-notice", Role::Auditor, Document),
         ExportCommand::ProcessingRecord(_) => {
-            verb("export-processing-record", Role::Auditor, Document)
+            verb("export-processing-record", Role::Auditor, Formats::Record)
         }
         ExportCommand::Register(_) => verb("export-register", Role::Auditor, Export),
         ExportCommand::Subject(_) => verb("export-subject", Role::Auditor, Subject),

@@ -555,3 +555,128 @@ fn a_read_only_folder_is_named_as_the_problem_issue_20() {
     assert!(!err.contains("the register file is read-only"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+/// `export processing-record --format xlsx` (SPEC §9, §12): one row per
+/// register and activity as controller, one per client processing as
+/// processor, with the article's items as columns.
+#[test]
+fn the_record_of_processing_is_one_sheet_in_xlsx() {
+    let env = Env::new();
+    env.ok(&[
+        "processor",
+        "add",
+        "Postitus Oy",
+        "--business-id",
+        "1572860-0",
+        "--country",
+        "FI",
+        "--service",
+        "sending the newsletter",
+        "--data",
+        "e-mail addresses",
+        "--contract-date",
+        "2024-03-01",
+    ]);
+    env.ok(&[
+        "activity",
+        "add",
+        "Web analytics and cookies",
+        "--purpose",
+        "web-analytics",
+        "--basis",
+        "consent",
+        "--subjects",
+        "website visitors",
+        "--data",
+        "pages visited, IP address",
+        "--retention",
+        "14 months",
+    ]);
+    env.ok(&[
+        "client",
+        "add",
+        "Kauppa Oy",
+        "--business-id",
+        "2617416-4",
+        "--contract-date",
+        "2024-06-01",
+    ]);
+    env.ok(&[
+        "client",
+        "processing",
+        "add",
+        "Kauppa Oy",
+        "--category",
+        "ERP hosting",
+        "--subjects",
+        "the client's customers",
+        "--data",
+        "contact details, orders",
+        "--sub-processor",
+        "Postitus Oy",
+    ]);
+    let controller = env.path("record.xlsx");
+    env.ok(&[
+        "export",
+        "processing-record",
+        "--format",
+        "xlsx",
+        "--output",
+        controller.to_str().unwrap(),
+    ]);
+    assert_frozen_header_with_filter(&controller);
+    let rows = sheet(&controller);
+    let (kind, name) = (column(&rows, "kind"), column(&rows, "name"));
+    let activity = rows
+        .iter()
+        .find(|r| r[name] == Data::String("Web analytics and cookies".into()))
+        .expect("the activity has its row");
+    assert_eq!(activity[kind], Data::String("activity".into()));
+    assert_eq!(
+        activity[column(&rows, "data_subjects")],
+        Data::String("website visitors".into())
+    );
+    assert_eq!(
+        activity[column(&rows, "retention")],
+        Data::String("14 months".into())
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r[kind] == Data::String("register".into()))
+            .count(),
+        4,
+        "a row for each of the four registers"
+    );
+    let processor = env.path("record-30-2.xlsx");
+    env.ok(&[
+        "export",
+        "processing-record",
+        "--role",
+        "processor",
+        "--format",
+        "xlsx",
+        "--output",
+        processor.to_str().unwrap(),
+    ]);
+    let rows = sheet(&processor);
+    assert_eq!(rows.len(), 2, "the header and Kauppa Oy's one processing");
+    assert_eq!(
+        rows[1][column(&rows, "client")],
+        Data::String("Kauppa Oy".into())
+    );
+    assert_eq!(
+        rows[1][column(&rows, "business_id")],
+        Data::String("2617416-4".into())
+    );
+    assert_eq!(
+        rows[1][column(&rows, "category")],
+        Data::String("ERP hosting".into())
+    );
+    assert_eq!(
+        rows[1][column(&rows, "sub_processors")],
+        Data::String("Postitus Oy".into())
+    );
+    // Still a document by default, and xlsx still needs a file.
+    assert!(env.ok(&["export", "processing-record"]).starts_with('#'));
+    env.fails(2, &["export", "processing-record", "--format", "xlsx"]);
+}

@@ -21,6 +21,7 @@ pub mod record;
 mod registers;
 mod retention;
 mod security;
+mod sheet;
 mod text;
 mod transfers;
 

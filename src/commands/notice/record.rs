@@ -84,7 +84,8 @@ pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> 
     };
     session.read(|tx, who| {
         let notice = super::build(tx, who.today, lang)?;
-        let (value, text, rows) = match args.role {
+        let xlsx = format == Format::Xlsx;
+        let (value, text, rows, sheet) = match args.role {
             RecordRole::Controller => {
                 let r = ControllerRecord {
                     role,
@@ -98,19 +99,22 @@ pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> 
                     security: &notice.security.measures,
                 };
                 let rows = r.registers.len() + r.activities.len();
-                (to_map(&r), controller_markdown(&notice, lang), rows)
+                let sheet = xlsx.then(|| super::sheet::controller(r.registers, r.activities));
+                (to_map(&r), controller_markdown(&notice, lang), rows, sheet)
             }
             RecordRole::Processor => {
                 let r = processor_record(tx, notice, &who.today_iso(), lang)?;
                 let rows = r.clients.len();
-                (to_map(&r), processor_markdown(&r, lang), rows)
+                let sheet = xlsx.then(|| super::sheet::processor(&r));
+                (to_map(&r), processor_markdown(&r, lang), rows, sheet)
             }
         };
         let entry = Entry::new("export-processing-record")
             .rows(rows)
             .detail(format!("role={role} lang={lang} format={}", format.name()));
-        let out = match format {
-            Format::Json => Output::Object { value, plain: None },
+        let out = match (format, sheet) {
+            (_, Some(sheet)) => sheet,
+            (Format::Json, None) => Output::Object { value, plain: None },
             _ => Output::Document(text),
         };
         Ok((out, entry))
