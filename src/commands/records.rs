@@ -336,8 +336,8 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
         if more && !quiet {
             // Counts only: what matched is personal data.
             eprintln!(
-                "privreg: more than {} records match; the {} most recently added are shown, by name: narrow the search or raise --limit",
-                query.limit, query.limit
+                "privreg: {}",
+                crate::messages::M::MoreMatch.say(&[&query.limit])
             );
         }
         let today = who.today_iso();

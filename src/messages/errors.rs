@@ -26,6 +26,7 @@ catalogue! {
         WhoAreYou { en: "cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR", fi: "käyttäjää ei tunnistettu: anna --as NIMI tai aseta PRIVREG_OPERATOR", sv: "kan inte avgöra vem du är: ange --as NAMN eller sätt PRIVREG_OPERATOR" },
 
         // Records.
+        MoreMatch { en: "more than {0} records match; the {0} most recently added are shown, by name: narrow the search or raise --limit", fi: "yli {0} tietuetta täsmää; näytetään {0} viimeksi lisättyä nimen mukaan järjestettyinä: tarkenna hakua tai kasvata --limit-arvoa", sv: "fler än {0} poster matchar; de {0} senast tillagda visas, ordnade efter namn: begränsa sökningen eller höj --limit" },
         NoRecord { en: "no record {0}", fi: "tietuetta {0} ei ole", sv: "posten {0} finns inte" },
         ErasedAt { en: "{0} was erased at {1}", fi: "{0} on poistettu {1}", sv: "{0} raderades {1}" },
         IsRequired { en: "is required", fi: "on pakollinen", sv: "är obligatoriskt" },
