@@ -9,6 +9,7 @@ use serde_json::Map;
 use super::Session;
 use crate::cli::{BackupArgs, RestoreArgs};
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::backup::{record_count, BackupFile};
@@ -39,10 +40,7 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value,
-                plain: Some(format!(
-                    "backed up {records} records to {}; its audit log ends at this checkpoint (keep it apart from the backup):\n{checkpoint}",
-                    a.file.display()
-                )),
+                plain: Some(A::BackedUp.say(&[&records, &a.file.display(), &checkpoint])),
             },
             Entry::new("backup").rows(records as usize),
         ))
@@ -89,25 +87,19 @@ impl Drop for Scratch {
 /// chain makes that hash stand for every entry before it, the first, which
 /// names the register's creation, included).
 fn foreign(tx: &Tx<'_>, found: &BackupFile, here: &str) -> Result<Option<String>> {
-    let help = "restore takes only a backup of this register";
+    let help = A::OnlyThisRegister;
     match (&found.register_id, &found.head) {
         (Some(id), _) if id == here => Ok(None),
-        (Some(id), _) => Ok(Some(format!(
-            "the backup is of register {id}, not of this register {here}: {help}"
-        ))),
+        (Some(id), _) => Ok(Some(A::OtherRegister.say(&[id, &here, &help]))),
         (None, Some((seq, hash))) => {
             let ours = crate::store::audit::hash_at(tx, *seq)?;
             if ours.as_ref() == Some(hash) {
                 Ok(None)
             } else {
-                Ok(Some(format!(
-                    "the backup has no register id (it is older than schema version 3) and its audit log is not this register's (entry {seq} differs), so it is of another register, not of this register {here}: {help}"
-                )))
+                Ok(Some(A::OtherLog.say(&[seq, &here, &help])))
             }
         }
-        (None, None) => Ok(Some(format!(
-            "the backup has no register id and no audit log, so nothing shows it is of this register {here}: {help}"
-        ))),
+        (None, None) => Ok(Some(A::NoIdNoLog.say(&[&here, &help]))),
     }
 }
 
@@ -153,12 +145,13 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
         value.insert("added_since".into(), (merged.added_since as i64).into());
         value.insert("rights_kept".into(), (merged.rights_kept as i64).into());
         value.insert("suppressed".into(), (suppressed as i64).into());
-        let plain = format!(
-            "restored {records} records from {}; {reapplied} erasures recorded since were applied again; kept from the register: {} records added since, {} rows of rights exercised and duties done since",
-            a.file.display(),
-            merged.added_since,
-            merged.rights_kept
-        );
+        let plain = A::Restored.say(&[
+            &records,
+            &a.file.display(),
+            &reapplied,
+            &merged.added_since,
+            &merged.rights_kept,
+        ]);
         Ok((
             Output::Object { value, plain: Some(plain) },
             Entry::new("restore").rows(records as usize).detail(format!(
@@ -174,8 +167,9 @@ pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result
     if !session.global.quiet {
         for left in leftovers(&scratch) {
             eprintln!(
-                "privreg: warning: {} looks like the scratch copy of a restore that was killed; it holds personal data: remove it once no restore is running",
-                left.display()
+                "privreg: {}: {}",
+                crate::messages::M::WarningPrefix,
+                A::ScratchLeft.say(&[&left.display()])
             );
         }
     }

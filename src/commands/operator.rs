@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use super::Session;
 use crate::cli::OperatorCommand;
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
@@ -19,10 +20,7 @@ pub fn check_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "name",
-            "an operator name is 1-64 letters, digits, '.', '_', '@' or '-'",
-        ))
+        Err(Error::invalid("name", A::OperatorName))
     }
 }
 
@@ -41,7 +39,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                         && op.role == role
                         && !super::sealing::has_slot(&db, &name)?;
                     if !slotless {
-                        return Err(Error::Conflict(format!("operator {name} already exists")));
+                        return Err(Error::Conflict(A::OperatorExists.say(&[&name])));
                     }
                     if let Some(pass) = &pass {
                         super::sealing::add_slot(&db, &name, pass)?;
@@ -103,7 +101,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
 /// last enabled admin.
 fn may_disable(tx: &crate::store::Tx<'_>, name: &str) -> Result<()> {
     let Some(op) = operators::get(tx, name)? else {
-        return Err(Error::NotFound(format!("no operator {name}")));
+        return Err(Error::NotFound(A::NoOperator.say(&[&name])));
     };
     if op.role == Role::Admin && op.enabled {
         let admins = operators::list(tx)?
@@ -111,9 +109,7 @@ fn may_disable(tx: &crate::store::Tx<'_>, name: &str) -> Result<()> {
             .filter(|o| o.role == Role::Admin && o.enabled)
             .count();
         if admins == 1 {
-            return Err(Error::Refused(format!(
-                "{name} is the last enabled admin: add another admin first"
-            )));
+            return Err(Error::Refused(A::LastAdmin.say(&[&name])));
         }
     }
     Ok(())

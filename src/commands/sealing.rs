@@ -10,6 +10,7 @@ use serde_json::Map;
 use super::Session;
 use crate::cli::{Global, UnlockArgs};
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::messages::M;
 use crate::output::Output;
 use crate::seal::{self, keyring, passphrase, Slot, SlotStore};
@@ -24,8 +25,9 @@ pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
     if !seal::is_sealed(db)? {
         if db.exists() && !global.quiet {
             eprintln!(
-                "privreg: warning: {} is not encrypted: anyone who can read the file reads the registers; an admin seals it with `privreg encrypt`",
-                db.display()
+                "privreg: {}: {}",
+                crate::messages::M::WarningPrefix,
+                A::NotEncrypted.say(&[&db.display()])
             );
         }
         return Ok(());
@@ -79,10 +81,7 @@ fn finish_rotation(db: &Path, slots: &SlotStore, unlocked: seal::Unlocked) -> Re
         }
         _ => {
             let _ = slots;
-            Err(Error::Storage(format!(
-                "{} opens with neither its key slots nor those of an unfinished key rotation",
-                db.display()
-            )))
+            Err(Error::Storage(A::NoSlots.say(&[&db.display()])))
         }
     }
 }
@@ -193,9 +192,7 @@ pub fn rotate_without(session: &mut Session, name: &str) -> Result<()> {
     crash_point("rotation-rekeyed");
     seal::use_file_key(Some(&new_key));
     if !opens(&db, &new_key) {
-        return Err(Error::Storage(
-            "the file key could not be rotated: the register still opens with the old slots".into(),
-        ));
+        return Err(Error::Storage(A::RotationFailed.into()));
     }
     std::fs::rename(&next, seal::slots_path(&db))?;
     let _ = keyring::forget(&db, name);
@@ -221,9 +218,7 @@ pub fn passwd(session: &mut Session) -> Result<Output> {
     let db = session.db.clone();
     let who = session.who.operator.clone();
     let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
-        return Err(Error::Refused(
-            "the register is not sealed: there is no passphrase to change (an admin runs `privreg encrypt`)".into(),
-        ));
+        return Err(Error::Refused(A::NoPassphraseToChange.into()));
     };
     let new = passphrase::new(passphrase::NEW_FILE_VAR, "new passphrase: ")?;
     session.write("passwd", |_, _| {
@@ -252,9 +247,7 @@ pub fn passwd(session: &mut Session) -> Result<Output> {
 pub fn unlock(session: &mut Session, a: UnlockArgs) -> Result<Output> {
     let db = session.db.clone();
     let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
-        return Err(Error::Refused(
-            "the register is not sealed: there is nothing to unlock".into(),
-        ));
+        return Err(Error::Refused(A::NothingToUnlock.into()));
     };
     keyring::store(&db, &session.who.operator, &kek, a.duration)?;
     session.write("unlock", |_, _| {
@@ -273,9 +266,7 @@ pub fn lock(global: &Global) -> Result<Output> {
         .operator
         .clone()
         .or_else(super::login_name)
-        .ok_or_else(|| {
-            Error::Usage("cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR".into())
-        })?;
+        .ok_or_else(|| Error::Usage(crate::messages::M::WhoAreYou.into()))?;
     let forgot = keyring::forget(&global.db, &name)?;
     let mut m = Map::new();
     m.insert("locked".into(), true.into());
@@ -292,10 +283,7 @@ pub fn lock(global: &Global) -> Result<Output> {
 pub fn encrypt(session: &mut Session) -> Result<Output> {
     let db = session.db.clone();
     if seal::is_sealed(&db)? {
-        return Err(Error::Conflict(format!(
-            "{} is already encrypted",
-            db.display()
-        )));
+        return Err(Error::Conflict(A::AlreadyEncrypted.say(&[&db.display()])));
     }
     let who = session.who.operator.clone();
     // Logged before the copy, so the sealed file has the entry.
@@ -350,16 +338,10 @@ pub fn encrypt(session: &mut Session) -> Result<Output> {
 /// reads the register. The backup file itself is not changed.
 pub fn open_backup_as(backup: &Path, copy: &Path, operator: &str) -> Result<()> {
     if !backup.exists() {
-        return Err(Error::NotFound(format!(
-            "no backup file {}",
-            backup.display()
-        )));
+        return Err(Error::NotFound(A::NoBackupFile.say(&[&backup.display()])));
     }
-    let register_key = seal::current_file_key().ok_or_else(|| {
-        Error::Refused(
-            "the backup is encrypted and this register is not: encrypt the register first (`privreg encrypt`)".into(),
-        )
-    })?;
+    let register_key = seal::current_file_key()
+        .ok_or_else(|| Error::Refused(A::BackupEncryptedRegisterNot.into()))?;
     std::fs::copy(backup, copy)?;
     // A register copied with its `-keys` file, rather than a backup with
     // its slots at its end, serves as well.
@@ -377,11 +359,9 @@ pub fn open_backup_as(backup: &Path, copy: &Path, operator: &str) -> Result<()> 
         Some(u) => u?,
         None => {
             let pass = passphrase::current(&format!("passphrase of {operator} in the backup: "))?;
-            slots.unlock(operator, &pass).map_err(|_| {
-                Error::Refused(format!(
-                    "the backup does not open with the passphrase of {operator}: it opens only with a passphrase valid when it was made"
-                ))
-            })?
+            slots
+                .unlock(operator, &pass)
+                .map_err(|_| Error::Refused(A::BackupWrongPassphrase.say(&[&operator])))?
         }
     };
     crate::store::cipher::rekey_copy(copy, &unlocked.file_key, &register_key)

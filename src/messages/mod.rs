@@ -85,9 +85,11 @@ macro_rules! catalogue {
     };
 }
 
+pub mod admin;
 pub mod errors;
 pub mod letters;
 
+pub use admin::A;
 pub use errors::M;
 pub use letters::L;
 

@@ -1,0 +1,69 @@
+//! What the administrative commands say: sealing, operators, backup and
+//! restore, and the errors of the register file. Lower case, no full stop
+//! (STYLE §4).
+
+catalogue! {
+    /// A message of sealing, operators, backup, restore or the store.
+    pub enum A {
+        // Sealing (SPEC §7).
+        NotEncrypted { en: "{0} is not encrypted: anyone who can read the file reads the registers; an admin seals it with `privreg encrypt`", fi: "{0} ei ole salattu: kuka tahansa, joka voi lukea tiedoston, lukee rekisterit; pääkäyttäjä salaa sen komennolla `privreg encrypt`", sv: "{0} är inte krypterad: vem som helst som kan läsa filen läser registren; en administratör förseglar den med `privreg encrypt`" },
+        NoSlots { en: "{0} opens with neither its key slots nor those of an unfinished key rotation", fi: "{0} ei aukea omilla avainpaikoillaan eikä keskeneräisen avainvaihdon avainpaikoilla", sv: "{0} öppnas varken med sina nyckelplatser eller med dem från ett ofullbordat nyckelbyte" },
+        RotationFailed { en: "the file key could not be rotated: the register still opens with the old slots", fi: "tiedostoavainta ei voitu vaihtaa: rekisteri aukeaa yhä vanhoilla avainpaikoilla", sv: "filnyckeln kunde inte bytas: registret öppnas fortfarande med de gamla nyckelplatserna" },
+        NoPassphraseToChange { en: "the register is not sealed: there is no passphrase to change (an admin runs `privreg encrypt`)", fi: "rekisteriä ei ole salattu: vaihdettavaa tunnuslausetta ei ole (pääkäyttäjä ajaa komennon `privreg encrypt`)", sv: "registret är inte förseglat: det finns ingen lösenfras att byta (en administratör kör `privreg encrypt`)" },
+        NothingToUnlock { en: "the register is not sealed: there is nothing to unlock", fi: "rekisteriä ei ole salattu: avattavaa ei ole", sv: "registret är inte förseglat: det finns inget att låsa upp" },
+        AlreadyEncrypted { en: "{0} is already encrypted", fi: "{0} on jo salattu", sv: "{0} är redan krypterad" },
+        NoBackupFile { en: "no backup file {0}", fi: "varmuuskopiotiedostoa {0} ei ole", sv: "säkerhetskopian {0} finns inte" },
+        BackupEncryptedRegisterNot { en: "the backup is encrypted and this register is not: encrypt the register first (`privreg encrypt`)", fi: "varmuuskopio on salattu mutta tämä rekisteri ei: salaa rekisteri ensin (`privreg encrypt`)", sv: "säkerhetskopian är krypterad men det här registret är det inte: kryptera registret först (`privreg encrypt`)" },
+        BackupWrongPassphrase { en: "the backup does not open with the passphrase of {0}: it opens only with a passphrase valid when it was made", fi: "varmuuskopio ei aukea käyttäjän {0} tunnuslauseella: se aukeaa vain tunnuslauseella, joka oli voimassa sen tekohetkellä", sv: "säkerhetskopian öppnas inte med lösenfrasen för {0}: den öppnas bara med en lösenfras som gällde när den gjordes" },
+
+        // Operators (SPEC §4).
+        OperatorName { en: "an operator name is 1-64 letters, digits, '.', '_', '@' or '-'", fi: "käyttäjän nimessä on 1–64 kirjainta, numeroa tai merkkiä '.', '_', '@' tai '-'", sv: "ett användarnamn består av 1–64 bokstäver, siffror, '.', '_', '@' eller '-'" },
+        OperatorExists { en: "operator {0} already exists", fi: "käyttäjä {0} on jo olemassa", sv: "användaren {0} finns redan" },
+        NoOperator { en: "no operator {0}", fi: "käyttäjää {0} ei ole", sv: "användaren {0} finns inte" },
+        LastAdmin { en: "{0} is the last enabled admin: add another admin first", fi: "{0} on viimeinen käytössä oleva pääkäyttäjä: lisää ensin toinen pääkäyttäjä", sv: "{0} är den sista aktiva administratören: lägg först till en annan administratör" },
+
+        // Backup and restore (SPEC §9).
+        BackedUp { en: "backed up {0} records to {1}; its audit log ends at this checkpoint (keep it apart from the backup):\n{2}", fi: "varmuuskopioitiin {0} tietuetta tiedostoon {1}; sen lokitiedot päättyvät tähän tarkistuspisteeseen (säilytä se erillään varmuuskopiosta):\n{2}", sv: "{0} poster säkerhetskopierades till {1}; dess granskningslogg slutar vid denna kontrollpunkt (förvara den åtskild från säkerhetskopian):\n{2}" },
+        OnlyThisRegister { en: "restore takes only a backup of this register", fi: "palautus hyväksyy vain tämän rekisterin varmuuskopion", sv: "återställningen tar bara emot en säkerhetskopia av det här registret" },
+        OtherRegister { en: "the backup is of register {0}, not of this register {1}: {2}", fi: "varmuuskopio on rekisteristä {0}, ei tästä rekisteristä {1}: {2}", sv: "säkerhetskopian är av registret {0}, inte av det här registret {1}: {2}" },
+        OtherLog { en: "the backup has no register id (it is older than schema version 3) and its audit log is not this register's (entry {0} differs), so it is of another register, not of this register {1}: {2}", fi: "varmuuskopiossa ei ole rekisterin tunnusta (se on vanhempi kuin skeeman versio 3) eikä sen loki ole tämän rekisterin (merkintä {0} eroaa), joten se on toisesta rekisteristä, ei tästä rekisteristä {1}: {2}", sv: "säkerhetskopian har inget register-id (den är äldre än schemaversion 3) och dess granskningslogg är inte det här registrets (posten {0} skiljer sig), så den är av ett annat register, inte av det här registret {1}: {2}" },
+        NoIdNoLog { en: "the backup has no register id and no audit log, so nothing shows it is of this register {0}: {1}", fi: "varmuuskopiossa ei ole rekisterin tunnusta eikä lokia, joten mikään ei osoita sen olevan tästä rekisteristä {0}: {1}", sv: "säkerhetskopian har varken register-id eller granskningslogg, så ingenting visar att den är av det här registret {0}: {1}" },
+        Restored { en: "restored {0} records from {1}; {2} erasures recorded since were applied again; kept from the register: {3} records added since, {4} rows of rights exercised and duties done since", fi: "palautettiin {0} tietuetta tiedostosta {1}; {2} sen jälkeen kirjattua poistoa tehtiin uudelleen; rekisteristä säilytettiin: {3} sen jälkeen lisättyä tietuetta, {4} riviä sen jälkeen käytettyjä oikeuksia ja hoidettuja velvollisuuksia", sv: "{0} poster återställdes från {1}; {2} raderingar som registrerats sedan dess gjordes på nytt; bevarat från registret: {3} poster tillagda sedan dess, {4} rader med rättigheter som utövats och skyldigheter som fullgjorts sedan dess" },
+        ScratchLeft { en: "{0} looks like the scratch copy of a restore that was killed; it holds personal data: remove it once no restore is running", fi: "{0} näyttää keskeytetyn palautuksen väliaikaiselta kopiolta; siinä on henkilötietoja: poista se, kun yhtään palautusta ei ole käynnissä", sv: "{0} ser ut som den tillfälliga kopian av en avbruten återställning; den innehåller personuppgifter: ta bort den när ingen återställning pågår" },
+
+        // The register file (store).
+        Busy { en: "the register stayed locked by another privreg (an import, a backup) for longer than PRIVREG_BUSY_TIMEOUT ({0} s): nothing was done; try again when it has finished, or set PRIVREG_BUSY_TIMEOUT to wait longer", fi: "toinen privreg (tuonti, varmuuskopio) piti rekisteriä lukittuna yli PRIVREG_BUSY_TIMEOUT-ajan ({0} s): mitään ei tehty; yritä uudelleen, kun se on valmis, tai pidennä odotusta muuttujalla PRIVREG_BUSY_TIMEOUT", sv: "registret hölls låst av en annan privreg (en import, en säkerhetskopiering) längre än PRIVREG_BUSY_TIMEOUT ({0} s): ingenting gjordes; försök igen när den är klar, eller sätt PRIVREG_BUSY_TIMEOUT för att vänta längre" },
+        ReadOnly { en: "the register or the directory it is in cannot be written: privreg needs to write the file and to create its journal files (-wal, -shm) beside it; nothing was written", fi: "rekisteriin tai sen hakemistoon ei voi kirjoittaa: privregin on voitava kirjoittaa tiedostoon ja luoda sen viereen lokitiedostot (-wal, -shm); mitään ei tallennettu", sv: "registret eller katalogen det ligger i kan inte skrivas: privreg måste kunna skriva filen och skapa dess journalfiler (-wal, -shm) bredvid den; ingenting sparades" },
+        Damaged { en: "the register file is damaged or not a SQLite file", fi: "rekisteritiedosto on vioittunut tai se ei ole SQLite-tiedosto", sv: "registerfilen är skadad eller ingen SQLite-fil" },
+        CannotOpen { en: "the register file cannot be opened", fi: "rekisteritiedostoa ei voi avata", sv: "registerfilen kan inte öppnas" },
+        DiskFull { en: "the disk is full: nothing was written", fi: "levy on täynnä: mitään ei tallennettu", sv: "disken är full: ingenting sparades" },
+        IoError { en: "input/output error on the register file: {0}", fi: "rekisteritiedoston luku- tai kirjoitusvirhe: {0}", sv: "in-/utmatningsfel i registerfilen: {0}" },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::A;
+    use crate::messages::Lang;
+
+    fn places(t: &str) -> Vec<String> {
+        let mut p: Vec<String> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
+            .collect();
+        p.sort();
+        p.dedup();
+        p
+    }
+
+    #[test]
+    fn every_admin_key_has_the_same_places_in_each_language() {
+        for k in A::ALL {
+            let [en, fi, sv] = [Lang::En, Lang::Fi, Lang::Sv].map(|l| k.text(l));
+            assert_eq!(places(en), places(fi), "{k:?}");
+            assert_eq!(places(en), places(sv), "{k:?}");
+            assert!(!fi.trim().is_empty() && !sv.trim().is_empty(), "{k:?}");
+        }
+    }
+}
