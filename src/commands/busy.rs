@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::store::{set_busy_wait, BusyWait, DEFAULT_BUSY_TIMEOUT};
 
 /// The variable, named in the messages.
@@ -30,10 +31,11 @@ fn parse(text: &str) -> Result<Duration> {
         .filter(|s| s.is_finite() && (0.0..=86_400.0).contains(s))
         .map(Duration::from_secs_f64)
         .ok_or_else(|| {
-            Error::Usage(format!(
-                "{VAR} must be a number of seconds from 0 to 86400 (default {}), not {text:?}",
-                DEFAULT_BUSY_TIMEOUT.as_secs()
-            ))
+            Error::Usage(A::BadBusyTimeout.say(&[
+                &VAR,
+                &DEFAULT_BUSY_TIMEOUT.as_secs(),
+                &format_args!("{text:?}"),
+            ]))
         })
 }
 
@@ -42,9 +44,8 @@ fn parse(text: &str) -> Result<Duration> {
 /// command's arguments.
 fn say_waiting(timeout: Duration) {
     eprintln!(
-        "privreg: waiting for the register: another privreg (an import, a backup) is writing \
-         to it; waiting up to {} s ({VAR})",
-        timeout.as_secs_f64()
+        "privreg: {}",
+        A::Waiting.say(&[&timeout.as_secs_f64(), &VAR])
     );
 }
 

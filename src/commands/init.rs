@@ -2,6 +2,7 @@
 
 use crate::cli::{Global, InitArgs};
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::output::Output;
 use crate::store::audit::{self, Entry};
 use crate::store::operators::{self, Role};
@@ -18,9 +19,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         .admin
         .or_else(|| global.operator.clone())
         .or_else(login_name)
-        .ok_or_else(|| {
-            Error::Usage("cannot tell who the first admin is: give --admin NAME".into())
-        })?;
+        .ok_or_else(|| Error::Usage(A::WhoIsFirstAdmin.into()))?;
     super::operator::check_name(&admin)?;
     // A new register is sealed from its first byte (SPEC §7).
     let keys = if global.db.exists() || plain_for_tests() {
@@ -37,8 +36,8 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     let Some(mut store) = created? else {
         if !global.quiet {
             eprintln!(
-                "privreg: {} is already a register; nothing was changed",
-                global.db.display()
+                "privreg: {}",
+                A::AlreadyRegister.say(&[&global.db.display()])
             );
         }
         return Ok(done(global, false, None));
@@ -58,12 +57,16 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     let register_id = crate::store::register_id(&tx)?;
     // The log's first line anchors it from its first entry.
     if let Err(why) = super::audit::append_to_log(&tx, &global.db, &now) {
-        eprintln!("privreg: warning: no checkpoint was logged: {why}");
+        eprintln!(
+            "privreg: {}: {}",
+            crate::messages::M::WarningPrefix,
+            A::NoCheckpointLogged.say(&[&why])
+        );
     }
     if !global.quiet {
         eprintln!(
-            "privreg: created {} with admin {admin}",
-            global.db.display()
+            "privreg: {}",
+            A::Created.say(&[&global.db.display(), &admin])
         );
     }
     let mut out = done(global, true, Some(&admin));
@@ -87,10 +90,7 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
         .as_deref()
         .is_some_and(|n| n != target.user())
     {
-        return Err(Error::Refused(format!(
-            "--as (or PRIVREG_OPERATOR) names another role than the one that logs in ({}): on a server the operator is the role the server authenticates",
-            target.user()
-        )));
+        return Err(Error::Refused(A::AsOtherRole.say(&[&target.user()])));
     }
     if let Some(admin) = &args.admin {
         super::operator::check_name(admin)?;
@@ -98,23 +98,17 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
     let now = Clock::current()?.now_rfc3339();
     let Some(made) = pg::init(&target, args.admin.as_deref(), &now)? else {
         if !global.quiet {
-            eprintln!(
-                "privreg: {} is already a register; nothing was changed",
-                target.shown
-            );
+            eprintln!("privreg: {}", A::AlreadyRegister.say(&[&target.shown]));
         }
         return Ok(done(global, false, None));
     };
     if !global.quiet {
         if made.made_role {
-            eprintln!(
-                "privreg: made the login role {} for the first admin, without a password: set one with psql's \\password",
-                made.admin
-            );
+            eprintln!("privreg: {}", A::MadeLoginRole.say(&[&made.admin]));
         }
         eprintln!(
-            "privreg: created the register on {} with admin {}",
-            target.shown, made.admin
+            "privreg: {}",
+            A::CreatedOnServer.say(&[&target.shown, &made.admin])
         );
     }
     let mut out = done(global, true, Some(&made.admin));

@@ -38,6 +38,35 @@ catalogue! {
         CannotOpen { en: "the register file cannot be opened", fi: "rekisteritiedostoa ei voi avata", sv: "registerfilen kan inte öppnas" },
         DiskFull { en: "the disk is full: nothing was written", fi: "levy on täynnä: mitään ei tallennettu", sv: "disken är full: ingenting sparades" },
         IoError { en: "input/output error on the register file: {0}", fi: "rekisteritiedoston luku- tai kirjoitusvirhe: {0}", sv: "in-/utmatningsfel i registerfilen: {0}" },
+        // Passphrases and key slots (SPEC §7).
+        PassphraseTooShort { en: "a passphrase has at least {0} characters", fi: "tunnuslauseessa on vähintään {0} merkkiä", sv: "en lösenfras har minst {0} tecken" },
+        NoTerminal { en: "a passphrase is needed and there is no terminal to ask it on: set {0} to a file (mode 0600) holding it, or run `privreg unlock` first", fi: "tarvitaan tunnuslause, eikä sitä voi kysyä päätteeltä: aseta {0} osoittamaan tiedostoon (tila 0600), jossa se on, tai aja ensin `privreg unlock`", sv: "en lösenfras behövs och det finns ingen terminal att fråga efter den på: sätt {0} till en fil (läge 0600) som innehåller den, eller kör `privreg unlock` först" },
+        CannotReadPassphrase { en: "cannot read the passphrase: {0}", fi: "tunnuslausetta ei voi lukea: {0}", sv: "kan inte läsa lösenfrasen: {0}" },
+        PassphrasesDiffer { en: "the two passphrases differ", fi: "tunnuslauseet eroavat toisistaan", sv: "de två lösenfraserna skiljer sig" },
+        CannotReadFile { en: "{0}: cannot read {1}: {2}", fi: "{0}: tiedostoa {1} ei voi lukea: {2}", sv: "{0}: kan inte läsa {1}: {2}" },
+        FileReadableByOthers { en: "{0}: {1} can be read by others (mode {2}): run `chmod 600 {1}`", fi: "{0}: muut voivat lukea tiedoston {1} (tila {2}): aja `chmod 600 {1}`", sv: "{0}: {1} kan läsas av andra (läge {2}): kör `chmod 600 {1}`" },
+        NoKeyringHere { en: "the kernel keyring is not available here ({0}): use PRIVREG_PASSPHRASE_FILE or type the passphrase", fi: "ytimen avainrengas ei ole käytettävissä ({0}): käytä muuttujaa PRIVREG_PASSPHRASE_FILE tai kirjoita tunnuslause", sv: "kärnans nyckelring är inte tillgänglig här ({0}): använd PRIVREG_PASSPHRASE_FILE eller skriv lösenfrasen" },
+        KeyringRefusedKey { en: "the kernel keyring refused the key: {0}", fi: "ytimen avainrengas ei hyväksynyt avainta: {0}", sv: "kärnans nyckelring vägrade ta emot nyckeln: {0}" },
+        KeyringRefusedTimeout { en: "the kernel keyring refused a timeout: {0}", fi: "ytimen avainrengas ei hyväksynyt aikarajaa: {0}", sv: "kärnans nyckelring vägrade ta emot en tidsgräns: {0}" },
+        Keyring { en: "the kernel keyring: {0}", fi: "ytimen avainrengas: {0}", sv: "kärnans nyckelring: {0}" },
+        NoKeyring { en: "no kernel keyring on this system: use PRIVREG_PASSPHRASE_FILE or type the passphrase", fi: "tässä järjestelmässä ei ole ytimen avainrengasta: käytä muuttujaa PRIVREG_PASSPHRASE_FILE tai kirjoita tunnuslause", sv: "det här systemet har ingen nyckelring i kärnan: använd PRIVREG_PASSPHRASE_FILE eller skriv lösenfrasen" },
+        SlotsDamaged { en: "the key slots of the register are damaged ({0}): restore the `-keys` file from where it was copied, or open a backup", fi: "rekisterin avainpaikat ovat vioittuneet ({0}): palauta `-keys`-tiedosto sieltä, mistä se kopioitiin, tai avaa varmuuskopio", sv: "registrets nyckelplatser är skadade ({0}): återställ `-keys`-filen från där den kopierades, eller öppna en säkerhetskopia" },
+        SlotsNewer { en: "the key slots are of version {0}, newer than this privreg: upgrade privreg", fi: "avainpaikat ovat versiota {0}, joka on tätä privregiä uudempi: päivitä privreg", sv: "nyckelplatserna är av version {0}, nyare än den här privreg: uppgradera privreg" },
+        SlotsMissing { en: "{0} is sealed but its key slots ({1}) are missing: copy the register with its `-keys` file, or open a backup made by `privreg backup`", fi: "{0} on salattu, mutta sen avainpaikat ({1}) puuttuvat: kopioi rekisteri yhdessä sen `-keys`-tiedoston kanssa tai avaa komennolla `privreg backup` tehty varmuuskopio", sv: "{0} är förseglad men dess nyckelplatser ({1}) saknas: kopiera registret tillsammans med dess `-keys`-fil, eller öppna en säkerhetskopia gjord med `privreg backup`" },
+        // init (SPEC §3).
+        WhoIsFirstAdmin { en: "cannot tell who the first admin is: give --admin NAME", fi: "ensimmäistä pääkäyttäjää ei tunnistettu: anna --admin NIMI", sv: "kan inte avgöra vem den första administratören är: ange --admin NAMN" },
+        AlreadyRegister { en: "{0} is already a register; nothing was changed", fi: "{0} on jo rekisteri; mitään ei muutettu", sv: "{0} är redan ett register; ingenting ändrades" },
+        NoCheckpointLogged { en: "no checkpoint was logged: {0}", fi: "tarkistuspistettä ei kirjattu: {0}", sv: "ingen kontrollpunkt loggades: {0}" },
+        Created { en: "created {0} with admin {1}", fi: "luotiin {0}, pääkäyttäjänä {1}", sv: "{0} skapades med administratören {1}" },
+        CreatedOnServer { en: "created the register on {0} with admin {1}", fi: "luotiin rekisteri palvelimelle {0}, pääkäyttäjänä {1}", sv: "registret skapades på {0} med administratören {1}" },
+        MadeLoginRole { en: "made the login role {0} for the first admin, without a password: set one with psql's \\password", fi: "luotiin ensimmäiselle pääkäyttäjälle kirjautumisrooli {0} ilman salasanaa: aseta salasana psql:n komennolla \\password", sv: "inloggningsrollen {0} skapades för den första administratören, utan lösenord: sätt ett med psql:s \\password" },
+        AsOtherRole { en: "--as (or PRIVREG_OPERATOR) names another role than the one that logs in ({0}): on a server the operator is the role the server authenticates", fi: "--as (tai PRIVREG_OPERATOR) nimeää eri roolin kuin kirjautuva rooli ({0}): palvelimella käyttäjä on se rooli, jonka palvelin tunnistaa", sv: "--as (eller PRIVREG_OPERATOR) anger en annan roll än den som loggar in ({0}): på en server är användaren den roll som servern autentiserar" },
+
+        // The register file, waiting for it (SPEC §6).
+        NoRegister { en: "no register at {0}\nhelp: run `privreg init` to create one, or give --db", fi: "polussa {0} ei ole rekisteriä\nohje: luo rekisteri komennolla `privreg init` tai anna --db", sv: "inget register vid {0}\nhjälp: kör `privreg init` för att skapa ett, eller ange --db" },
+        NotARegister { en: "{0} is not a privreg register", fi: "{0} ei ole privreg-rekisteri", sv: "{0} är inte ett privreg-register" },
+        BadBusyTimeout { en: "{0} must be a number of seconds from 0 to 86400 (default {1}), not {2}", fi: "{0}:n on oltava sekuntimäärä väliltä 0–86400 (oletus {1}), ei {2}", sv: "{0} måste vara ett antal sekunder från 0 till 86400 (standard {1}), inte {2}" },
+        Waiting { en: "waiting for the register: another privreg (an import, a backup) is writing to it; waiting up to {0} s ({1})", fi: "odotetaan rekisteriä: toinen privreg (tuonti, varmuuskopio) kirjoittaa siihen; odotetaan enintään {0} s ({1})", sv: "väntar på registret: en annan privreg (en import, en säkerhetskopiering) skriver till det; väntar högst {0} s ({1})" },
     }
 }
 

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 use super::Secret;
 
@@ -22,20 +23,17 @@ mod imp {
     use super::*;
 
     fn ring() -> Result<KeyRing> {
-        KeyRing::from_special_id(KeyRingIdentifier::Session, false).map_err(|e| {
-            Error::Storage(format!(
-                "the kernel keyring is not available here ({e}): use PRIVREG_PASSPHRASE_FILE or type the passphrase"
-            ))
-        })
+        KeyRing::from_special_id(KeyRingIdentifier::Session, false)
+            .map_err(|e| Error::Storage(A::NoKeyringHere.say(&[&e])))
     }
 
     pub fn store(db: &Path, operator: &str, kek: &Secret, seconds: u64) -> Result<()> {
         let ring = ring()?;
         let key = ring
             .add_key(&description(db, operator), &kek[..])
-            .map_err(|e| Error::Storage(format!("the kernel keyring refused the key: {e}")))?;
+            .map_err(|e| Error::Storage(A::KeyringRefusedKey.say(&[&e])))?;
         key.set_timeout(seconds as usize)
-            .map_err(|e| Error::Storage(format!("the kernel keyring refused a timeout: {e}")))?;
+            .map_err(|e| Error::Storage(A::KeyringRefusedTimeout.say(&[&e])))?;
         Ok(())
     }
 
@@ -54,7 +52,7 @@ mod imp {
         match ring.search(&description(db, operator)) {
             Ok(key) => {
                 key.invalidate()
-                    .map_err(|e| Error::Storage(format!("the kernel keyring: {e}")))?;
+                    .map_err(|e| Error::Storage(A::Keyring.say(&[&e])))?;
                 Ok(true)
             }
             Err(_) => Ok(false),
@@ -67,10 +65,7 @@ mod imp {
     use super::*;
 
     pub fn store(_db: &Path, _operator: &str, _kek: &Secret, _seconds: u64) -> Result<()> {
-        Err(Error::Storage(
-            "no kernel keyring on this system: use PRIVREG_PASSPHRASE_FILE or type the passphrase"
-                .into(),
-        ))
+        Err(Error::Storage(A::NoKeyring.into()))
     }
 
     pub fn fetch(_db: &Path, _operator: &str) -> Option<Secret> {

@@ -50,6 +50,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 /// A 256-bit key, wiped from memory when dropped.
 pub type Secret = Zeroizing<[u8; 32]>;
@@ -220,9 +221,7 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 }
 
 fn damaged(what: &str) -> Error {
-    Error::Storage(format!(
-        "the key slots of the register are damaged ({what}): restore the `-keys` file from where it was copied, or open a backup"
-    ))
+    Error::Storage(A::SlotsDamaged.say(&[&what]))
 }
 
 /// Argon2id of `passphrase` with `salt` and `kdf`.
@@ -396,10 +395,7 @@ impl SlotStore {
         let store: SlotStore =
             serde_json::from_slice(bytes).map_err(|e| damaged(&format!("{e}")))?;
         if store.version != 1 {
-            return Err(Error::Storage(format!(
-                "the key slots are of version {}, newer than this privreg: upgrade privreg",
-                store.version
-            )));
+            return Err(Error::Storage(A::SlotsNewer.say(&[&store.version])));
         }
         Ok(store)
     }
@@ -443,11 +439,9 @@ pub fn read_slots(db: &Path) -> Result<SlotStore> {
     let path = slots_path(db);
     match std::fs::read(&path) {
         Ok(bytes) => SlotStore::parse(&bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Storage(format!(
-            "{} is sealed but its key slots ({}) are missing: copy the register with its `-keys` file, or open a backup made by `privreg backup`",
-            db.display(),
-            path.display()
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Storage(
+            A::SlotsMissing.say(&[&db.display(), &path.display()]),
+        )),
         Err(e) => Err(Error::Storage(format!("{}: {e}", path.display()))),
     }
 }

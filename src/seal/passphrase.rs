@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use super::MIN_PASSPHRASE;
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 /// The variable naming the operator's passphrase file.
 pub const FILE_VAR: &str = "PRIVREG_PASSPHRASE_FILE";
@@ -28,7 +29,7 @@ pub fn new(var: &str, prompt: &str) -> Result<Zeroizing<String>> {
     if p.chars().count() < MIN_PASSPHRASE {
         return Err(Error::invalid(
             "passphrase",
-            format!("a passphrase has at least {MIN_PASSPHRASE} characters"),
+            A::PassphraseTooShort.say(&[&MIN_PASSPHRASE]),
         ));
     }
     Ok(p)
@@ -39,21 +40,19 @@ fn from_file_or_prompt(var: &str, prompt: &str, twice: bool) -> Result<Zeroizing
         return read_file(var, Path::new(&path));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Refused(format!(
-            "a passphrase is needed and there is no terminal to ask it on: set {var} to a file (mode 0600) holding it, or run `privreg unlock` first"
-        )));
+        return Err(Error::Refused(A::NoTerminal.say(&[&var])));
     }
     let first = Zeroizing::new(
         rpassword::prompt_password(prompt)
-            .map_err(|e| Error::Usage(format!("cannot read the passphrase: {e}")))?,
+            .map_err(|e| Error::Usage(A::CannotReadPassphrase.say(&[&e])))?,
     );
     if twice {
         let again = Zeroizing::new(
             rpassword::prompt_password("the same again: ")
-                .map_err(|e| Error::Usage(format!("cannot read the passphrase: {e}")))?,
+                .map_err(|e| Error::Usage(A::CannotReadPassphrase.say(&[&e])))?,
         );
         if *first != *again {
-            return Err(Error::invalid("passphrase", "the two passphrases differ"));
+            return Err(Error::invalid("passphrase", A::PassphrasesDiffer));
         }
     }
     Ok(first)
@@ -62,24 +61,24 @@ fn from_file_or_prompt(var: &str, prompt: &str, twice: bool) -> Result<Zeroizing
 /// The first line of a passphrase file that only its owner can read.
 fn read_file(var: &str, path: &Path) -> Result<Zeroizing<String>> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::NotFound(format!("{var}: cannot read {}: {e}", path.display())))?;
+        .map_err(|e| Error::NotFound(A::CannotReadFile.say(&[&var, &path.display(), &e])))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Err(Error::Refused(format!(
-                "{var}: {} can be read by others (mode {mode:o}): run `chmod 600 {}`",
-                path.display(),
-                path.display()
-            )));
+            return Err(Error::Refused(A::FileReadableByOthers.say(&[
+                &var,
+                &path.display(),
+                &format_args!("{mode:o}"),
+            ])));
         }
     }
     #[cfg(not(unix))]
     let _ = meta;
     let text = Zeroizing::new(
         std::fs::read_to_string(path)
-            .map_err(|e| Error::NotFound(format!("{var}: cannot read {}: {e}", path.display())))?,
+            .map_err(|e| Error::NotFound(A::CannotReadFile.say(&[&var, &path.display(), &e])))?,
     );
     let line = text.lines().next().unwrap_or("");
     Ok(Zeroizing::new(line.to_string()))

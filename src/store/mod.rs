@@ -67,6 +67,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 /// SQLite `application_id` of a privreg register: "PRVR".
 pub const APPLICATION_ID: i32 = 0x5052_5652;
@@ -133,10 +134,7 @@ impl Store {
     /// file, a foreign SQLite file or one from a newer privreg is refused.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Err(Error::Storage(format!(
-                "no register at {}\nhelp: run `privreg init` to create one, or give --db",
-                path.display()
-            )));
+            return Err(Error::Storage(A::NoRegister.say(&[&path.display()])));
         }
         access::refuse_unwritable(path)?;
         let mut conn = Connection::open_with_flags(
@@ -146,10 +144,7 @@ impl Store {
         cipher::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != APPLICATION_ID {
-            return Err(Error::Storage(format!(
-                "{} is not a privreg register",
-                path.display()
-            )));
+            return Err(Error::Storage(A::NotARegister.say(&[&path.display()])));
         }
         set_pragmas(&conn)?;
         migrate(&mut conn)?;
