@@ -33,7 +33,7 @@ pub mod view;
 use crate::cli::{Cli, Command, ExportCommand, Global, NoticeCommand};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::messages::{Lang, M};
+use crate::messages::{Lang, A, M};
 use crate::output::{self, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
@@ -451,7 +451,7 @@ fn open_session(
     let mut store = Store::open(&global.db)?;
     if let Some(warning) = crate::store::exposure_warning(&global.db) {
         if !global.quiet {
-            eprintln!("privreg: warning: {warning}");
+            eprintln!("privreg: {}: {warning}", M::WarningPrefix);
         }
     }
     let name = global
@@ -523,14 +523,22 @@ fn checkpoint_after(session: &Session) {
     let tx = match session.store.peek() {
         Ok(tx) => tx,
         Err(e) => {
-            eprintln!("privreg: warning: no checkpoint was logged: {e}");
+            eprintln!(
+                "privreg: {}: {}",
+                M::WarningPrefix,
+                A::NoCheckpointLogged.say(&[&e])
+            );
             return;
         }
     };
     let head = match crate::store::audit::head(&tx) {
         Ok(h) => h.map(|(seq, _)| seq),
         Err(e) => {
-            eprintln!("privreg: warning: no checkpoint was logged: {e}");
+            eprintln!(
+                "privreg: {}: {}",
+                M::WarningPrefix,
+                A::NoCheckpointLogged.say(&[&e])
+            );
             return;
         }
     };
@@ -538,7 +546,11 @@ fn checkpoint_after(session: &Session) {
         return;
     }
     if let Err(why) = audit::append_to_log(&tx, &session.db, &session.who.now) {
-        eprintln!("privreg: warning: no checkpoint was logged: {why}");
+        eprintln!(
+            "privreg: {}: {}",
+            M::WarningPrefix,
+            A::NoCheckpointLogged.say(&[&why])
+        );
     }
 }
 

@@ -67,6 +67,7 @@ catalogue! {
         NotARegister { en: "{0} is not a privreg register", fi: "{0} ei ole privreg-rekisteri", sv: "{0} är inte ett privreg-register" },
         BadBusyTimeout { en: "{0} must be a number of seconds from 0 to 86400 (default {1}), not {2}", fi: "{0}:n on oltava sekuntimäärä väliltä 0–86400 (oletus {1}), ei {2}", sv: "{0} måste vara ett antal sekunder från 0 till 86400 (standard {1}), inte {2}" },
         Waiting { en: "waiting for the register: another privreg (an import, a backup) is writing to it; waiting up to {0} s ({1})", fi: "odotetaan rekisteriä: toinen privreg (tuonti, varmuuskopio) kirjoittaa siihen; odotetaan enintään {0} s ({1})", sv: "väntar på registret: en annan privreg (en import, en säkerhetskopiering) skriver till det; väntar högst {0} s ({1})" },
+        WorldReadable { en: "{0} can be read by every user of this machine (mode {1}); it holds personal data: run `chmod o= {0}`", fi: "tämän koneen kaikki käyttäjät voivat lukea tiedoston {0} (tila {1}); siinä on henkilötietoja: aja `chmod o= {0}`", sv: "{0} kan läsas av alla användare på den här datorn (läge {1}); den innehåller personuppgifter: kör `chmod o= {0}`" },
     }
 }
 

@@ -183,13 +183,7 @@ pub fn exposure_warning(path: &Path) -> Option<String> {
     // The group is not warned about (issue #20 point 9): an office shares
     // the file between its staff's logins through a group (0660); what
     // leaks personal data is a file every login on the machine can read.
-    (mode & 0o007 != 0).then(|| {
-        format!(
-            "{} can be read by every user of this machine (mode {mode:o}); it holds personal data: run `chmod o= {}`",
-            path.display(),
-            path.display()
-        )
-    })
+    (mode & 0o007 != 0).then(|| A::WorldReadable.say(&[&path.display(), &format_args!("{mode:o}")]))
 }
 
 #[cfg(not(unix))]
