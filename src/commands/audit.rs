@@ -11,6 +11,7 @@ use super::Session;
 use crate::cli::AuditCommand;
 use crate::domain::checkpoint::{self, AtEntry, Checkpoint};
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::output::Output;
 use crate::store::audit::{self, verify, Entry, Verdict};
 use crate::store::Tx;
@@ -59,9 +60,7 @@ fn read_checkpoints(files: &[String]) -> Result<Vec<(String, Checkpoint)>> {
             s
         } else {
             std::fs::read_to_string(name).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => {
-                    Error::NotFound(format!("no checkpoint file {name}"))
-                }
+                std::io::ErrorKind::NotFound => Error::NotFound(A::NoCheckpointFile.say(&[&name])),
                 _ => Error::invalid("checkpoint", format!("{name}: {e}")),
             })?
         };
@@ -91,10 +90,7 @@ fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
                 None => AtEntry::Missing,
             };
             if let Some(why) = checkpoint::contradiction(&register_id, cp, &at) {
-                contradicted = Some(format!(
-                    "audit log altered: it contradicts checkpoint {place} (entry {}, taken {}): {why}",
-                    cp.seq, cp.at
-                ));
+                contradicted = Some(A::ContradictsCheckpoint.say(&[&place, &cp.seq, &cp.at, &why]));
                 break;
             }
         }
@@ -122,9 +118,9 @@ fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
     session.write("audit-verify", |_, _| Ok(((), entry)))?;
 
     match (verdict, contradicted) {
-        (Verdict::Broken { seq, why }, _) => Err(Error::AuditAltered(format!(
-            "audit log altered: entry {seq} {why}"
-        ))),
+        (Verdict::Broken { seq, why }, _) => {
+            Err(Error::AuditAltered(A::EntryAltered.say(&[&seq, &why])))
+        }
         (_, Some(why)) => Err(Error::AuditAltered(why)),
         (Verdict::Intact { entries }, None) => {
             let (seq, hash) = head.unwrap_or((0, String::new()));
@@ -136,14 +132,12 @@ fn verify_log(session: &mut Session, files: &[String]) -> Result<Output> {
             value.insert("head_hash".into(), hash.clone().into());
             let against = match checkpoints.len() {
                 0 => String::new(),
-                1 => ", agrees with 1 checkpoint".into(),
-                n => format!(", agrees with {n} checkpoints"),
+                1 => A::AgreesOne.into(),
+                n => A::AgreesMany.say(&[&n]),
             };
             Ok(Output::Object {
                 value,
-                plain: Some(format!(
-                    "audit log intact: {entries} entries{against}\nhead: entry {seq} {hash}"
-                )),
+                plain: Some(A::Intact.say(&[&entries, &against, &seq, &hash])),
             })
         }
     }

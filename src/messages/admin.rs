@@ -68,6 +68,13 @@ catalogue! {
         BadBusyTimeout { en: "{0} must be a number of seconds from 0 to 86400 (default {1}), not {2}", fi: "{0}:n on oltava sekuntimäärä väliltä 0–86400 (oletus {1}), ei {2}", sv: "{0} måste vara ett antal sekunder från 0 till 86400 (standard {1}), inte {2}" },
         Waiting { en: "waiting for the register: another privreg (an import, a backup) is writing to it; waiting up to {0} s ({1})", fi: "odotetaan rekisteriä: toinen privreg (tuonti, varmuuskopio) kirjoittaa siihen; odotetaan enintään {0} s ({1})", sv: "väntar på registret: en annan privreg (en import, en säkerhetskopiering) skriver till det; väntar högst {0} s ({1})" },
         WorldReadable { en: "{0} can be read by every user of this machine (mode {1}); it holds personal data: run `chmod o= {0}`", fi: "tämän koneen kaikki käyttäjät voivat lukea tiedoston {0} (tila {1}); siinä on henkilötietoja: aja `chmod o= {0}`", sv: "{0} kan läsas av alla användare på den här datorn (läge {1}); den innehåller personuppgifter: kör `chmod o= {0}`" },
+        // audit verify (SPEC §8).
+        NoCheckpointFile { en: "no checkpoint file {0}", fi: "tarkistuspistetiedostoa {0} ei ole", sv: "kontrollpunktsfilen {0} finns inte" },
+        ContradictsCheckpoint { en: "audit log altered: it contradicts checkpoint {0} (entry {1}, taken {2}): {3}", fi: "lokia on muutettu: se on ristiriidassa tarkistuspisteen {0} kanssa (merkintä {1}, otettu {2}): {3}", sv: "granskningsloggen har ändrats: den motsäger kontrollpunkten {0} (post {1}, tagen {2}): {3}" },
+        EntryAltered { en: "audit log altered: entry {0} {1}", fi: "lokia on muutettu: merkintä {0} {1}", sv: "granskningsloggen har ändrats: post {0} {1}" },
+        Intact { en: "audit log intact: {0} entries{1}\nhead: entry {2} {3}", fi: "loki on eheä: {0} merkintää{1}\nviimeisin: merkintä {2} {3}", sv: "granskningsloggen är intakt: {0} poster{1}\nsenaste: post {2} {3}" },
+        AgreesOne { en: ", agrees with 1 checkpoint", fi: ", täsmää 1 tarkistuspisteeseen", sv: ", stämmer med 1 kontrollpunkt" },
+        AgreesMany { en: ", agrees with {0} checkpoints", fi: ", täsmää {0} tarkistuspisteeseen", sv: ", stämmer med {0} kontrollpunkter" },
     }
 }
 
