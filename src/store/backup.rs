@@ -12,6 +12,7 @@ use super::audit::checkpoint;
 use super::Store;
 use crate::domain::checkpoint::Checkpoint;
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 /// How many records the register holds, erased ones not counted.
 pub fn record_count(tx: &impl super::On) -> Result<i64> {
@@ -70,19 +71,13 @@ impl BackupFile {
     /// Opens a backup; refuses a missing file or one that is no register.
     pub fn inspect(backup: &Path) -> Result<BackupFile> {
         if !backup.exists() {
-            return Err(Error::NotFound(format!(
-                "no backup file {}",
-                backup.display()
-            )));
+            return Err(Error::NotFound(A::NoBackupFile.say(&[&backup.display()])));
         }
         let conn = Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         super::cipher::apply_key(&conn)?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if app_id != super::APPLICATION_ID {
-            return Err(Error::Storage(format!(
-                "{} is not a privreg register",
-                backup.display()
-            )));
+            return Err(Error::Storage(A::NotARegister.say(&[&backup.display()])));
         }
         let register_id = super::stored_register_id(&conn, "main")?;
         let head = conn
