@@ -10,6 +10,7 @@ use crate::domain::business_id::BusinessId;
 use crate::domain::email::Email;
 use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
+use crate::messages::A;
 use crate::output::Output;
 use crate::store::audit::Entry;
 use crate::store::Tx;
@@ -69,7 +70,7 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
             };
             let values = validated(args)?;
             if values.is_empty() && checkpoint_log.is_none() {
-                return Err(Error::Usage("give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log, --no-checkpoint-log".into()));
+                return Err(Error::Usage(A::ControllerNothingGiven.into()));
             }
             session.write("controller-set", |tx, _| {
                 if let Some(path) = &checkpoint_log {
@@ -114,7 +115,7 @@ fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
     absolute
         .to_str()
         .map(str::to_string)
-        .ok_or_else(|| Error::invalid("checkpoint_log", "the path is not UTF-8"))
+        .ok_or_else(|| Error::invalid("checkpoint_log", A::PathNotUtf8))
 }
 
 /// The controller's details; every key present, `null` where not set.

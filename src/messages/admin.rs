@@ -75,6 +75,9 @@ catalogue! {
         Intact { en: "audit log intact: {0} entries{1}\nhead: entry {2} {3}", fi: "loki on eheä: {0} merkintää{1}\nviimeisin: merkintä {2} {3}", sv: "granskningsloggen är intakt: {0} poster{1}\nsenaste: post {2} {3}" },
         AgreesOne { en: ", agrees with 1 checkpoint", fi: ", täsmää 1 tarkistuspisteeseen", sv: ", stämmer med 1 kontrollpunkt" },
         AgreesMany { en: ", agrees with {0} checkpoints", fi: ", täsmää {0} tarkistuspisteeseen", sv: ", stämmer med {0} kontrollpunkter" },
+        // controller (SPEC §5).
+        ControllerNothingGiven { en: "give at least one of --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log, --no-checkpoint-log", fi: "anna vähintään yksi valitsimista --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log, --no-checkpoint-log", sv: "ange minst en av --name, --business-id, --address, --contact-person, --contact-phone, --contact-email, --checkpoint-log, --no-checkpoint-log" },
+        PathNotUtf8 { en: "the path is not UTF-8", fi: "polku ei ole UTF-8-muotoinen", sv: "sökvägen är inte UTF-8" },
     }
 }
 
