@@ -87,9 +87,11 @@ macro_rules! catalogue {
 
 pub mod errors;
 pub mod letters;
+pub mod registers;
 
 pub use errors::M;
 pub use letters::L;
+pub use registers::R;
 
 /// A language privreg speaks: of its messages, table headers and letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod init;
 mod language;
+mod language_msgb;
 mod marketing;
 mod notice;
 mod office;

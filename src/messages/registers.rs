@@ -1,0 +1,58 @@
+//! What the register commands say: the refusals of `breach`, `bases`,
+//! `purpose`, `request` and holds (issue #20). Lower case, no full stop
+//! (STYLE §4); ids, dates and field names are filled in, never personal data.
+
+catalogue! {
+    /// A message of a register command (breach, bases, requests, holds).
+    pub enum R {
+        // Breaches (SPEC breach).
+        BreachAuthorityOnly { en: "--at, --reference and --late-reason go with --authority only", fi: "valitsimia --at, --reference ja --late-reason käytetään vain valitsimen --authority kanssa", sv: "--at, --reference och --late-reason används bara tillsammans med --authority" },
+        BreachClosed { en: "{0} was closed on {1}; a closed breach does not change", fi: "{0} suljettiin {1}; suljettua loukkausta ei voi muuttaa", sv: "{0} stängdes {1}; en stängd incident kan inte ändras" },
+        BreachPersonalValue { en: "contains the {0} of {1}; a breach is kept after its people are erased, so describe it without their personal data (name records with --record)", fi: "sisältää tietueen {1} kentän {0}; loukkaus säilytetään senkin jälkeen, kun sen henkilöt on poistettu, joten kuvaa se ilman heidän henkilötietojaan (nimeä tietueet valitsimella --record)", sv: "innehåller fältet {0} för {1}; en incident sparas även efter att de registrerade raderats, så beskriv den utan deras personuppgifter (ange posterna med --record)" },
+        BreachCannotClose { en: "{0} cannot be closed yet; missing: {1}", fi: "{0}:aa ei voi vielä sulkea; puuttuu: {1}", sv: "{0} kan inte stängas ännu; saknas: {1}" },
+        AuthorityToldAlready { en: "the Ombudsman was already told of {0} at {1} (Helsinki time)", fi: "tietosuojavaltuutetulle on jo ilmoitettu loukkauksesta {0} {1} (Helsingin aikaa)", sv: "dataombudsmannen har redan underrättats om {0} {1} (Helsingforstid)" },
+        BeforeAware { en: "is before the firm became aware of the breach", fi: "on ennen kuin yritys sai tiedon loukkauksesta", sv: "är före den tidpunkt då företaget fick kännedom om incidenten" },
+        LateReasonNeeded { en: "the Ombudsman is told at {0}, after notify_by {1} (Helsinki time): the notification must give the reasons for the delay (GDPR Art. 33(1)); add --late-reason", fi: "tietosuojavaltuutetulle ilmoitetaan {0}, määräajan notify_by {1} jälkeen (Helsingin aikaa): ilmoituksessa on kerrottava viivästyksen syyt (GDPR 33 art. 1 kohta); lisää --late-reason", sv: "dataombudsmannen underrättas {0}, efter notify_by {1} (Helsingforstid): anmälan ska ange skälen till förseningen (GDPR art. 33.1); lägg till --late-reason" },
+        NoClient { en: "{0} names no client: it happened in the firm's own processing", fi: "{0} ei nimeä asiakasta: se tapahtui yrityksen omassa käsittelyssä", sv: "{0} anger ingen kund: den inträffade i företagets egen behandling" },
+        ClientToldAlready { en: "the client was already told of {0} at {1} (Helsinki time)", fi: "asiakkaalle on jo ilmoitettu loukkauksesta {0} {1} (Helsingin aikaa)", sv: "kunden har redan underrättats om {0} {1} (Helsingforstid)" },
+        NoAssessment { en: "{0} has no assessment with its likely consequences and measures: the letter must state them (GDPR Art. 34(2)); run `privreg breach assess {0} --risk … --consequences … --measures …`", fi: "loukkauksella {0} ei ole arviota todennäköisistä seurauksista ja toimenpiteistä: kirjeessä on kerrottava ne (GDPR 34 art. 2 kohta); aja `privreg breach assess {0} --risk … --consequences … --measures …`", sv: "{0} saknar en bedömning med sannolika följder och åtgärder: brevet ska ange dem (GDPR art. 34.2); kör `privreg breach assess {0} --risk … --consequences … --measures …`" },
+        NoContactPoint { en: "has no contact point: the letter must name one (GDPR Art. 34(2), 33(3)(b)); set it with `privreg controller set --contact-person … --contact-email …`", fi: "yhteyspiste puuttuu: kirjeessä on mainittava se (GDPR 34 art. 2 kohta, 33 art. 3 kohdan b alakohta); aseta se komennolla `privreg controller set --contact-person … --contact-email …`", sv: "saknar kontaktpunkt: brevet ska ange en (GDPR art. 34.2, 33.3 b); ange den med `privreg controller set --contact-person … --contact-email …`" },
+        LettersNotice { en: "{0}: {1} letters", fi: "{0}: {1} kirjettä", sv: "{0}: {1} brev" },
+        LettersSkipped { en: "; {0} erased records skipped ({1})", fi: "; {0} poistettua tietuetta ohitettiin ({1})", sv: "; {0} raderade poster hoppades över ({1})" },
+
+        // Legal bases and purposes.
+        BeforeFrom { en: "is before --from", fi: "on ennen valitsimen --from päivää", sv: "är före --from" },
+        NoBasisAdded { en: "{0}: no basis was added to any record", fi: "{0}: käsittelyperustetta ei lisätty yhteenkään tietueeseen", sv: "{0}: ingen rättslig grund lades till någon post" },
+        NoBasis { en: "no legal basis {0}", fi: "käsittelyperustetta {0} ei ole", sv: "den rättsliga grunden {0} finns inte" },
+        BasisEndedAlready { en: "basis {0} already ended on {1}", fi: "käsittelyperuste {0} päättyi jo {1}", sv: "den rättsliga grunden {0} upphörde redan {1}" },
+        BeforeBasisBegan { en: "is before the basis began ({0})", fi: "on ennen käsittelyperusteen alkua ({0})", sv: "är före den rättsliga grundens början ({0})" },
+        PurposeName { en: "a purpose name is lower-case letters and digits joined by dashes", fi: "käyttötarkoituksen nimi on pieniä kirjaimia ja numeroita väliviivoin yhdistettyinä", sv: "ett ändamåls namn består av gemener och siffror förenade med bindestreck" },
+        PurposeExists { en: "purpose {0} exists already", fi: "käyttötarkoitus {0} on jo olemassa", sv: "ändamålet {0} finns redan" },
+
+        // Requests of the data subject.
+        RequiredNotBlank { en: "is required and may not be blank", fi: "on pakollinen eikä saa olla tyhjä", sv: "är obligatoriskt och får inte vara tomt" },
+        RequestClosedNoExtend { en: "{0} is closed; a closed request cannot be extended", fi: "{0} on suljettu; suljetun pyynnön määräaikaa ei voi pidentää", sv: "{0} är stängd; en stängd begäran kan inte förlängas" },
+        RequestExtendedAlready { en: "{0} was already extended on {1} (due {2}); GDPR Art. 12(3) allows one extension", fi: "pyynnön {0} määräaikaa pidennettiin jo {1} (määräpäivä {2}); GDPR 12 art. 3 kohta sallii yhden pidennyksen", sv: "{0} förlängdes redan {1} (förfaller {2}); GDPR art. 12.3 tillåter en förlängning" },
+        RequestExtendTooLate { en: "{0} was due on {1}: an extension must be given, and the person told of it, within the first month (GDPR Art. 12(3))", fi: "pyynnön {0} määräpäivä oli {1}: pidennys on tehtävä ja henkilölle ilmoitettava siitä ensimmäisen kuukauden kuluessa (GDPR 12 art. 3 kohta)", sv: "{0} förföll {1}: en förlängning ska ges, och den registrerade underrättas om den, inom den första månaden (GDPR art. 12.3)" },
+        RequestClosedAlready { en: "{0} is already closed (outcome {1} on {2})", fi: "{0} on jo suljettu (tulos {1}, {2})", sv: "{0} är redan stängd (utfall {1}, {2})" },
+
+        // Holds.
+        NoHold { en: "no hold {0}", fi: "säilytysvelvoitetta {0} ei ole", sv: "bevarandeskyldigheten {0} finns inte" },
+        HoldReleasedAlready { en: "hold {0} was released already at {1}", fi: "säilytysvelvoite {0} vapautettiin jo {1}", sv: "bevarandeskyldigheten {0} hävdes redan {1}" },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::R;
+    use crate::messages::{places, Lang};
+
+    #[test]
+    fn every_register_message_has_the_same_places_in_each_language() {
+        for key in R::ALL {
+            let en = places(key.text(Lang::En));
+            assert_eq!(en, places(key.text(Lang::Fi)), "{key:?} fi");
+            assert_eq!(en, places(key.text(Lang::Sv)), "{key:?} sv");
+        }
+    }
+}
