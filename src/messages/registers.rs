@@ -48,6 +48,21 @@ catalogue! {
         RestrictedWouldBeErased { en: "notice: {0} would be erased although restricted (GDPR Art. 18): the erasure ends each restriction, and each person must have been told before (Art. 18(3))", fi: "huomautus: {0} poistettaisiin, vaikka niiden käsittelyä on rajoitettu (GDPR 18 art.): poisto päättää kunkin rajoituksen, ja jokaiselle henkilölle on täytynyt ilmoittaa siitä etukäteen (18 art. 3 kohta)", sv: "obs: {0} skulle raderas trots att behandlingen är begränsad (GDPR art. 18): raderingen avslutar varje begränsning, och varje registrerad måste ha underrättats i förväg (art. 18.3)" },
         RestrictedWereErased { en: "notice: {0} were erased although restricted (GDPR Art. 18): the erasure ends each restriction, and each person must have been told before (Art. 18(3))", fi: "huomautus: {0} poistettiin, vaikka niiden käsittelyä oli rajoitettu (GDPR 18 art.): poisto päättää kunkin rajoituksen, ja jokaiselle henkilölle on täytynyt ilmoittaa siitä etukäteen (18 art. 3 kohta)", sv: "obs: {0} raderades trots att behandlingen var begränsad (GDPR art. 18): raderingen avslutar varje begränsning, och varje registrerad måste ha underrättats i förväg (art. 18.3)" },
 
+        // Restrictions (GDPR Art. 18).
+        RestrictUsage { en: "give a record id and --reason, or `restrict lift ID`", fi: "anna tietueen tunnus ja --reason tai `restrict lift TUNNUS`", sv: "ange en posts id och --reason, eller `restrict lift ID`" },
+        RestrictedAlready { en: "{0} is already restricted (since {1}); lift it first to restrict it anew", fi: "tietueen {0} käsittelyä on jo rajoitettu ({1} alkaen); poista rajoitus ensin, jos haluat rajoittaa uudelleen", sv: "behandlingen av {0} är redan begränsad (sedan {1}); häv begränsningen först för att begränsa den på nytt" },
+        NotRestricted { en: "{0} is not restricted", fi: "tietueen {0} käsittelyä ei ole rajoitettu", sv: "behandlingen av {0} är inte begränsad" },
+
+        // Export.
+        ExportUsage { en: "give a record id or --hetu", fi: "anna tietueen tunnus tai --hetu", sv: "ange en posts id eller --hetu" },
+        NoSuchPerson { en: "no records of such a person", fi: "tällaisen henkilön tietueita ei ole", sv: "det finns inga poster om en sådan person" },
+        WroteRecords { en: "wrote {0} records to {1}", fi: "kirjoitettiin {0} tietuetta tiedostoon {1}", sv: "skrev {0} poster till {1}" },
+        ExportCheckpoint { en: "the export ends at entry {0}; keep this checkpoint apart from it:\n{1}", fi: "vienti päättyy merkintään {0}; säilytä tämä tarkistuspiste erillään siitä:\n{1}", sv: "exporten slutar vid post {0}; förvara denna kontrollpunkt åtskild från den:\n{1}" },
+
+        // Stored registers.
+        UnknownPurpose { en: "unknown purpose: see `privreg purpose list`; an admin adds one with `privreg purpose add`", fi: "tuntematon käyttötarkoitus: katso `privreg purpose list`; pääkäyttäjä lisää uuden komennolla `privreg purpose add`", sv: "okänt ändamål: se `privreg purpose list`; en administratör lägger till ett med `privreg purpose add`" },
+        NoBreach { en: "no breach {0}", fi: "loukkausta {0} ei ole", sv: "incidenten {0} finns inte" },
+
         // Holds.
         NoHold { en: "no hold {0}", fi: "säilytysvelvoitetta {0} ei ole", sv: "bevarandeskyldigheten {0} finns inte" },
         HoldReleasedAlready { en: "hold {0} was released already at {1}", fi: "säilytysvelvoite {0} vapautettiin jo {1}", sv: "bevarandeskyldigheten {0} hävdes redan {1}" },

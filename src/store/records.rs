@@ -10,6 +10,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use crate::domain::fields::{all_field_names, fields, index_of, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
+use crate::messages::M;
 
 /// A record as stored.
 #[derive(Debug, Clone)]
@@ -500,7 +501,7 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
         .prepare_cached(&sql)?
         .execute(params_from_iter(head.into_iter().chain(tail)))?;
     if changed != 1 {
-        return Err(Error::NotFound(format!("no record {}", record.id)));
+        return Err(Error::NotFound(M::NoRecord.say(&[&record.id])));
     }
     // A correction may give the record a suppressed identifier.
     super::suppression::apply(conn, record.key, register, &record.values, at, "privreg")?;
