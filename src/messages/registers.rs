@@ -80,6 +80,14 @@ catalogue! {
         OnePurpose { en: "a list is made for one purpose", fi: "lista tehdään yhdelle käyttötarkoitukselle", sv: "en lista görs för ett ändamål" },
         NeverInList { en: "{0} records are never in a marketing list", fi: "rekisterin {0} tietueet eivät koskaan ole markkinointilistalla", sv: "poster i registret {0} finns aldrig på en marknadsföringslista" },
 
+        // Records.
+        NothingToSearch { en: "has no letters or digits to search for", fi: "ei sisällä haettavia kirjaimia tai numeroita", sv: "innehåller inga bokstäver eller siffror att söka efter" },
+        EndNeedsStatus { en: "ending a recruitment record needs --status hired|rejected|withdrawn", fi: "rekrytointitietueen päättäminen vaatii valitsimen --status hired|rejected|withdrawn", sv: "att avsluta en rekryteringspost kräver --status hired|rejected|withdrawn" },
+        EndNoManner { en: "recruitment records have no end manner: leave out --manner", fi: "rekrytointitietueilla ei ole päättymistapaa: jätä --manner pois", sv: "rekryteringsposter har inget sätt att upphöra: utelämna --manner" },
+        StatusRecruitmentOnly { en: "--status is for recruitment records only", fi: "--status on vain rekrytointitietueille", sv: "--status gäller bara rekryteringsposter" },
+        EndedAlready { en: "{0} already ended on {1}; use `privreg correct` to change the date", fi: "{0} päättyi jo {1}; muuta päivää komennolla `privreg correct`", sv: "{0} upphörde redan {1}; ändra datumet med `privreg correct`" },
+        SamePersonIn { en: "this person is already in the {0} register", fi: "tämä henkilö on jo rekisterissä {0}", sv: "denna person finns redan i registret {0}" },
+
         // Holds.
         NoHold { en: "no hold {0}", fi: "säilytysvelvoitetta {0} ei ole", sv: "bevarandeskyldigheten {0} finns inte" },
         HoldReleasedAlready { en: "hold {0} was released already at {1}", fi: "säilytysvelvoite {0} vapautettiin jo {1}", sv: "bevarandeskyldigheten {0} hävdes redan {1}" },

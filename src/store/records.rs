@@ -10,7 +10,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use crate::domain::fields::{all_field_names, fields, index_of, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
-use crate::messages::M;
+use crate::messages::{M, R};
 
 /// A record as stored.
 #[derive(Debug, Clone)]
@@ -466,9 +466,7 @@ pub fn insert(
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
-        Inserted::SamePerson => Err(Error::Conflict(format!(
-            "this person is already in the {register} register"
-        ))),
+        Inserted::SamePerson => Err(Error::Conflict(R::SamePersonIn.say(&[&register]))),
     }
 }
 
