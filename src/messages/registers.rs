@@ -88,6 +88,10 @@ catalogue! {
         EndedAlready { en: "{0} already ended on {1}; use `privreg correct` to change the date", fi: "{0} päättyi jo {1}; muuta päivää komennolla `privreg correct`", sv: "{0} upphörde redan {1}; ändra datumet med `privreg correct`" },
         SamePersonIn { en: "this person is already in the {0} register", fi: "tämä henkilö on jo rekisterissä {0}", sv: "denna person finns redan i registret {0}" },
 
+        // Import.
+        ReadingImport { en: "reading the file to import: {0}", fi: "tuotavan tiedoston lukeminen: {0}", sv: "läsning av filen som importeras: {0}" },
+        WritingRejects { en: "writing the rejects file: {0}", fi: "hylättyjen rivien tiedoston kirjoittaminen: {0}", sv: "skrivning av filen med avvisade rader: {0}" },
+
         // Holds.
         NoHold { en: "no hold {0}", fi: "säilytysvelvoitetta {0} ei ole", sv: "bevarandeskyldigheten {0} finns inte" },
         HoldReleasedAlready { en: "hold {0} was released already at {1}", fi: "säilytysvelvoite {0} vapautettiin jo {1}", sv: "bevarandeskyldigheten {0} hävdes redan {1}" },
