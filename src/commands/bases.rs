@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::Session;
 use crate::cli::{BasisAddArgs, BasisCommand, PurposeCommand};
 use crate::error::{Error, Result};
+use crate::messages::{M, R};
 use crate::ops::bases::{checked, date_flag};
 use crate::ops::records::load;
 use crate::output::{to_map, Output};
@@ -33,7 +34,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
     let until = date_flag("until", a.until.as_deref())?;
     if let (Some(f), Some(u)) = (&from, &until) {
         if u < f {
-            return Err(Error::invalid("until", "is before --from"));
+            return Err(Error::invalid("until", R::BeforeFrom));
         }
     }
     let purpose = a.purpose.trim().to_lowercase();
@@ -56,10 +57,7 @@ fn add(session: &mut Session, a: BasisAddArgs) -> Result<Output> {
             }
         }
         if !missing.is_empty() {
-            return Err(Error::NotFound(format!(
-                "{}: no basis was added to any record",
-                missing.join("; ")
-            )));
+            return Err(Error::NotFound(R::NoBasisAdded.say(&[&missing.join("; ")])));
         }
         let from = from.unwrap_or_else(|| who.today_iso());
         let evidence = a
@@ -116,20 +114,20 @@ pub fn run(session: &mut Session, command: BasisCommand) -> Result<Output> {
             let date = date_flag("date", Some(&date))?.unwrap_or_default();
             session.write("basis-end", |tx, _| {
                 let Some(b) = bases::get(tx, basis_id)? else {
-                    return Err(Error::NotFound(format!("no legal basis {basis_id}")));
+                    return Err(Error::NotFound(R::NoBasis.say(&[&basis_id])));
                 };
                 if let Some(until) = &b.valid_until {
                     if until.as_str() <= date.as_str() {
                         return Err(Error::invalid(
                             "date",
-                            format!("basis {basis_id} already ended on {until}"),
+                            R::BasisEndedAlready.say(&[&basis_id, &until]),
                         ));
                     }
                 }
                 if date < b.valid_from {
                     return Err(Error::invalid(
                         "date",
-                        format!("is before the basis began ({})", b.valid_from),
+                        R::BeforeBasisBegan.say(&[&b.valid_from]),
                     ));
                 }
                 bases::end(tx, basis_id, &date)?;
@@ -176,18 +174,15 @@ pub fn purpose(session: &mut Session, command: PurposeCommand) -> Result<Output>
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
                 });
             if !ok {
-                return Err(Error::invalid(
-                    "name",
-                    "a purpose name is lower-case letters and digits joined by dashes",
-                ));
+                return Err(Error::invalid("name", R::PurposeName));
             }
             let title = a.title.trim().to_string();
             if title.is_empty() {
-                return Err(Error::invalid("title", "is required"));
+                return Err(Error::invalid("title", M::IsRequired));
             }
             session.write("purpose-add", |tx, _| {
                 if bases::purposes(tx)?.iter().any(|p| p.name == name) {
-                    return Err(Error::Conflict(format!("purpose {name} exists already")));
+                    return Err(Error::Conflict(R::PurposeExists.say(&[&name])));
                 }
                 let p = bases::Purpose {
                     name: name.clone(),

@@ -14,6 +14,7 @@ use crate::domain::date::{format_date, parse_date};
 use crate::domain::register::RecordId;
 use crate::domain::transfer::{self, Ground, Refusal};
 use crate::error::{Error, Problem, Result};
+use crate::messages::R;
 use crate::ops::records::load;
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -140,10 +141,7 @@ fn refuse_if_restricted(record: &Record, date: &str, id: RecordId) -> Result<()>
             return Err(Error::RefusedFor {
                 record: id,
                 logged: None,
-                why: format!(
-                    "{} is restricted since {} (GDPR Art. 18): its data may only be stored, not disclosed; nothing was written\nhelp: lift the restriction first (`privreg restrict lift {}`), or give the --date of a disclosure made before it",
-                    id, since, id
-                ),
+                why: R::DiscloseRestricted.say(&[&id, &since]),
             });
         }
     }
@@ -163,14 +161,12 @@ fn transfer_ground(
         Ok(ground) => Ok(ground),
         Err(refusal) => {
             let list =
-                disclosures::adequacy_list_date(tx)?.unwrap_or_else(|| "unknown date".into());
+                disclosures::adequacy_list_date(tx)?.unwrap_or_else(|| R::UnknownListDate.into());
             let why = match refusal {
-                Refusal::NoAdequacy => format!(
-                    "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
-                ),
-                Refusal::NotDpfCertified { decision } => format!(
-                    "transfer to {country} refused: its adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework (GDPR Art. 45; adequacy list of {list}); nothing was written\nhelp: give --dpf-certified if the recipient is certified"
-                ),
+                Refusal::NoAdequacy => R::NoAdequacy.say(&[&country, &list]),
+                Refusal::NotDpfCertified { decision } => {
+                    R::NotDpfCertified.say(&[&country, &decision, &list])
+                }
             };
             Err(Error::RefusedFor {
                 record: id,

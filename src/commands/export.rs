@@ -15,6 +15,7 @@ use crate::domain::register::Register;
 use crate::domain::words;
 use crate::error::{Error, Result};
 use crate::messages::Lang as MsgLang;
+use crate::messages::R;
 use crate::ops::records::check_request;
 use crate::output::{to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
@@ -91,7 +92,7 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
         )?;
         let n = out.finish()?;
         if let (Some(path), false) = (written_to, quiet) {
-            eprintln!("privreg: wrote {n} records to {}", path.display());
+            eprintln!("privreg: {}", R::WroteRecords.say(&[&n, &path.display()]));
         }
         Ok(n)
     })
@@ -156,9 +157,7 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
             hash,
             at: session.who.now.clone(),
         };
-        eprintln!(
-            "privreg: the export ends at entry {seq}; keep this checkpoint apart from it:\n{cp}"
-        );
+        eprintln!("privreg: {}", R::ExportCheckpoint.say(&[&seq, &cp]));
     }
     Ok(n)
 }
@@ -177,11 +176,11 @@ fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<
             let h = Hetu::parse(h, who.today).map_err(|e| Error::invalid("hetu", e.0))?;
             (Some(h.as_str().to_string()), None)
         }
-        _ => return Err(Error::Usage("give a record id or --hetu".into())),
+        _ => return Err(Error::Usage(R::ExportUsage.into())),
     };
     let found = records::same_person(tx, hetu.as_deref(), email.as_deref())?;
     if found.is_empty() {
-        return Err(Error::NotFound("no records of such a person".into()));
+        return Err(Error::NotFound(R::NoSuchPerson.into()));
     }
     Ok(found)
 }

@@ -8,6 +8,7 @@ use crate::cli::{ConsentArgs, ConsentCommand, MarketingListArgs, OptoutArgs};
 use crate::domain::marketing::{may_contact, Ask, Channel, Person, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
+use crate::messages::R;
 use crate::ops::bases::date_flag;
 use crate::ops::records::load;
 use crate::output::{ListWriter, Output};
@@ -29,10 +30,7 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
     if matches!(e.id.register, Register::Employee | Register::Recruitment) {
         return Err(Error::invalid(
             "id",
-            format!(
-                "{} records are never used for marketing: no preference to record",
-                e.id.register
-            ),
+            R::NeverMarketing.say(&[&e.id.register]),
         ));
     }
     let date = date_flag("date", e.date)?;
@@ -111,9 +109,7 @@ pub fn consent(session: &mut Session, a: ConsentArgs) -> Result<Output> {
         }
         None => {
             let (Some(id), Some(channel)) = (a.id, a.channel) else {
-                return Err(Error::Usage(
-                    "consent needs a record id and --channel".into(),
-                ));
+                return Err(Error::Usage(R::ConsentUsage.into()));
             };
             record_event(
                 session,
@@ -135,23 +131,15 @@ pub fn consent(session: &mut Session, a: ConsentArgs) -> Result<Output> {
 pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
     let purpose = a.purpose.unwrap_or(Purpose::Marketing);
     if a.channel == Channel::All {
-        return Err(Error::invalid(
-            "channel",
-            "a list is made for one channel: email, sms, phone or post",
-        ));
+        return Err(Error::invalid("channel", R::OneChannel));
     }
     if purpose == Purpose::All {
-        return Err(Error::invalid("purpose", "a list is made for one purpose"));
+        return Err(Error::invalid("purpose", R::OnePurpose));
     }
     let registers: Vec<Register> = match a.register {
         None => vec![Register::Customer, Register::Business],
         Some(r @ (Register::Customer | Register::Business)) => vec![r],
-        Some(r) => {
-            return Err(Error::invalid(
-                "register",
-                format!("{r} records are never in a marketing list"),
-            ))
-        }
+        Some(r) => return Err(Error::invalid("register", R::NeverInList.say(&[&r]))),
     };
     let address: &[&'static str] = match a.channel {
         Channel::Email => &["email"],

@@ -11,7 +11,7 @@ use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
-use crate::messages::{Lang, M};
+use crate::messages::{Lang, M, R};
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -320,10 +320,7 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
 pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
     let query = search_query(&args, &session.who)?;
     if args.text.is_some() && query.words.is_empty() {
-        return Err(Error::invalid(
-            "text",
-            "has no letters or digits to search for",
-        ));
+        return Err(Error::invalid("text", R::NothingToSearch));
     }
     let quiet = session.global.quiet;
     // A read transaction: the search never holds the write lock while it
@@ -470,20 +467,10 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
 pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
     let register = args.id.register;
     match (register, args.status, &args.manner) {
-        (Register::Recruitment, None, _) => {
-            return Err(Error::Usage(
-                "ending a recruitment record needs --status hired|rejected|withdrawn".into(),
-            ))
-        }
-        (Register::Recruitment, _, Some(_)) => {
-            return Err(Error::Usage(
-                "recruitment records have no end manner: leave out --manner".into(),
-            ))
-        }
+        (Register::Recruitment, None, _) => return Err(Error::Usage(R::EndNeedsStatus.into())),
+        (Register::Recruitment, _, Some(_)) => return Err(Error::Usage(R::EndNoManner.into())),
         (r, Some(_), _) if r != Register::Recruitment => {
-            return Err(Error::Usage(
-                "--status is for recruitment records only".into(),
-            ))
+            return Err(Error::Usage(R::StatusRecruitmentOnly.into()))
         }
         _ => {}
     }
@@ -506,10 +493,7 @@ pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
         if let Some(ended) = record.get(end_field) {
             return Err(Error::invalid(
                 end_field,
-                format!(
-                    "{} already ended on {ended}; use `privreg correct` to change the date",
-                    args.id
-                ),
+                R::EndedAlready.say(&[&args.id, &ended]),
             ));
         }
         fields::apply(register, &mut record.values, &changes, who.ctx())?;

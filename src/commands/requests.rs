@@ -15,6 +15,7 @@ use crate::domain::calendar::request_due;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::request::{may_extend, urgency, Urgency};
 use crate::error::{Error, Result};
+use crate::messages::{M, R};
 use crate::ops::records::load as load_record;
 use crate::output::{Column, Output};
 use crate::store::audit::{self, Entry};
@@ -44,7 +45,7 @@ fn stored_date(text: &str) -> Result<NaiveDate> {
 pub fn required_text(field: &str, text: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        Err(Error::invalid(field, "is required and may not be blank"))
+        Err(Error::invalid(field, R::RequiredNotBlank))
     } else {
         Ok(t.to_string())
     }
@@ -91,7 +92,7 @@ fn entry_for(action: &str, r: &Request) -> Entry {
 fn open(session: &mut Session, args: RequestOpenArgs) -> Result<Output> {
     let received = date_arg("received", &args.received)?;
     if received > session.who.today {
-        return Err(Error::invalid("received", "is in the future"));
+        return Err(Error::invalid("received", M::IsInFuture));
     }
     let identity = optional_text("identity_verified", args.identity_verified)?;
     let kind = args.kind.name();
@@ -143,27 +144,21 @@ fn extend(session: &mut Session, args: RequestExtendArgs) -> Result<Output> {
         if !r.is_open() {
             return Err(Error::invalid(
                 "request",
-                format!("{id} is closed; a closed request cannot be extended"),
+                R::RequestClosedNoExtend.say(&[&id]),
             ));
         }
         if r.extended {
             let on = r.extended_at.as_deref().and_then(|t| t.get(..10)).unwrap_or("");
             return Err(Error::invalid(
                 "request",
-                format!(
-                    "{id} was already extended on {on} (due {}); GDPR Art. 12(3) allows one extension",
-                    r.due
-                ),
+                R::RequestExtendedAlready.say(&[&id, &on, &r.due]),
             ));
         }
         let first_due = stored_date(&r.due)?;
         if !may_extend(first_due, who.today) {
             return Err(Error::invalid(
                 "request",
-                format!(
-                    "{id} was due on {}: an extension must be given, and the person told of it, within the first month (GDPR Art. 12(3))",
-                    r.due
-                ),
+                R::RequestExtendTooLate.say(&[&id, &r.due]),
             ));
         }
         let due = format_date(request_due(stored_date(&r.received)?, 3));
@@ -194,10 +189,7 @@ fn close(session: &mut Session, args: RequestCloseArgs) -> Result<Output> {
                 .unwrap_or("");
             return Err(Error::invalid(
                 "request",
-                format!(
-                    "{id} is already closed (outcome {} on {on})",
-                    r.outcome.as_deref().unwrap_or("none")
-                ),
+                R::RequestClosedAlready.say(&[&id, &r.outcome.as_deref().unwrap_or("none"), &on]),
             ));
         }
         let due = stored_date(&r.due)?;

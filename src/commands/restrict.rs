@@ -10,6 +10,7 @@ use super::Session;
 use crate::cli::{RestrictArgs, RestrictCommand};
 use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
+use crate::messages::R;
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -21,9 +22,7 @@ pub fn run(session: &mut Session, args: RestrictArgs) -> Result<Output> {
         (Some(RestrictCommand::Lift { id }), _, _) => lift(session, id),
         (None, Some(id), Some(reason)) => restrict(session, id, &reason, args.request.as_deref()),
         // clap requires ID and --reason when there is no subcommand.
-        _ => Err(Error::Usage(
-            "give a record id and --reason, or `restrict lift ID`".into(),
-        )),
+        _ => Err(Error::Usage(R::RestrictUsage.into())),
     }
 }
 
@@ -40,10 +39,7 @@ fn restrict(
         if let Some(at) = &record.restricted_at {
             return Err(Error::invalid(
                 "id",
-                format!(
-                    "{id} is already restricted (since {}); lift it first to restrict it anew",
-                    at.get(..10).unwrap_or(at)
-                ),
+                R::RestrictedAlready.say(&[&id, &at.get(..10).unwrap_or(at)]),
             ));
         }
         restriction::restrict(tx, record.key, &who.now, &reason, request.as_deref())?;
@@ -76,7 +72,7 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
     session.write("restrict-lift", |tx, who| {
         let record = load(tx, id)?;
         if record.restricted_at.is_none() {
-            return Err(Error::invalid("id", format!("{id} is not restricted")));
+            return Err(Error::invalid("id", R::NotRestricted.say(&[&id])));
         }
         let request = restriction::request_of(tx, record.key)?;
         restriction::lift(tx, record.key, &who.now)?;

@@ -11,6 +11,7 @@ use crate::cli::RetentionCommand;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
+use crate::messages::{M, R};
 use crate::ops::bases::date_flag;
 use crate::ops::holds::holds_of;
 use crate::ops::retention::{expired, Expired};
@@ -60,28 +61,26 @@ fn expired_columns(include_restricted: bool) -> Vec<crate::output::Column> {
 /// decision, also when only listing them as sweepable.
 fn restricted_allowed(who: &Who, include_restricted: bool, action: &str) -> Result<()> {
     if include_restricted && who.role < Role::Admin {
-        return Err(Error::Refused(format!(
-            "{action} --include-restricted needs the admin role; operator {} is {}",
-            who.operator,
-            who.role.name()
-        )));
+        return Err(Error::Refused(M::NeedsRole.say(&[
+            &format!("{action} --include-restricted"),
+            &"admin",
+            &who.operator,
+            &who.role.name(),
+        ])));
     }
     Ok(())
 }
 
 /// Says on stderr which restricted records were listed or erased, and that
 /// their people must have been told (Art. 18(3)).
-fn restricted_notice(session: &Session, rows: &[Map<String, Value>], done: &str) {
+fn restricted_notice(session: &Session, rows: &[Map<String, Value>], done: R) {
     let ids: Vec<&str> = rows
         .iter()
         .filter(|r| !r["restricted_since"].is_null())
         .filter_map(|r| r["id"].as_str())
         .collect();
     if !ids.is_empty() && !session.global.quiet {
-        eprintln!(
-            "privreg: notice: {} {done} although restricted (GDPR Art. 18): the erasure ends each restriction, and each person must have been told before (Art. 18(3))",
-            ids.join(", ")
-        );
+        eprintln!("privreg: {}", done.say(&[&ids.join(", ")]));
     }
 }
 
@@ -105,7 +104,7 @@ pub fn run(session: &mut Session, c: RetentionCommand) -> Result<Output> {
                     .detail(detail);
                 Ok((rows, entry))
             })?;
-            restricted_notice(session, &rows, "would be erased");
+            restricted_notice(session, &rows, R::RestrictedWouldBeErased);
             Ok(Output::List {
                 rows,
                 table: expired_columns(include_restricted),
@@ -118,10 +117,7 @@ pub fn run(session: &mut Session, c: RetentionCommand) -> Result<Output> {
         } => {
             let day = as_of_day(session, as_of.as_deref())?;
             if day > session.who.today {
-                return Err(Error::invalid(
-                    "as-of",
-                    "a sweep cannot look into the future: it would erase records before their time (use `retention report --as-of` to plan)",
-                ));
+                return Err(Error::invalid("as-of", R::SweepFuture));
             }
             if dry_run {
                 return sweep(session, day, include_restricted, true);
@@ -177,7 +173,7 @@ fn sweep(
         })?;
     if dry_run {
         let rows: Vec<Map<String, Value>> = found.into_iter().map(|(_, r)| r).collect();
-        restricted_notice(session, &rows, "would be erased");
+        restricted_notice(session, &rows, R::RestrictedWouldBeErased);
         return Ok(Output::List {
             rows,
             table: expired_columns(include_restricted),
@@ -224,7 +220,7 @@ fn sweep(
         })?;
         done.extend(erased);
     }
-    restricted_notice(session, &done, "were erased");
+    restricted_notice(session, &done, R::RestrictedWereErased);
     Ok(Output::List {
         rows: done,
         table: expired_columns(include_restricted),

@@ -88,10 +88,12 @@ macro_rules! catalogue {
 pub mod admin;
 pub mod errors;
 pub mod letters;
+pub mod registers;
 
 pub use admin::A;
 pub use errors::M;
 pub use letters::L;
+pub use registers::R;
 
 /// A language privreg speaks: of its messages, table headers and letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::domain::basis::CheckedBasis;
 use crate::error::{Error, Result};
+use crate::messages::R;
 
 /// A basis as stored and shown.
 #[derive(Debug, Clone, Serialize)]
@@ -41,10 +42,7 @@ pub fn check_purpose(conn: &impl super::On, purpose: &str) -> Result<()> {
     if known {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "purpose",
-            "unknown purpose: see `privreg purpose list`; an admin adds one with `privreg purpose add`",
-        ))
+        Err(Error::invalid("purpose", R::UnknownPurpose))
     }
 }
 

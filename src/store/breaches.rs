@@ -7,6 +7,7 @@ use rusqlite::{params, Connection};
 
 use crate::domain::breach::BreachId;
 use crate::error::{Error, Result};
+use crate::messages::R;
 
 /// One assessment of a breach's risk.
 #[derive(Debug, Clone)]
@@ -179,7 +180,7 @@ pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
 /// A breach by id, or exit 4.
 pub fn load(conn: &impl super::On, id: BreachId) -> Result<Breach> {
     let conn = super::tx::conn(conn);
-    get(conn, id)?.ok_or_else(|| Error::NotFound(format!("no breach {id}")))
+    get(conn, id)?.ok_or_else(|| Error::NotFound(R::NoBreach.say(&[&id])))
 }
 
 /// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.

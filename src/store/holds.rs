@@ -8,6 +8,7 @@ use crate::domain::date::parse_date;
 use crate::domain::holds::{Facts, ManualHold, Policy};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
+use crate::messages::R;
 use crate::store::records::Record;
 
 pub fn policy(conn: &impl super::On, register: Register, lang_fi: bool) -> Result<Policy> {
@@ -100,12 +101,12 @@ pub fn release(conn: &impl super::On, id: i64, at: &str, by: &str) -> Result<Rec
         )
         .optional()?;
     let Some((register, number, released)) = row else {
-        return Err(Error::NotFound(format!("no hold {id}")));
+        return Err(Error::NotFound(R::NoHold.say(&[&id])));
     };
     if let Some(at) = released {
         return Err(Error::invalid(
             "hold",
-            format!("hold {id} was released already at {at}"),
+            R::HoldReleasedAlready.say(&[&id, &at]),
         ));
     }
     conn.execute(

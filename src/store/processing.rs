@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::messages::R;
 
 /// A country the data of an activity or a client's processing go to.
 #[derive(Debug, Clone, Serialize)]
@@ -228,9 +229,7 @@ pub fn end(conn: &impl super::On, table: &str, what: &str, name: &str, date: &st
         params![name, date],
     )?;
     if n == 0 {
-        return Err(Error::NotFound(format!(
-            "no {what} named {name}: see `privreg {what} list`"
-        )));
+        return Err(Error::NotFound(R::NoNamed.say(&[&what, &name])));
     }
     Ok(())
 }

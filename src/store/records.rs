@@ -10,6 +10,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use crate::domain::fields::{all_field_names, fields, index_of, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
+use crate::messages::{M, R};
 
 /// A record as stored.
 #[derive(Debug, Clone)]
@@ -465,9 +466,7 @@ pub fn insert(
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
-        Inserted::SamePerson => Err(Error::Conflict(format!(
-            "this person is already in the {register} register"
-        ))),
+        Inserted::SamePerson => Err(Error::Conflict(R::SamePersonIn.say(&[&register]))),
     }
 }
 
@@ -500,7 +499,7 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
         .prepare_cached(&sql)?
         .execute(params_from_iter(head.into_iter().chain(tail)))?;
     if changed != 1 {
-        return Err(Error::NotFound(format!("no record {}", record.id)));
+        return Err(Error::NotFound(M::NoRecord.say(&[&record.id])));
     }
     // A correction may give the record a suppressed identifier.
     super::suppression::apply(conn, record.key, register, &record.values, at, "privreg")?;

@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod language;
 mod language_msga;
+mod language_msgb;
 mod marketing;
 mod notice;
 mod office;

@@ -24,6 +24,7 @@ use crate::domain::breach::{
 use crate::domain::register::RecordId;
 use crate::domain::request::Urgency;
 use crate::error::{Error, Problem, Result};
+use crate::messages::{M, R};
 use crate::ops::records::load as load_record;
 use crate::output::{Column, Format, Output};
 use crate::store::audit::Entry;
@@ -38,9 +39,7 @@ pub fn run(session: &mut Session, command: BreachCommand) -> Result<Output> {
     if let BreachCommand::Notify(a) = &command {
         // clap counts a flag's default as present, so `requires` cannot say this.
         if !a.authority && (a.at.is_some() || a.reference.is_some() || a.late_reason.is_some()) {
-            return Err(Error::Usage(
-                "--at, --reference and --late-reason go with --authority only".into(),
-            ));
+            return Err(Error::Usage(R::BreachAuthorityOnly.into()));
         }
     }
     match command {
@@ -159,14 +158,13 @@ fn refuse_closed(b: &Breach) -> Result<()> {
     } else {
         Err(Error::invalid(
             "breach",
-            format!(
-                "{} was closed on {}; a closed breach does not change",
-                b.id,
-                b.closed_at
+            R::BreachClosed.say(&[
+                &b.id,
+                &b.closed_at
                     .as_deref()
                     .and_then(|t| t.get(..10))
-                    .unwrap_or("")
-            ),
+                    .unwrap_or(""),
+            ]),
         ))
     }
 }
@@ -201,7 +199,7 @@ fn refuse_personal_values(
             if let Some((field, _)) = texts.iter().find(|(_, t)| t.contains(&value)) {
                 return Err(Error::invalid(
                     *field,
-                    format!("contains the {name} of {rid}; a breach is kept after its people are erased, so describe it without their personal data (name records with --record)"),
+                    R::BreachPersonalValue.say(&[&name, &rid]),
                 ));
             }
         }
@@ -212,7 +210,7 @@ fn refuse_personal_values(
 fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
     let aware = datetime_arg("aware_at", &args.aware_at)?;
     if aware > now_of(session)? {
-        return Err(Error::invalid("aware_at", "is in the future"));
+        return Err(Error::invalid("aware_at", M::IsInFuture));
     }
     let description = required_text("description", &args.description)?;
     let data = optional_text("data", args.data)?;
@@ -390,7 +388,7 @@ fn close(session: &mut Session, args: BreachIdArgs) -> Result<Output> {
         if !missing.is_empty() {
             return Err(Error::invalid(
                 "breach",
-                format!("{id} cannot be closed yet; missing: {}", missing.join("; ")),
+                R::BreachCannotClose.say(&[&id, &missing.join("; ")]),
             ));
         }
         breaches::close(tx, id, &who.now, &who.operator)?;

@@ -11,7 +11,7 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
         None => now,
     };
     if at > now {
-        return Err(Error::invalid("at", "is in the future"));
+        return Err(Error::invalid("at", M::IsInFuture));
     }
     let reference = optional_text("reference", args.reference)?;
     let late_reason = optional_text("late_reason", args.late_reason)?;
@@ -22,17 +22,11 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
         if let Some(told) = &b.authority_at {
             return Err(Error::invalid(
                 "breach",
-                format!(
-                    "the Ombudsman was already told of {id} at {} (Helsinki time)",
-                    format_local(stored(told)?)
-                ),
+                R::AuthorityToldAlready.say(&[&id, &format_local(stored(told)?)]),
             ));
         }
         if at < stored(&b.aware_at)? {
-            return Err(Error::invalid(
-                "at",
-                "is before the firm became aware of the breach",
-            ));
+            return Err(Error::invalid("at", R::BeforeAware));
         }
         refuse_personal_values(
             tx,
@@ -47,11 +41,7 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
         if late && late_reason.is_none() {
             return Err(Error::invalid(
                 "late_reason",
-                format!(
-                    "the Ombudsman is told at {}, after notify_by {} (Helsinki time): the notification must give the reasons for the delay (GDPR Art. 33(1)); add --late-reason",
-                    format_local(at),
-                    format_local(due)
-                ),
+                R::LateReasonNeeded.say(&[&format_local(at), &format_local(due)]),
             ));
         }
         breaches::notify_authority(
@@ -102,16 +92,13 @@ pub(super) fn notify_client(session: &mut Session, args: BreachNotifyArgs) -> Re
         if b.client.is_none() {
             return Err(Error::invalid(
                 "client",
-                format!("{id} names no client: it happened in the firm's own processing"),
+                R::NoClient.say(&[&id]),
             ));
         }
         if let Some(told) = &b.client_at {
             return Err(Error::invalid(
                 "client",
-                format!(
-                    "the client was already told of {id} at {} (Helsinki time)",
-                    format_local(stored(told)?)
-                ),
+                R::ClientToldAlready.say(&[&id, &format_local(stored(told)?)]),
             ));
         }
         breaches::notify_client(tx, id, &who.now, &who.operator)?;
@@ -206,13 +193,9 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
         Ok((out, entry))
     })?;
     if !session.global.quiet {
-        let mut notice = format!("privreg: {id}: {} letters", run.letters);
+        let mut notice = format!("privreg: {}", R::LettersNotice.say(&[&id, &run.letters]));
         if !run.skipped.is_empty() {
-            notice.push_str(&format!(
-                "; {} erased records skipped ({})",
-                run.skipped.len(),
-                run.skipped.join(" ")
-            ));
+            notice.push_str(&R::LettersSkipped.say(&[&run.skipped.len(), &run.skipped.join(" ")]));
         }
         eprintln!("{notice}");
     }
@@ -228,20 +211,14 @@ fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Map<String, 
         assessment.as_ref().and_then(|a| a.consequences.clone()),
         assessment.as_ref().and_then(|a| a.measures.clone()),
     ) else {
-        return Err(Error::invalid(
-            "breach",
-            format!("{} has no assessment with its likely consequences and measures: the letter must state them (GDPR Art. 34(2)); run `privreg breach assess {} --risk … --consequences … --measures …`", b.id, b.id),
-        ));
+        return Err(Error::invalid("breach", R::NoAssessment.say(&[&b.id])));
     };
     let controller = crate::commands::controller::load(tx)?;
     let has_contact = ["contact_person", "contact_phone", "contact_email"]
         .iter()
         .any(|k| controller.get(*k).is_some_and(|v| !v.is_null()));
     if !has_contact {
-        return Err(Error::invalid(
-            "controller",
-            "has no contact point: the letter must name one (GDPR Art. 34(2), 33(3)(b)); set it with `privreg controller set --contact-person … --contact-email …`",
-        ));
+        return Err(Error::invalid("controller", R::NoContactPoint));
     }
     Ok((consequences, measures, controller))
 }

@@ -219,7 +219,7 @@ pub(super) fn read_error(e: impl ReadFailure) -> Error {
             field: "row".into(),
             reason: format!("is longer than {MAX_LINE} bytes: nothing was read beyond it"),
         }]),
-        None => Error::Storage(format!("reading the file to import: {e}")),
+        None => Error::Storage(crate::messages::R::ReadingImport.say(&[&e])),
     }
 }
 

@@ -79,7 +79,7 @@ impl Rejects {
                     }
                 };
                 serde_json::to_writer(&mut *w, &object)
-                    .map_err(|e| Error::Storage(format!("writing the rejects file: {e}")))?;
+                    .map_err(|e| Error::Storage(crate::messages::R::WritingRejects.say(&[&e])))?;
                 w.write_all(b"\n")?;
                 Ok(())
             }
@@ -98,5 +98,5 @@ impl Rejects {
 }
 
 pub(super) fn write_error(e: csv::Error) -> Error {
-    Error::Storage(format!("writing the rejects file: {e}"))
+    Error::Storage(crate::messages::R::WritingRejects.say(&[&e]))
 }

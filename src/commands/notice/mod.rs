@@ -41,6 +41,7 @@ use crate::cli::NoticeArgs;
 use crate::domain::labels::Lang;
 use crate::domain::register::Register;
 use crate::error::Result;
+use crate::messages::R;
 use crate::output::{to_map, Format, Output};
 use crate::store::audit::Entry;
 use crate::store::notice as store;
@@ -100,13 +101,13 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
     };
     if !notice.controller.missing.is_empty() && !session.global.quiet {
         eprintln!(
-            "privreg: warning: the controller's details are not all set (missing: {}): run `privreg controller set`",
-            notice.controller.missing.join(", ")
+            "privreg: {}",
+            R::ControllerIncomplete.say(&[&notice.controller.missing.join(", ")])
         );
     }
     if let Some((version, sha)) = &published {
         if !session.global.quiet {
-            eprintln!("privreg: published the notice as version {version} (sha256 {sha})");
+            eprintln!("privreg: {}", R::NoticePublished.say(&[version, sha]));
         }
     }
     Ok(match format {

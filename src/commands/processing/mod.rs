@@ -21,6 +21,7 @@ use crate::domain::codes;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::transfer::{self, Refusal};
 use crate::error::{Error, Problem, Result};
+use crate::messages::R;
 use crate::output::{to_map, Column, Output};
 use crate::store::audit::Entry;
 use crate::store::disclosures;
@@ -94,36 +95,29 @@ pub fn judge_transfer(
 ) -> Result<String> {
     let adequacy = disclosures::adequacy(conn, country)?;
     if country == "CA" && !commercial {
-        return Err(Error::Refused(format!(
-            "transfer to CA refused: adequacy decision {} covers only commercial organisations subject to PIPEDA; give --commercial if the recipient is one; nothing was written",
-            adequacy.map(|a| a.decision).unwrap_or_default()
-        )));
+        return Err(Error::Refused(
+            R::CaNotCommercial.say(&[&adequacy.map(|a| a.decision).unwrap_or_default()]),
+        ));
     }
     match transfer::judge(country, adequacy.as_ref(), dpf_certified) {
         Ok(ground) => Ok(ground.describe()),
         Err(refusal) => {
             let list =
-                disclosures::adequacy_list_date(conn)?.unwrap_or_else(|| "unknown date".into());
+                disclosures::adequacy_list_date(conn)?.unwrap_or_else(|| R::UnknownListDate.into());
             Err(Error::Refused(match refusal {
-                Refusal::NoAdequacy => format!(
-                    "transfer to {country} refused: {country} is outside the EU/EEA and has no adequacy decision (GDPR Art. 45; adequacy list of {list}); nothing was written"
-                ),
-                Refusal::NotDpfCertified { decision } => format!(
-                    "transfer to {country} refused: adequacy decision {decision} covers only organisations certified under the EU-US Data Privacy Framework; give --dpf-certified if the recipient is; nothing was written"
-                ),
+                Refusal::NoAdequacy => R::NoAdequacy.say(&[&country, &list]),
+                Refusal::NotDpfCertified { decision } => R::ProcNotDpf.say(&[&country, &decision]),
             }))
         }
     }
 }
 
 fn conflict(what: &str, name: &str) -> Error {
-    Error::Conflict(format!(
-        "there already is a {what} named {name}: see `privreg {what} show {name}`"
-    ))
+    Error::Conflict(R::NamedExists.say(&[&what, &name]))
 }
 
 fn not_found(what: &str, name: &str) -> Error {
-    Error::NotFound(format!("no {what} named {name}: see `privreg {what} list`"))
+    Error::NotFound(R::NoNamed.say(&[&what, &name]))
 }
 
 fn end_date(raw: &str) -> Result<String> {
@@ -416,9 +410,7 @@ fn client_processing_add(session: &mut Session, args: ClientProcessingAddArgs) -
         }
         for s in &subs {
             if !store::exists(tx, "processors", s)? {
-                return Err(Error::NotFound(format!(
-                    "no processor named {s}: a sub-processor is one of the firm's processors; add it with `privreg processor add`"
-                )));
+                return Err(Error::NotFound(R::NoSubProcessor.say(&[&s])));
             }
         }
         for cc in &transfers {
@@ -542,9 +534,7 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             let name = name.trim().to_lowercase();
             session.write("notice-category-remove", |tx, _| {
                 if !store::remove_category(tx, kind, &name)? {
-                    return Err(Error::NotFound(format!(
-                        "no {kind} category named {name}: see `privreg notice category list`"
-                    )));
+                    return Err(Error::NotFound(R::NoCategory.say(&[&kind, &name])));
                 }
                 Ok((
                     done(&[("kind", kind.into()), ("name", name.clone().into())]),
