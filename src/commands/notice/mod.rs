@@ -21,7 +21,6 @@ pub mod record;
 mod registers;
 mod retention;
 mod security;
-mod sheet;
 mod text;
 mod transfers;
 
