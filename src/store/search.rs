@@ -137,14 +137,11 @@ pub fn search(conn: &impl super::On, q: &Query) -> Result<Found> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let more = records.len() > q.limit;
     records.truncate(q.limit);
-    records.sort_by(|a, b| {
-        let name = |r: &Record, f: &str| r.get(f).map(str::to_string);
-        (name(a, "last_name"), name(a, "first_name"), a.key).cmp(&(
-            name(b, "last_name"),
-            name(b, "first_name"),
-            b.key,
-        ))
-    });
+    // By name (bytewise, as SQLite's BINARY collation), then age.
+    fn order(r: &Record) -> (Option<&str>, Option<&str>, super::RecordKey) {
+        (r.get("last_name"), r.get("first_name"), r.key)
+    }
+    records.sort_by(|a, b| order(a).cmp(&order(b)));
     Ok(Found { records, more })
 }
 
