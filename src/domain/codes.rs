@@ -2,63 +2,74 @@
 //! ISO 3166-1 alpha-2 for `country` and `nationality`, and the EU/EEA
 //! membership used when judging transfers (DOMAIN.md §8).
 //!
-//! The lists are `const` sorted arrays searched by binary search: no
-//! allocation, no start-up cost, and a test keeps them sorted. They were
-//! generated from the Debian `iso-codes` package 4.15.0
+//! The lists are sorted data files in `codes/`, searched by binary search
+//! ([`CodeList`]): no allocation, no start-up cost, and a test keeps them
+//! sorted. They were generated from the Debian `iso-codes` package 4.15.0
 //! (`/usr/share/iso-codes/json/iso_639-2.json`, `iso_639-3.json`,
 //! `iso_3166-1.json`), not typed in by hand.
 
 use super::ValueError;
 use crate::messages::M;
 
-/// ISO 639-1 two-letter language codes, sorted. 183 codes: every code that
-/// both the ISO 639-2 and the ISO 639-3 tables of `iso-codes` give a
-/// two-letter form. This leaves out the two withdrawn codes that only one of
-/// them still carries, `bh` (Bihari) and `sh` (Serbo-Croatian);
-/// new records use `hr`, `sr` or `bs` instead of `sh`.
-pub const LANGUAGES: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
-    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
-    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
-    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
-    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
-    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
-    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
-    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
-    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
-    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
-    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
-    "wo", "xh", "yi", "yo", "za", "zh", "zu",
-];
+/// ISO 639-1 two-letter language codes. 183 codes: every code that both
+/// the ISO 639-2 and the ISO 639-3 tables of `iso-codes` give a
+/// two-letter form. This leaves out the two withdrawn codes that only one
+/// of them still carries, `bh` (Bihari) and `sh` (Serbo-Croatian); new
+/// records use `hr`, `sr` or `bs` instead of `sh`.
+pub const LANGUAGES: CodeList = CodeList(include_str!("codes/iso639-1.txt"));
 
-/// ISO 3166-1 alpha-2 codes, sorted: the 249 officially assigned codes
-/// (including AX Åland, which Finnish addresses use). User-assigned and
-/// exceptionally reserved codes such as `XK`, `EU` or `UK` are not in it.
-pub const COUNTRIES: &[&str] = &[
-    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
-    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
-    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
-    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
-    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
-    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
-    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
-    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
-    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
-    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
-    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
-    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
-    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
-    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
-    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
-    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
-];
+/// ISO 3166-1 alpha-2 codes: the 249 officially assigned codes (including
+/// AX Åland, which Finnish addresses use). User-assigned and exceptionally
+/// reserved codes such as `XK`, `EU` or `UK` are not in it.
+pub const COUNTRIES: CodeList = CodeList(include_str!("codes/iso3166-1.txt"));
 
-/// The 27 EU member states and the three other EEA states (IS, LI, NO),
-/// sorted. Greece is `GR` (ISO), not the EU's own abbreviation `EL`.
-pub const EU_EEA: &[&str] = &[
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
-    "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
-];
+/// The 27 EU member states and the three other EEA states (IS, LI, NO).
+/// Greece is `GR` (ISO), not the EU's own abbreviation `EL`.
+pub const EU_EEA: CodeList = CodeList(include_str!("codes/eu-eea.txt"));
+
+/// A sorted list of two-letter codes kept as a data file (`codes/`), one
+/// code per line: the lists are data generated from `iso-codes`, not code
+/// to read, and a file is what a regeneration rewrites. Every code sits
+/// at byte 3 × its index, so a lookup is a binary search that allocates
+/// nothing (an import checks three codes per row). A test checks each
+/// file's form and order.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeList(&'static str);
+
+impl CodeList {
+    /// Whether `code` (in the list's case) is in the list.
+    pub fn contains(self, code: &str) -> bool {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            match self.code(middle).cmp(code) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// How many codes the list has.
+    pub fn len(self) -> usize {
+        self.0.len() / 3
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The codes in order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.lines()
+    }
+
+    fn code(self, index: usize) -> &'static str {
+        &self.0[3 * index..3 * index + 2]
+    }
+}
 
 /// Parts of EU member states that have an ISO 3166-1 code of their own but
 /// where EU law, and so the GDPR, applies in full: Åland (Finland; EU
@@ -70,7 +81,7 @@ pub const EU_TERRITORIES: &[&str] = &["AX", "GF", "GP", "MF", "MQ", "RE", "YT"];
 /// The language in normal form (lower case), e.g. `FI` → `fi`.
 pub fn language(input: &str) -> Result<String, ValueError> {
     let code = two_letters(input, M::LanguageForm)?.to_ascii_lowercase();
-    if LANGUAGES.binary_search(&code.as_str()).is_ok() {
+    if LANGUAGES.contains(&code) {
         Ok(code)
     } else {
         Err(ValueError::new(M::NotLanguage))
@@ -80,7 +91,7 @@ pub fn language(input: &str) -> Result<String, ValueError> {
 /// The country in normal form (upper case), e.g. `fi` → `FI`.
 pub fn country(input: &str) -> Result<String, ValueError> {
     let code = two_letters(input, M::CountryForm)?.to_ascii_uppercase();
-    if COUNTRIES.binary_search(&code.as_str()).is_ok() {
+    if COUNTRIES.contains(&code) {
         Ok(code)
     } else {
         Err(ValueError::new(M::NotCountry))
@@ -92,7 +103,7 @@ pub fn country(input: &str) -> Result<String, ValueError> {
 /// Case and surrounding white space are ignored.
 pub fn is_eu_eea(cc: &str) -> bool {
     let cc = cc.trim().to_ascii_uppercase();
-    EU_EEA.binary_search(&cc.as_str()).is_ok() || EU_TERRITORIES.binary_search(&cc.as_str()).is_ok()
+    EU_EEA.contains(&cc) || EU_TERRITORIES.binary_search(&cc.as_str()).is_ok()
 }
 
 /// The trimmed input if it is exactly two ASCII letters, else `message`.
@@ -113,30 +124,35 @@ mod tests {
         list.windows(2).all(|w| w[0] < w[1])
     }
 
+    /// Each file holds only its codes, one per line, in `case`, sorted:
+    /// what `CodeList::contains` relies on.
+    fn well_formed(list: CodeList, case: fn(&u8) -> bool, count: usize) -> Vec<&'static str> {
+        assert!(list.0.ends_with('\n') && !list.0.contains('\r'));
+        let codes: Vec<&str> = list.iter().collect();
+        assert_eq!(codes.len(), count);
+        assert_eq!(list.len(), count);
+        assert!(strictly_sorted(&codes));
+        for c in &codes {
+            assert!(c.len() == 2 && c.bytes().all(|b| case(&b)), "{c}");
+            assert!(list.contains(c), "{c}");
+        }
+        codes
+    }
+
     #[test]
     fn lists_are_sorted_and_complete() {
-        assert!(strictly_sorted(LANGUAGES));
-        assert!(strictly_sorted(COUNTRIES));
-        assert!(strictly_sorted(EU_EEA));
+        well_formed(LANGUAGES, u8::is_ascii_lowercase, 183);
+        let countries = well_formed(COUNTRIES, u8::is_ascii_uppercase, 249);
+        let eu = well_formed(EU_EEA, u8::is_ascii_uppercase, 30);
         assert!(strictly_sorted(EU_TERRITORIES));
-        assert_eq!(LANGUAGES.len(), 183);
-        assert_eq!(COUNTRIES.len(), 249);
-        assert_eq!(EU_EEA.len(), 30);
-        for l in LANGUAGES {
-            assert!(
-                l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()),
-                "{l}"
-            );
+        for c in eu.iter().chain(EU_TERRITORIES) {
+            assert!(countries.contains(c), "{c}");
         }
-        for c in COUNTRIES {
-            assert!(
-                c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()),
-                "{c}"
-            );
+        for absent in ["", "a", "AA", "ZZ", "XK", "fi\n", "F"] {
+            assert!(!COUNTRIES.contains(absent), "{absent:?}");
         }
-        for c in EU_EEA.iter().chain(EU_TERRITORIES) {
-            assert!(COUNTRIES.contains(c), "{c}");
-        }
+        assert!(LANGUAGES.contains("aa") && LANGUAGES.contains("zu"));
+        assert!(COUNTRIES.contains("AD") && COUNTRIES.contains("ZW"));
     }
 
     /// `parse` gives each of `same` back as it is and each of `normal` in

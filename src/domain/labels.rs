@@ -89,100 +89,37 @@ impl FromStr for crate::messages::Lang {
     }
 }
 
-/// Each field's label as (field, Finnish, English). Lower case: the notice
-/// lists them inside a sentence.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("first_name", "etunimi", "first name"),
-    ("last_name", "sukunimi", "last name"),
-    ("hetu", "henkilötunnus", "personal identity code"),
-    ("birth_date", "syntymäaika", "date of birth"),
-    ("birth_place", "syntymäpaikka", "place of birth"),
-    ("nationality", "kansalaisuus", "nationality"),
-    ("email", "sähköpostiosoite", "e-mail address"),
-    ("phone", "puhelinnumero", "phone number"),
-    ("language", "asiointikieli", "language of communication"),
-    ("street", "katuosoite", "street address"),
-    ("postal_code", "postinumero", "postal code"),
-    ("city", "postitoimipaikka", "town"),
-    ("country", "maa", "country"),
-    ("customer_number", "asiakasnumero", "customer number"),
-    (
-        "relationship_start",
-        "asiakkuuden alkamispäivä",
-        "start date of the customer relationship",
-    ),
-    (
-        "relationship_start_manner",
-        "asiakkuuden syntytapa",
-        "how the customer relationship began",
-    ),
-    (
-        "relationship_end",
-        "asiakkuuden päättymispäivä",
-        "end date of the customer relationship",
-    ),
-    (
-        "relationship_end_manner",
-        "asiakkuuden päättymistapa",
-        "how the customer relationship ended",
-    ),
-    ("username", "käyttäjätunnus", "username"),
-    ("organisation", "organisaation nimi", "name of the organisation"),
-    ("business_id", "organisaation Y-tunnus", "business ID of the organisation"),
-    (
-        "role",
-        "asema organisaatiossa (yhteyshenkilö, vastuuhenkilö, osakas, omistaja, tosiasiallinen edunsaaja tai edustaja)",
-        "role in the organisation (contact, responsible person, shareholder, owner, beneficial owner or representative)",
-    ),
-    ("aml_identified_on", "tunnistamisen päivämäärä", "date of identification"),
-    (
-        "aml_id_document",
-        "tunnistamisessa käytetty asiakirja",
-        "identity document used for identification",
-    ),
-    (
-        "aml_pep",
-        "tieto poliittisesti vaikutusvaltaisesta asemasta",
-        "whether the person is a politically exposed person",
-    ),
-    ("aml_risk", "riskiluokitus", "risk rating"),
-    ("employment_start", "työsuhteen alkamispäivä", "start date of the employment"),
-    ("employment_end", "työsuhteen päättymispäivä", "end date of the employment"),
-    (
-        "employment_end_manner",
-        "työsuhteen päättymistapa",
-        "how the employment ended",
-    ),
-    (
-        "employment_type",
-        "työsuhteen laji (toistaiseksi voimassa oleva, määräaikainen, osa-aikainen, tuntityö tai harjoittelu)",
-        "type of employment (permanent, fixed-term, part-time, hourly or trainee)",
-    ),
-    ("job_title", "tehtävänimike", "job title"),
-    ("tax_number", "veronumero", "tax number"),
-    ("position", "haettu tehtävä", "position applied for"),
-    ("applied_on", "hakemuksen saapumispäivä", "date of application"),
-    (
-        "application_status",
-        "hakemuksen käsittelyvaihe",
-        "stage of the application",
-    ),
-    ("decided_on", "valintapäätöksen päivämäärä", "date of the decision"),
-    ("references", "suosittelijat", "references"),
-    ("work_history", "työhistoria", "work history"),
-    (
-        "assessment_summary",
-        "haastattelujen ja arviointien yhteenveto",
-        "summary of interviews and assessments",
-    ),
-];
+/// Each field's label as `field<TAB>Finnish<TAB>English`. Lower case:
+/// the notice lists them inside a sentence.
+const LABELS: Table = Table(include_str!("labels/fields.tsv"));
+
+/// A translation table kept as a data file (`labels/`): one row per line,
+/// a key and its Finnish and English words separated by tabs. Words for a
+/// document are data a translator edits, not code to read; the tests
+/// check every file's form.
+#[derive(Debug, Clone, Copy)]
+struct Table(&'static str);
+
+impl Table {
+    /// The rows as (key, Finnish, English).
+    fn rows(self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+        self.0.lines().filter_map(|line| {
+            let mut cells = line.split('\t');
+            Some((cells.next()?, cells.next()?, cells.next()?))
+        })
+    }
+
+    /// The words of the row whose key `matches`, in the language.
+    fn find(self, matches: impl Fn(&str) -> bool, lang: Lang) -> Option<&'static str> {
+        self.rows()
+            .find(|(key, _, _)| matches(key))
+            .map(|(_, fi, en)| lang.pick(fi, en))
+    }
+}
 
 /// The field's label, or `None` for a name that is no field.
 pub fn try_label(field: &str, lang: Lang) -> Option<&'static str> {
-    LABELS
-        .iter()
-        .find(|(name, _, _)| *name == field)
-        .map(|(_, fi, en)| lang.pick(fi, en))
+    LABELS.find(|name| name == field, lang)
 }
 
 /// The field's label in the language. A name that is no field of any
@@ -379,34 +316,13 @@ pub fn role_counted(role: &str, lang: Lang) -> &'static str {
 }
 
 /// Countries outside the EU/EEA that the notice may name (the adequacy
-/// list of DOMAIN §8), and Finland, where most processors are, as (code,
-/// Finnish, English).
-const COUNTRIES: &[(&str, &str, &str)] = &[
-    ("AD", "Andorra", "Andorra"),
-    ("AR", "Argentiina", "Argentina"),
-    ("BR", "Brasilia", "Brazil"),
-    ("CA", "Kanada", "Canada"),
-    ("CH", "Sveitsi", "Switzerland"),
-    ("FI", "Suomi", "Finland"),
-    ("FO", "Färsaaret", "Faroe Islands"),
-    ("GB", "Yhdistynyt kuningaskunta", "United Kingdom"),
-    ("GG", "Guernsey", "Guernsey"),
-    ("IL", "Israel", "Israel"),
-    ("IM", "Mansaari", "Isle of Man"),
-    ("JE", "Jersey", "Jersey"),
-    ("JP", "Japani", "Japan"),
-    ("KR", "Korean tasavalta", "Republic of Korea"),
-    ("NZ", "Uusi-Seelanti", "New Zealand"),
-    ("US", "Yhdysvallat", "United States"),
-    ("UY", "Uruguay", "Uruguay"),
-];
+/// list of DOMAIN §8), and Finland, where most processors are, as
+/// `code<TAB>Finnish<TAB>English`.
+const COUNTRIES: Table = Table(include_str!("labels/countries.tsv"));
 
 /// A country's name in the language, where the notice knows it.
 pub fn country_name(code: &str, lang: Lang) -> Option<&'static str> {
-    COUNTRIES
-        .iter()
-        .find(|(c, _, _)| c.eq_ignore_ascii_case(code))
-        .map(|(_, fi, en)| lang.pick(fi, en))
+    COUNTRIES.find(|c| c.eq_ignore_ascii_case(code), lang)
 }
 
 #[cfg(test)]
@@ -438,9 +354,9 @@ mod tests {
     fn finnish_labels_are_finnish() {
         // Words that are the same in both languages are few; most differ.
         let same: Vec<&str> = LABELS
-            .iter()
+            .rows()
             .filter(|(_, fi, en)| fi == en)
-            .map(|(n, _, _)| *n)
+            .map(|(n, _, _)| n)
             .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
         assert_eq!(label("hetu", Lang::Fi), "henkilötunnus");
@@ -453,13 +369,30 @@ mod tests {
     #[test]
     fn no_label_is_listed_twice_and_each_labels_a_field() {
         let all = crate::domain::fields::all_field_names();
-        for (i, (name, _, _)) in LABELS.iter().enumerate() {
+        let names: Vec<&str> = LABELS.rows().map(|(name, _, _)| name).collect();
+        for (i, name) in names.iter().enumerate() {
             assert!(all.contains(name), "{name} is no field");
-            assert!(
-                !LABELS[..i].iter().any(|(n, _, _)| n == name),
-                "{name} twice"
-            );
+            assert!(!names[..i].contains(name), "{name} twice");
         }
+    }
+
+    /// Every row of every table has exactly a key and two non-empty
+    /// words: a stray tab or a missing word would drop or shift a row.
+    #[test]
+    fn tables_are_well_formed() {
+        for table in [LABELS, COUNTRIES] {
+            assert!(table.0.ends_with('\n') && !table.0.contains('\r'));
+            for line in table.0.lines() {
+                let cells: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cells.len(), 3, "{line:?}");
+                assert!(
+                    cells.iter().all(|c| !c.trim().is_empty() && c.trim() == *c),
+                    "{line:?}"
+                );
+            }
+        }
+        assert_eq!(COUNTRIES.rows().count(), 17);
+        assert_eq!(LABELS.rows().count(), 39);
     }
 
     #[test]
