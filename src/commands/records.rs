@@ -370,10 +370,7 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
         Ok((
             Output::List {
                 rows,
-                table: RECORD_COLUMNS
-                    .iter()
-                    .map(|&(_, key)| (crate::messages::column(key), key))
-                    .collect(),
+                table: RECORD_COLUMNS.to_vec(),
             },
             entry,
         ))

@@ -17,7 +17,7 @@ use crate::domain::request::{may_extend, urgency, Urgency};
 use crate::error::{Error, Result};
 use crate::messages::{M, R};
 use crate::ops::records::load as load_record;
-use crate::output::{Column, Output};
+use crate::output::Output;
 use crate::store::audit::{self, Entry};
 use crate::store::requests::{self, Filter, NewRequest, Request};
 
@@ -213,17 +213,9 @@ fn close(session: &mut Session, args: RequestCloseArgs) -> Result<Output> {
     })
 }
 
-/// The columns of `request list` in a table.
-const LIST_COLUMNS: &[Column] = &[
-    ("id", "id"),
-    ("type", "type"),
-    ("received", "received"),
-    ("due", "due"),
-    ("flag", "flag"),
-    ("extended", "extended"),
-    ("status", "status"),
-    ("subjects", "subjects"),
-    ("outcome", "outcome"),
+/// The columns of `request list` in a table, each headed by its key.
+const LIST_COLUMNS: &[&str] = &[
+    "id", "type", "received", "due", "flag", "extended", "status", "subjects", "outcome",
 ];
 
 fn list(session: &mut Session, args: RequestListArgs) -> Result<Output> {
@@ -280,7 +272,7 @@ fn list(session: &mut Session, args: RequestListArgs) -> Result<Output> {
         Ok((
             Output::List {
                 rows,
-                table: LIST_COLUMNS.to_vec(),
+                table: crate::output::columns(LIST_COLUMNS),
             },
             entry,
         ))

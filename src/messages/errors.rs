@@ -146,12 +146,5 @@ catalogue! {
 
         // The columns of `search`'s table.
         ColStatus { en: "status", fi: "tila", sv: "status" },
-        ColLastName { en: "last name", fi: "sukunimi", sv: "efternamn" },
-        ColFirstName { en: "first name", fi: "etunimi", sv: "förnamn" },
-        ColHetu { en: "hetu", fi: "henkilötunnus", sv: "personbeteckning" },
-        ColEmail { en: "e-mail", fi: "sähköposti", sv: "e-post" },
-        ColPhone { en: "phone", fi: "puhelin", sv: "telefon" },
-        ColCity { en: "city", fi: "postitoimipaikka", sv: "postanstalt" },
-        ColOrganisation { en: "organisation", fi: "organisaatio", sv: "organisation" },
     }
 }

@@ -261,26 +261,50 @@ pub(crate) fn places(text: &str) -> Vec<u8> {
     out
 }
 
-/// The header of a column of `search`'s table (by the row key).
-pub fn column(key: &'static str) -> &'static str {
-    let l = lang();
-    match key {
-        "id" => "id",
-        "status" => M::ColStatus.text(l),
-        "last_name" => M::ColLastName.text(l),
-        "first_name" => M::ColFirstName.text(l),
-        "hetu" => M::ColHetu.text(l),
-        "email" => M::ColEmail.text(l),
-        "phone" => M::ColPhone.text(l),
-        "city" => M::ColCity.text(l),
-        "organisation" => M::ColOrganisation.text(l),
-        other => other,
+/// The headings of table columns: `English<TAB>Finnish<TAB>Swedish`, one
+/// per line. A data file rather than catalogue keys: a table's columns are
+/// named in English where the command declares them (`output::Column`),
+/// and the table is what a translator edits.
+const HEADINGS: &str = include_str!("headings.tsv");
+
+/// A column's heading in the language of this run: `english` as the
+/// command declared it, translated through [`HEADINGS`]; a heading the
+/// file does not know (a column named by the data, as `export`'s keys)
+/// stays as it is.
+pub fn heading(english: &str) -> &str {
+    let lang = lang();
+    if lang == Lang::En {
+        return english;
     }
+    HEADINGS
+        .lines()
+        .find_map(|line| {
+            let mut cells = line.split('\t');
+            (cells.next()? == english).then_some((cells.next()?, cells.next()?))
+        })
+        .map_or(english, |(fi, sv)| lang.pick(fi, sv, english))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every heading has its three words, none empty, each English once.
+    #[test]
+    fn headings_are_well_formed() {
+        let mut seen = Vec::new();
+        for line in HEADINGS.lines() {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 3, "{line:?}");
+            assert!(
+                cells.iter().all(|c| !c.is_empty() && c.trim() == *c),
+                "{line:?}"
+            );
+            assert!(!seen.contains(&cells[0]), "{} twice", cells[0]);
+            seen.push(cells[0]);
+        }
+        assert!(HEADINGS.ends_with('\n') && !HEADINGS.contains('\r'));
+    }
 
     #[test]
     fn places_are_filled_in_order_and_braces_kept() {

@@ -100,8 +100,14 @@ pub fn choose(asked: Option<Format>, default: Format, allowed: &[Format]) -> Res
     }
 }
 
-/// A column of a table: its heading and the key of the row object.
+/// A column of a table: its heading (in English; shown in the run's
+/// language, `messages::heading`) and the key of the row object.
 pub type Column = (&'static str, &'static str);
+
+/// A column for each key, headed by the key itself.
+pub fn columns(keys: &[&'static str]) -> Vec<Column> {
+    keys.iter().map(|&key| (key, key)).collect()
+}
 
 /// What a command prints.
 pub enum Output {
@@ -331,9 +337,10 @@ fn list_table(rows: &[Map<String, Value>], columns: &[Column], width: Option<u16
         return "(none)".to_string();
     }
     let styled = colour_allowed() && width.is_some();
+    // Headings in the run's language (SPEC §12); the keys stay.
     let headers: Vec<(String, String)> = columns
         .iter()
-        .map(|(h, k)| (h.to_string(), k.to_string()))
+        .map(|(h, k)| (crate::messages::heading(h).to_string(), k.to_string()))
         .collect();
     let cells: Vec<Vec<fit::TableCell>> = rows
         .iter()

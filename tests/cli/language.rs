@@ -417,3 +417,43 @@ fn documents_in_finnish_and_english_take_the_global_lang() {
     assert!(err.contains("--lang fi"), "{err}");
     env.fails(2, &["--lang", "de", "search", "x"]);
 }
+
+/// Every table's headings follow the language, not only the tables of
+/// people: `request list` and `operator list` here, with the keys of JSON
+/// unchanged (SPEC §12).
+#[test]
+fn other_tables_are_headed_in_the_language() {
+    let env = Env::new();
+    env.ok(&[
+        "request",
+        "open",
+        "--type",
+        "access",
+        "--received",
+        "2026-11-20",
+    ]);
+    let table = env.ok(&["--lang", "fi", "request", "list"]);
+    for want in ["tunnus", "saapunut", "määräpäivä", "tila", "rekisteröidyt"] {
+        assert!(table.contains(want), "{want} missing:\n{table}");
+    }
+    for english in ["received", "due", "subjects", "outcome"] {
+        assert!(!table.contains(english), "{english} in:\n{table}");
+    }
+    let table = env.ok(&["--lang", "sv", "request", "list"]);
+    assert!(
+        table.contains("mottagen") && table.contains("förfallodag"),
+        "{table}"
+    );
+    let table = env.ok(&["--lang", "en", "request", "list"]);
+    assert!(
+        table.contains("received") && table.contains("due"),
+        "{table}"
+    );
+    let rows = env.json(&["--lang", "fi", "request", "list"]);
+    assert_eq!(rows[0]["received"], "2026-11-20");
+    let table = env.ok(&["--lang", "fi", "operator", "list"]);
+    assert!(
+        table.contains("rooli") && table.contains("käytössä"),
+        "{table}"
+    );
+}
