@@ -148,7 +148,7 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
     };
     let mut keys = vec!["id", "register", "first_name", "last_name", "language"];
     keys.extend_from_slice(address);
-    let table = keys.iter().map(|k| (*k, *k)).collect();
+    let table = crate::output::columns(&keys);
     let format = session.global.format;
     let entry = Entry::new("marketing-list").detail(format!(
         "channel={} purpose={} registers={}{}",
@@ -191,15 +191,7 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
             row.insert("last_name".into(), c.last_name.clone().into());
             row.insert("language".into(), c.language.clone().into());
             for key in address {
-                let v = match *key {
-                    "email" => &c.email,
-                    "phone" => &c.phone,
-                    "street" => &c.street,
-                    "postal_code" => &c.postal_code,
-                    "city" => &c.city,
-                    _ => &c.country,
-                };
-                row.insert(key.to_string(), v.clone().into());
+                row.insert(key.to_string(), c.contact(key).into());
             }
             out.row(row)
         })?;

@@ -92,14 +92,22 @@ pub struct Candidate {
     pub first_name: String,
     pub last_name: String,
     pub language: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub street: Option<String>,
-    pub postal_code: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<String>,
+    /// The ways to reach the person, in the order of [`CONTACT_KEYS`]: a
+    /// list prints those of its channel ([`Candidate::contact`]).
+    contact: [Option<String>; 6],
     pub ended_on: Option<String>,
     pub restricted: bool,
+}
+
+/// The fields of [`Candidate::contact`], in order.
+pub const CONTACT_KEYS: [&str; 6] = ["email", "phone", "street", "postal_code", "city", "country"];
+
+impl Candidate {
+    /// The contact field `key` (one of [`CONTACT_KEYS`]), if recorded.
+    pub fn contact(&self, key: &str) -> Option<&str> {
+        let i = CONTACT_KEYS.iter().position(|k| *k == key)?;
+        self.contact[i].as_deref()
+    }
 }
 
 /// Calls `f` for every record of the registers that has an address for
@@ -162,12 +170,14 @@ pub fn each_candidate(
             first_name: r.get(3)?,
             last_name: r.get(4)?,
             language: r.get(5)?,
-            email: r.get(6)?,
-            phone: r.get(7)?,
-            street: r.get(8)?,
-            postal_code: r.get(9)?,
-            city: r.get(10)?,
-            country: r.get(11)?,
+            contact: [
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+            ],
             ended_on: r.get(12)?,
             restricted: r.get(13)?,
         };

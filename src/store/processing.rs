@@ -17,6 +17,19 @@ pub struct Country {
     pub dpf_certified: bool,
 }
 
+/// What an activity processes and how, in the controller's words: whose
+/// data, which data, from where, to whom, in which system. Kept as it is
+/// recorded and shown as it is in the notice (`notice::model::ActivityPart`
+/// flattens it too), so both print the same keys.
+#[derive(Debug, Clone, Serialize)]
+pub struct Description {
+    pub subjects: String,
+    pub data: String,
+    pub source: Option<String>,
+    pub recipients: Option<String>,
+    pub system: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
     pub name: String,
@@ -24,11 +37,8 @@ pub struct Activity {
     pub basis: Option<String>,
     pub law: Option<String>,
     pub note: Option<String>,
-    pub subjects: String,
-    pub data: String,
-    pub source: Option<String>,
-    pub recipients: Option<String>,
-    pub system: Option<String>,
+    #[serde(flatten)]
+    pub description: Description,
     pub transfers: Vec<Country>,
     pub retention: String,
     pub created_at: String,
@@ -123,11 +133,13 @@ pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
                 basis: r.get(1)?,
                 law: r.get(2)?,
                 note: r.get(3)?,
-                subjects: r.get(4)?,
-                data: r.get(5)?,
-                source: r.get(6)?,
-                recipients: r.get(7)?,
-                system: r.get(8)?,
+                description: Description {
+                    subjects: r.get(4)?,
+                    data: r.get(5)?,
+                    source: r.get(6)?,
+                    recipients: r.get(7)?,
+                    system: r.get(8)?,
+                },
                 transfers: Vec::new(),
                 retention: r.get(9)?,
                 created_at: r.get(10)?,

@@ -59,11 +59,7 @@ pub(super) fn activity_parts(
             basis: a.basis,
             law,
             name: a.name,
-            subjects: a.subjects,
-            data: a.data,
-            source: a.source,
-            recipients: a.recipients,
-            system: a.system,
+            description: a.description,
             transfers,
             retention: a.retention,
         });

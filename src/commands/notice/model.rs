@@ -115,11 +115,8 @@ pub struct ActivityPart {
     pub law: Option<String>,
     /// The legitimate interest in words.
     pub interest: Option<String>,
-    pub subjects: String,
-    pub data: String,
-    pub source: Option<String>,
-    pub recipients: Option<String>,
-    pub system: Option<String>,
+    #[serde(flatten)]
+    pub description: crate::store::processing::Description,
     pub transfers: Vec<Transfer>,
     pub retention: String,
     /// Art. 13(2)(e), from the basis.

@@ -373,11 +373,11 @@ fn activity_section(d: &mut String, no: usize, a: &ActivityPart, lang: Lang) {
     if let Some(i) = &a.interest {
         item(d, t("Oikeutettu etu", "Legitimate interest"), i);
     }
-    subjects_and_data(d, &a.subjects, &a.data, lang);
-    if let Some(r) = &a.recipients {
+    subjects_and_data(d, &a.description.subjects, &a.description.data, lang);
+    if let Some(r) = &a.description.recipients {
         item(d, t("Vastaanottajaryhmät", "Categories of recipients"), r);
     }
-    if let Some(s) = &a.system {
+    if let Some(s) = &a.description.system {
         item(d, t("Järjestelmä", "System"), s);
     }
     transfers_item(d, &a.transfers, lang);
@@ -564,9 +564,12 @@ fn activity_row(a: &ActivityPart) -> Map<String, Value> {
         ("name", a.name.clone()),
         ("purposes", join(&a.purposes, |p| p.title.clone())),
         ("legal_bases", basis),
-        ("data_subjects", a.subjects.clone()),
-        ("data", a.data.clone()),
-        ("recipients", a.recipients.clone().unwrap_or_default()),
+        ("data_subjects", a.description.subjects.clone()),
+        ("data", a.description.data.clone()),
+        (
+            "recipients",
+            a.description.recipients.clone().unwrap_or_default(),
+        ),
         ("transfers", transfers(&a.transfers)),
         ("retention", a.retention.clone()),
     ])

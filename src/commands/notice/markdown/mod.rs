@@ -411,15 +411,23 @@ fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) 
                 period(&md(&cap(i)))
             );
         }
-        item(d, t("Rekisteröidyt", "Data subjects"), &a.subjects);
-        item(d, t("Käsiteltävät tiedot", "Personal data"), &a.data);
-        if let Some(s) = &a.source {
+        item(
+            d,
+            t("Rekisteröidyt", "Data subjects"),
+            &a.description.subjects,
+        );
+        item(
+            d,
+            t("Käsiteltävät tiedot", "Personal data"),
+            &a.description.data,
+        );
+        if let Some(s) = &a.description.source {
             item(d, t("Tietolähteet", "Sources"), s);
         }
-        if let Some(r) = &a.recipients {
+        if let Some(r) = &a.description.recipients {
             item(d, t("Vastaanottajat", "Recipients"), r);
         }
-        if let Some(s) = &a.system {
+        if let Some(s) = &a.description.system {
             item(d, t("Järjestelmä", "System"), s);
         }
         let transfers = if a.transfers.is_empty() {
