@@ -1,14 +1,18 @@
 //! The one message catalogue (issue #20): every text privreg says to a
 //! person, in Finnish, Swedish and English, and the language it says it in.
 //!
-//! Each catalogue is an enum declared through [`catalogue!`], which takes
-//! a key only with all three texts: a key without its Swedish (or any)
-//! text does not compile. Texts hold numbered places `{0}`, `{1}`… for
-//! what varies (an id, a field's name); a unit test checks that the three
-//! texts of a key have the same places.
+//! The catalogue is kept as tables, `catalogue/*.tsv`, one per enum and
+//! one row per key with its English, Finnish and Swedish text: a
+//! translator edits a table (a spreadsheet opens it), and `build.rs`
+//! turns each into an enum declared through [`catalogue!`]. The build
+//! refuses a row without all three texts, or whose texts hold different
+//! numbered places `{0}`, `{1}`… for what varies (an id, a field's name):
 //!
-//! - [`errors`]: what a failed command says (`M`);
-//! - [`letters`]: the frames of the letters to a person (`L`);
+//! - `errors.tsv`: what a failed command says (`M`);
+//! - `admin.tsv`: sealing, operators, backup, restore, the store (`A`);
+//! - `registers.tsv`: breaches, bases, requests, holds, processing (`R`);
+//! - `letters.tsv`: the frames of the letters to a person (`L`);
+//! - `headings.tsv` (not an enum): the headings of table columns.
 //!
 //! The words of codes (`domain::words`), of the rights (`domain::rights`)
 //! and a field's name in a message (`domain::names`) need domain types, so
@@ -85,15 +89,8 @@ macro_rules! catalogue {
     };
 }
 
-pub mod admin;
-pub mod errors;
-pub mod letters;
-pub mod registers;
-
-pub use admin::A;
-pub use errors::M;
-pub use letters::L;
-pub use registers::R;
+// The enums of `catalogue/*.tsv`, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// A language privreg speaks: of its messages, table headers and letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -325,17 +322,10 @@ mod tests {
                 assert!(!t.trim().is_empty(), "{name} has an empty text");
             }
         }
-        for k in M::ALL {
-            check(
-                &format!("{k:?}"),
-                [Lang::En, Lang::Fi, Lang::Sv].map(|l| k.text(l)),
-            );
-        }
-        for k in L::ALL {
-            check(
-                &format!("{k:?}"),
-                [Lang::En, Lang::Fi, Lang::Sv].map(|l| k.text(l)),
-            );
+        let all = every_key();
+        assert!(all.len() > 300, "every table was read: {}", all.len());
+        for (name, [en, fi, sv]) in all {
+            check(&name, [en, fi, sv]);
         }
     }
 
