@@ -86,11 +86,13 @@ macro_rules! catalogue {
 }
 
 pub mod admin;
+pub mod done;
 pub mod errors;
 pub mod letters;
 pub mod registers;
 
 pub use admin::A;
+pub use done::D;
 pub use errors::M;
 pub use letters::L;
 pub use registers::R;
