@@ -46,7 +46,11 @@ catalogue! {
         BreachOpened { en: "{0} notify_by {1} (Helsinki time)", fi: "{0}: ilmoitettava viimeistään {1} (Helsingin aikaa)", sv: "{0}: ska anmälas senast {1} (Helsingforstid)" },
         HoursPassed { en: "the 72 hours have passed: notify the Ombudsman at once, with the reasons for the delay (GDPR Art. 33(1))", fi: "72 tuntia on kulunut: ilmoita tietosuojavaltuutetulle heti ja kerro viivästyksen syyt (tietosuoja-asetuksen 33 artiklan 1 kohta)", sv: "de 72 timmarna har gått: anmäl genast till dataombudsmannen, med skälen till förseningen (artikel 33.1 i dataskyddsförordningen)" },
         TellClient { en: "tell the client without undue delay (GDPR Art. 33(2)); record it with `privreg breach notify BR --client`", fi: "ilmoita asiakkaalle ilman aiheetonta viivytystä (tietosuoja-asetuksen 33 artiklan 2 kohta); kirjaa se komennolla `privreg breach notify BR --client`", sv: "informera kunden utan onödigt dröjsmål (artikel 33.2 i dataskyddsförordningen); registrera det med `privreg breach notify BR --client`" },
-        RequiredForRisk { en: "is required for risk {0}: the Ombudsman's notification states it (GDPR Art. 33(3)(c), (d))", fi: "on pakollinen riskitasolla {0}: tietosuojavaltuutetulle tehtävässä ilmoituksessa se kerrotaan (tietosuoja-asetuksen 33 artiklan 3 kohdan c ja d alakohta)", sv: "är obligatoriskt vid risken {0}: anmälan till dataombudsmannen anger det (artikel 33.3 c och d i dataskyddsförordningen)" },
+        RequiredForRisk { en: "is required for risk {0}: the Ombudsman's notification states it (GDPR Art. 33(3)(c), (d))", fi: "on pakollinen, kun arvio on {0}: tietosuojavaltuutetulle tehtävässä ilmoituksessa se kerrotaan (tietosuoja-asetuksen 33 artiklan 3 kohdan c ja d alakohta)", sv: "är obligatoriskt när bedömningen är {0}: anmälan till dataombudsmannen anger det (artikel 33.3 c och d i dataskyddsförordningen)" },
+        // A breach's risk (English: the `--risk` one typed).
+        RiskUnlikely { en: "unlikely", fi: "riski epätodennäköinen", sv: "osannolik risk" },
+        RiskRisk { en: "risk", fi: "riski", sv: "risk" },
+        RiskHigh { en: "high", fi: "korkea riski", sv: "hög risk" },
         Assessed { en: "{0} assessed: {1}", fi: "{0} arvioitu: {1}", sv: "{0} bedömd: {1}" },
         NoNotificationNeeded { en: "no notification is needed; the reason is kept as the documentation GDPR Art. 33(5) asks for", fi: "ilmoitusta ei tarvita; perustelu säilytetään tietosuoja-asetuksen 33 artiklan 5 kohdan edellyttämänä dokumentaationa", sv: "ingen anmälan behövs; motiveringen bevaras som den dokumentation som artikel 33.5 i dataskyddsförordningen kräver" },
         NotifyBy { en: "notify the Data Protection Ombudsman by {0} (Helsinki time)", fi: "ilmoita tietosuojavaltuutetulle viimeistään {0} (Helsingin aikaa)", sv: "anmäl till dataombudsmannen senast {0} (Helsingforstid)" },
@@ -77,6 +81,11 @@ catalogue! {
         KindRecipient { en: "recipient", fi: "vastaanottaja", sv: "mottagar" },
         KindSource { en: "source", fi: "lähde", sv: "käll" },
         CategoryName { en: "must be lower-case words joined by dashes, e.g. auditors", fi: "on oltava pienillä kirjaimilla kirjoitettuja sanoja väliviivoin yhdistettyinä, esim. auditors", sv: "ska vara ord med gemener förenade med bindestreck, t.ex. auditors" },
+        ProgressRows { en: "rows", fi: "riviä", sv: "rader" },
+        ProgressEta { en: "ETA", fi: "arvio", sv: "kvar" },
+        RejectLine { en: "{0}; line {1}", fi: "{0}; rivi {1}", sv: "{0}; rad {1}" },
+        RejectLineCells { en: "{0}; line {1}: the {2} cells past the last column are left out here", fi: "{0}; rivi {1}: viimeisen sarakkeen jälkeiset {2} solua on jätetty tästä pois", sv: "{0}; rad {1}: de {2} cellerna efter den sista kolumnen har utelämnats här" },
+        LawNoteNeedBasis { en: "--law and --note need a --basis", fi: "--law ja --note edellyttävät valitsinta --basis", sv: "--law och --note kräver en --basis" },
 
         // The audit log and its checkpoints.
         StandardInput { en: "standard input", fi: "vakiosyöte", sv: "standardinmatning" },

@@ -168,4 +168,33 @@ fn a_breach_opened_says_its_deadline_in_finnish_and_swedish() {
         "{sv}"
     );
     assert!(!sv.contains("an assessment of its risk"), "{sv}");
+
+    // The risk is a word of the language in a refusal and a success line.
+    let fi = env.fails(
+        3,
+        &[
+            "--lang", "fi", "breach", "assess", "BR-1", "--risk", "high", "--reason", "laaja",
+        ],
+    );
+    assert!(
+        fi.contains("on pakollinen, kun arvio on korkea riski"),
+        "{fi}"
+    );
+    assert!(!fi.contains("is required for risk"), "{fi}");
+    let sv = env.ok(&[
+        "--lang",
+        "sv",
+        "breach",
+        "assess",
+        "BR-1",
+        "--risk",
+        "unlikely",
+        "--reason",
+        "krypterad disk",
+    ]);
+    assert!(
+        sv.starts_with("BR-1 bedömd: osannolik risk\ningen anmälan behövs"),
+        "{sv}"
+    );
+    assert!(!sv.contains("unlikely") && !sv.contains("assessed"), "{sv}");
 }

@@ -280,6 +280,15 @@ fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
     })
 }
 
+/// A risk as a message says it.
+fn risk_word(risk: Risk) -> D {
+    match risk {
+        Risk::Unlikely => D::RiskUnlikely,
+        Risk::Risk => D::RiskRisk,
+        Risk::High => D::RiskHigh,
+    }
+}
+
 fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
     let reason = required_text("reason", &args.reason)?;
     let consequences = optional_text("consequences", args.consequences)?;
@@ -289,7 +298,10 @@ fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
         let mut problems = Vec::new();
         for (field, v) in [("consequences", &consequences), ("measures", &measures)] {
             if v.is_none() {
-                problems.push(Problem::new(field, D::RequiredForRisk.say(&[&risk.name()])));
+                problems.push(Problem::new(
+                    field,
+                    D::RequiredForRisk.say(&[&risk_word(risk)]),
+                ));
             }
         }
         if !problems.is_empty() {
@@ -322,7 +334,7 @@ fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
             },
         )?;
         let b = breaches::load(tx, id)?;
-        let mut plain = D::Assessed.say(&[&id, &risk.name()]);
+        let mut plain = D::Assessed.say(&[&id, &risk_word(risk)]);
         match risk {
             Risk::Unlikely => plain.push_str(&format!("\n{}", D::NoNotificationNeeded)),
             Risk::Risk | Risk::High => {

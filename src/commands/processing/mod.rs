@@ -196,8 +196,7 @@ fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> 
     let checked = match args.basis {
         None => {
             if args.law.is_some() || args.note.is_some() {
-                c.problems
-                    .push(Problem::new("basis", "--law and --note need a --basis"));
+                c.problems.push(Problem::new("basis", D::LawNoteNeedBasis));
             }
             None
         }
