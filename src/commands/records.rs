@@ -424,12 +424,14 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
         value.insert("changed".into(), names.clone().into());
         value.insert("dry_run".into(), args.dry_run.into());
         value.insert("notify".into(), recipients.clone().into());
+        // The fields as a message of this run names them (Finnish headers).
+        let said: Vec<String> = names.iter().map(|n| fields::field_name(n)).collect();
         let mut plain = if names.is_empty() {
             D::NothingChanged.say(&[&args.id])
         } else if args.dry_run {
-            D::WouldChange.say(&[&args.id, &names.join(", ")])
+            D::WouldChange.say(&[&args.id, &said.join(", ")])
         } else {
-            D::Changed.say(&[&args.id, &names.join(", ")])
+            D::Changed.say(&[&args.id, &said.join(", ")])
         };
         if !recipients.is_empty() {
             plain.push('\n');

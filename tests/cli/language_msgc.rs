@@ -96,6 +96,23 @@ fn a_restriction_and_a_disclosure_are_confirmed_in_the_language_asked() {
     let fi = env.ok(&["--lang", "fi", "restrict", "lift", &id]);
     assert!(fi.starts_with(&format!("{id}: rajoitus poistettu")), "{fi}");
     assert!(!fi.contains("lifted"), "{fi}");
+
+    // A correction names the field as the Finnish header does.
+    let fi = env.ok(&[
+        "--lang",
+        "fi",
+        "correct",
+        &id,
+        "--set",
+        "city=Turku",
+        "--reason",
+        "muutti",
+    ]);
+    assert!(
+        fi.starts_with(&format!("{id}: muutettiin postitoimipaikka")),
+        "{fi}"
+    );
+    assert!(!fi.contains("changed") && !fi.contains("city"), "{fi}");
 }
 
 #[test]
