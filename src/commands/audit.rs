@@ -11,7 +11,7 @@ use super::Session;
 use crate::cli::AuditCommand;
 use crate::domain::checkpoint::{self, AtEntry, Checkpoint};
 use crate::error::{Error, Result};
-use crate::messages::A;
+use crate::messages::{A, D};
 use crate::output::Output;
 use crate::store::audit::{self, verify, Entry, Verdict};
 use crate::store::Tx;
@@ -56,7 +56,7 @@ fn read_checkpoints(files: &[String]) -> Result<Vec<(String, Checkpoint)>> {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
-                .map_err(|e| Error::invalid("checkpoint", format!("standard input: {e}")))?;
+                .map_err(|e| Error::invalid("checkpoint", format!("{}: {e}", D::StandardInput)))?;
             s
         } else {
             std::fs::read_to_string(name).map_err(|e| match e.kind() {
@@ -161,8 +161,8 @@ pub fn append_to_log(conn: &Tx<'_>, register: &Path, now: &str) -> std::result::
     };
     let cp = audit::checkpoint(conn, now)
         .map_err(|e| e.to_string())?
-        .ok_or("the audit log is empty")?;
-    let failed = |e: &dyn std::fmt::Display| format!("checkpoint log {}: {e}", path.display());
+        .ok_or_else(|| D::AuditLogEmpty.to_string())?;
+    let failed = |e: &dyn std::fmt::Display| D::CheckpointLogFailed.say(&[&path.display(), e]);
     crate::files::refuse_register(&path, "checkpoint_log", register).map_err(|e| failed(&e))?;
     append_line(&path, &cp.to_string()).map_err(|e| failed(&e))
 }

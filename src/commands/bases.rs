@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::Session;
 use crate::cli::{BasisAddArgs, BasisCommand, PurposeCommand};
 use crate::error::{Error, Result};
-use crate::messages::{M, R};
+use crate::messages::{D, M, R};
 use crate::ops::bases::{checked, date_flag};
 use crate::ops::records::load;
 use crate::output::{to_map, Output};
@@ -137,7 +137,7 @@ pub fn run(session: &mut Session, command: BasisCommand) -> Result<Output> {
                 Ok((
                     Output::Object {
                         value: to_map(&bases::get(tx, basis_id)?),
-                        plain: Some(format!("basis {basis_id} of {} ends on {date}", b.record)),
+                        plain: Some(D::BasisEnds.say(&[&basis_id, &b.record, &date])),
                     },
                     entry,
                 ))

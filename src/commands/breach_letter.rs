@@ -629,6 +629,7 @@ fn timing(f: &mut Form<'_>) {
 }
 
 fn register_of(name: &str) -> Result<crate::domain::register::Register> {
-    name.parse()
-        .map_err(|_| crate::error::Error::Storage(format!("no register named {name}")))
+    name.parse().map_err(|_| {
+        crate::error::Error::Storage(crate::messages::D::NoRegisterNamed.say(&[&name]))
+    })
 }

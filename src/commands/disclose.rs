@@ -14,7 +14,7 @@ use crate::domain::date::{format_date, parse_date};
 use crate::domain::register::RecordId;
 use crate::domain::transfer::{self, Ground, Refusal};
 use crate::error::{Error, Problem, Result};
-use crate::messages::R;
+use crate::messages::{D, M, R};
 use crate::ops::records::load;
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -37,7 +37,7 @@ fn check(args: &DiscloseArgs, today: NaiveDate) -> Result<Checked> {
     let mut text = |field: &str, raw: &str| {
         let t = raw.trim();
         if t.is_empty() {
-            problems.push(Problem::new(field, "is required and may not be blank"));
+            problems.push(Problem::new(field, R::RequiredNotBlank));
         }
         t.to_string()
     };
@@ -50,7 +50,7 @@ fn check(args: &DiscloseArgs, today: NaiveDate) -> Result<Checked> {
     let date = match args.date.as_deref().map(parse_date) {
         None => today,
         Some(Ok(d)) if d > today => {
-            problems.push(Problem::new("date", "is in the future"));
+            problems.push(Problem::new("date", M::IsInFuture));
             today
         }
         Some(Ok(d)) => d,
@@ -120,15 +120,26 @@ pub fn run(session: &mut Session, args: DiscloseArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value,
-                plain: Some(format!(
-                    "{}: disclosure {number} logged ({country}: {})",
-                    args.id,
-                    ground.describe()
-                )),
+                plain: Some(D::DisclosureLogged.say(&[
+                    &args.id,
+                    &number,
+                    &country,
+                    &said(&ground),
+                ])),
             },
             entry,
         ))
     })
+}
+
+/// The ground of a transfer as a message says it (the JSON keeps
+/// `Ground::describe`'s English).
+fn said(ground: &Ground) -> String {
+    match ground {
+        Ground::EuEea => D::WithinEuEea.to_string(),
+        Ground::Adequacy { decision } => D::AdequacyDecision.say(&[decision]),
+        Ground::Dpf { decision } => D::AdequacyDpf.say(&[decision]),
+    }
 }
 
 /// Art. 18: a restricted record is only stored. A disclosure made before

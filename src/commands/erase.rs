@@ -2,7 +2,7 @@
 //! leaves no trace (Art. 17), refused while the law or a manual hold
 //! forbids it (DOMAIN §5).
 
-use crate::messages::M;
+use crate::messages::{D, M};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -512,7 +512,7 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
                 Ok((
                     Output::Object {
                         value,
-                        plain: Some(format!("hold {hold_id} on {id} until {until}")),
+                        plain: Some(D::HoldAdded.say(&[&hold_id, &id, &until])),
                     },
                     Entry::new("hold-add")
                         .record(id)
@@ -528,7 +528,7 @@ pub fn hold(session: &mut Session, c: HoldCommand) -> Result<Output> {
                         ("hold_id".to_string(), Value::from(hold_id)),
                         ("id".to_string(), Value::from(id.to_string())),
                     ]),
-                    plain: Some(format!("hold {hold_id} on {id} released")),
+                    plain: Some(D::HoldReleased.say(&[&hold_id, &id])),
                 },
                 Entry::new("hold-release")
                     .record(id)

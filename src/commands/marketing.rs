@@ -8,7 +8,7 @@ use crate::cli::{ConsentArgs, ConsentCommand, MarketingListArgs, OptoutArgs};
 use crate::domain::marketing::{may_contact, Ask, Channel, Person, Purpose, Source};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
-use crate::messages::R;
+use crate::messages::{lang, Lang, D, R};
 use crate::ops::bases::date_flag;
 use crate::ops::records::load;
 use crate::output::{ListWriter, Output};
@@ -30,7 +30,7 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
     if matches!(e.id.register, Register::Employee | Register::Recruitment) {
         return Err(Error::invalid(
             "id",
-            R::NeverMarketing.say(&[&e.id.register]),
+            R::NeverMarketing.say(&[&D::register(e.id.register.name())]),
         ));
     }
     let date = date_flag("date", e.date)?;
@@ -62,13 +62,7 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
                 .unwrap_or(Value::Null),
         );
         value.insert("effective".into(), effective.clone().into());
-        let plain = format!(
-            "{}: {} for {} by {} from {effective}",
-            e.id,
-            e.kind,
-            e.purpose.name(),
-            e.channel.name()
-        );
+        let plain = preference_line(&e, &effective);
         let entry = Entry::new(e.action).record(e.id).detail(format!(
             "channel={} purpose={}",
             e.channel.name(),
@@ -82,6 +76,25 @@ fn record_event(session: &mut Session, e: Record<'_>) -> Result<Output> {
             entry,
         ))
     })
+}
+
+/// The success line of a preference: codes in English (what one types),
+/// words in Finnish and Swedish.
+fn preference_line(e: &Record<'_>, effective: &str) -> String {
+    use crate::domain::words;
+    let (kind, purpose, channel) = match lang() {
+        Lang::En => (
+            e.kind.to_string(),
+            e.purpose.name().to_string(),
+            e.channel.name().to_string(),
+        ),
+        l => (
+            words::preference(e.kind, l),
+            words::marketing_purpose(e.purpose.name(), l),
+            words::channel(e.channel.name(), l),
+        ),
+    };
+    D::PreferenceSet.say(&[&e.id, &kind, &purpose, &channel, &effective])
 }
 
 pub fn optout(session: &mut Session, a: OptoutArgs) -> Result<Output> {
@@ -139,7 +152,12 @@ pub fn list(session: &mut Session, a: MarketingListArgs) -> Result<Output> {
     let registers: Vec<Register> = match a.register {
         None => vec![Register::Customer, Register::Business],
         Some(r @ (Register::Customer | Register::Business)) => vec![r],
-        Some(r) => return Err(Error::invalid("register", R::NeverInList.say(&[&r]))),
+        Some(r) => {
+            return Err(Error::invalid(
+                "register",
+                R::NeverInList.say(&[&D::register(r.name())]),
+            ))
+        }
     };
     let address: &[&'static str] = match a.channel {
         Channel::Email => &["email"],

@@ -11,7 +11,7 @@ use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
 use crate::domain::register::{RecordId, Register};
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
-use crate::messages::{Lang, M, R};
+use crate::messages::{Lang, D, M, R};
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -59,9 +59,11 @@ fn refuse_duplicate(
 ) -> Result<()> {
     if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
         let by = crate::domain::fields::field_name(by);
-        return Err(Error::Conflict(
-            M::AlreadyIn.say(&[&register, &existing, &by]),
-        ));
+        return Err(Error::Conflict(M::AlreadyIn.say(&[
+            &D::register(register.name()),
+            &existing,
+            &by,
+        ])));
     }
     Ok(())
 }
@@ -291,11 +293,7 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
     if q.words.len() > search::MAX_SEARCH_WORDS {
         problems.push(Problem::new(
             "text",
-            format!(
-                "has {} different words; a search takes at most {}",
-                q.words.len(),
-                search::MAX_SEARCH_WORDS
-            ),
+            D::SearchTooManyWords.say(&[&q.words.len(), &search::MAX_SEARCH_WORDS]),
         ));
     }
     if q.words
@@ -304,10 +302,7 @@ fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
     {
         problems.push(Problem::new(
             "text",
-            format!(
-                "has a word of more than {} characters; no name or address word is that long",
-                search::MAX_SEARCH_WORD_CHARS
-            ),
+            D::SearchWordTooLong.say(&[&search::MAX_SEARCH_WORD_CHARS]),
         ));
     }
     if problems.is_empty() {
@@ -426,22 +421,18 @@ pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
         value.insert("changed".into(), names.clone().into());
         value.insert("dry_run".into(), args.dry_run.into());
         value.insert("notify".into(), recipients.clone().into());
+        // The fields as a message of this run names them (Finnish headers).
+        let said: Vec<String> = names.iter().map(|n| fields::field_name(n)).collect();
         let mut plain = if names.is_empty() {
-            format!("{}: nothing changed (the values are the same)", args.id)
+            D::NothingChanged.say(&[&args.id])
         } else if args.dry_run {
-            format!(
-                "{}: would change {} (dry run, nothing written)",
-                args.id,
-                names.join(", ")
-            )
+            D::WouldChange.say(&[&args.id, &said.join(", ")])
         } else {
-            format!("{}: changed {}", args.id, names.join(", "))
+            D::Changed.say(&[&args.id, &said.join(", ")])
         };
         if !recipients.is_empty() {
-            plain.push_str(&format!(
-                "\ntell the recipients it was disclosed to (GDPR Art. 19): {}",
-                recipients.join("; ")
-            ));
+            plain.push('\n');
+            plain.push_str(&M::TellRecipients.say(&[&recipients.join("; ")]));
         }
         let entry = Entry {
             fields: names,
@@ -504,7 +495,7 @@ pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value,
-                plain: Some(format!("{}: ended on {date}", args.id)),
+                plain: Some(D::EndedOn.say(&[&args.id, &date])),
             },
             entry,
         ))

@@ -15,7 +15,7 @@ use crate::domain::calendar::request_due;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::request::{may_extend, urgency, Urgency};
 use crate::error::{Error, Result};
-use crate::messages::{M, R};
+use crate::messages::{lang, Lang, D, M, R};
 use crate::ops::records::load as load_record;
 use crate::output::Output;
 use crate::store::audit::{self, Entry};
@@ -129,7 +129,7 @@ fn open(session: &mut Session, args: RequestOpenArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value: request_json(&r),
-                plain: Some(format!("{id} due {}", r.due)),
+                plain: Some(D::RequestOpened.say(&[&id, &r.due])),
             },
             entry,
         ))
@@ -148,7 +148,11 @@ fn extend(session: &mut Session, args: RequestExtendArgs) -> Result<Output> {
             ));
         }
         if r.extended {
-            let on = r.extended_at.as_deref().and_then(|t| t.get(..10)).unwrap_or("");
+            let on = r
+                .extended_at
+                .as_deref()
+                .and_then(|t| t.get(..10))
+                .unwrap_or("");
             return Err(Error::invalid(
                 "request",
                 R::RequestExtendedAlready.say(&[&id, &on, &r.due]),
@@ -168,11 +172,20 @@ fn extend(session: &mut Session, args: RequestExtendArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value: request_json(&r),
-                plain: Some(format!("{id} extended: due {due}\ntell the person of the extension and its reasons within the first month (GDPR Art. 12(3))")),
+                plain: Some(D::RequestExtended.say(&[&id, &due])),
             },
             entry,
         ))
     })
+}
+
+/// An outcome as a message says it: the code in English (what one types
+/// with `--outcome`), the word in Finnish and Swedish.
+fn outcome_words(code: &str) -> String {
+    match lang() {
+        Lang::En => code.to_string(),
+        l => crate::domain::words::request_state(code, l),
+    }
 }
 
 fn close(session: &mut Session, args: RequestCloseArgs) -> Result<Output> {
@@ -189,7 +202,13 @@ fn close(session: &mut Session, args: RequestCloseArgs) -> Result<Output> {
                 .unwrap_or("");
             return Err(Error::invalid(
                 "request",
-                R::RequestClosedAlready.say(&[&id, &r.outcome.as_deref().unwrap_or("none"), &on]),
+                R::RequestClosedAlready.say(&[
+                    &id,
+                    &r.outcome
+                        .as_deref()
+                        .map_or(D::NoOutcome.to_string(), outcome_words),
+                    &on,
+                ]),
             ));
         }
         let due = stored_date(&r.due)?;
@@ -197,10 +216,10 @@ fn close(session: &mut Session, args: RequestCloseArgs) -> Result<Output> {
         requests::close(tx, id, outcome, note.as_deref(), &who.now, &who.operator)?;
         let r = requests::load(tx, id)?;
         let mut detail = format!("outcome={outcome}");
-        let mut plain = format!("{id} closed: {outcome}");
+        let mut plain = D::RequestClosed.say(&[&id, &outcome_words(outcome)]);
         if late > 0 {
             detail.push_str(&format!(" late-days={late}"));
-            plain.push_str(&format!(" ({late} days after its due date {})", r.due));
+            plain.push_str(&D::RequestClosedLate.say(&[&late, &r.due]));
         }
         let entry = entry_for("request-close", &r).detail(detail);
         Ok((

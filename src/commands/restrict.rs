@@ -10,7 +10,7 @@ use super::Session;
 use crate::cli::{RestrictArgs, RestrictCommand};
 use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
-use crate::messages::R;
+use crate::messages::{D, R};
 use crate::ops::records::{check_request, load};
 use crate::output::Output;
 use crate::store::audit::Entry;
@@ -59,9 +59,7 @@ fn restrict(
         Ok((
             Output::Object {
                 value,
-                plain: Some(format!(
-                    "{id}: restricted (GDPR Art. 18): kept, left out of marketing lists and register exports"
-                )),
+                plain: Some(D::Restricted.say(&[&id])),
             },
             entry,
         ))
@@ -91,9 +89,7 @@ fn lift(session: &mut Session, id: RecordId) -> Result<Output> {
         Ok((
             Output::Object {
                 value,
-                plain: Some(format!(
-                    "{id}: restriction lifted (the person must be told before, GDPR Art. 18(3))"
-                )),
+                plain: Some(D::RestrictionLifted.say(&[&id])),
             },
             entry,
         ))

@@ -12,6 +12,8 @@
 //! - `admin.tsv`: sealing, operators, backup, restore, the store (`A`);
 //! - `registers.tsv`: breaches, bases, requests, holds, processing (`R`);
 //! - `letters.tsv`: the frames of the letters to a person (`L`);
+//! - `done.tsv`: what a command that worked says, and the words it fills
+//!   in (`D`);
 //! - `headings.tsv` (not an enum): the headings of table columns.
 //!
 //! The words of codes (`domain::words`), of the rights (`domain::rights`)
@@ -91,6 +93,8 @@ macro_rules! catalogue {
 
 // The enums of `catalogue/*.tsv`, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+mod done;
 
 /// A language privreg speaks: of its messages, table headers and letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

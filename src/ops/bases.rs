@@ -41,9 +41,7 @@ pub struct NewBasesOptions<'a> {
 /// The pairs checked: each basis with what it needs, each purpose known.
 pub fn pairs(tx: &Tx<'_>, given: &NewBasesOptions<'_>) -> Result<Vec<(CheckedBasis, String)>> {
     if given.bases.len() != given.purposes.len() {
-        return Err(Error::Usage(
-            "give one --purpose for each --basis, in the same order".into(),
-        ));
+        return Err(Error::Usage(crate::messages::D::GiveOnePurposeEach.into()));
     }
     let mut out = Vec::new();
     let mut problems = Vec::new();

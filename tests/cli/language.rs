@@ -92,7 +92,7 @@ fn a_failed_add_speaks_finnish_with_finnish_field_names() {
     );
     assert!(
         err.contains(&format!(
-            "henkilö on jo rekisterissä customer tunnuksella {id} (sama henkilötunnus)"
+            "henkilö on jo rekisterissä asiakkaat tunnuksella {id} (sama henkilötunnus)"
         )),
         "{err}"
     );

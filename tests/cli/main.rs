@@ -18,6 +18,7 @@ mod init;
 mod language;
 mod language_msga;
 mod language_msgb;
+mod language_msgc;
 mod marketing;
 mod notice;
 mod office;

@@ -24,7 +24,7 @@ use crate::domain::breach::{
 use crate::domain::register::RecordId;
 use crate::domain::request::Urgency;
 use crate::error::{Error, Problem, Result};
-use crate::messages::{M, R};
+use crate::messages::{D, M, R};
 use crate::ops::records::load as load_record;
 use crate::output::{Column, Format, Output};
 use crate::store::audit::Entry;
@@ -258,15 +258,13 @@ fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
         if client.is_some() {
             detail.push_str(" client");
         }
-        let mut plain = format!("{id} notify_by {} (Helsinki time)", format_local(due));
+        let mut plain = D::BreachOpened.say(&[&id, &format_local(due)]);
         let now = stored(&who.now)?;
         if now > due {
-            plain.push_str(
-                "\nthe 72 hours have passed: notify the Ombudsman at once, with the reasons for the delay (GDPR Art. 33(1))",
-            );
+            plain.push_str(&format!("\n{}", D::HoursPassed));
         }
         if client.is_some() {
-            plain.push_str("\ntell the client without undue delay (GDPR Art. 33(2)); record it with `privreg breach notify BR --client`");
+            plain.push_str(&format!("\n{}", D::TellClient));
         }
         let entry = Entry {
             records: b.records.clone(),
@@ -282,6 +280,15 @@ fn open(session: &mut Session, args: BreachOpenArgs) -> Result<Output> {
     })
 }
 
+/// A risk as a message says it.
+fn risk_word(risk: Risk) -> D {
+    match risk {
+        Risk::Unlikely => D::RiskUnlikely,
+        Risk::Risk => D::RiskRisk,
+        Risk::High => D::RiskHigh,
+    }
+}
+
 fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
     let reason = required_text("reason", &args.reason)?;
     let consequences = optional_text("consequences", args.consequences)?;
@@ -293,10 +300,7 @@ fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
             if v.is_none() {
                 problems.push(Problem::new(
                     field,
-                    format!(
-                        "is required for risk {}: the Ombudsman's notification states it (GDPR Art. 33(3)(c), (d))",
-                        risk.name()
-                    ),
+                    D::RequiredForRisk.say(&[&risk_word(risk)]),
                 ));
             }
         }
@@ -330,20 +334,16 @@ fn assess(session: &mut Session, args: BreachAssessArgs) -> Result<Output> {
             },
         )?;
         let b = breaches::load(tx, id)?;
-        let mut plain = format!("{id} assessed: {}", risk.name());
+        let mut plain = D::Assessed.say(&[&id, &risk_word(risk)]);
         match risk {
-            Risk::Unlikely => plain.push_str(
-                "\nno notification is needed; the reason is kept as the documentation GDPR Art. 33(5) asks for",
-            ),
+            Risk::Unlikely => plain.push_str(&format!("\n{}", D::NoNotificationNeeded)),
             Risk::Risk | Risk::High => {
                 if b.authority_at.is_none() {
-                    plain.push_str(&format!(
-                        "\nnotify the Data Protection Ombudsman by {} (Helsinki time)",
-                        format_local(stored(&b.notify_by)?)
-                    ));
+                    let by = format_local(stored(&b.notify_by)?);
+                    plain.push_str(&format!("\n{}", D::NotifyBy.say(&[&by])));
                 }
                 if risk == Risk::High {
-                    plain.push_str("\ntell the people without undue delay (GDPR Art. 34): `privreg breach notify BR --subjects`");
+                    plain.push_str(&format!("\n{}", D::TellPeople));
                 }
             }
         }
@@ -372,18 +372,18 @@ fn close(session: &mut Session, args: BreachIdArgs) -> Result<Output> {
     session.write("breach-close", |tx, who| {
         let b = breaches::load(tx, id)?;
         refuse_closed(&b)?;
-        let mut missing: Vec<&str> = Vec::new();
+        let mut missing: Vec<String> = Vec::new();
         if b.assessment().is_none() {
-            missing.push("an assessment of its risk (breach assess)");
+            missing.push(D::MissingAssessment.into());
         }
         if b.awaits_authority() {
-            missing.push("the notification to the Ombudsman (breach notify --authority)");
+            missing.push(D::MissingAuthority.into());
         }
         if b.risk() == Some("high") && b.subjects_at.is_none() {
-            missing.push("the letters to the people (breach notify --subjects)");
+            missing.push(D::MissingLetters.into());
         }
         if b.client.is_some() && b.client_at.is_none() {
-            missing.push("the notification to the client (breach notify --client)");
+            missing.push(D::MissingClient.into());
         }
         if !missing.is_empty() {
             return Err(Error::invalid(
@@ -397,7 +397,7 @@ fn close(session: &mut Session, args: BreachIdArgs) -> Result<Output> {
         Ok((
             Output::Object {
                 value: breach_row(&b, stored(&who.now)?)?,
-                plain: Some(format!("{id} closed")),
+                plain: Some(D::BreachClosed.say(&[&id])),
             },
             entry,
         ))

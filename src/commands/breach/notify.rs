@@ -55,7 +55,9 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
         )?;
         let b = breaches::load(tx, id)?;
         let mut entry = entry_for("breach-notify-authority", &b);
-        entry.detail.push_str(if late { " late" } else { " in-time" });
+        entry
+            .detail
+            .push_str(if late { " late" } else { " in-time" });
         if reference.is_some() {
             entry.fields.push("reference".into());
         }
@@ -64,15 +66,9 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
         }
         let hours_late = ((at - due).num_minutes().max(0) + 59) / 60;
         let plain = if late {
-            format!(
-                "{id}: the Ombudsman was told at {} (Helsinki time), {hours_late} h after notify_by",
-                format_local(at)
-            )
+            D::AuthorityToldLate.say(&[&id, &format_local(at), &hours_late])
         } else {
-            format!(
-                "{id}: the Ombudsman was told at {} (Helsinki time), in time",
-                format_local(at)
-            )
+            D::AuthorityToldInTime.say(&[&id, &format_local(at)])
         };
         Ok((
             Output::Object {
@@ -90,10 +86,7 @@ pub(super) fn notify_client(session: &mut Session, args: BreachNotifyArgs) -> Re
         let b = breaches::load(tx, id)?;
         refuse_closed(&b)?;
         if b.client.is_none() {
-            return Err(Error::invalid(
-                "client",
-                R::NoClient.say(&[&id]),
-            ));
+            return Err(Error::invalid("client", R::NoClient.say(&[&id])));
         }
         if let Some(told) = &b.client_at {
             return Err(Error::invalid(
@@ -109,11 +102,7 @@ pub(super) fn notify_client(session: &mut Session, args: BreachNotifyArgs) -> Re
         Ok((
             Output::Object {
                 value: breach_row(&b, now)?,
-                plain: Some(format!(
-                    "{id}: the client was told at {} (Helsinki time), {} h after the firm became aware",
-                    format_local(now),
-                    lag.num_hours()
-                )),
+                plain: Some(D::ClientTold.say(&[&id, &format_local(now), &lag.num_hours()])),
             },
             entry,
         ))

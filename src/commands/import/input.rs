@@ -217,7 +217,7 @@ pub(super) fn read_error(e: impl ReadFailure) -> Error {
         Some(t) => Error::Invalid(vec![Problem {
             line: Some(t.line),
             field: "row".into(),
-            reason: format!("is longer than {MAX_LINE} bytes: nothing was read beyond it"),
+            reason: crate::messages::D::LineTooLong.say(&[&MAX_LINE]),
         }]),
         None => Error::Storage(crate::messages::R::ReadingImport.say(&[&e])),
     }

@@ -15,12 +15,15 @@ impl Progress {
         }
         let bar =
             indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        // indicatif's places in braces; the words from the catalogue.
+        use crate::messages::D;
+        let (rows, eta) = (D::ProgressRows, D::ProgressEta);
         let template = if size.is_some() {
-            "{spinner} {elapsed_precise} {wide_bar} {human_pos}/~{human_len} rows ({per_sec}, ETA {eta})"
+            format!("{{spinner}} {{elapsed_precise}} {{wide_bar}} {{human_pos}}/~{{human_len}} {rows} ({{per_sec}}, {eta} {{eta}})")
         } else {
-            "{spinner} {elapsed_precise} {human_pos} rows ({per_sec})"
+            format!("{{spinner}} {{elapsed_precise}} {{human_pos}} {rows} ({{per_sec}})")
         };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
         Progress {

@@ -53,12 +53,13 @@ impl Rejects {
             // in the imported file at the line the reason names.
             (RejectSink::Csv(w), Raw::Csv(record)) => {
                 let reason = if record.len() > width {
-                    format!(
-                        "{reason}; line {line}: the {} cells past the last column are left out here",
-                        record.len() - width
-                    )
+                    crate::messages::D::RejectLineCells.say(&[
+                        &reason,
+                        &line,
+                        &(record.len() - width),
+                    ])
                 } else {
-                    format!("{reason}; line {line}")
+                    crate::messages::D::RejectLine.say(&[&reason, &line])
                 };
                 let empty: &[u8] = b"";
                 let cells = record.iter().chain(std::iter::repeat(empty)).take(width);

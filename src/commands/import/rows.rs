@@ -9,12 +9,14 @@ pub(super) trait ClassifyMessage {
 
 impl ClassifyMessage for serde_json::Error {
     fn classify_message(&self) -> &'static str {
-        match self.classify() {
-            serde_json::error::Category::Syntax => "syntax error",
-            serde_json::error::Category::Eof => "it ends too early",
-            serde_json::error::Category::Data => "not an object",
-            serde_json::error::Category::Io => "read error",
-        }
+        use crate::messages::{lang, D};
+        let key = match self.classify() {
+            serde_json::error::Category::Syntax => D::JsonSyntax,
+            serde_json::error::Category::Eof => D::JsonEof,
+            serde_json::error::Category::Data => D::JsonData,
+            serde_json::error::Category::Io => D::JsonIo,
+        };
+        key.text(lang())
     }
 }
 

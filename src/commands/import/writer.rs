@@ -123,7 +123,7 @@ impl<'t> Writer<'t> {
                     M::SameEarlierLine.say(&[&crate::domain::fields::field_name(by)])
                 } else {
                     M::AlreadyIn.say(&[
-                        &self.register,
+                        &crate::messages::D::register(self.register.name()),
                         &existing,
                         &crate::domain::fields::field_name(by),
                     ])

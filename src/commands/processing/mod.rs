@@ -21,7 +21,7 @@ use crate::domain::codes;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::transfer::{self, Refusal};
 use crate::error::{Error, Problem, Result};
-use crate::messages::R;
+use crate::messages::{D, R};
 use crate::output::{to_map, Column, Output};
 use crate::store::audit::Entry;
 use crate::store::disclosures;
@@ -38,8 +38,7 @@ impl Check {
     fn required(&mut self, field: &str, raw: &str) -> String {
         let t = raw.trim();
         if t.is_empty() {
-            self.problems
-                .push(Problem::new(field, "is required and may not be blank"));
+            self.problems.push(Problem::new(field, R::RequiredNotBlank));
         }
         t.to_string()
     }
@@ -112,12 +111,24 @@ pub fn judge_transfer(
     }
 }
 
+/// A kind of thing (`activity`, the command's name) as a message says it.
+fn kind_word(what: &str) -> String {
+    match what {
+        "activity" => D::KindActivity.to_string(),
+        "processor" => D::KindProcessor.to_string(),
+        "client" => D::KindClient.to_string(),
+        "recipient" => D::KindRecipient.to_string(),
+        "source" => D::KindSource.to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn conflict(what: &str, name: &str) -> Error {
-    Error::Conflict(R::NamedExists.say(&[&what, &name]))
+    Error::Conflict(D::NamedExists.say(&[&kind_word(what), &name, &what]))
 }
 
 fn not_found(what: &str, name: &str) -> Error {
-    Error::NotFound(R::NoNamed.say(&[&what, &name]))
+    Error::NotFound(D::NoNamed.say(&[&kind_word(what), &name, &what]))
 }
 
 fn end_date(raw: &str) -> Result<String> {
@@ -185,8 +196,7 @@ fn activity_add(session: &mut Session, args: ActivityAddArgs) -> Result<Output> 
     let checked = match args.basis {
         None => {
             if args.law.is_some() || args.note.is_some() {
-                c.problems
-                    .push(Problem::new("basis", "--law and --note need a --basis"));
+                c.problems.push(Problem::new("basis", D::LawNoteNeedBasis));
             }
             None
         }
@@ -497,10 +507,7 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
                 })
             {
-                ch.problems.push(Problem::new(
-                    "name",
-                    "must be lower-case words joined by dashes, e.g. auditors",
-                ));
+                ch.problems.push(Problem::new("name", D::CategoryName));
             }
             let title = ch.required("title", &title);
             let title_fi = ch
@@ -534,7 +541,9 @@ fn category_change(session: &mut Session, c: NoticeCategoryCommand) -> Result<Ou
             let name = name.trim().to_lowercase();
             session.write("notice-category-remove", |tx, _| {
                 if !store::remove_category(tx, kind, &name)? {
-                    return Err(Error::NotFound(R::NoCategory.say(&[&kind, &name])));
+                    return Err(Error::NotFound(
+                        R::NoCategory.say(&[&kind_word(kind), &name]),
+                    ));
                 }
                 Ok((
                     done(&[("kind", kind.into()), ("name", name.clone().into())]),
