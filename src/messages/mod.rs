@@ -89,11 +89,13 @@ pub mod admin;
 pub mod errors;
 pub mod letters;
 pub mod registers;
+pub mod system;
 
 pub use admin::A;
 pub use errors::M;
 pub use letters::L;
 pub use registers::R;
+pub use system::S;
 
 /// A language privreg speaks: of its messages, table headers and letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
