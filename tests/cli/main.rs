@@ -18,6 +18,7 @@ mod init;
 mod language;
 mod language_msga;
 mod language_msgb;
+mod language_msgd;
 mod marketing;
 mod notice;
 mod office;
