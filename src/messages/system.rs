@@ -28,9 +28,16 @@ catalogue! {
         SamePerson { en: "after the restore {0} would be the same person (the same {1}): nothing was restored\nhelp: erase or correct one of them, then restore again", fi: "palautuksen jälkeen {0} olisivat sama henkilö (sama {1}): mitään ei palautettu\nohje: poista tai korjaa toinen niistä ja palauta sitten uudelleen", sv: "efter återställningen skulle {0} vara samma person (samma {1}): ingenting återställdes\nhjälp: radera eller rätta en av dem och återställ sedan igen" },
         And { en: " and ", fi: " ja ", sv: " och " },
 
+        // Why the audit log's chain is broken (store/audit.rs), after
+        // "audit log altered: entry N".
+        EntryMissing { en: "entry is missing", fi: "puuttuu", sv: "saknas" },
+        EntryUnlinked { en: "does not link to the entry before it", fi: "ei liity edelliseen merkintään", sv: "länkar inte till posten före den" },
+        EntryHashDiffers { en: "its content does not match its hash", fi: "sen sisältö ei vastaa sen tiivistettä", sv: "dess innehåll stämmer inte med dess hash" },
+
         // Server mode (store/pg).
         NotBuilt { en: "server mode is not built yet for this command ({0}): a PostgreSQL register can be created with `privreg init --db postgresql://…` and read with psql; every other command works on a register file for now", fi: "palvelintilaa ei ole vielä tehty tälle komennolle ({0}): PostgreSQL-rekisterin voi luoda komennolla `privreg init --db postgresql://…` ja lukea psql:llä; kaikki muut komennot toimivat toistaiseksi rekisteritiedostolla", sv: "serverläget är ännu inte byggt för det här kommandot ({0}): ett PostgreSQL-register kan skapas med `privreg init --db postgresql://…` och läsas med psql; alla andra kommandon fungerar tills vidare på en registerfil" },
         Help { en: "help", fi: "ohje", sv: "hjälp" },
+        NoPgUser { en: "--db names no user, and neither PGUSER nor USER is set", fi: "--db ei nimeä käyttäjää, eikä PGUSER- tai USER-muuttujaa ole asetettu", sv: "--db anger ingen användare, och varken PGUSER eller USER är satt" },
         NotPgUrl { en: "--db is not a PostgreSQL URL: {0}", fi: "--db ei ole PostgreSQL-osoite: {0}", sv: "--db är inte en PostgreSQL-URL: {0}" },
         PasswordInUrl { en: "--db holds a password, which would be on the command line for others to see: leave it out and put it in ~/.pgpass or PGPASSWORD, or let privreg ask for it", fi: "--db sisältää salasanan, joka näkyisi komentorivillä muille: jätä se pois ja laita se tiedostoon ~/.pgpass tai muuttujaan PGPASSWORD, tai anna privregin kysyä sitä", sv: "--db innehåller ett lösenord, som skulle synas för andra på kommandoraden: utelämna det och lägg det i ~/.pgpass eller PGPASSWORD, eller låt privreg fråga efter det" },
         PasswordPrompt { en: "password for {0}: ", fi: "salasana kohteelle {0}: ", sv: "lösenord för {0}: " },

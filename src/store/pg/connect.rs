@@ -54,9 +54,7 @@ impl Target {
             None => env("PGUSER")
                 .or_else(|| env("USER"))
                 .or_else(|| env("LOGNAME"))
-                .ok_or_else(|| {
-                    Error::Usage("--db names no user, and neither PGUSER nor USER is set".into())
-                })?,
+                .ok_or_else(|| Error::Usage(S::NoPgUser.into()))?,
         };
         config.user(&user);
         if config.get_hosts().is_empty() {
