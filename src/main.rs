@@ -48,7 +48,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) if privreg::cli::usage::is_help(&e) => e.exit(),
         Err(e) => {
-            eprint!("{}", privreg::cli::usage::render(&e));
+            // As clap does, a closed stderr is no reason to fail otherwise.
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                privreg::cli::usage::render(&e).as_bytes(),
+            );
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
