@@ -136,3 +136,21 @@ fn a_register_from_a_newer_privreg_is_refused_in_the_language() {
         "the register is from a newer privreg (schema version 99",
     );
 }
+
+#[test]
+fn why_the_audit_chain_is_broken_is_said_in_the_language() {
+    let env = Env::new();
+    matti(&env);
+    env.ok(&["search", "x"]);
+    env.sql()
+        .execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 2;")
+        .unwrap();
+    says(
+        &env,
+        8,
+        &["audit", "verify"],
+        "lokia on muutettu: merkintä 2 puuttuu",
+        "granskningsloggen har ändrats: post 2 saknas",
+        "audit log altered: entry 2 entry is missing",
+    );
+}
