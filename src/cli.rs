@@ -12,6 +12,7 @@ mod marketing;
 mod processing;
 mod records;
 mod requests;
+pub mod usage;
 
 pub use admin::*;
 pub use bases::*;
@@ -198,7 +199,7 @@ pub enum Command {
 fn assignment(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
-        _ => Err("expected FIELD=VALUE".into()),
+        _ => Err(crate::messages::S::ExpectedFieldValue.into()),
     }
 }
 
@@ -216,7 +217,7 @@ fn record_id(s: &str) -> Result<RecordId, String> {
 }
 
 fn role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| "expected admin, staff or auditor".to_string())
+    Role::parse(s).ok_or_else(|| crate::messages::S::ExpectedRole.to_string())
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// A file this command created. Dropped without [`Created::keep`], it is
 /// removed again (only if the path still names the file that was created).
@@ -67,14 +68,10 @@ impl Drop for Created {
 pub fn create(path: &Path, flag: &str, register: &Path) -> Result<(File, Created)> {
     refuse_register(path, flag, register)?;
     let file = open_new(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::invalid(
-            flag,
-            format!(
-                "{} exists already: privreg only writes to a new file and never over one (nor through a symlink); choose a new name",
-                path.display()
-            ),
-        ),
-        _ => Error::NotFound(format!("cannot create {}: {e}", path.display())),
+        std::io::ErrorKind::AlreadyExists => {
+            Error::invalid(flag, S::FileExists.say(&[&path.display()]))
+        }
+        _ => Error::NotFound(S::CannotCreate.say(&[&path.display(), &e])),
     })?;
     #[cfg(unix)]
     let id = {
@@ -189,13 +186,10 @@ pub fn refuse_register(path: &Path, flag: &str, register: &Path) -> Result<()> {
         if path.file_name().is_none() {
             return Err(Error::invalid(
                 flag,
-                format!("{} is not a file name", path.display()),
+                S::NotAFileName.say(&[&path.display()]),
             ));
         }
-        return Err(Error::NotFound(format!(
-            "cannot create {}: its folder does not exist",
-            path.display()
-        )));
+        return Err(Error::NotFound(S::NoSuchFolder.say(&[&path.display()])));
     };
     let targets = register_files(register);
     // The path as spelt, and (if it exists: a symlink or a hard spelling)
@@ -205,10 +199,7 @@ pub fn refuse_register(path: &Path, flag: &str, register: &Path) -> Result<()> {
         .iter()
         .any(|t| *t == spot || Some(t) == resolved.as_ref())
     {
-        return Err(Error::Refused(format!(
-            "{} is the register or one of its files: privreg never writes over them",
-            path.display()
-        )));
+        return Err(Error::Refused(S::IsTheRegister.say(&[&path.display()])));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use privreg::messages::{M, S};
 
 /// mimalloc instead of the system allocator: an import validates rows on
 /// worker threads and frees them on the writer thread, the pattern glibc's
@@ -34,14 +35,31 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("privreg: error: internal error (a bug in privreg){place}");
+        eprintln!("privreg: {}: {}", M::ErrorPrefix, S::Bug.say(&[&place]));
         std::process::exit(1);
     }));
-    let cli = privreg::cli::Cli::parse();
+    // The language is known before clap parses the arguments, so that a
+    // value parser's reason and a usage error speak it too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    privreg::messages::set_lang(privreg::cli::usage::lang_of_args(&args, |k| {
+        std::env::var(k).ok()
+    }));
+    let cli = match privreg::cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) if privreg::cli::usage::is_help(&e) => e.exit(),
+        Err(e) => {
+            // As clap does, a closed stderr is no reason to fail otherwise.
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                privreg::cli::usage::render(&e).as_bytes(),
+            );
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match privreg::run(cli) {
         Ok(()) | Err(privreg::error::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("privreg: {}: {e}", privreg::messages::M::ErrorPrefix);
+            eprintln!("privreg: {}: {e}", M::ErrorPrefix);
             ExitCode::from(e.exit_code())
         }
     }

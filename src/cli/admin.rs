@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::{register, role};
 use crate::domain::register::Register;
+use crate::messages::S;
 use crate::store::operators::Role;
 
 #[derive(Debug, Args)]
@@ -57,17 +58,15 @@ fn unlock_duration(s: &str) -> std::result::Result<u64, String> {
         Some((i, _)) => (&s[..i], &s[i..]),
         None => (s, "s"),
     };
-    let n: u64 = n
-        .parse()
-        .map_err(|_| format!("not a duration: {s} (try 30m or 1h)"))?;
+    let n: u64 = n.parse().map_err(|_| S::NotDuration.say(&[&s]))?;
     let secs = match unit {
         "s" => n,
         "m" | "min" => n * 60,
         "h" => n * 3600,
-        _ => return Err(format!("not a duration: {s} (try 30m or 1h)")),
+        _ => return Err(S::NotDuration.say(&[&s])),
     };
     if secs == 0 || secs > 12 * 3600 {
-        return Err(format!("{s}: an unlock lasts from 1 s to 12h"));
+        return Err(S::UnlockRange.say(&[&s]));
     }
     Ok(secs)
 }

@@ -10,8 +10,8 @@ use serde_json::Map;
 use super::Session;
 use crate::cli::{Global, UnlockArgs};
 use crate::error::{Error, Result};
-use crate::messages::A;
 use crate::messages::M;
+use crate::messages::{A, S};
 use crate::output::Output;
 use crate::seal::{self, keyring, passphrase, Slot, SlotStore};
 use crate::store::audit::Entry;
@@ -38,14 +38,14 @@ pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
     let unlocked = match from_ring {
         Some(u) => u,
         None => {
-            let pass = passphrase::current(&format!("passphrase of {name}: "))?;
+            let pass = passphrase::current(&S::PassphraseOf.say(&[&name]))?;
             slots.unlock(name, &pass).map_err(|e| match e {
                 // Taken for the login name, the user may never have meant
                 // to be it (issue #20 item 1): say who, and how to be another.
-                Error::Refused(w) if w == seal::WRONG && global.operator.is_none() => {
+                Error::Refused(w) if w == seal::wrong() && global.operator.is_none() => {
                     Error::Refused(M::LoginWrongPassphrase.say(&[&name]))
                 }
-                Error::Refused(w) if w == seal::WRONG => {
+                Error::Refused(w) if w == seal::wrong() => {
                     Error::Refused(M::WrongPassphrase.say(&[]))
                 }
                 e => e,
@@ -101,7 +101,7 @@ pub fn seal_new(db: &Path, admin: &str) -> Result<PathBuf> {
     } else {
         passphrase::FILE_VAR
     };
-    let pass = passphrase::new(var, &format!("new passphrase for {admin}: "))?;
+    let pass = passphrase::new(var, &S::NewPassphraseFor.say(&[&admin]))?;
     let file_key = seal::random_key()?;
     let (slot, kek) = Slot::new(admin, &pass, &file_key)?;
     let salt = slot.salt.clone();
@@ -126,7 +126,7 @@ pub fn new_operator_passphrase(
     }
     passphrase::new(
         passphrase::NEW_FILE_VAR,
-        &format!("initial passphrase for {name}: "),
+        &S::InitialPassphraseFor.say(&[&name]),
     )
     .map(Some)
 }
@@ -220,14 +220,14 @@ pub fn passwd(session: &mut Session) -> Result<Output> {
     let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
         return Err(Error::Refused(A::NoPassphraseToChange.into()));
     };
-    let new = passphrase::new(passphrase::NEW_FILE_VAR, "new passphrase: ")?;
+    let new = passphrase::new(passphrase::NEW_FILE_VAR, &S::NewPassphrase.to_string())?;
     session.write("passwd", |_, _| {
         let mut slots = seal::read_slots(&db)?;
         let slot = slots
             .slots
             .iter_mut()
             .find(|s| s.operator == who)
-            .ok_or_else(|| Error::Refused(seal::WRONG.into()))?;
+            .ok_or_else(|| Error::Refused(seal::wrong()))?;
         let (changed, _) = slot.with_passphrase(&kek, &new)?;
         *slot = changed;
         seal::write_slots(&db, &slots)?;
@@ -293,7 +293,7 @@ pub fn encrypt(session: &mut Session) -> Result<Output> {
     } else {
         passphrase::FILE_VAR
     };
-    let pass = passphrase::new(var, &format!("new passphrase for {who}: "))?;
+    let pass = passphrase::new(var, &S::NewPassphraseFor.say(&[&who]))?;
     let file_key = seal::random_key()?;
     let (slot, _) = Slot::new(&who, &pass, &file_key)?;
     let mut tmp = db.clone().into_os_string();
@@ -358,7 +358,7 @@ pub fn open_backup_as(backup: &Path, copy: &Path, operator: &str) -> Result<()> 
     let unlocked = match same.and_then(|kek| slots.unlock_with(operator, kek).transpose()) {
         Some(u) => u?,
         None => {
-            let pass = passphrase::current(&format!("passphrase of {operator} in the backup: "))?;
+            let pass = passphrase::current(&S::PassphraseInBackup.say(&[&operator]))?;
             slots
                 .unlock(operator, &pass)
                 .map_err(|_| Error::Refused(A::BackupWrongPassphrase.say(&[&operator])))?

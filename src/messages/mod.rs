@@ -12,6 +12,8 @@
 //! - `admin.tsv`: sealing, operators, backup, restore, the store (`A`);
 //! - `registers.tsv`: breaches, bases, requests, holds, processing (`R`);
 //! - `letters.tsv`: the frames of the letters to a person (`L`);
+//! - `system.tsv`: the store, files, output, the clock, terminal prompts
+//!   and usage errors (`S`);
 //! - `done.tsv`: what a command that worked says, and the words it fills
 //!   in (`D`);
 //! - `headings.tsv` (not an enum): the headings of table columns.
@@ -305,6 +307,14 @@ mod tests {
             seen.push(cells[0]);
         }
         assert!(HEADINGS.ends_with('\n') && !HEADINGS.contains('\r'));
+    }
+
+    #[test]
+    fn a_key_says_its_text_with_its_places_filled() {
+        assert_eq!(
+            S::SamePerson.say_in(Lang::En, &[&"C-1 and C-2", &"hetu"]).lines().next(),
+            Some("after the restore C-1 and C-2 would be the same person (the same hetu): nothing was restored")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::files::{Created, NewFile};
+use crate::messages::S;
 
 pub mod fit;
 mod list;
@@ -92,11 +93,9 @@ pub fn choose(asked: Option<Format>, default: Format, allowed: &[Format]) -> Res
         Ok(f)
     } else {
         let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
-        Err(Error::Usage(format!(
-            "this command cannot produce --format {}; it can produce: {}",
-            f.name(),
-            names.join(", ")
-        )))
+        Err(Error::Usage(
+            S::CannotProduceFormat.say(&[&f.name(), &names.join(", ")]),
+        ))
     }
 }
 
@@ -180,11 +179,7 @@ pub fn print(output: Output, format: Format, dest: Option<NewFile>) -> Result<()
 
 /// The refusal of `--format xlsx` without `--output` (exit 2).
 pub fn xlsx_needs_a_file() -> Error {
-    Error::Usage(
-        "--format xlsx writes an Excel workbook, which is not for a terminal or a pipe: \
-         give --output FILE.xlsx"
-            .into(),
-    )
+    Error::Usage(S::XlsxNeedsFile.into())
 }
 
 /// The folder of a file being written: where its temporary parts go.
@@ -215,9 +210,7 @@ fn sheet_rows(output: Output) -> Result<Sheet> {
             Ok((row.keys().cloned().collect(), vec![row]))
         }
         Output::ThenFail(output, _) => sheet_rows(*output),
-        Output::Document(_) | Output::Streamed => Err(Error::Usage(
-            "this command cannot produce --format xlsx".into(),
-        )),
+        Output::Document(_) | Output::Streamed => Err(Error::Usage(S::CannotProduceXlsx.into())),
     }
 }
 
@@ -364,10 +357,7 @@ fn list_table(rows: &[Map<String, Value>], columns: &[Column], width: Option<u16
         .collect();
     let (text, left_out) = fit::render(&headers, true, &cells, width, styled);
     if !left_out.is_empty() {
-        eprintln!(
-            "privreg: left out to fit the window: {}; --format csv has all",
-            left_out.join(", ")
-        );
+        eprintln!("privreg: {}", S::LeftOut.say(&[&left_out.join(", ")]));
     }
     text
 }
@@ -486,7 +476,7 @@ fn write_csv(out: &mut dyn Write, rows: &[Map<String, Value>], table: &[Column])
         union_keys(rows)
     };
     let mut w = csv_writer_in(out, csv_dialect())?;
-    let csv_err = |e: csv::Error| Error::Storage(format!("writing csv: {e}"));
+    let csv_err = |e: csv::Error| Error::Storage(S::WritingCsv.say(&[&e]));
     w.write_record(&keys).map_err(csv_err)?;
     for row in rows {
         w.write_record(keys.iter().map(|k| {

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::domain::fields::{fields, Kind};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// Rows of one worksheet, the header included (Excel's limit).
 const MAX_ROWS: u32 = 1_048_576;
@@ -74,10 +75,7 @@ impl Sheet {
     /// Writes one row: the values of the header's keys in `row`.
     pub fn row(&mut self, row: &Map<String, Value>) -> Result<()> {
         if self.next >= MAX_ROWS {
-            return Err(Error::Usage(format!(
-                "the list has more rows than an Excel worksheet holds ({} below the header): use --format csv",
-                MAX_ROWS - 1
-            )));
+            return Err(Error::Usage(S::TooManyRows.say(&[&(MAX_ROWS - 1)])));
         }
         let r = self.next;
         let sheet = self.workbook.worksheet_from_index(0).map_err(xlsx_error)?;
@@ -105,12 +103,9 @@ impl Sheet {
                     .map(|_| ()),
             };
             written.map_err(|e| match e {
-                XlsxError::MaxStringLengthExceeded => Error::invalid(
-                    key.clone(),
-                    format!(
-                        "row {r} holds more than the 32,767 characters an Excel cell takes: use --format csv"
-                    ),
-                ),
+                XlsxError::MaxStringLengthExceeded => {
+                    Error::invalid(key.clone(), S::CellTooLong.say(&[&r]))
+                }
                 e => xlsx_error(e),
             })?;
         }

@@ -50,7 +50,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::messages::A;
+use crate::messages::{A, S};
 
 /// A 256-bit key, wiped from memory when dropped.
 pub type Secret = Zeroizing<[u8; 32]>;
@@ -227,7 +227,7 @@ fn damaged(what: &str) -> Error {
 /// Argon2id of `passphrase` with `salt` and `kdf`.
 pub fn derive(passphrase: &str, salt: &[u8], kdf: Kdf) -> Result<Secret> {
     let params = argon2::Params::new(kdf.m_kib, kdf.t, kdf.p, Some(32))
-        .map_err(|e| damaged(&format!("argon2 parameters: {e}")))?;
+        .map_err(|e| damaged(&S::DamagedKdf.say(&[&e])))?;
     let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     let mut out = Zeroizing::new([0u8; 32]);
     argon
@@ -317,7 +317,7 @@ impl Slot {
     fn public(&self) -> Result<[u8; 32]> {
         unhex(&self.public)
             .and_then(|v| v.try_into().ok())
-            .ok_or_else(|| damaged("a public key"))
+            .ok_or_else(|| damaged(&S::DamagedPublicKey.to_string()))
     }
 
     /// The same slot with `file_key` sealed in it instead.
@@ -331,38 +331,46 @@ impl Slot {
 
     /// The passphrase key of this slot.
     pub fn derive(&self, passphrase: &str) -> Result<Secret> {
-        let salt = unhex(&self.salt).ok_or_else(|| damaged("a salt"))?;
+        let salt = unhex(&self.salt).ok_or_else(|| damaged(&S::DamagedSalt.to_string()))?;
         derive(passphrase, &salt, self.kdf)
     }
 
     /// The file key, with the passphrase key `kek`; `None` when it does not
     /// open this slot.
     pub fn open_with(&self, kek: &Secret) -> Result<Option<Secret>> {
-        let sealed_secret = unhex(&self.secret).ok_or_else(|| damaged("a slot"))?;
+        let sealed_secret =
+            unhex(&self.secret).ok_or_else(|| damaged(&S::DamagedSlot.to_string()))?;
         let Some(sk) = open(kek, &sealed_secret, &aad(&self.operator, "secret")) else {
             return Ok(None);
         };
-        let sk: [u8; 32] = sk[..].try_into().map_err(|_| damaged("a slot"))?;
+        let sk: [u8; 32] = sk[..]
+            .try_into()
+            .map_err(|_| damaged(&S::DamagedSlot.to_string()))?;
         let secret = x25519_dalek::StaticSecret::from(sk);
-        let boxed = unhex(&self.file_key).ok_or_else(|| damaged("a slot"))?;
+        let boxed = unhex(&self.file_key).ok_or_else(|| damaged(&S::DamagedSlot.to_string()))?;
         if boxed.len() < 32 {
-            return Err(damaged("a slot"));
+            return Err(damaged(&S::DamagedSlot.to_string()));
         }
-        let eph: [u8; 32] = boxed[..32].try_into().map_err(|_| damaged("a slot"))?;
+        let eph: [u8; 32] = boxed[..32]
+            .try_into()
+            .map_err(|_| damaged(&S::DamagedSlot.to_string()))?;
         let public = self.public()?;
         let shared = secret.diffie_hellman(&x25519_dalek::PublicKey::from(eph));
         let key = box_key(shared.as_bytes(), &eph, &public);
         let fk = open(&key, &boxed[32..], &aad(&self.operator, "file-key"))
-            .ok_or_else(|| damaged("a sealed file key"))?;
-        let fk: [u8; 32] = fk[..].try_into().map_err(|_| damaged("a slot"))?;
+            .ok_or_else(|| damaged(&S::DamagedFileKey.to_string()))?;
+        let fk: [u8; 32] = fk[..]
+            .try_into()
+            .map_err(|_| damaged(&S::DamagedSlot.to_string()))?;
         Ok(Some(Zeroizing::new(fk)))
     }
 
     /// The slot with a new passphrase (the same key pair).
     pub fn with_passphrase(&self, kek: &Secret, passphrase: &str) -> Result<(Slot, Secret)> {
-        let sealed_secret = unhex(&self.secret).ok_or_else(|| damaged("a slot"))?;
+        let sealed_secret =
+            unhex(&self.secret).ok_or_else(|| damaged(&S::DamagedSlot.to_string()))?;
         let sk = open(kek, &sealed_secret, &aad(&self.operator, "secret"))
-            .ok_or_else(|| Error::Refused(WRONG.into()))?;
+            .ok_or_else(|| Error::Refused(wrong()))?;
         let kdf = kdf_for_new_slot();
         let mut salt = [0u8; 16];
         fill_random(&mut salt)?;
@@ -379,8 +387,11 @@ impl Slot {
     }
 }
 
-/// The one refusal for a wrong passphrase and an unknown operator alike.
-pub const WRONG: &str = "wrong passphrase, or no such operator: the register stays sealed";
+/// The one refusal for a wrong passphrase and an unknown operator alike,
+/// in the language of the run.
+pub fn wrong() -> String {
+    crate::messages::M::WrongPassphrase.to_string()
+}
 
 impl SlotStore {
     pub fn new(slots: Vec<Slot>) -> SlotStore {
@@ -405,11 +416,11 @@ impl SlotStore {
     pub fn unlock(&self, operator: &str, passphrase: &str) -> Result<Unlocked> {
         let Some(slot) = self.slot(operator) else {
             let _ = derive(passphrase, &[0u8; 16], kdf_for_new_slot());
-            return Err(Error::Refused(WRONG.into()));
+            return Err(Error::Refused(wrong()));
         };
         let kek = slot.derive(passphrase)?;
         self.unlock_with(operator, kek)?
-            .ok_or_else(|| Error::Refused(WRONG.into()))
+            .ok_or_else(|| Error::Refused(wrong()))
     }
 
     /// Opens `operator`'s slot with an already derived key (from the
@@ -535,7 +546,7 @@ fn adopt_trailer(db: &Path) -> Result<()> {
     }
     let n = u64::from_le_bytes(tail[..8].try_into().expect("8 bytes"));
     if n > len - 16 {
-        return Err(damaged("the slots at the end of the file"));
+        return Err(damaged(&S::DamagedTrailer.to_string()));
     }
     let start = len - 16 - n;
     let mut bytes = vec![0u8; n as usize];

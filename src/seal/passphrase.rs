@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 
 use super::MIN_PASSPHRASE;
 use crate::error::{Error, Result};
-use crate::messages::A;
+use crate::messages::{A, S};
 
 /// The variable naming the operator's passphrase file.
 pub const FILE_VAR: &str = "PRIVREG_PASSPHRASE_FILE";
@@ -48,7 +48,7 @@ fn from_file_or_prompt(var: &str, prompt: &str, twice: bool) -> Result<Zeroizing
     );
     if twice {
         let again = Zeroizing::new(
-            rpassword::prompt_password("the same again: ")
+            rpassword::prompt_password(S::SameAgain.to_string())
                 .map_err(|e| Error::Usage(A::CannotReadPassphrase.say(&[&e])))?,
         );
         if *first != *again {

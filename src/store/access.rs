@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// Refuses (exit 7) a register this command could not write: a file its
 /// owner made read-only (also for root, who could write it anyway), a
@@ -19,43 +20,31 @@ pub fn refuse_unwritable(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path)?.permissions().mode();
     if mode & 0o200 == 0 {
-        return Err(Error::Storage(format!(
-            "{} is read-only (mode {:o}): privreg records every command in the audit log, so it needs to write",
-            path.display(),
-            mode & 0o777
-        )));
+        return Err(Error::Storage(
+            S::FileReadOnly.say(&[&path.display(), &format_args!("{:o}", mode & 0o777)]),
+        ));
     }
     if read_only_file_system(path) {
-        return Err(Error::Storage(format!(
-            "{} is on a read-only file system: privreg records every command, a search too, \
-             in the register's audit log, so it needs to write; copy the register to a \
-             writable disk",
-            path.display()
-        )));
+        return Err(Error::Storage(
+            S::ReadOnlyFileSystem.say(&[&path.display()]),
+        ));
     }
     if !may_write(path) {
-        return Err(Error::Storage(format!(
-            "{} cannot be written by you (mode {:o}, owned by another login): privreg records \
-             every command, a search too, in the register's audit log; ask its owner to let you \
-             write it (an office shares it through a group: chmod 660 and a common group)",
-            path.display(),
-            mode & 0o777
-        )));
+        return Err(Error::Storage(
+            S::NotWritableByYou.say(&[&path.display(), &format_args!("{:o}", mode & 0o777)]),
+        ));
     }
     let folder = folder_of(path);
     if !may_write(&folder) && !companions_writable(path) {
-        return Err(Error::Storage(format!(
-            "the folder {} is read-only for you, though the register in it is not: privreg \
-             records every command, a search too, in the audit log, and SQLite keeps the \
-             register's write-ahead log ({name}-wal, {name}-shm) beside it in that folder, so \
-             the folder must be writable too; nothing was done. Ask for write access to the \
-             folder, or move the register into a folder you can write",
-            folder.display(),
-            name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        )));
+        return Err(Error::Storage(
+            S::FolderReadOnly.say(&[
+                &folder.display(),
+                &path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ]),
+        ));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::checkpoint::Checkpoint;
 use crate::error::Result;
+use crate::messages::S;
 
 /// The `prev_hash` of the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -194,19 +195,19 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
         if s.seq != expected_seq {
             return Ok(Verdict::Broken {
                 seq: expected_seq,
-                why: "entry is missing",
+                why: S::EntryMissing.text(crate::messages::lang()),
             });
         }
         if s.prev_hash != expected_prev {
             return Ok(Verdict::Broken {
                 seq: s.seq,
-                why: "does not link to the entry before it",
+                why: S::EntryUnlinked.text(crate::messages::lang()),
             });
         }
         if hash_of(&s) != s.hash {
             return Ok(Verdict::Broken {
                 seq: s.seq,
-                why: "its content does not match its hash",
+                why: S::EntryHashDiffers.text(crate::messages::lang()),
             });
         }
         expected_prev = s.hash;

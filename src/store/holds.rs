@@ -8,7 +8,7 @@ use crate::domain::date::parse_date;
 use crate::domain::holds::{Facts, ManualHold, Policy};
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Result};
-use crate::messages::R;
+use crate::messages::{R, S};
 use crate::store::records::Record;
 
 pub fn policy(conn: &impl super::On, register: Register, lang_fi: bool) -> Result<Policy> {
@@ -28,7 +28,7 @@ pub fn policy(conn: &impl super::On, register: Register, lang_fi: bool) -> Resul
         })
     })
     .optional()?
-    .ok_or_else(|| Error::Storage(format!("no retention policy for the {register} register")))
+    .ok_or_else(|| Error::Storage(S::NoRetentionPolicy.say(&[&register])))
 }
 
 pub fn facts(record: &Record) -> Facts {

@@ -67,7 +67,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::messages::A;
+use crate::messages::{A, S};
 
 /// SQLite `application_id` of a privreg register: "PRVR".
 pub const APPLICATION_ID: i32 = 0x5052_5652;
@@ -245,14 +245,7 @@ pub fn take_alone(conn: &mut Connection, db: &Path, wait: std::time::Duration) -
             }
             None => {
                 *conn = Store::open(db)?.conn;
-                return Err(Error::Storage(format!(
-                    "cannot erase now: another process has the register open (another privreg, \
-                     or a program reading the file) and has had it for {} s; an erasure must \
-                     remove every value from the file and its write-ahead log at once, which \
-                     needs the register to itself. Nothing was erased: try again when the other \
-                     process has finished",
-                    wait.as_secs()
-                )));
+                return Err(Error::Storage(S::EraseBusy.say(&[&wait.as_secs()])));
             }
         }
     }
@@ -283,18 +276,14 @@ fn try_alone(db: &Path) -> Result<Option<Connection>> {
     wal.push("-wal");
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         give_back(&conn);
-        return Err(Error::Storage(format!(
-            "cannot erase now: the write-ahead log {} remains after leaving WAL mode; nothing was erased",
-            Path::new(&wal).display()
-        )));
+        return Err(Error::Storage(
+            S::WalRemains.say(&[&Path::new(&wal).display()]),
+        ));
     }
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id != APPLICATION_ID {
         give_back(&conn);
-        return Err(Error::Storage(format!(
-            "{} is no longer a privreg register",
-            db.display()
-        )));
+        return Err(Error::Storage(S::NoLongerRegister.say(&[&db.display()])));
     }
     busy::install(&conn)?;
     conn.execute_batch(
@@ -330,17 +319,15 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
 fn migrate(conn: &mut Connection) -> Result<()> {
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Err(Error::Storage(format!(
-            "the register is from a newer privreg (schema version {version}, this one knows {SCHEMA_VERSION}): upgrade privreg"
-        )));
+        return Err(Error::Storage(
+            S::NewerSchema.say(&[&version, &SCHEMA_VERSION]),
+        ));
     }
     if version == SCHEMA_VERSION {
         return Ok(());
     }
     if version < 1 {
-        return Err(Error::Storage(
-            "the register has no schema version: not a privreg register".into(),
-        ));
+        return Err(Error::Storage(S::NoSchemaVersion.into()));
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     // Re-read inside the lock: another process may have migrated meanwhile.
@@ -348,13 +335,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip((version - 1) as usize) {
         // A register that a migration does not fit was changed by hand or
         // by another tool: a storage problem (exit 7), left as it was.
-        tx.execute_batch(sql).map_err(|e| {
-            Error::Storage(format!(
-                "the register cannot be brought from schema version {} to {}: {e}; nothing was changed",
-                i + 1,
-                i + 2
-            ))
-        })?;
+        tx.execute_batch(sql)
+            .map_err(|e| Error::Storage(S::MigrationFailed.say(&[&(i + 1), &(i + 2), &e])))?;
         tx.pragma_update(None, "user_version", i as i32 + 2)?;
     }
     tx.commit()?;
@@ -369,8 +351,7 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// a log cannot be swapped for another register's.
 pub fn register_id(conn: &impl On) -> Result<String> {
     let conn = tx::conn(conn);
-    stored_register_id(conn, "main")?
-        .ok_or_else(|| Error::Storage("the register has no register id".into()))
+    stored_register_id(conn, "main")?.ok_or_else(|| Error::Storage(S::NoRegisterId.into()))
 }
 
 /// The register id kept in `schema` (`main`, or an attached file), or

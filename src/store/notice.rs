@@ -8,6 +8,7 @@ use rusqlite::{params, OptionalExtension};
 
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// The texts `registers` keeps about a register, in one language.
 #[derive(Debug, Clone)]
@@ -36,7 +37,7 @@ pub fn register_texts(
         })
     })
     .optional()?
-    .ok_or_else(|| Error::Storage(format!("the {register} register is missing from the file")))
+    .ok_or_else(|| Error::Storage(S::RegisterMissing.say(&[&register])))
 }
 
 /// How many records a register holds now (erased ones are gone).

@@ -32,6 +32,7 @@ use rusqlite::{params, Connection};
 
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// Tables the register takes from the merged backup, parents before
 /// children. Tables not named here keep the register's rows.
@@ -206,9 +207,9 @@ fn keep_corrected_fields(tx: &Connection, record_cols: &[String]) -> Result<()> 
         // A field name comes from the file: only a real field column is
         // ever put into SQL.
         if !record_cols.contains(field) || NOT_FIELDS.contains(&field.as_str()) {
-            return Err(Error::Storage(format!(
-                "the register's correction history names an unknown field {field:?}: nothing was restored"
-            )));
+            return Err(Error::Storage(
+                S::UnknownHistoryField.say(&[&format_args!("{field:?}")]),
+            ));
         }
         let mut sets = format!("\"{field}\" = m.\"{field}\"");
         if field == "email" {
@@ -435,10 +436,9 @@ fn refuse_same_person_twice(tx: &Connection) -> Result<()> {
                 .split(' ')
                 .map(|n| format!("{prefix}-{n}"))
                 .collect();
-            return Err(Error::Conflict(format!(
-                "after the restore {} would be the same person (the same {what}): nothing was restored\nhelp: erase or correct one of them, then restore again",
-                ids.join(" and ")
-            )));
+            return Err(Error::Conflict(
+                S::SamePerson.say(&[&ids.join(&S::And.to_string()), &what]),
+            ));
         }
     }
     Ok(())

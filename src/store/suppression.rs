@@ -13,6 +13,7 @@ use crate::domain::fields::{index_of, Values};
 use crate::domain::marketing::{Channel, Purpose};
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
+use crate::messages::S;
 use crate::store::preferences::{self, NewPreference, SUPPRESSION};
 
 pub fn create_secret(conn: &impl super::On) -> Result<()> {
@@ -32,7 +33,7 @@ fn secret(conn: &Connection) -> Result<String> {
     conn.prepare_cached("SELECT value FROM meta WHERE key = 'suppression_key'")?
         .query_row([], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| Error::Storage("the register has no suppression key".into()))
+        .ok_or_else(|| Error::Storage(S::NoSuppressionKey.into()))
 }
 
 /// The normalised identifiers of a record: hetu (upper-case), e-mail

@@ -19,6 +19,7 @@ mod language;
 mod language_msga;
 mod language_msgb;
 mod language_msgc;
+mod language_msgd;
 mod marketing;
 mod notice;
 mod office;

@@ -10,6 +10,7 @@ use postgres::config::{Host, SslMode};
 use postgres::{Client, Config, NoTls};
 
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 /// Debian's (and PostgreSQL's usual) directory of the server's socket:
 /// libpq's default host when neither the URL nor `PGHOST` names one.
@@ -39,18 +40,11 @@ impl Target {
         {
             return Err(no_tls());
         }
-        let mut config: Config = url.parse().map_err(|e| {
-            Error::Usage(format!(
-                "--db is not a PostgreSQL URL: {}",
-                super::describe(&e)
-            ))
-        })?;
+        let mut config: Config = url
+            .parse()
+            .map_err(|e| Error::Usage(S::NotPgUrl.say(&[&super::describe(&e)])))?;
         if config.get_password().is_some() {
-            return Err(Error::Usage(
-                "--db holds a password, which would be on the command line for others to see: \
-                 leave it out and put it in ~/.pgpass or PGPASSWORD, or let privreg ask for it"
-                    .into(),
-            ));
+            return Err(Error::Usage(S::PasswordInUrl.into()));
         }
         if !matches!(config.get_ssl_mode(), SslMode::Disable | SslMode::Prefer) {
             return Err(no_tls());
@@ -60,9 +54,7 @@ impl Target {
             None => env("PGUSER")
                 .or_else(|| env("USER"))
                 .or_else(|| env("LOGNAME"))
-                .ok_or_else(|| {
-                    Error::Usage("--db names no user, and neither PGUSER nor USER is set".into())
-                })?,
+                .ok_or_else(|| Error::Usage(S::NoPgUser.into()))?,
         };
         config.user(&user);
         if config.get_hosts().is_empty() {
@@ -128,8 +120,8 @@ pub fn connect(target: &Target) -> Result<Client> {
             )? {
                 Some(p) => p,
                 None if std::io::stdin().is_terminal() => {
-                    rpassword::prompt_password(format!("password for {}: ", target.shown))
-                        .map_err(|e| Error::Storage(format!("cannot read the password: {e}")))?
+                    rpassword::prompt_password(S::PasswordPrompt.say(&[&target.shown]))
+                        .map_err(|e| Error::Storage(S::CannotReadPassword.say(&[&e])))?
                 }
                 None => return Err(cannot_connect(target, &e)),
             };
@@ -144,12 +136,7 @@ pub fn connect(target: &Target) -> Result<Client> {
 
 /// TLS is asked for and not built yet: refused rather than sent in the clear.
 fn no_tls() -> Error {
-    Error::Storage(
-        "--db asks for TLS (sslmode), which server mode does not have yet: connect over the \
-         server's Unix socket or a trusted network with sslmode=disable or prefer, or wait for \
-         the TLS connector (issue #17)"
-            .into(),
-    )
+    Error::Storage(S::NoTls.into())
 }
 
 fn asks_password(e: &postgres::Error) -> bool {
@@ -159,12 +146,9 @@ fn asks_password(e: &postgres::Error) -> bool {
 /// Exit 7 with the server's reason; a refusal by the server (permission
 /// denied to connect) is exit 5 like any other.
 fn cannot_connect(target: &Target, e: &postgres::Error) -> Error {
-    let context = format!("cannot connect to {}", target.shown);
+    let context = S::CannotConnect.say(&[&target.shown]);
     if asks_password(e) {
-        return Error::Storage(format!(
-            "{context}: the server asks for a password and none was given: put it in ~/.pgpass \
-             (or PGPASSFILE) or PGPASSWORD, or run privreg on a terminal to be asked"
-        ));
+        return Error::Storage(S::NoPasswordGiven.say(&[&context]));
     }
     super::server_error(&context, e)
 }

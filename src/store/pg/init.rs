@@ -14,6 +14,7 @@ use postgres::Transaction;
 
 use super::{connect, server_error, Target};
 use crate::error::{Error, Result};
+use crate::messages::S;
 
 const BOOTSTRAP: &str = include_str!("../../../migrations/pg/bootstrap.sql");
 
@@ -42,7 +43,7 @@ pub struct Initialised {
 /// has a register already, and nothing was changed.
 pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Initialised>> {
     let mut client = connect(target)?;
-    let context = format!("cannot make a register on {}", target.shown);
+    let context = S::CannotMakeRegister.say(&[&target.shown]);
     let fail = |e: postgres::Error| server_error(&context, &e);
     if has_register(&mut client, &context)? {
         return Ok(None);
@@ -57,12 +58,8 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
         .map_err(fail)?;
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let version = i as i32 + 1;
-        tx.batch_execute(sql).map_err(|e| {
-            server_error(
-                &format!("{context}: schema version {version} does not apply"),
-                &e,
-            )
-        })?;
+        tx.batch_execute(sql)
+            .map_err(|e| server_error(&S::SchemaNotApply.say(&[&context, &version]), &e))?;
         tx.execute(
             "INSERT INTO schema_migrations (version) VALUES ($1)",
             &[&version],
@@ -125,9 +122,7 @@ fn has_register(client: &mut postgres::Client, context: &str) -> Result<bool> {
         .map_err(|e| server_error(context, &e))?;
     let (schema, register): (bool, bool) = (row.get(0), row.get(1));
     if schema && !register {
-        return Err(Error::Storage(format!(
-            "{context}: the database has a schema `privreg` that is not a privreg register; nothing was changed"
-        )));
+        return Err(Error::Storage(S::ForeignSchema.say(&[&context])));
     }
     Ok(register)
 }

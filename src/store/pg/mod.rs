@@ -29,11 +29,7 @@ pub fn is_url(db: &Path) -> bool {
 
 /// The refusal of every command that is not wired to a server yet.
 pub fn not_built(action: &str) -> Error {
-    Error::Storage(format!(
-        "server mode is not built yet for this command ({action}): a PostgreSQL register can be \
-         created with `privreg init --db postgresql://…` and read with psql; every other command \
-         works on a register file for now"
-    ))
+    Error::Storage(crate::messages::S::NotBuilt.say(&[&action]))
 }
 
 /// The server's answer as privreg's error: permission denied is a refusal
@@ -47,7 +43,9 @@ pub(crate) fn server_error(context: &str, e: &postgres::Error) -> Error {
     };
     let mut why = format!("{context}: {}: {}", db.severity(), db.message());
     if let Some(hint) = db.hint() {
-        why.push_str("\nhelp: ");
+        why.push('\n');
+        why.push_str(crate::messages::S::Help.text(crate::messages::lang()));
+        why.push_str(": ");
         why.push_str(hint);
     }
     if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE {

@@ -27,11 +27,9 @@ pub fn find(
         return Ok(None);
     };
     if readable_by_others(&path) {
-        return Err(Error::Storage(format!(
-            "the password file {} can be read by its group or others: run `chmod 0600 {}`",
-            path.display(),
-            path.display()
-        )));
+        return Err(Error::Storage(
+            crate::messages::S::PgpassReadable.say(&[&path.display()]),
+        ));
     }
     let port = port.to_string();
     Ok(text
