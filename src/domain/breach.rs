@@ -185,7 +185,7 @@ pub fn parse_datetime(input: &str) -> Result<DateTime<Utc>, ValueError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t.with_timezone(&Utc));
     }
-    let form = || ValueError::new("expected YYYY-MM-DD HH:MM (Helsinki time) or RFC 3339");
+    let form = || ValueError::new(crate::messages::M::DateTimeForm);
     let (date, time) = s.rsplit_once(' ').ok_or_else(form)?;
     let date = parse_date(date.trim_end()).map_err(|_| form())?;
     let (h, m) = time.split_once(':').ok_or_else(form)?;

@@ -327,7 +327,7 @@ pub fn table_text(v: &Value) -> String {
 
 fn list_table(rows: &[Map<String, Value>], columns: &[Column], width: Option<u16>) -> String {
     if rows.is_empty() {
-        return "(none)".to_string();
+        return crate::messages::S::NoneListed.to_string();
     }
     let styled = colour_allowed() && width.is_some();
     // Headings in the run's language (SPEC §12); the keys stay.

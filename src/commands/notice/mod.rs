@@ -101,7 +101,7 @@ pub fn run(session: &mut Session, args: NoticeArgs) -> Result<Output> {
     if !notice.controller.missing.is_empty() && !session.global.quiet {
         eprintln!(
             "privreg: {}",
-            R::ControllerIncomplete.say(&[&notice.controller.missing.join(", ")])
+            R::ControllerIncomplete.say(&[&setting_options(&notice.controller.missing)])
         );
     }
     if let Some((version, sha)) = &published {
@@ -253,6 +253,18 @@ fn requests_text(lang: Lang) -> Vec<&'static str> {
             "Requests are handled free of charge. If the controller does not act on a request, it gives its reasons in writing and tells of the right to lodge a complaint with the supervisory authority.",
         ),
     ]
+}
+
+/// The controller's missing settings as the options of `controller set`
+/// that give them (`business_id` → `--business-id`): what to type, the
+/// same in every language.
+fn setting_options(missing: &[impl AsRef<str>]) -> String {
+    let option = |key: &str| format!("--{}", key.replace('_', "-"));
+    missing
+        .iter()
+        .map(|k| option(k.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
