@@ -373,7 +373,7 @@ fn write_object_tables(
         .map(|(k, v)| {
             vec![
                 fit::TableCell {
-                    text: k.clone(),
+                    text: crate::messages::heading(k).to_string(),
                     colour: None,
                 },
                 fit::TableCell {
@@ -394,7 +394,7 @@ fn write_object_tables(
     for (k, v) in value {
         match v {
             Value::Array(items) if !items.is_empty() => {
-                writeln!(out, "\n{k}:")?;
+                writeln!(out, "\n{}:", crate::messages::heading(k))?;
                 let rows: Vec<Map<String, Value>> = items
                     .iter()
                     .map(|i| match i {
@@ -411,7 +411,7 @@ fn write_object_tables(
                 writeln!(out, "{}", list_table(&rows, &columns, width))?;
             }
             Value::Object(inner) => {
-                writeln!(out, "\n{k}:")?;
+                writeln!(out, "\n{}:", crate::messages::heading(k))?;
                 write_object_tables(out, inner, width)?;
             }
             _ => {}
