@@ -77,6 +77,12 @@ const BULK_CACHE_KIB: i64 = 8 * 1024;
 /// The page cache of a row-by-row import into a sealed register (see `cache_kib`).
 const SEALED_CACHE_KIB: i64 = 96 * 1024;
 
+/// The most page cache a sealed import takes while it builds its indexes
+/// again (see `bulk::widen_cache_for_rebuild`): a register of a million
+/// people is about 470 MiB, so up to that size every page is decrypted
+/// once; a larger one is partly read again.
+const SEALED_REBUILD_CACHE_KIB: i64 = 512 * 1024;
+
 /// A row of the file as read, kept whole for the rejects file.
 enum Raw {
     Csv(csv::ByteRecord),
@@ -242,6 +248,9 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     let updated_ids = std::mem::take(&mut writer.updated_ids);
     let search = writer.search.take();
     drop(writer);
+    if sealed() && (bulk.is_some() || search.is_some()) {
+        bulk::widen_cache_for_rebuild(&tx, SEALED_REBUILD_CACHE_KIB)?;
+    }
     if let Some(bulk) = bulk {
         if !bulk.finish(&tx)? {
             drop(tx);
@@ -293,6 +302,12 @@ fn import_once(session: &mut Session, a: &ImportArgs, bulk: bool) -> Result<Opti
     answer(session, a, &counts, bases.is_empty(), &shown, problems).map(Some)
 }
 
+/// Whether the register being imported into is sealed (its pages are
+/// encrypted: reading one back costs a decryption).
+fn sealed() -> bool {
+    crate::seal::current_file_key().is_some()
+}
+
 /// The page cache of the import's own connection: CACHE_KIB, smaller for a
 /// bulk load (BULK_CACHE_KIB), largest for a sealed register.
 fn cache_kib(bulk: bool) -> i64 {
@@ -302,8 +317,7 @@ fn cache_kib(bulk: bool) -> i64 {
     // and sorts, and there the small cache is faster sealed too: 1,000,000
     // rows in 24.5 s with 8 MiB against 30.9 s with 96 MiB, and 167 MiB of
     // memory against 280 (scripts/bench_seal.sh).
-    let sealed = crate::seal::current_file_key().is_some();
-    match (bulk, sealed) {
+    match (bulk, sealed()) {
         (true, _) => BULK_CACHE_KIB,
         (false, false) => CACHE_KIB,
         (false, true) => SEALED_CACHE_KIB,
