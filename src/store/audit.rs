@@ -112,7 +112,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Appends an entry. Call inside the command's write transaction, so the
 /// entry lands with the change or not at all.
 pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let last: Option<(i64, String)> = conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -162,7 +162,7 @@ pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) ->
 
 /// Every entry in order (for tests that tamper with the log, and tools).
 pub fn all(conn: &impl super::On) -> Result<Vec<Stored>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let rows = stmt
         .query_map([], super::rows::by_name)?
@@ -182,7 +182,7 @@ pub enum Verdict {
 
 /// Recomputes every hash in order and checks each link to the one before.
 pub fn verify(conn: &impl super::On) -> Result<Verdict> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let columns = super::rows::columns(&stmt);
     let mut rows = stmt.query([])?;
@@ -221,7 +221,7 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
 /// The checkpoint of the audit log as it stands in `tx`, stamped `at`;
 /// `None` for an empty log.
 pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let Some((seq, hash)) = head(conn)? else {
         return Ok(None);
     };
@@ -234,7 +234,7 @@ pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>>
 }
 
 pub fn head(conn: &impl super::On) -> Result<Option<(i64, String)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -243,7 +243,7 @@ pub fn head(conn: &impl super::On) -> Result<Option<(i64, String)>> {
 
 /// The hash stored for entry `seq`, if the log has that entry.
 pub fn hash_at(conn: &impl super::On, seq: i64) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT hash FROM audit WHERE seq = ?1")?
         .query_row([seq], |r| r.get(0))
@@ -257,7 +257,7 @@ pub fn each_between(
     until: Option<&str>,
     mut f: impl FnMut(Stored) -> Result<()>,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
     ))?;
@@ -273,7 +273,7 @@ pub fn each_between(
 
 /// The entries that name a request (`REQ-n`), in order: its history.
 pub fn for_request(conn: &impl super::On, request: &str) -> Result<Vec<Stored>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
     ))?;

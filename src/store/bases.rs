@@ -35,7 +35,7 @@ pub struct NewBasis<'a> {
 
 /// Refuses a purpose that is not in the purpose table (exit 3).
 pub fn check_purpose(conn: &impl super::On, purpose: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let known: bool = conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)")?
         .query_row([purpose], |r| r.get(0))?;
@@ -53,7 +53,7 @@ pub fn insert(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "INSERT INTO bases (record, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -98,7 +98,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<StoredBasis>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
     let rows = stmt
         .query_map([record_rowid], read)?
@@ -107,7 +107,7 @@ pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec
 }
 
 pub fn get(conn: &impl super::On, id: i64) -> Result<Option<StoredBasis>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(&format!("{SELECT} WHERE b.id = ?1"))?
         .query_row([id], read)
@@ -115,7 +115,7 @@ pub fn get(conn: &impl super::On, id: i64) -> Result<Option<StoredBasis>> {
 }
 
 pub fn end(conn: &impl super::On, id: i64, until: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "UPDATE bases SET valid_until = ?2 WHERE id = ?1",
         params![id, until],
@@ -133,7 +133,7 @@ pub struct Purpose {
 }
 
 pub fn purposes(conn: &impl super::On) -> Result<Vec<Purpose>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT name, title_en, title_fi, seeded FROM purposes ORDER BY seeded DESC, name",
     )?;
@@ -151,7 +151,7 @@ pub fn purposes(conn: &impl super::On) -> Result<Vec<Purpose>> {
 }
 
 pub fn add_purpose(conn: &impl super::On, p: &Purpose) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO purposes (name, title_en, title_fi, seeded) VALUES (?1, ?2, ?3, 0)",
         params![p.name, p.title_en, p.title_fi],
@@ -161,7 +161,7 @@ pub fn add_purpose(conn: &impl super::On, p: &Purpose) -> Result<()> {
 
 /// The title of purpose `name` in Finnish (`fi`) or English, if it exists.
 pub fn purpose_title(conn: &impl super::On, name: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT title_fi FROM purposes WHERE name = ?1"
     } else {
@@ -178,7 +178,7 @@ pub fn purpose_titles(
     conn: &impl super::On,
     fi: bool,
 ) -> Result<std::collections::BTreeMap<String, String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT name, title_fi FROM purposes"
     } else {

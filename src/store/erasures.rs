@@ -18,7 +18,7 @@ pub struct ErasureReceipt {
 
 /// The erasure receipt of `id`, if the record was erased.
 pub fn erasure_receipt(conn: &impl super::On, id: RecordId) -> Result<Option<ErasureReceipt>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(
             "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures

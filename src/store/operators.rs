@@ -44,7 +44,7 @@ pub struct Operator {
 }
 
 pub fn get(conn: &impl super::On, name: &str) -> Result<Option<Operator>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .query_row(
             "SELECT name, role, enabled, created_at, created_by FROM operators WHERE name = ?1",
@@ -67,7 +67,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
 }
 
 pub fn list(conn: &impl super::On) -> Result<Vec<Operator>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT name, role, enabled, created_at, created_by FROM operators ORDER BY name",
     )?;
@@ -84,7 +84,7 @@ pub fn add(
     at: &str,
     by: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, 1, ?3, ?4)",
         params![name, role.name(), at, by],
@@ -93,6 +93,6 @@ pub fn add(
 }
 
 pub fn disable(conn: &impl super::On, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn.execute("UPDATE operators SET enabled = 0 WHERE name = ?1", [name])? == 1)
 }

@@ -171,7 +171,7 @@ pub fn each_in_register(
     today: &str,
     mut f: impl FnMut(&Record) -> Result<()>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1",
         register_select_list(register)
@@ -201,7 +201,7 @@ pub fn same_person(
     hetu: Option<&str>,
     email: Option<&str>,
 ) -> Result<Vec<Record>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut found: Vec<Record> = Vec::new();
     let mut emails: Vec<String> = email.map(|e| vec![e.to_string()]).unwrap_or_default();
     if let Some(h) = hetu {
@@ -242,7 +242,7 @@ pub fn same_person(
 }
 
 pub fn get(conn: &impl super::On, id: RecordId) -> Result<Option<Record>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1 AND r.number = ?2",
         select_list()
@@ -260,7 +260,7 @@ pub fn ended_by(
     register: Register,
     day: &str,
 ) -> Result<Vec<super::RecordKey>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
         .query_map(params![register.name(), day], |r| r.get(0))?
@@ -268,7 +268,7 @@ pub fn ended_by(
 }
 
 pub fn get_by_key(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<Record>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = format!("SELECT {} FROM records r WHERE r.rowid = ?1", select_list());
     Ok(conn
         .prepare_cached(&sql)?
@@ -289,7 +289,7 @@ pub fn find_same_person(
     values: &Values,
     except: Option<super::RecordKey>,
 ) -> Result<Option<(RecordId, &'static str)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
     let mut stmt = conn.prepare_cached(
         "SELECT number FROM records WHERE register = ?1 AND hetu = ?2 AND rowid IS NOT ?3",
@@ -338,7 +338,7 @@ fn next_number(conn: &Connection, register: Register) -> Result<i64> {
 
 /// The highest number a register has given (ids are never reused).
 pub fn last_number(conn: &impl super::On, register: Register) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT last_number FROM registers WHERE name = ?1")?
         .query_row([register.name()], |r| r.get(0))?)
@@ -347,7 +347,7 @@ pub fn last_number(conn: &impl super::On, register: Register) -> Result<i64> {
 /// Records that numbers up to `number` are given: an import reserves its
 /// block of numbers once instead of one UPDATE per record.
 pub fn set_last_number(conn: &impl super::On, register: Register, number: i64) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached("UPDATE registers SET last_number = max(last_number, ?2) WHERE name = ?1")?
         .execute(params![register.name(), number])?;
     Ok(())
@@ -402,7 +402,7 @@ pub struct Inserter<'c> {
 
 impl<'c> Inserter<'c> {
     pub fn new(conn: &'c impl super::On, register: Register) -> Result<Inserter<'c>> {
-        let conn = super::tx::conn(conn);
+        let conn = super::tx::conn(conn)?;
         Ok(Inserter {
             conn,
             stmt: conn.prepare_cached(insert_sql(register))?,
@@ -462,7 +462,7 @@ pub fn insert(
     by: &str,
     source: &str,
 ) -> Result<(RecordId, super::RecordKey)> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
@@ -472,7 +472,7 @@ pub fn insert(
 
 /// Writes a record's (already validated) values back.
 pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let register = record.register();
     let sets: Vec<String> = fields(register)
         .iter()
@@ -510,7 +510,7 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
 /// it: corrections, bases, preferences, holds, disclosures and its search
 /// index entries. `secure_delete` overwrites the freed bytes.
 pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
         .execute([rowid])?;
     Ok(())
@@ -519,7 +519,7 @@ pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
 /// The recipients a record was disclosed to, who must be told of a
 /// rectification or erasure (Art. 19).
 pub fn recipients(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT recipient FROM disclosures WHERE record = ?1 ORDER BY recipient",
     )?;
@@ -546,7 +546,7 @@ pub fn add_correction(
     rowid: super::RecordKey,
     c: &Correction,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "INSERT INTO corrections (record, at, operator, field, old_value, new_value, reason, request)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -556,6 +556,6 @@ pub fn add_correction(
 }
 
 pub fn corrections(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<Correction>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     super::rows::all(conn, "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id", [rowid])
 }

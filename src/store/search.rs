@@ -89,7 +89,7 @@ pub struct Found {
 /// every match sorted by name, as before; when more match, `more` says so
 /// and the caller tells the user to narrow the search.
 pub fn search(conn: &impl super::On, q: &Query) -> Result<Found> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     // CROSS JOIN: SQLite keeps the text index as the outer loop.
     let mut sql = format!("SELECT {} FROM ", select_list());
     let mut args: Vec<rusqlite::types::Value> = Vec::new();

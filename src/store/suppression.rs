@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::store::preferences::{self, NewPreference, SUPPRESSION};
 
 pub fn create_secret(conn: &impl super::On) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut key = [0u8; 32];
     getrandom::getrandom(&mut key)
         .map_err(|e| Error::Internal(format!("no random numbers from the system: {e}")))?;
@@ -84,7 +84,7 @@ fn hashes(
 /// Did the record ever opt out or withdraw a consent (or was it
 /// suppressed itself)? Then its erasure leaves it on the list.
 pub fn ever_opted_out(conn: &impl super::On, rowid: super::RecordKey) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
@@ -99,7 +99,7 @@ pub fn add(
     values: &Values,
     since: &str,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let hashes = hashes(conn, register, values)?;
     for (kind, hash) in &hashes {
         conn.prepare_cached("INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since")?
@@ -110,7 +110,7 @@ pub fn add(
 
 /// Whether the list has any entry at all (most registers' never has).
 pub fn any(conn: &impl super::On) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
         .query_row([], |r| r.get(0))?)
@@ -127,7 +127,7 @@ pub fn apply(
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     if !any(conn)? {
         return Ok(None);
     }

@@ -12,9 +12,11 @@
 mod connect;
 mod init;
 mod pgpass;
+mod tx;
 
 pub use connect::{connect, Target};
 pub use init::{init, Initialised};
+pub use tx::{open, ServerTx};
 
 use std::path::Path;
 
