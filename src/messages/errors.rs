@@ -23,6 +23,7 @@ catalogue! {
         Disabled { en: "operator {0} is disabled", fi: "käyttäjä {0} on poistettu käytöstä", sv: "användaren {0} är avstängd" },
         NeedsRole { en: "{0} needs the {1} role; operator {2} is {3}", fi: "toiminto {0} vaatii roolin {1}; käyttäjän {2} rooli on {3}", sv: "åtgärden {0} kräver rollen {1}; användaren {2} har rollen {3}" },
         DocumentLang { en: "{0} is written in Finnish or English: give --lang fi or --lang en", fi: "{0} kirjoitetaan suomeksi tai englanniksi: anna --lang fi tai --lang en", sv: "{0} skrivs på finska eller engelska: ange --lang fi eller --lang en" },
+        NotTheServerRole { en: "on a server the operator is the role the server authenticated: --as (or PRIVREG_OPERATOR) names another role; leave it out, or connect as that role (the user in --db)", fi: "palvelimella käyttäjä on palvelimen tunnistama rooli: --as (tai PRIVREG_OPERATOR) nimeää toisen roolin; jätä se pois tai yhdistä sillä roolilla (käyttäjä --db-osoitteessa)", sv: "på en server är användaren den roll servern autentiserade: --as (eller PRIVREG_OPERATOR) anger en annan roll; utelämna den, eller anslut som den rollen (användaren i --db)" },
         WhoAreYou { en: "cannot tell who you are: give --as NAME or set PRIVREG_OPERATOR", fi: "käyttäjää ei tunnistettu: anna --as NIMI tai aseta PRIVREG_OPERATOR", sv: "kan inte avgöra vem du är: ange --as NAMN eller sätt PRIVREG_OPERATOR" },
 
         // Records.

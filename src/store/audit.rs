@@ -111,7 +111,30 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Appends an entry. Call inside the command's write transaction, so the
 /// entry lands with the change or not at all.
+///
+/// On a server the entry is appended by `audit_append()`, which hashes and
+/// links it as [`hash_of`] does and names `session_user`, the role the
+/// server authenticated, whatever `operator` says: the session refuses
+/// `--as` naming another role before anything is written (SPEC §8).
 pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) -> Result<()> {
+    if let super::tx::Db::Server(_) = super::tx::db(conn) {
+        super::sql::row(
+            conn,
+            "SELECT entry_seq FROM audit_append(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &[
+                &at,
+                &entry.action,
+                &entry.outcome,
+                &entry.records.join(","),
+                &entry.fields.join(","),
+                &entry.request,
+                &entry.rows,
+                &entry.detail,
+            ],
+            |r| r.get::<i64>(0),
+        )?;
+        return Ok(());
+    }
     let conn = super::tx::conn(conn)?;
     let last: Option<(i64, String)> = conn
         .query_row(
@@ -182,38 +205,61 @@ pub enum Verdict {
 
 /// Recomputes every hash in order and checks each link to the one before.
 pub fn verify(conn: &impl super::On) -> Result<Verdict> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
-    let columns = super::rows::columns(&stmt);
-    let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
-    while let Some(row) = rows.next()? {
-        let s: Stored = super::rows::with_columns(row, &columns)?;
-        if s.seq != expected_seq {
-            return Ok(Verdict::Broken {
-                seq: expected_seq,
-                why: "entry is missing",
-            });
-        }
-        if s.prev_hash != expected_prev {
-            return Ok(Verdict::Broken {
-                seq: s.seq,
-                why: "does not link to the entry before it",
-            });
-        }
-        if hash_of(&s) != s.hash {
-            return Ok(Verdict::Broken {
-                seq: s.seq,
-                why: "its content does not match its hash",
-            });
-        }
-        expected_prev = s.hash;
-        expected_seq += 1;
-        count += 1;
-    }
-    Ok(Verdict::Intact { entries: count })
+    let mut broken = None;
+    super::sql::each(
+        conn,
+        &format!("SELECT {COLUMNS} FROM audit ORDER BY seq"),
+        &[],
+        |row| {
+            if broken.is_some() {
+                return Ok(());
+            }
+            let s = stored(row)?;
+            let why = if s.seq != expected_seq {
+                Some((expected_seq, "entry is missing"))
+            } else if s.prev_hash != expected_prev {
+                Some((s.seq, "does not link to the entry before it"))
+            } else if hash_of(&s) != s.hash {
+                Some((s.seq, "its content does not match its hash"))
+            } else {
+                None
+            };
+            match why {
+                Some(b) => broken = Some(b),
+                None => {
+                    expected_prev = s.hash;
+                    expected_seq += 1;
+                    count += 1;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok(match broken {
+        Some((seq, why)) => Verdict::Broken { seq, why },
+        None => Verdict::Intact { entries: count },
+    })
+}
+
+/// A row of `SELECT {COLUMNS}`.
+fn stored(r: &super::sql::Row<'_>) -> Result<Stored> {
+    Ok(Stored {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        operator: r.get(2)?,
+        action: r.get(3)?,
+        outcome: r.get(4)?,
+        records: r.get(5)?,
+        fields: r.get(6)?,
+        request: r.get(7)?,
+        rows: r.get(8)?,
+        detail: r.get(9)?,
+        prev_hash: r.get(10)?,
+        hash: r.get(11)?,
+    })
 }
 
 /// The last entry's number and hash: the head a checkpoint commits to
@@ -221,7 +267,6 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
 /// The checkpoint of the audit log as it stands in `tx`, stamped `at`;
 /// `None` for an empty log.
 pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>> {
-    let conn = super::tx::conn(conn)?;
     let Some((seq, hash)) = head(conn)? else {
         return Ok(None);
     };
@@ -234,20 +279,22 @@ pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>>
 }
 
 pub fn head(conn: &impl super::On) -> Result<Option<(i64, String)>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// The hash stored for entry `seq`, if the log has that entry.
 pub fn hash_at(conn: &impl super::On, seq: i64) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT hash FROM audit WHERE seq = ?1")?
-        .query_row([seq], |r| r.get(0))
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT hash FROM audit WHERE seq = ?1",
+        &[&seq],
+        |r| r.get(0),
+    )
 }
 
 /// Entries between two times (inclusive), in order, for `export audit`.

@@ -85,6 +85,7 @@ pub mod restore;
 pub mod restriction;
 mod rows;
 pub mod search;
+mod sql;
 pub mod suppression;
 mod tx;
 
@@ -93,7 +94,7 @@ pub use tx::{Mode, On, RecordKey, Tx};
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::messages::A;
@@ -213,23 +214,24 @@ fn open_file(path: &Path) -> Result<Connection> {
 
 /// A value of the register's own settings (`meta`), if set.
 pub fn setting(conn: &impl On, key: &str) -> Result<Option<String>> {
-    let conn = tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+    sql::row(
+        conn,
+        "SELECT value FROM meta WHERE key = ?1",
+        &[&key],
+        |r| r.get(0),
+    )
 }
 
 /// Sets (or with `None` removes) a value of the register's own settings.
 pub fn set_setting(conn: &impl On, key: &str, value: Option<&str>) -> Result<()> {
-    let conn = tx::conn(conn)?;
     match value {
-        Some(v) => conn.execute(
+        Some(v) => sql::execute(
+            conn,
             "INSERT INTO meta (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, v],
+            &[&key, &v],
         )?,
-        None => conn.execute("DELETE FROM meta WHERE key = ?1", [key])?,
+        None => sql::execute(conn, "DELETE FROM meta WHERE key = ?1", &[&key])?,
     };
     Ok(())
 }
@@ -427,8 +429,7 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// audit checkpoints (`privreg-checkpoint v1 REGISTER_ID …`) name it, so
 /// a log cannot be swapped for another register's.
 pub fn register_id(conn: &impl On) -> Result<String> {
-    let conn = tx::conn(conn)?;
-    stored_register_id(conn, "main")?
+    setting(conn, "register_id")?
         .ok_or_else(|| Error::Storage("the register has no register id".into()))
 }
 

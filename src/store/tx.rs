@@ -174,9 +174,18 @@ impl Store {
         Ok(Tx { inner })
     }
 
-    /// Whether the register is kept by a server (SPEC §8).
-    pub fn is_server(&self) -> bool {
-        matches!(self.backend, Backend::Server(_))
+    /// On a server, the role it authenticated (`session_user`), who is
+    /// the operator (SPEC §8); `None` for a file.
+    pub fn session_user(&self) -> Result<Option<String>> {
+        match &self.backend {
+            Backend::File(_) => Ok(None),
+            Backend::Server(client) => Ok(Some(
+                client
+                    .borrow_mut()
+                    .query_one("SELECT session_user::text", &[])?
+                    .get(0),
+            )),
+        }
     }
 
     /// The file's connection, for what only a file has (sealing, erasure
@@ -195,4 +204,8 @@ impl Store {
             Backend::Server(_) => Err(super::pg::not_built("this command")),
         }
     }
+}
+/// The backend a query function written for both runs on.
+pub(in crate::store) fn db(on: &impl On) -> Db<'_> {
+    on.db(Key(()))
 }
