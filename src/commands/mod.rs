@@ -447,6 +447,10 @@ fn on_servers(command: &Command) -> bool {
     matches!(
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
+            | Command::Add(_)
+            | Command::Show(_)
+            | Command::Search(_)
+            | Command::Correct(_)
     )
 }
 

@@ -76,7 +76,7 @@ pub fn insert(
 const SELECT: &str = "SELECT b.id, r.register, r.number, b.basis, b.purpose, b.law, b.note, b.evidence, b.valid_from, b.valid_until, b.logged_at, b.logged_by
      FROM bases b JOIN records r ON r.rowid = b.record";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
+fn read(r: &super::sql::Row<'_>) -> Result<StoredBasis> {
     let register: String = r.get(1)?;
     let prefix = register
         .parse::<crate::domain::register::Register>()
@@ -84,7 +84,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
         .unwrap_or('?');
     Ok(StoredBasis {
         id: r.get(0)?,
-        record: format!("{prefix}-{}", r.get::<_, i64>(2)?),
+        record: format!("{prefix}-{}", r.get::<i64>(2)?),
         basis: r.get(3)?,
         purpose: r.get(4)?,
         law: r.get(5)?,
@@ -98,20 +98,16 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<StoredBasis>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
-    let rows = stmt
-        .query_map([record_rowid], read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    super::sql::rows(
+        conn,
+        &format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"),
+        &[&record_rowid.0],
+        read,
+    )
 }
 
 pub fn get(conn: &impl super::On, id: i64) -> Result<Option<StoredBasis>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached(&format!("{SELECT} WHERE b.id = ?1"))?
-        .query_row([id], read)
-        .optional()?)
+    super::sql::row(conn, &format!("{SELECT} WHERE b.id = ?1"), &[&id], read)
 }
 
 pub fn end(conn: &impl super::On, id: i64, until: &str) -> Result<()> {

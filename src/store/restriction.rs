@@ -48,8 +48,11 @@ pub fn lift(conn: &impl super::On, rowid: super::RecordKey, at: &str) -> Result<
 
 /// The request a record's restriction was made for, if any.
 pub fn request_of(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT restriction_request FROM records WHERE rowid = ?1")?
-        .query_row([rowid], |r| r.get(0))?)
+    Ok(super::sql::row(
+        conn,
+        "SELECT restriction_request FROM records WHERE rowid = ?1",
+        &[&rowid.0],
+        |r| r.get(0),
+    )?
+    .flatten())
 }

@@ -110,10 +110,13 @@ pub fn add(
 
 /// Whether the list has any entry at all (most registers' never has).
 pub fn any(conn: &impl super::On) -> Result<bool> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
-        .query_row([], |r| r.get(0))?)
+    Ok(super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM suppression)",
+        &[],
+        |r| r.get(0),
+    )?
+    .unwrap_or(false))
 }
 
 /// When a record that was just written belongs to a suppressed person,
