@@ -209,15 +209,14 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
     let mut expected_seq = 1;
     let mut count = 0;
     let mut broken = None;
-    super::sql::each(
+    super::sql::each_as(
         conn,
         &format!("SELECT {COLUMNS} FROM audit ORDER BY seq"),
         &[],
-        |row| {
+        |s: Stored| {
             if broken.is_some() {
                 return Ok(());
             }
-            let s = stored(row)?;
             let why = if s.seq != expected_seq {
                 Some((expected_seq, "entry is missing"))
             } else if s.prev_hash != expected_prev {
@@ -241,24 +240,6 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
     Ok(match broken {
         Some((seq, why)) => Verdict::Broken { seq, why },
         None => Verdict::Intact { entries: count },
-    })
-}
-
-/// A row of `SELECT {COLUMNS}`.
-fn stored(r: &super::sql::Row<'_>) -> Result<Stored> {
-    Ok(Stored {
-        seq: r.get(0)?,
-        at: r.get(1)?,
-        operator: r.get(2)?,
-        action: r.get(3)?,
-        outcome: r.get(4)?,
-        records: r.get(5)?,
-        fields: r.get(6)?,
-        request: r.get(7)?,
-        rows: r.get(8)?,
-        detail: r.get(9)?,
-        prev_hash: r.get(10)?,
-        hash: r.get(11)?,
     })
 }
 

@@ -105,7 +105,7 @@ mod tests {
 }
 
 /// A logged disclosure, as `show` prints it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Disclosure {
     pub id: i64,
     pub recipient: String,
@@ -121,24 +121,10 @@ pub struct Disclosure {
 
 /// The disclosures of one record, oldest first.
 pub fn of_record(conn: &impl super::On, record: super::RecordKey) -> Result<Vec<Disclosure>> {
-    super::sql::rows(
+    super::sql::all(
         conn,
         "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by
          FROM disclosures WHERE record = ?1 ORDER BY id",
         &[&record.0],
-        |r| {
-            Ok(Disclosure {
-                id: r.get(0)?,
-                recipient: r.get(1)?,
-                category: r.get(2)?,
-                data: r.get(3)?,
-                basis: r.get(4)?,
-                country: r.get(5)?,
-                dpf_certified: r.get(6)?,
-                disclosed_on: r.get(7)?,
-                logged_at: r.get(8)?,
-                logged_by: r.get(9)?,
-            })
-        },
     )
 }

@@ -60,23 +60,11 @@ pub fn insert(
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
-    super::sql::rows(
+    super::sql::all(
         conn,
         "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
          FROM preferences WHERE record = ?1 ORDER BY effective, id",
         &[&record_rowid.0],
-        |r| {
-            Ok(Preference {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                channel: r.get(2)?,
-                purpose: r.get(3)?,
-                source: r.get(4)?,
-                effective: r.get(5)?,
-                recorded_at: r.get(6)?,
-                recorded_by: r.get(7)?,
-            })
-        },
     )
 }
 

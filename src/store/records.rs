@@ -547,20 +547,9 @@ pub fn add_correction(
 }
 
 pub fn corrections(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<Correction>> {
-    super::sql::rows(
+    super::sql::all(
         conn,
         "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id",
         &[&rowid.0],
-        |r| {
-            Ok(Correction {
-                at: r.get(0)?,
-                operator: r.get(1)?,
-                field: r.get(2)?,
-                old_value: r.get(3)?,
-                new_value: r.get(4)?,
-                reason: r.get(5)?,
-                request: r.get(6)?,
-            })
-        },
     )
 }

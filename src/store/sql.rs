@@ -115,6 +115,73 @@ pub(in crate::store) fn each(
     }
 }
 
+/// Every row of `sql` as a `T`, read by column name as `rows::all` reads
+/// a file's (the query names its columns as `T` names its fields).
+pub(in crate::store) fn all<T: serde::de::DeserializeOwned>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    each_as(on, sql, params, |t| {
+        out.push(t);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Every row of `sql` in turn as a `T`, read by column name.
+pub(in crate::store) fn each_as<T: serde::de::DeserializeOwned>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    match super::tx::db(on) {
+        Db::File(conn) => {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let columns = super::rows::columns(&stmt);
+            let bound: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.file()).collect();
+            let mut rows = stmt.query(&bound[..])?;
+            while let Some(row) = rows.next()? {
+                f(super::rows::with_columns(row, &columns)?)?;
+            }
+            Ok(())
+        }
+        server => each(&server, sql, params, |row| match row {
+            Row::Server(r) => f(by_name(r)?),
+            Row::File(_) => Err(crate::error::Error::Internal(
+                "a file's row on a server".into(),
+            )),
+        }),
+    }
+}
+
+/// A server's row as a `T` by column name: through a JSON object of its
+/// columns (the types the schema uses: bigint, integer, boolean, text).
+fn by_name<T: serde::de::DeserializeOwned>(row: &postgres::Row) -> Result<T> {
+    use postgres::types::Type;
+    use serde_json::Value;
+    let mut object = serde_json::Map::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let value = match *column.type_() {
+            Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map(Value::from),
+            Type::INT4 => row.try_get::<_, Option<i32>>(i)?.map(Value::from),
+            Type::BOOL => row.try_get::<_, Option<bool>>(i)?.map(Value::from),
+            _ => row.try_get::<_, Option<String>>(i)?.map(Value::from),
+        };
+        object.insert(column.name().to_string(), value.unwrap_or(Value::Null));
+    }
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        // Never the value: it may be personal data.
+        crate::error::Error::Internal(format!(
+            "a stored row does not fit its type (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
 /// The first row of `sql`, if any, read by `read`.
 pub(in crate::store) fn row<T>(
     on: &impl On,
