@@ -285,17 +285,18 @@ pub fn each_between(
     until: Option<&str>,
     mut f: impl FnMut(Stored) -> Result<()>,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
-    ))?;
-    let columns = super::rows::columns(&stmt);
-    let mut rows = stmt.query(params![since, until])?;
     let mut n = 0;
-    while let Some(row) = rows.next()? {
-        f(super::rows::with_columns(row, &columns)?)?;
-        n += 1;
-    }
+    super::sql::each_as(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM audit WHERE (CAST(?1 AS TEXT) IS NULL OR at >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR at < ?2) ORDER BY seq"
+        ),
+        &[&since, &until],
+        |e| {
+            n += 1;
+            f(e)
+        },
+    )?;
     Ok(n)
 }
 

@@ -861,7 +861,21 @@ fn add_show_search_list_correct_and_verify_answer_the_same_on_a_file_and_a_serve
     for key in ["entries", "head_seq", "checkpoints"] {
         assert_eq!(verify[key], verify_file[key], "{key}");
     }
+    // export audit streams the same log as psql reads, its own entry last
+    let out = pg.privreg(&admin, &["--format", "jsonl", "export", "audit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let exported: Vec<privreg::store::audit::Stored> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_chain(&exported);
+    assert_eq!(exported.last().unwrap().action, "export-audit");
     let log = audit_log(&pg, &admin);
+    assert_eq!(
+        exported.len() + 1,
+        log.len(),
+        "the export's closing entry follows it"
+    );
     assert_chain(&log);
     assert!(log.iter().skip(1).all(|e| e.operator == admin));
     let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
