@@ -986,3 +986,54 @@ fn as_naming_another_role_is_refused_on_a_server_and_audited_under_the_session_u
     let out = pg.privreg(&auditor, &["--format", "json", "show", "C-1"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
+    let Some(mut pg) = Pg::new("many_adds") else {
+        return;
+    };
+    let admin = pg.init();
+    let url = pg.url(&admin);
+    let handles: Vec<_> = (0..6)
+        .map(|t| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                for i in 0..4 {
+                    let last = format!("last_name=Sukunimi{t}x{i}");
+                    let out = privreg(
+                        &url,
+                        &[
+                            "add",
+                            "customer",
+                            "--set",
+                            "first_name=Eino",
+                            "--set",
+                            &last,
+                        ],
+                    );
+                    assert!(out.status.success(), "{}", text(&out));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let out = pg.privreg(&admin, &["--format", "json", "search", "--limit", "100"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<String> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort_by_key(|id| id[2..].parse::<i64>().unwrap());
+    let expected: Vec<String> = (1..=24).map(|n| format!("C-{n}")).collect();
+    assert_eq!(ids, expected, "every add got its own number");
+    let log = audit_log(&pg, &admin);
+    assert_chain(&log);
+    assert_eq!(log.iter().filter(|e| e.action == "add").count(), 24);
+    let out = pg.privreg(&admin, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
