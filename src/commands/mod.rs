@@ -451,6 +451,7 @@ fn on_servers(command: &Command) -> bool {
             | Command::Show(_)
             | Command::Search(_)
             | Command::Correct(_)
+            | Command::End(_)
             | Command::Export(ExportCommand::Audit(_))
     )
 }

@@ -738,7 +738,7 @@ fn same_on_both(env: &crate::util::Env, pg: &Pg, role: &str, code: i32, args: &[
 }
 
 #[test]
-fn add_show_search_list_correct_and_verify_answer_the_same_on_a_file_and_a_server() {
+fn add_show_search_list_correct_end_and_verify_answer_the_same_on_a_file_and_a_server() {
     let Some(mut pg) = Pg::new("same_as_file") else {
         return;
     };
@@ -850,6 +850,11 @@ fn add_show_search_list_correct_and_verify_answer_the_same_on_a_file_and_a_serve
     both(0, &["show", "C-1"]);
     assert!(both(0, &["search", "turku"]).contains("C-1"));
     assert!(!both(0, &["search", "hameen"]).contains("C-1"));
+    // end: an ended record leaves the default search, and shows its status
+    both(0, &["end", "C-2", "--date", TODAY]);
+    assert!(both(0, &["show", "C-2"]).contains("\"status\": \"ended\""));
+    assert!(!both(0, &["search", "makinen"]).contains("C-2"));
+    assert!(both(0, &["search", "makinen", "--include-ended"]).contains("C-2"));
     // the audit logs: intact, and as many entries (the last ones verify's)
     // the logs hold the same entries; their hashes differ only because the
     // server's init entry names the superuser who ran it
