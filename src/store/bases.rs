@@ -35,11 +35,13 @@ pub struct NewBasis<'a> {
 
 /// Refuses a purpose that is not in the purpose table (exit 3).
 pub fn check_purpose(conn: &impl super::On, purpose: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let known: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)")?
-        .query_row([purpose], |r| r.get(0))?;
-    if known {
+    let known: Option<bool> = super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)",
+        &[&purpose],
+        |r| r.get(0),
+    )?;
+    if known == Some(true) {
         Ok(())
     } else {
         Err(Error::invalid("purpose", R::UnknownPurpose))
@@ -53,24 +55,25 @@ pub fn insert(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::row(
+        conn,
         "INSERT INTO bases (record, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        &[
+            &record_rowid.0,
+            &b.checked.basis.name(),
+            &b.purpose,
+            &b.checked.law,
+            &b.checked.note,
+            &b.evidence,
+            &b.valid_from,
+            &b.valid_until,
+            &at,
+            &by,
+        ],
+        |r| r.get(0),
     )?
-    .execute(params![
-        record_rowid,
-        b.checked.basis.name(),
-        b.purpose,
-        b.checked.law,
-        b.checked.note,
-        b.evidence,
-        b.valid_from,
-        b.valid_until,
-        at,
-        by
-    ])?;
-    Ok(conn.last_insert_rowid())
+    .ok_or_else(|| Error::Internal("an INSERT returned no row".into()))
 }
 
 const SELECT: &str = "SELECT b.id, r.register, r.number, b.basis, b.purpose, b.law, b.note, b.evidence, b.valid_from, b.valid_until, b.logged_at, b.logged_by

@@ -779,6 +779,10 @@ fn add_show_search_list_correct_end_and_verify_answer_the_same_on_a_file_and_a_s
             "city=Tampere",
             "--set",
             "hetu=131052-308T",
+            "--basis",
+            "contract",
+            "--purpose",
+            "customer-relationship",
         ],
     );
     both(
@@ -815,7 +819,24 @@ fn add_show_search_list_correct_end_and_verify_answer_the_same_on_a_file_and_a_s
         ],
     );
     both(0, &["show", "C-1"]);
-    both(0, &["show", "C-2", "--reveal-hetu"]);
+    let shown = both(0, &["show", "C-2", "--reveal-hetu"]);
+    assert!(shown.contains("customer-relationship"), "{shown}");
+    // a purpose that is not in the register's table is refused alike
+    both(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=X",
+            "--set",
+            "last_name=Y",
+            "--basis",
+            "contract",
+            "--purpose",
+            "no-such",
+        ],
+    );
     both(4, &["show", "C-9"]);
     // search: word prefixes regardless of case and diacritics, every word
     for words in [
