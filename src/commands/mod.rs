@@ -418,7 +418,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Man => return fields::man(),
         Command::Lock => sealing::lock(&global)?,
         // Server mode (SPEC §8) is wired command by command (issue #17).
-        command if crate::store::pg::is_url(&global.db) => {
+        command if crate::store::pg::is_url(&global.db) && !on_servers(&command) => {
             return Err(crate::store::pg::not_built(verb_of(&command).action))
         }
         command => {
@@ -440,25 +440,65 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The verbs wired to a server so far (issue #17); the rest refuse a
+/// server's URL (exit 7) before they connect.
+fn on_servers(command: &Command) -> bool {
+    use crate::cli::AuditCommand;
+    matches!(
+        command,
+        Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
+            | Command::Add(_)
+            | Command::Show(_)
+            | Command::Search(_)
+            | Command::Correct(_)
+            | Command::End(_)
+            | Command::Export(ExportCommand::Audit(_))
+    )
+}
+
+/// Who is working: on a file the name given (`--as`, `PRIVREG_OPERATOR`)
+/// or the login name; on a server the role the server authenticated, and
+/// a name given that is not that role is refused (SPEC §8), the refusal
+/// audited under the authenticated role without the name given.
+fn operator_name(global: &Global, store: &mut Store, now: &str, action: &str) -> Result<String> {
+    let Some(user) = store.session_user()? else {
+        return global
+            .operator
+            .clone()
+            .or_else(login_name)
+            .ok_or_else(|| Error::Usage(M::WhoAreYou.say(&[])));
+    };
+    match &global.operator {
+        Some(given) if *given != user => {
+            let entry = Entry {
+                outcome: "refused".into(),
+                detail: M::NotTheServerRole.say_in(Lang::En, &[]),
+                ..Entry::new(action)
+            };
+            audit_alone(store, &user, now, &entry)?;
+            Err(Error::Refused(M::NotTheServerRole.say(&[])))
+        }
+        _ => Ok(user),
+    }
+}
+
 fn open_session(
     global: &Global,
     command: &Command,
     format: Format,
     output: Option<crate::files::NewFile>,
 ) -> Result<Session> {
-    let sealed_name = global.operator.clone().or_else(login_name);
-    sealing::open(global, sealed_name.as_deref())?;
-    let mut store = Store::open(&global.db)?;
-    if let Some(warning) = crate::store::exposure_warning(&global.db) {
+    let server = crate::store::pg::is_url(&global.db);
+    if !server {
+        let sealed_name = global.operator.clone().or_else(login_name);
+        sealing::open(global, sealed_name.as_deref())?;
+    }
+    let mut store = Store::open_db(&global.db)?;
+    if let Some(warning) = crate::store::exposure_warning(&global.db).filter(|_| !server) {
         if !global.quiet {
             eprintln!("privreg: {}: {warning}", M::WarningPrefix);
         }
     }
-    let name = global
-        .operator
-        .clone()
-        .or_else(login_name)
-        .ok_or_else(|| Error::Usage(M::WhoAreYou.say(&[])))?;
     let clock = Clock::current()?;
     let now = clock.now_rfc3339();
     let Verb {
@@ -466,6 +506,7 @@ fn open_session(
         role: needed,
         ..
     } = verb_of(command);
+    let name = operator_name(global, &mut store, &now, action)?;
     let operator = operators::get(&store.peek()?, &name)?;
     // Said to the operator in their language; logged in English.
     let refusal = |lang| match &operator {

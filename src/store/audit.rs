@@ -112,8 +112,31 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Appends an entry. Call inside the command's write transaction, so the
 /// entry lands with the change or not at all.
+///
+/// On a server the entry is appended by `audit_append()`, which hashes and
+/// links it as [`hash_of`] does and names `session_user`, the role the
+/// server authenticated, whatever `operator` says: the session refuses
+/// `--as` naming another role before anything is written (SPEC §8).
 pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    if let super::tx::Db::Server(_) = super::tx::db(conn) {
+        super::sql::row(
+            conn,
+            "SELECT entry_seq FROM audit_append(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &[
+                &at,
+                &entry.action,
+                &entry.outcome,
+                &entry.records.join(","),
+                &entry.fields.join(","),
+                &entry.request,
+                &entry.rows,
+                &entry.detail,
+            ],
+            |r| r.get::<i64>(0),
+        )?;
+        return Ok(());
+    }
+    let conn = super::tx::conn(conn)?;
     let last: Option<(i64, String)> = conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -163,7 +186,7 @@ pub fn append(conn: &impl super::On, operator: &str, at: &str, entry: &Entry) ->
 
 /// Every entry in order (for tests that tamper with the log, and tools).
 pub fn all(conn: &impl super::On) -> Result<Vec<Stored>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let rows = stmt
         .query_map([], super::rows::by_name)?
@@ -183,38 +206,42 @@ pub enum Verdict {
 
 /// Recomputes every hash in order and checks each link to the one before.
 pub fn verify(conn: &impl super::On) -> Result<Verdict> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
-    let columns = super::rows::columns(&stmt);
-    let mut rows = stmt.query([])?;
     let mut expected_prev = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
-    while let Some(row) = rows.next()? {
-        let s: Stored = super::rows::with_columns(row, &columns)?;
-        if s.seq != expected_seq {
-            return Ok(Verdict::Broken {
-                seq: expected_seq,
-                why: S::EntryMissing.text(crate::messages::lang()),
-            });
-        }
-        if s.prev_hash != expected_prev {
-            return Ok(Verdict::Broken {
-                seq: s.seq,
-                why: S::EntryUnlinked.text(crate::messages::lang()),
-            });
-        }
-        if hash_of(&s) != s.hash {
-            return Ok(Verdict::Broken {
-                seq: s.seq,
-                why: S::EntryHashDiffers.text(crate::messages::lang()),
-            });
-        }
-        expected_prev = s.hash;
-        expected_seq += 1;
-        count += 1;
-    }
-    Ok(Verdict::Intact { entries: count })
+    let mut broken = None;
+    super::sql::each_as(
+        conn,
+        &format!("SELECT {COLUMNS} FROM audit ORDER BY seq"),
+        &[],
+        |s: Stored| {
+            if broken.is_some() {
+                return Ok(());
+            }
+            let why = if s.seq != expected_seq {
+                Some((expected_seq, S::EntryMissing.text(crate::messages::lang())))
+            } else if s.prev_hash != expected_prev {
+                Some((s.seq, S::EntryUnlinked.text(crate::messages::lang())))
+            } else if hash_of(&s) != s.hash {
+                Some((s.seq, S::EntryHashDiffers.text(crate::messages::lang())))
+            } else {
+                None
+            };
+            match why {
+                Some(b) => broken = Some(b),
+                None => {
+                    expected_prev = s.hash;
+                    expected_seq += 1;
+                    count += 1;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok(match broken {
+        Some((seq, why)) => Verdict::Broken { seq, why },
+        None => Verdict::Intact { entries: count },
+    })
 }
 
 /// The last entry's number and hash: the head a checkpoint commits to
@@ -222,7 +249,6 @@ pub fn verify(conn: &impl super::On) -> Result<Verdict> {
 /// The checkpoint of the audit log as it stands in `tx`, stamped `at`;
 /// `None` for an empty log.
 pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>> {
-    let conn = super::tx::conn(conn);
     let Some((seq, hash)) = head(conn)? else {
         return Ok(None);
     };
@@ -235,20 +261,22 @@ pub fn checkpoint(conn: &impl super::On, at: &str) -> Result<Option<Checkpoint>>
 }
 
 pub fn head(conn: &impl super::On) -> Result<Option<(i64, String)>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// The hash stored for entry `seq`, if the log has that entry.
 pub fn hash_at(conn: &impl super::On, seq: i64) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached("SELECT hash FROM audit WHERE seq = ?1")?
-        .query_row([seq], |r| r.get(0))
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT hash FROM audit WHERE seq = ?1",
+        &[&seq],
+        |r| r.get(0),
+    )
 }
 
 /// Entries between two times (inclusive), in order, for `export audit`.
@@ -258,23 +286,24 @@ pub fn each_between(
     until: Option<&str>,
     mut f: impl FnMut(Stored) -> Result<()>,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM audit WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) ORDER BY seq"
-    ))?;
-    let columns = super::rows::columns(&stmt);
-    let mut rows = stmt.query(params![since, until])?;
     let mut n = 0;
-    while let Some(row) = rows.next()? {
-        f(super::rows::with_columns(row, &columns)?)?;
-        n += 1;
-    }
+    super::sql::each_as(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM audit WHERE (CAST(?1 AS TEXT) IS NULL OR at >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR at < ?2) ORDER BY seq"
+        ),
+        &[&since, &until],
+        |e| {
+            n += 1;
+            f(e)
+        },
+    )?;
     Ok(n)
 }
 
 /// The entries that name a request (`REQ-n`), in order: its history.
 pub fn for_request(conn: &impl super::On, request: &str) -> Result<Vec<Stored>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
     ))?;

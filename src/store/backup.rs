@@ -16,7 +16,7 @@ use crate::messages::A;
 
 /// How many records the register holds, erased ones not counted.
 pub fn record_count(tx: &impl super::On) -> Result<i64> {
-    let tx = super::tx::conn(tx);
+    let tx = super::tx::conn(tx)?;
     Ok(tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?)
 }
 
@@ -27,7 +27,7 @@ impl Store {
     pub fn copy_to(&mut self, file: &Path, at: &str) -> Result<Option<Checkpoint>> {
         let tx = self.begin(super::Mode::Read)?;
         let cp = checkpoint(&tx, at)?;
-        copy_keyed(super::tx::conn(&tx), file)?;
+        copy_keyed(super::tx::conn(&tx)?, file)?;
         tx.commit()?;
         Ok(cp)
     }
@@ -36,7 +36,7 @@ impl Store {
     pub fn attach_backup(&self, scratch: &Path) -> Result<()> {
         // SQLCipher: an ATTACH without KEY would reuse the main file's salt.
         let key = crate::seal::attach_key();
-        self.conn.execute(
+        self.file()?.execute(
             "ATTACH DATABASE ?1 AS backup KEY ?2",
             rusqlite::params![scratch.display().to_string(), key.as_str()],
         )?;
@@ -45,13 +45,13 @@ impl Store {
 
     /// Detaches what [`Store::attach_backup`] attached.
     pub fn detach_backup(&self) -> Result<()> {
-        self.conn.execute("DETACH DATABASE backup", [])?;
+        self.file()?.execute("DETACH DATABASE backup", [])?;
         Ok(())
     }
 
     /// Moves the write-ahead log into the main file and empties it.
     pub fn truncate_wal(&self) -> Result<()> {
-        self.conn
+        self.file()?
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }

@@ -35,11 +35,13 @@ pub struct NewBasis<'a> {
 
 /// Refuses a purpose that is not in the purpose table (exit 3).
 pub fn check_purpose(conn: &impl super::On, purpose: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
-    let known: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)")?
-        .query_row([purpose], |r| r.get(0))?;
-    if known {
+    let known: Option<bool> = super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM purposes WHERE name = ?1)",
+        &[&purpose],
+        |r| r.get(0),
+    )?;
+    if known == Some(true) {
         Ok(())
     } else {
         Err(Error::invalid("purpose", R::UnknownPurpose))
@@ -53,30 +55,31 @@ pub fn insert(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn);
-    conn.prepare_cached(
+    super::sql::row(
+        conn,
         "INSERT INTO bases (record, basis, purpose, law, note, evidence, valid_from, valid_until, logged_at, logged_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        &[
+            &record_rowid.0,
+            &b.checked.basis.name(),
+            &b.purpose,
+            &b.checked.law,
+            &b.checked.note,
+            &b.evidence,
+            &b.valid_from,
+            &b.valid_until,
+            &at,
+            &by,
+        ],
+        |r| r.get(0),
     )?
-    .execute(params![
-        record_rowid,
-        b.checked.basis.name(),
-        b.purpose,
-        b.checked.law,
-        b.checked.note,
-        b.evidence,
-        b.valid_from,
-        b.valid_until,
-        at,
-        by
-    ])?;
-    Ok(conn.last_insert_rowid())
+    .ok_or_else(|| Error::Internal("an INSERT returned no row".into()))
 }
 
 const SELECT: &str = "SELECT b.id, r.register, r.number, b.basis, b.purpose, b.law, b.note, b.evidence, b.valid_from, b.valid_until, b.logged_at, b.logged_by
      FROM bases b JOIN records r ON r.rowid = b.record";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
+fn read(r: &super::sql::Row<'_>) -> Result<StoredBasis> {
     let register: String = r.get(1)?;
     let prefix = register
         .parse::<crate::domain::register::Register>()
@@ -84,7 +87,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
         .unwrap_or('?');
     Ok(StoredBasis {
         id: r.get(0)?,
-        record: format!("{prefix}-{}", r.get::<_, i64>(2)?),
+        record: format!("{prefix}-{}", r.get::<i64>(2)?),
         basis: r.get(3)?,
         purpose: r.get(4)?,
         law: r.get(5)?,
@@ -98,24 +101,20 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBasis> {
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<StoredBasis>> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"))?;
-    let rows = stmt
-        .query_map([record_rowid], read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    super::sql::rows(
+        conn,
+        &format!("{SELECT} WHERE b.record = ?1 ORDER BY b.id"),
+        &[&record_rowid.0],
+        read,
+    )
 }
 
 pub fn get(conn: &impl super::On, id: i64) -> Result<Option<StoredBasis>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached(&format!("{SELECT} WHERE b.id = ?1"))?
-        .query_row([id], read)
-        .optional()?)
+    super::sql::row(conn, &format!("{SELECT} WHERE b.id = ?1"), &[&id], read)
 }
 
 pub fn end(conn: &impl super::On, id: i64, until: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "UPDATE bases SET valid_until = ?2 WHERE id = ?1",
         params![id, until],
@@ -133,7 +132,7 @@ pub struct Purpose {
 }
 
 pub fn purposes(conn: &impl super::On) -> Result<Vec<Purpose>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT name, title_en, title_fi, seeded FROM purposes ORDER BY seeded DESC, name",
     )?;
@@ -151,7 +150,7 @@ pub fn purposes(conn: &impl super::On) -> Result<Vec<Purpose>> {
 }
 
 pub fn add_purpose(conn: &impl super::On, p: &Purpose) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO purposes (name, title_en, title_fi, seeded) VALUES (?1, ?2, ?3, 0)",
         params![p.name, p.title_en, p.title_fi],
@@ -161,7 +160,7 @@ pub fn add_purpose(conn: &impl super::On, p: &Purpose) -> Result<()> {
 
 /// The title of purpose `name` in Finnish (`fi`) or English, if it exists.
 pub fn purpose_title(conn: &impl super::On, name: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT title_fi FROM purposes WHERE name = ?1"
     } else {
@@ -178,7 +177,7 @@ pub fn purpose_titles(
     conn: &impl super::On,
     fi: bool,
 ) -> Result<std::collections::BTreeMap<String, String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT name, title_fi FROM purposes"
     } else {

@@ -138,7 +138,7 @@ fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
 
 /// Stores a new breach and returns its id. Records given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
@@ -169,7 +169,7 @@ pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
 pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
     let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
     super::rows::by_id(
-        super::tx::conn(conn),
+        super::tx::conn(conn)?,
         &sql,
         id.0,
         super::rows::by_name,
@@ -179,13 +179,13 @@ pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
 
 /// A breach by id, or exit 4.
 pub fn load(conn: &impl super::On, id: BreachId) -> Result<Breach> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     get(conn, id)?.ok_or_else(|| Error::NotFound(R::NoBreach.say(&[&id])))
 }
 
 /// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.
 pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
     ))?;
@@ -200,7 +200,7 @@ pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
 
 /// Adds an assessment; the latest is in force.
 pub fn assess(conn: &impl super::On, id: BreachId, a: &Assessment) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "INSERT INTO breach_assessments (breach, risk, reason, consequences, measures, at, by_operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -227,7 +227,7 @@ pub fn notify_authority(
     recorded_at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
@@ -248,7 +248,7 @@ pub fn notify_subjects(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
@@ -260,7 +260,7 @@ pub fn notify_subjects(
 
 /// The notification to the client (Art. 33(2)), once.
 pub fn notify_client(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET client_at = ?2, client_by = ?3
@@ -271,7 +271,7 @@ pub fn notify_client(conn: &impl super::On, id: BreachId, at: &str, by: &str) ->
 }
 
 pub fn close(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
@@ -284,7 +284,7 @@ pub fn close(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<
 /// Open breaches past `notify_by` (at `now`) that still await the
 /// Ombudsman's notification: `check` and `breach list --overdue`.
 pub fn overdue(conn: &impl super::On, now: &str) -> Result<Vec<Breach>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(list(conn, true)?
         .into_iter()
         .filter(|b| b.awaits_authority() && b.notify_by.as_str() < now)

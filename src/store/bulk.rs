@@ -29,7 +29,7 @@ const SEARCH_TRIGGERS: [&str; 2] = ["records_search_insert", "records_search_upd
 impl DeferredSearch {
     /// `before`: the largest rowid before the import.
     pub fn begin(tx: &impl super::On, before: super::RecordKey) -> Result<DeferredSearch> {
-        let tx = super::tx::conn(tx);
+        let tx = super::tx::conn(tx)?;
         let before = before.0;
         let mut triggers = Vec::new();
         for name in SEARCH_TRIGGERS {
@@ -63,7 +63,7 @@ impl DeferredSearch {
 
     /// Indexes the records added since `begin` and restores the triggers.
     pub fn finish(self, tx: &impl super::On) -> Result<()> {
-        let tx = super::tx::conn(tx);
+        let tx = super::tx::conn(tx)?;
         // FTS5 flushes its in-memory terms as a new segment whenever they
         // pass `hashsize` (1 MiB by default) and merges segments as they
         // pile up, reading and writing the index again at each level. With
@@ -113,7 +113,7 @@ const BULK_INDEXES: [&str; 4] = [
 
 impl BulkIndexes {
     pub fn begin(tx: &impl super::On) -> Result<BulkIndexes> {
-        let tx = super::tx::conn(tx);
+        let tx = super::tx::conn(tx)?;
         let mut indexes = Vec::new();
         for name in BULK_INDEXES {
             let sql: String = tx.query_row(
@@ -130,7 +130,7 @@ impl BulkIndexes {
     /// Builds the indexes again; `false` if two records of a register
     /// share a hetu or an e-mail (nothing is built then).
     pub fn finish(self, tx: &impl super::On) -> Result<bool> {
-        let tx = super::tx::conn(tx);
+        let tx = super::tx::conn(tx)?;
         for sql in &self.indexes {
             match tx.execute_batch(sql) {
                 Ok(()) => {}
@@ -155,7 +155,7 @@ pub fn last_key(tx: &super::Tx<'_>) -> Result<super::RecordKey> {
 /// the highest key given so far (keys are never reused).
 pub fn record_count_bound(tx: &super::Tx<'_>) -> Result<i64> {
     Ok(
-        super::tx::conn(tx).query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
+        super::tx::conn(tx)?.query_row("SELECT coalesce(max(rowid), 0) FROM records", [], |r| {
             r.get(0)
         })?,
     )
@@ -174,7 +174,7 @@ pub fn record_count_bound(tx: &super::Tx<'_>) -> Result<i64> {
 /// up to `kib`. A plain register reads the same pages from the OS's cache
 /// almost for free, so only a sealed import spends it.
 pub fn widen_cache_for_rebuild(tx: &impl super::On, kib: i64) -> Result<()> {
-    super::tx::conn(tx).execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
+    super::tx::conn(tx)?.execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
     Ok(())
 }
 
@@ -182,7 +182,7 @@ impl super::Store {
     /// Sets this connection up for an import: a page cache of `cache_kib`
     /// KiB and two sorter threads. Only the import's own connection.
     pub fn tune_for_import(&self, cache_kib: i64) -> Result<()> {
-        self.conn.execute_batch(&format!(
+        self.file()?.execute_batch(&format!(
             "PRAGMA cache_size = -{cache_kib}; PRAGMA threads = 2"
         ))?;
         Ok(())

@@ -6,7 +6,7 @@ use crate::error::Result;
 
 /// Records (register, number) with no legal basis in force on `today` (ISO).
 pub fn records_without_basis(conn: &impl super::On, today: &str) -> Result<Vec<(String, i64)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT register, number FROM records r WHERE NOT EXISTS (
              SELECT 1 FROM bases b WHERE b.record = r.rowid AND b.valid_from <= ?1
@@ -20,7 +20,7 @@ pub fn records_without_basis(conn: &impl super::On, today: &str) -> Result<Vec<(
 /// Legitimate-interest bases without the interest weighed: the record's
 /// register and number, and the basis id.
 pub fn unweighed_interests(conn: &impl super::On) -> Result<Vec<(String, i64, i64)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT r.register, r.number, b.id FROM bases b JOIN records r ON r.rowid = b.record
          WHERE b.basis = 'legitimate-interest' AND (b.note IS NULL OR trim(b.note) = '')",
@@ -31,7 +31,7 @@ pub fn unweighed_interests(conn: &impl super::On) -> Result<Vec<(String, i64, i6
 
 /// Open requests (number, due date) past their due date on `today`.
 pub fn overdue_requests(conn: &impl super::On, today: &str) -> Result<Vec<(i64, String)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT number, due FROM requests WHERE status = 'open' AND due < ?1 ORDER BY due",
     )?;
@@ -41,7 +41,7 @@ pub fn overdue_requests(conn: &impl super::On, today: &str) -> Result<Vec<(i64, 
 
 /// Numbers of employees with neither a hetu nor full birth data.
 pub fn employees_without_identity(conn: &impl super::On) -> Result<Vec<i64>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT number FROM records WHERE register = 'employee' AND hetu IS NULL
          AND (birth_date IS NULL OR birth_place IS NULL OR nationality IS NULL) ORDER BY number",
@@ -64,7 +64,7 @@ pub enum Unfinished {
 /// The names, in the order they were added, of what is `kind` and not
 /// ended (ended ones are history).
 pub fn unfinished(conn: &impl super::On, kind: Unfinished) -> Result<Vec<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = match kind {
         Unfinished::ProcessorContracts => {
             "SELECT name FROM processors WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"

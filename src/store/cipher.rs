@@ -14,7 +14,7 @@ use crate::seal::{current_file_key, key_literal, Secret};
 /// Keys a new connection with the process's file key, if there is one.
 /// Must run before anything reads the file.
 pub fn apply_key(conn: &impl super::On) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     if let Some(key) = current_file_key() {
         key_connection(conn, &key)?;
     }
@@ -23,7 +23,7 @@ pub fn apply_key(conn: &impl super::On) -> Result<()> {
 
 /// Keys a connection with `key` (raw, no SQLCipher KDF).
 pub fn key_connection(conn: &impl super::On, key: &Secret) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\"", *key_literal(key)));
     conn.execute_batch(&sql)?;
     Ok(())
@@ -67,9 +67,10 @@ impl Store {
     /// (as an erasure takes it): no other connection reads a page half
     /// rewritten.
     pub fn rekey(&mut self, db: &Path, key: &Secret) -> Result<()> {
-        super::take_alone(&mut self.conn, db, super::ALONE_WAIT)?;
-        let rekeyed = rekey_connection(&self.conn, key);
-        super::give_back(&self.conn);
+        let conn = self.file_mut()?;
+        super::take_alone(conn, db, super::ALONE_WAIT)?;
+        let rekeyed = rekey_connection(conn, key);
+        super::give_back(conn);
         rekeyed
     }
 
@@ -78,20 +79,16 @@ impl Store {
     /// version. The register is taken to itself first, and not given back:
     /// the caller replaces it with the sealed file.
     pub fn export_sealed(&mut self, db: &Path, sealed: &Path, key: &Secret) -> Result<()> {
-        super::take_alone(&mut self.conn, db, super::ALONE_WAIT)?;
-        self.conn.execute(
+        let conn = self.file_mut()?;
+        super::take_alone(conn, db, super::ALONE_WAIT)?;
+        conn.execute(
             &format!("ATTACH DATABASE ?1 AS sealed KEY \"{}\"", *key_literal(key)),
             [sealed.display().to_string()],
         )?;
-        self.conn
-            .query_row("SELECT sqlcipher_export('sealed')", [], |_| Ok(()))?;
-        let app: i32 = self
-            .conn
-            .query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
-        let ver: i32 = self
-            .conn
-            .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-        self.conn.execute_batch(&format!(
+        conn.query_row("SELECT sqlcipher_export('sealed')", [], |_| Ok(()))?;
+        let app: i32 = conn.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+        let ver: i32 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        conn.execute_batch(&format!(
             "PRAGMA sealed.application_id = {app}; PRAGMA sealed.user_version = {ver};
              DETACH DATABASE sealed;"
         ))?;

@@ -7,7 +7,7 @@ use crate::error::Result;
 /// Sets the given columns of the controller's row, creating the row if
 /// needed. The column names are privreg's own (never the user's).
 pub fn set(conn: &impl super::On, values: &[(&'static str, String)]) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute("INSERT OR IGNORE INTO controller (id) VALUES (1)", [])?;
     for (key, value) in values {
         conn.execute(
@@ -21,7 +21,7 @@ pub fn set(conn: &impl super::On, values: &[(&'static str, String)]) -> Result<(
 /// The given columns of the controller's row, `None` where not set (all
 /// `None` when there is no row yet).
 pub fn get(conn: &impl super::On, keys: &[&str]) -> Result<Vec<Option<String>>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let row: Option<Vec<Option<String>>> = conn
         .query_row(
             &format!("SELECT {} FROM controller WHERE id = 1", keys.join(", ")),

@@ -25,7 +25,7 @@ pub struct NewDisclosure<'a> {
 
 /// Stores a disclosure and returns its id.
 pub fn insert(conn: &impl super::On, d: &NewDisclosure<'_>) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(
             "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
@@ -50,7 +50,7 @@ pub fn insert(conn: &impl super::On, d: &NewDisclosure<'_>) -> Result<i64> {
 
 /// The country's row in the adequacy list, if it has one.
 pub fn adequacy(conn: &impl super::On, country: &str) -> Result<Option<Adequacy>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(
             "SELECT country, name, decision, needs_dpf FROM adequacy WHERE country = ?1",
@@ -68,7 +68,7 @@ pub fn adequacy(conn: &impl super::On, country: &str) -> Result<Option<Adequacy>
 
 /// The date the adequacy list was last brought up to date (`meta`).
 pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
@@ -105,7 +105,7 @@ mod tests {
 }
 
 /// A logged disclosure, as `show` prints it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Disclosure {
     pub id: i64,
     pub recipient: String,
@@ -121,24 +121,10 @@ pub struct Disclosure {
 
 /// The disclosures of one record, oldest first.
 pub fn of_record(conn: &impl super::On, record: super::RecordKey) -> Result<Vec<Disclosure>> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare_cached(
+    super::sql::all(
+        conn,
         "SELECT id, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by
          FROM disclosures WHERE record = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([record], |r| {
-        Ok(Disclosure {
-            id: r.get(0)?,
-            recipient: r.get(1)?,
-            category: r.get(2)?,
-            data: r.get(3)?,
-            basis: r.get(4)?,
-            country: r.get(5)?,
-            dpf_certified: r.get::<_, i64>(6)? == 1,
-            disclosed_on: r.get(7)?,
-            logged_at: r.get(8)?,
-            logged_by: r.get(9)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[&record.0],
+    )
 }

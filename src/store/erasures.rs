@@ -1,8 +1,6 @@
 //! The `erasures` table: the receipt an erasure leaves in place of a
 //! record (when, by whom, why; no personal value).
 
-use rusqlite::{params, OptionalExtension};
-
 use crate::domain::register::RecordId;
 use crate::error::Result;
 
@@ -18,13 +16,12 @@ pub struct ErasureReceipt {
 
 /// The erasure receipt of `id`, if the record was erased.
 pub fn erasure_receipt(conn: &impl super::On, id: RecordId) -> Result<Option<ErasureReceipt>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached(
-            "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures
-             WHERE register = ?1 AND number = ?2",
-        )?
-        .query_row(params![id.register.name(), id.number], |r| {
+    super::sql::row(
+        conn,
+        "SELECT erased_at, erased_by, reason, request, holds_overridden FROM erasures
+         WHERE register = ?1 AND number = ?2",
+        &[&id.register.name(), &id.number],
+        |r| {
             Ok(ErasureReceipt {
                 erased_at: r.get(0)?,
                 erased_by: r.get(1)?,
@@ -32,6 +29,6 @@ pub fn erasure_receipt(conn: &impl super::On, id: RecordId) -> Result<Option<Era
                 request: r.get(3)?,
                 holds_overridden: r.get(4)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }

@@ -12,22 +12,27 @@ use crate::messages::{R, S};
 use crate::store::records::Record;
 
 pub fn policy(conn: &impl super::On, register: Register, lang_fi: bool) -> Result<Policy> {
-    let conn = super::tx::conn(conn);
     let ground = if lang_fi { "ground_fi" } else { "ground_en" };
-    conn.prepare_cached(&format!(
-        "SELECT retention_months, hold_months, hold_overridable, {ground}, from_year_end FROM retention_policy WHERE register = ?1"
-    ))?
-    .query_row([register.name()], |r| {
-        Ok(Policy {
-            register,
-            retention_months: r.get(0)?,
-            hold_months: r.get(1)?,
-            hold_overridable: r.get(2)?,
-            ground: r.get(3)?,
-            from_year_end: r.get(4)?,
-        })
-    })
-    .optional()?
+    let months = |m: i64| {
+        u32::try_from(m).map_err(|_| Error::Internal("a retention period out of range".into()))
+    };
+    super::sql::row(
+        conn,
+        &format!(
+            "SELECT retention_months, hold_months, hold_overridable, {ground}, from_year_end FROM retention_policy WHERE register = ?1"
+        ),
+        &[&register.name()],
+        |r| {
+            Ok(Policy {
+                register,
+                retention_months: months(r.get(0)?)?,
+                hold_months: months(r.get(1)?)?,
+                hold_overridable: r.get(2)?,
+                ground: r.get(3)?,
+                from_year_end: r.get(4)?,
+            })
+        },
+    )?
     .ok_or_else(|| Error::Storage(S::NoRetentionPolicy.say(&[&register])))
 }
 
@@ -49,19 +54,12 @@ pub fn facts(record: &Record) -> Facts {
 
 /// The manual holds of a record that have not been released.
 pub fn manual(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<ManualHold>> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare_cached(
+    let rows = super::sql::rows(
+        conn,
         "SELECT id, reason, until FROM holds WHERE record = ?1 AND released_at IS NULL ORDER BY id",
+        &[&rowid.0],
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
     )?;
-    let rows = stmt
-        .query_map([rowid], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
         .filter_map(|(id, reason, until)| {
@@ -82,7 +80,7 @@ pub fn add_manual(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO holds (record, reason, until, placed_at, placed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![rowid, reason, until.format("%Y-%m-%d").to_string(), at, by],
@@ -92,7 +90,7 @@ pub fn add_manual(
 
 /// Releases a manual hold; returns the record it was on.
 pub fn release(conn: &impl super::On, id: i64, at: &str, by: &str) -> Result<RecordId> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let row: Option<(String, i64, Option<String>)> = conn
         .query_row(
             "SELECT r.register, r.number, h.released_at FROM holds h JOIN records r ON r.rowid = h.record WHERE h.id = ?1",
@@ -132,7 +130,7 @@ pub struct Receipt {
 }
 
 pub fn add_receipt(conn: &impl super::On, id: RecordId, r: &Receipt) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "INSERT INTO erasures (register, number, erased_at, erased_by, reason, request, holds_overridden)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

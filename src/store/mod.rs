@@ -30,6 +30,35 @@
 //!
 //! Operations never see the driver: they hold a `&Tx`, pass it to the
 //! query functions here and get domain values back.
+//!
+//! # Two backends
+//!
+//! [`Store`] holds a SQLite connection or a PostgreSQL client (SPEC §8,
+//! `store/pg/`), and [`Tx`] is a transaction on either. Why so, and not a
+//! trait with two implementations: operations take a `&Tx` and stay as
+//! they are (no generic parameter spreads through `ops/` and `commands/`),
+//! and a query function picks its backend at the one place it runs SQL.
+//!
+//! - A server's transaction is `BEGIN` … `COMMIT` on the store's one
+//!   client, not the `postgres` crate's `Transaction`: that one borrows the
+//!   client mutably for its whole life, while query functions take a
+//!   shared `&impl On`; the client sits in a `RefCell`, borrowed for one
+//!   statement at a time, and the transaction rolls back when dropped. A
+//!   write takes an advisory lock first, so writers are serialised from
+//!   their start as `BEGIN IMMEDIATE` serialises them on a file; a read is
+//!   one REPEATABLE READ snapshot and waits for nobody.
+//! - One body per query where the SQL can be the same: `sql.rs` turns
+//!   `?1` into `$1` and reads rows and binds values for either driver. A
+//!   backend-specific branch only where the dialects differ: search (FTS5
+//!   against the `unaccent` and trigram index), record numbers (the file's
+//!   `last_number` against a sequence, `RETURNING`), the audit append (the
+//!   file hashes in Rust; the server's `audit_append()`, SECURITY DEFINER,
+//!   takes the operator from `session_user`).
+//! - A query function not ported yet reaches the SQLite connection through
+//!   `tx::conn`, which on a server is the refusal of server mode not built
+//!   yet (exit 7), never a panic; so is what only a file has
+//!   ([`Store::take_alone`], sealing, backup). Commands not wired refuse a
+//!   URL before they open anything (`commands/mod.rs`).
 
 mod access;
 pub mod audit;
@@ -56,6 +85,7 @@ pub mod restore;
 pub mod restriction;
 mod rows;
 pub mod search;
+mod sql;
 pub mod suppression;
 mod tx;
 
@@ -64,7 +94,7 @@ pub use tx::{Mode, On, RecordKey, Tx};
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::messages::{A, S};
@@ -89,7 +119,16 @@ pub const SCHEMA_VERSION: i32 = 1 + MIGRATIONS.len() as i32;
 
 /// An open register.
 pub struct Store {
-    pub(crate) conn: Connection,
+    backend: Backend,
+}
+
+/// What keeps the register: see "Two backends" in the module header.
+enum Backend {
+    File(Connection),
+    /// One client per command; its transactions are `BEGIN` … `COMMIT`
+    /// on it ([`pg::ServerTx`]), reached by query functions through a
+    /// shared borrow, hence the `RefCell`.
+    Server(std::cell::RefCell<postgres::Client>),
 }
 
 impl Store {
@@ -122,7 +161,9 @@ impl Store {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.commit()?;
-            Ok(Store { conn })
+            Ok(Store {
+                backend: Backend::File(conn),
+            })
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(path);
@@ -133,6 +174,25 @@ impl Store {
     /// Opens an existing register, migrating an older one forward. A missing
     /// file, a foreign SQLite file or one from a newer privreg is refused.
     pub fn open(path: &Path) -> Result<Store> {
+        Ok(Store {
+            backend: Backend::File(open_file(path)?),
+        })
+    }
+
+    /// Opens the register `--db` names: a server's URL (SPEC §8) or a file.
+    pub fn open_db(db: &Path) -> Result<Store> {
+        match db.to_str().filter(|_| pg::is_url(db)) {
+            Some(url) => Ok(Store {
+                backend: Backend::Server(std::cell::RefCell::new(pg::open(url)?)),
+            }),
+            None => Store::open(db),
+        }
+    }
+}
+
+/// [`Store::open`]'s connection.
+fn open_file(path: &Path) -> Result<Connection> {
+    {
         if !path.exists() {
             return Err(Error::Storage(A::NoRegister.say(&[&path.display()])));
         }
@@ -148,29 +208,30 @@ impl Store {
         }
         set_pragmas(&conn)?;
         migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(conn)
     }
 }
 
 /// A value of the register's own settings (`meta`), if set.
 pub fn setting(conn: &impl On, key: &str) -> Result<Option<String>> {
-    let conn = tx::conn(conn);
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+    sql::row(
+        conn,
+        "SELECT value FROM meta WHERE key = ?1",
+        &[&key],
+        |r| r.get(0),
+    )
 }
 
 /// Sets (or with `None` removes) a value of the register's own settings.
 pub fn set_setting(conn: &impl On, key: &str, value: Option<&str>) -> Result<()> {
-    let conn = tx::conn(conn);
     match value {
-        Some(v) => conn.execute(
+        Some(v) => sql::execute(
+            conn,
             "INSERT INTO meta (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, v],
+            &[&key, &v],
         )?,
-        None => conn.execute("DELETE FROM meta WHERE key = ?1", [key])?,
+        None => sql::execute(conn, "DELETE FROM meta WHERE key = ?1", &[&key])?,
     };
     Ok(())
 }
@@ -244,7 +305,7 @@ pub fn take_alone(conn: &mut Connection, db: &Path, wait: std::time::Duration) -
                 std::thread::sleep(std::time::Duration::from_millis(20 + jitter));
             }
             None => {
-                *conn = Store::open(db)?.conn;
+                *conn = open_file(db)?;
                 return Err(Error::Storage(S::EraseBusy.say(&[&wait.as_secs()])));
             }
         }
@@ -350,14 +411,13 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// audit checkpoints (`privreg-checkpoint v1 REGISTER_ID …`) name it, so
 /// a log cannot be swapped for another register's.
 pub fn register_id(conn: &impl On) -> Result<String> {
-    let conn = tx::conn(conn);
-    stored_register_id(conn, "main")?.ok_or_else(|| Error::Storage(S::NoRegisterId.into()))
+    setting(conn, "register_id")?.ok_or_else(|| Error::Storage(S::NoRegisterId.into()))
 }
 
 /// The register id kept in `schema` (`main`, or an attached file), or
 /// `None` for a file from before schema version 3 that was not migrated.
 pub fn stored_register_id(conn: &impl On, schema: &str) -> Result<Option<String>> {
-    let conn = tx::conn(conn);
+    let conn = tx::conn(conn)?;
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
@@ -387,257 +447,4 @@ pub fn create_private_file(path: &Path) -> Result<std::fs::File> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A register of version 1 with a person in it comes forward: the
-    /// new indexes, and a search index rebuilt that still finds them.
-    #[test]
-    fn a_version_1_register_migrates_with_its_search_index() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(SCHEMA).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.execute(
-            "INSERT INTO records (register, number, created_at, created_by, updated_at, first_name, last_name, hetu, email, email_key, city)
-             VALUES ('customer', 1, 't', 'o', 't', 'Matti', 'Mäkinen', '131052-308T', 'M@x.fi', 'm@x.fi', 'Tampere')",
-            [],
-        )
-        .unwrap();
-        migrate(&mut conn).unwrap();
-        let version: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, SCHEMA_VERSION);
-        let old: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name IN ('records_hetu_any', 'records_email_any')",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(old, 0);
-        let hetu_index: String = conn
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE name = 'records_hetu'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert!(hetu_index.contains("(hetu, register)"), "{hetu_index}");
-        let found: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM records_search WHERE records_search MATCH 'maki* AND tampere'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(found, 1);
-        conn.execute(
-            "INSERT INTO records_search (records_search, rank) VALUES ('integrity-check', 1)",
-            [],
-        )
-        .unwrap();
-    }
-
-    /// A register of version 2 gets a random register id when migrated,
-    /// and keeps it when opened again; two registers never share one.
-    #[test]
-    fn a_version_2_register_gets_a_register_id_once() {
-        let version_2 = || {
-            let mut conn = Connection::open_in_memory().unwrap();
-            conn.execute_batch(SCHEMA).unwrap();
-            conn.execute_batch(MIGRATIONS[0]).unwrap();
-            conn.pragma_update(None, "user_version", 2).unwrap();
-            assert_eq!(stored_register_id(&conn, "main").unwrap(), None);
-            assert!(register_id(&conn).is_err());
-            migrate(&mut conn).unwrap();
-            conn
-        };
-        let mut a = version_2();
-        let id = register_id(&a).unwrap();
-        assert_eq!(id.len(), 32, "{id}");
-        assert!(id
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
-        migrate(&mut a).unwrap();
-        assert_eq!(register_id(&a).unwrap(), id);
-        let b = version_2();
-        assert_ne!(register_id(&b).unwrap(), id);
-    }
-
-    /// While another connection has the file open, the register cannot be
-    /// taken; once it closes, it can, and until it is given back nobody
-    /// else can read; afterwards the file is in WAL mode again.
-    #[test]
-    fn take_alone_needs_the_file_to_itself_and_keeps_others_out() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.db");
-        let mut store = Store::create(&path).unwrap().unwrap();
-        let other = Connection::open(&path).unwrap();
-        other
-            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
-            .unwrap();
-        let short = std::time::Duration::from_millis(200);
-        let err = take_alone(&mut store.conn, &path, short).unwrap_err();
-        assert!(matches!(err, Error::Storage(_)), "{err}");
-        // the command's connection works again after the refusal
-        store
-            .conn
-            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
-            .unwrap();
-        drop(other);
-        take_alone(&mut store.conn, &path, short).unwrap();
-        let secure: i64 = store
-            .conn
-            .query_row("PRAGMA secure_delete", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(secure, 1);
-        let mode: String = store
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(mode, "delete");
-        let late = Connection::open(&path).unwrap();
-        late.busy_timeout(std::time::Duration::from_millis(10))
-            .unwrap();
-        assert!(late
-            .query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
-            .is_err());
-        give_back(&store.conn);
-        let mode: String = late
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(mode, "wal");
-        late.query_row("SELECT count(*) FROM records", [], |r| r.get::<_, i64>(0))
-            .unwrap();
-    }
-
-    /// A WAL left with frames that were never checkpointed (a process that
-    /// died) is moved into the main file and removed when the register is
-    /// taken; nothing of it is lost.
-    #[test]
-    fn take_alone_folds_a_left_over_wal_into_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.db");
-        let mut store = Store::create(&path).unwrap().unwrap();
-        drop(store);
-        let writer = Connection::open(&path).unwrap();
-        writer
-            .set_db_config(
-                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-                true,
-            )
-            .unwrap();
-        writer
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('left_over', 'in the wal')",
-                [],
-            )
-            .unwrap();
-        drop(writer);
-        let mut wal = path.as_os_str().to_owned();
-        wal.push("-wal");
-        assert!(
-            std::fs::metadata(&wal).unwrap().len() > 0,
-            "the WAL has frames"
-        );
-        store = Store::open(&path).unwrap();
-        take_alone(
-            &mut store.conn,
-            &path,
-            std::time::Duration::from_millis(200),
-        )
-        .unwrap();
-        assert!(!Path::new(&wal).exists(), "the WAL is gone");
-        let kept: String = store
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'left_over'", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(kept, "in the wal");
-        give_back(&store.conn);
-    }
-
-    /// Issue #18: a register of version 2 gets the processing tables, the
-    /// customer limit counted from the end of the year, the corrected
-    /// adequacy rows and the declared purposes; a changed policy is kept.
-    #[test]
-    fn the_processing_migration_moves_the_seeded_policy() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(SCHEMA).unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 2).unwrap();
-        conn.execute(
-            "UPDATE retention_policy SET retention_months = 84 WHERE register = 'business'",
-            [],
-        )
-        .unwrap();
-        migrate(&mut conn).unwrap();
-        let (year_end, ground): (bool, String) = conn
-            .query_row(
-                "SELECT from_year_end, ground_en FROM retention_policy WHERE register = 'customer'",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        assert!(year_end);
-        assert!(ground.contains("end of the calendar year"), "{ground}");
-        let business: (bool, i64) = conn
-            .query_row(
-                "SELECT from_year_end, retention_months FROM retention_policy WHERE register = 'business'",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        assert_eq!(business, (false, 84));
-        let canada: String = conn
-            .query_row(
-                "SELECT note_en FROM adequacy WHERE country = 'CA'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert!(canada.contains("PIPEDA"));
-        let declared: i64 = conn
-            .query_row(
-                "SELECT count(DISTINCT register) FROM register_purposes",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(declared, 4);
-        for table in ["activities", "processors", "clients", "notice_versions"] {
-            let n: i64 = conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                .unwrap();
-            assert_eq!(n, 0, "{table}");
-        }
-    }
-
-    #[test]
-    fn schema_applies_and_migrations_are_counted() {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(SCHEMA).unwrap();
-        let n: i64 = conn
-            .query_row("SELECT count(*) FROM purposes WHERE seeded = 1", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(n, 14);
-        assert_eq!(SCHEMA_VERSION, 1 + MIGRATIONS.len() as i32);
-    }
-
-    #[test]
-    fn audit_log_refuses_update_and_delete() {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(SCHEMA).unwrap();
-        conn.execute(
-            "INSERT INTO audit (at, operator, action, outcome, prev_hash, hash) VALUES ('t','o','a','ok','','h')",
-            [],
-        )
-        .unwrap();
-        assert!(conn.execute("UPDATE audit SET operator = 'x'", []).is_err());
-        assert!(conn.execute("DELETE FROM audit", []).is_err());
-    }
-}
+mod tests;

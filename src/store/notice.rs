@@ -23,7 +23,7 @@ pub fn register_texts(
     register: Register,
     fi: bool,
 ) -> Result<RegisterTexts> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT title_fi, subjects_fi, sources_fi FROM registers WHERE name = ?1"
     } else {
@@ -42,7 +42,7 @@ pub fn register_texts(
 
 /// How many records a register holds now (erased ones are gone).
 pub fn record_count(conn: &impl super::On, register: Register) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn.query_row(
         "SELECT count(*) FROM records WHERE register = ?1",
         [register.name()],
@@ -73,7 +73,7 @@ pub fn bases_in_use(
     today: &str,
     fi: bool,
 ) -> Result<Vec<BasisInUse>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let title = if fi { "p.title_fi" } else { "p.title_en" };
     let mut stmt = conn.prepare(&format!(
         "SELECT b.purpose, {title}, b.basis, b.law, count(DISTINCT b.record)
@@ -105,7 +105,7 @@ pub fn purposes_in_use(
     register: Register,
     today: &str,
 ) -> Result<Vec<(String, i64)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT b.purpose, count(DISTINCT b.record)
          FROM bases b
@@ -136,7 +136,7 @@ pub struct Disclosed {
 /// The disclosure log of a register, grouped by category, recipient,
 /// country and DPF certification.
 pub fn disclosures(conn: &impl super::On, register: Register) -> Result<Vec<Disclosed>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT d.category, d.recipient, d.country, d.dpf_certified, count(*)
          FROM disclosures d JOIN records r ON r.rowid = d.record
@@ -172,7 +172,7 @@ pub struct Adequacy {
 }
 
 pub fn adequacy_list(conn: &impl super::On) -> Result<Vec<Adequacy>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt =
         conn.prepare("SELECT country, name, decision, needs_dpf FROM adequacy ORDER BY country")?;
     let rows = stmt
@@ -190,7 +190,7 @@ pub fn adequacy_list(conn: &impl super::On) -> Result<Vec<Adequacy>> {
 
 /// The date the adequacy list was last checked (`meta.adequacy_list_date`).
 pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
@@ -202,7 +202,7 @@ pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
 
 /// Manual holds of a register in force on `today` (not released, not ended).
 pub fn manual_holds(conn: &impl super::On, register: Register, today: &str) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn.query_row(
         "SELECT count(*) FROM holds h JOIN records r ON r.rowid = h.record
          WHERE r.register = ?1 AND h.released_at IS NULL AND h.until > ?2",
@@ -213,7 +213,7 @@ pub fn manual_holds(conn: &impl super::On, register: Register, today: &str) -> R
 
 /// Enabled operators per role, as (role, count), for admin, staff, auditor.
 pub fn operators_per_role(conn: &impl super::On) -> Result<Vec<(&'static str, i64)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut out = Vec::new();
     for role in ["admin", "staff", "auditor"] {
         let n: i64 = conn.query_row(
@@ -239,7 +239,7 @@ pub struct NewVersion<'a> {
 
 /// Keeps a published version; returns its version number.
 pub fn publish(conn: &impl super::On, v: &NewVersion<'_>) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -256,7 +256,7 @@ pub fn interests_in_use(
     today: &str,
     fi: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let title = if fi { "p.title_fi" } else { "p.title_en" };
     let mut stmt = conn.prepare(&format!(
         "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b

@@ -1,6 +1,6 @@
 //! Operators (the people who use privreg) and their roles (SPEC §4 "Roles").
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 use crate::error::Result;
 
@@ -44,17 +44,15 @@ pub struct Operator {
 }
 
 pub fn get(conn: &impl super::On, name: &str) -> Result<Option<Operator>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .query_row(
-            "SELECT name, role, enabled, created_at, created_by FROM operators WHERE name = ?1",
-            [name],
-            read,
-        )
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT name, role, enabled, created_at, created_by FROM operators WHERE name = ?1",
+        &[&name],
+        read,
+    )
 }
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
+fn read(r: &super::sql::Row<'_>) -> Result<Operator> {
     let role: String = r.get(1)?;
     Ok(Operator {
         name: r.get(0)?,
@@ -67,14 +65,12 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
 }
 
 pub fn list(conn: &impl super::On) -> Result<Vec<Operator>> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare(
+    super::sql::rows(
+        conn,
         "SELECT name, role, enabled, created_at, created_by FROM operators ORDER BY name",
-    )?;
-    let rows = stmt
-        .query_map([], read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        &[],
+        read,
+    )
 }
 
 pub fn add(
@@ -84,7 +80,7 @@ pub fn add(
     at: &str,
     by: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, 1, ?3, ?4)",
         params![name, role.name(), at, by],
@@ -93,6 +89,6 @@ pub fn add(
 }
 
 pub fn disable(conn: &impl super::On, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn.execute("UPDATE operators SET enabled = 0 WHERE name = ?1", [name])? == 1)
 }

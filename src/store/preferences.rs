@@ -41,7 +41,7 @@ pub fn insert(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "INSERT INTO preferences (record, kind, channel, purpose, source, effective, recorded_at, recorded_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -60,12 +60,11 @@ pub fn insert(
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {
-    let conn = super::tx::conn(conn);
-    super::rows::all(
+    super::sql::all(
         conn,
         "SELECT id, kind, channel, purpose, source, effective, recorded_at, recorded_by
          FROM preferences WHERE record = ?1 ORDER BY effective, id",
-        [record_rowid],
+        &[&record_rowid.0],
     )
 }
 
@@ -121,7 +120,7 @@ pub fn each_candidate(
     purpose: Purpose,
     mut f: impl FnMut(&Candidate, &[Event]) -> Result<()>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let address = match channel {
         Channel::Email => "email IS NOT NULL",
         Channel::Sms | Channel::Phone => "phone IS NOT NULL",

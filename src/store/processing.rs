@@ -88,7 +88,7 @@ pub struct ClientProcessing {
 
 /// Is there a row with this name in `table`?
 pub fn exists(conn: &impl super::On, table: &str, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(&format!(
             "SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)"
@@ -119,7 +119,7 @@ fn strings(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Ve
 
 /// Every activity, in the order they were declared; ended ones too.
 pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT name, basis, law, note, subjects, data, source, recipients, system, retention,
                 created_at, created_by, ended_on
@@ -165,7 +165,7 @@ pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
 }
 
 pub fn processors(conn: &impl super::On) -> Result<Vec<Processor>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     super::rows::all(
         conn,
         "SELECT name, business_id, country, service, data, contract_date, contract_ref,
@@ -176,7 +176,7 @@ pub fn processors(conn: &impl super::On) -> Result<Vec<Processor>> {
 }
 
 pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT name, business_id, contact, contract_date, contract_ref, terms,
                 created_at, created_by, ended_on
@@ -235,7 +235,7 @@ pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
 
 /// Sets `ended_on` of the named row; not found is exit 4.
 pub fn end(conn: &impl super::On, table: &str, what: &str, name: &str, date: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn.execute(
         &format!("UPDATE {table} SET ended_on = ?2 WHERE name = ?1"),
         params![name, date],
@@ -257,7 +257,7 @@ pub struct Declared {
 }
 
 pub fn declared_purposes(conn: &impl super::On, register: &str, fi: bool) -> Result<Vec<Declared>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let (title, interest) = if fi {
         ("p.title_fi", "d.interest_fi")
     } else {
@@ -284,7 +284,7 @@ pub fn declared_purposes(conn: &impl super::On, register: &str, fi: bool) -> Res
 
 /// The Art. 13(2)(e) text of a register.
 pub fn requirement(conn: &impl super::On, register: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let col = if fi {
         "requirement_fi"
     } else {
@@ -312,7 +312,7 @@ pub struct NoticeCategory {
 }
 
 pub fn categories(conn: &impl super::On) -> Result<Vec<NoticeCategory>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare(
         "SELECT kind, name, title_en, title_fi, registers, seeded FROM notice_categories
          ORDER BY kind, rowid",
@@ -349,7 +349,7 @@ pub struct Version {
 }
 
 pub fn versions(conn: &impl super::On) -> Result<Vec<Version>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     super::rows::all(
         conn,
         "SELECT version, published_on, published_at, published_by, lang, format, sha256
@@ -360,7 +360,7 @@ pub fn versions(conn: &impl super::On) -> Result<Vec<Version>> {
 
 /// The adequacy note of a country in the language (scope, renewal).
 pub fn adequacy_note(conn: &impl super::On, country: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let col = if fi { "note_fi" } else { "note_en" };
     Ok(conn
         .query_row(
@@ -397,7 +397,7 @@ pub fn insert_activity(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let (basis, law, note) = match a.basis {
         Some((b, l, n)) => (Some(b), l, n),
         None => (None, None, None),
@@ -440,7 +440,7 @@ pub fn insert_processor(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -460,7 +460,7 @@ pub struct NewClient<'a> {
 }
 
 pub fn insert_client(conn: &impl super::On, c: &NewClient<'_>, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -488,7 +488,7 @@ pub fn insert_client_processing(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -518,7 +518,7 @@ pub fn put_category(
     titles: (&str, &str),
     registers: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.execute(
         "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
          VALUES (?1, ?2, ?3, ?4, ?5, 0)
@@ -531,7 +531,7 @@ pub fn put_category(
 
 /// Removes a notice category; `false` when there was none.
 pub fn remove_category(conn: &impl super::On, kind: &str, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn.execute(
         "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
         params![kind, name],

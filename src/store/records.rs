@@ -5,7 +5,9 @@
 
 use std::sync::OnceLock;
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
+
+use super::sql::Row;
 
 use crate::domain::fields::{all_field_names, fields, index_of, Values};
 use crate::domain::register::{RecordId, Register};
@@ -107,31 +109,27 @@ fn positions(register: Register) -> &'static [usize] {
 }
 
 /// A row of `select_list()` (every field column).
-pub(super) fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+pub(super) fn read(row: &Row<'_>) -> Result<Record> {
     let register_name: String = row.get(1)?;
-    let register: Register = register_name.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            1,
-            rusqlite::types::Type::Text,
-            "unknown register".into(),
-        )
-    })?;
+    let register: Register = register_name
+        .parse()
+        .map_err(|_| Error::Internal("a stored record names no register".into()))?;
     read_values(row, register, positions(register).iter().copied())
 }
 
 /// A row of `register_select_list(register)` (that register's fields only).
-fn read_register(row: &rusqlite::Row<'_>, register: Register) -> rusqlite::Result<Record> {
+fn read_register(row: &Row<'_>, register: Register) -> Result<Record> {
     read_values(row, register, 0..fields(register).len())
 }
 
 fn read_values(
-    row: &rusqlite::Row<'_>,
+    row: &Row<'_>,
     register: Register,
     positions: impl Iterator<Item = usize>,
-) -> rusqlite::Result<Record> {
+) -> Result<Record> {
     let mut values = Vec::with_capacity(fields(register).len());
     for pos in positions {
-        values.push(row.get::<_, Option<String>>(FIXED_COLUMNS + pos)?);
+        values.push(row.get::<Option<String>>(FIXED_COLUMNS + pos)?);
     }
     Ok(Record {
         key: row.get(0)?,
@@ -171,7 +169,7 @@ pub fn each_in_register(
     today: &str,
     mut f: impl FnMut(&Record) -> Result<()>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1",
         register_select_list(register)
@@ -188,7 +186,7 @@ pub fn each_in_register(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![register.name(), today])?;
     while let Some(row) = rows.next()? {
-        f(&read_register(row, register)?)?;
+        f(&read_register(&Row::File(row), register)?)?;
     }
     Ok(())
 }
@@ -201,7 +199,6 @@ pub fn same_person(
     hetu: Option<&str>,
     email: Option<&str>,
 ) -> Result<Vec<Record>> {
-    let conn = super::tx::conn(conn);
     let mut found: Vec<Record> = Vec::new();
     let mut emails: Vec<String> = email.map(|e| vec![e.to_string()]).unwrap_or_default();
     if let Some(h) = hetu {
@@ -209,10 +206,7 @@ pub fn same_person(
             "SELECT {} FROM records r WHERE r.hetu = ?1 ORDER BY r.rowid",
             select_list()
         );
-        let rows = conn
-            .prepare_cached(&sql)?
-            .query_map([h], read)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = super::sql::rows(conn, &sql, &[&h], read)?;
         for r in rows {
             if let Some(e) = email_key(r.get("email")) {
                 if !emails.contains(&e) {
@@ -223,14 +217,11 @@ pub fn same_person(
         }
     }
     let sql = format!(
-        "SELECT {} FROM records r WHERE r.email_key = ?1 AND (r.hetu IS NULL OR ?2 IS NULL) ORDER BY r.rowid",
+        "SELECT {} FROM records r WHERE r.email_key = ?1 AND (r.hetu IS NULL OR CAST(?2 AS TEXT) IS NULL) ORDER BY r.rowid",
         select_list()
     );
     for e in emails {
-        let rows = conn
-            .prepare_cached(&sql)?
-            .query_map(params![e, hetu], read)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = super::sql::rows(conn, &sql, &[&e, &hetu], read)?;
         for r in rows {
             if !found.iter().any(|f| f.key == r.key) {
                 found.push(r);
@@ -242,15 +233,11 @@ pub fn same_person(
 }
 
 pub fn get(conn: &impl super::On, id: RecordId) -> Result<Option<Record>> {
-    let conn = super::tx::conn(conn);
     let sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1 AND r.number = ?2",
         select_list()
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![id.register.name(), id.number], read)
-        .optional()?)
+    super::sql::row(conn, &sql, &[&id.register.name(), &id.number], read)
 }
 
 /// The records of `register` whose end date has come by `day` (ISO), in
@@ -260,7 +247,7 @@ pub fn ended_by(
     register: Register,
     day: &str,
 ) -> Result<Vec<super::RecordKey>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
         .query_map(params![register.name(), day], |r| r.get(0))?
@@ -268,12 +255,8 @@ pub fn ended_by(
 }
 
 pub fn get_by_key(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<Record>> {
-    let conn = super::tx::conn(conn);
     let sql = format!("SELECT {} FROM records r WHERE r.rowid = ?1", select_list());
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([rowid], read)
-        .optional()?)
+    super::sql::row(conn, &sql, &[&rowid.0], read)
 }
 
 /// The lower-cased e-mail that identifies a person (SPEC §2).
@@ -289,40 +272,22 @@ pub fn find_same_person(
     values: &Values,
     except: Option<super::RecordKey>,
 ) -> Result<Option<(RecordId, &'static str)>> {
-    let conn = super::tx::conn(conn);
     let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
-    let mut stmt = conn.prepare_cached(
-        "SELECT number FROM records WHERE register = ?1 AND hetu = ?2 AND rowid IS NOT ?3",
-    )?;
-    if let Some(hetu) = get("hetu") {
-        if let Some(n) = stmt
-            .query_row(params![register.name(), hetu, except], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(Some((
-                RecordId {
-                    register,
-                    number: n,
-                },
-                "hetu",
-            )));
-        }
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT number FROM records WHERE register = ?1 AND email_key = ?2 AND rowid IS NOT ?3",
-    )?;
-    if let Some(key) = email_key(get("email")) {
-        if let Some(n) = stmt
-            .query_row(params![register.name(), key, except], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(Some((
-                RecordId {
-                    register,
-                    number: n,
-                },
-                "e-mail",
-            )));
+    let except = except.map(|k| k.0);
+    let by = [
+        ("hetu", "hetu", get("hetu").map(str::to_string)),
+        ("email_key", "e-mail", email_key(get("email"))),
+    ];
+    for (column, name, value) in by {
+        let Some(value) = value else { continue };
+        let sql = format!(
+            "SELECT number FROM records WHERE register = ?1 AND {column} = ?2 AND rowid IS DISTINCT FROM ?3"
+        );
+        let found = super::sql::row(conn, &sql, &[&register.name(), &value, &except], |r| {
+            r.get::<i64>(0)
+        })?;
+        if let Some(number) = found {
+            return Ok(Some((RecordId { register, number }, name)));
         }
     }
     Ok(None)
@@ -338,7 +303,7 @@ fn next_number(conn: &Connection, register: Register) -> Result<i64> {
 
 /// The highest number a register has given (ids are never reused).
 pub fn last_number(conn: &impl super::On, register: Register) -> Result<i64> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached("SELECT last_number FROM registers WHERE name = ?1")?
         .query_row([register.name()], |r| r.get(0))?)
@@ -347,7 +312,7 @@ pub fn last_number(conn: &impl super::On, register: Register) -> Result<i64> {
 /// Records that numbers up to `number` are given: an import reserves its
 /// block of numbers once instead of one UPDATE per record.
 pub fn set_last_number(conn: &impl super::On, register: Register, number: i64) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached("UPDATE registers SET last_number = max(last_number, ?2) WHERE name = ?1")?
         .execute(params![register.name(), number])?;
     Ok(())
@@ -402,7 +367,7 @@ pub struct Inserter<'c> {
 
 impl<'c> Inserter<'c> {
     pub fn new(conn: &'c impl super::On, register: Register) -> Result<Inserter<'c>> {
-        let conn = super::tx::conn(conn);
+        let conn = super::tx::conn(conn)?;
         Ok(Inserter {
             conn,
             stmt: conn.prepare_cached(insert_sql(register))?,
@@ -462,7 +427,14 @@ pub fn insert(
     by: &str,
     source: &str,
 ) -> Result<(RecordId, super::RecordKey)> {
-    let conn = super::tx::conn(conn);
+    if let super::tx::Db::Server(_) = super::tx::db(conn) {
+        let (id, rowid) = insert_on_server(conn, register, values, at, by, source)?;
+        if super::suppression::any(conn)? {
+            super::suppression::apply(conn, rowid, register, values, at, by)?;
+        }
+        return Ok((id, rowid));
+    }
+    let conn = super::tx::conn(conn)?;
     let number = next_number(conn, register)?;
     match Inserter::new(conn, register)?.insert(number, values, at, by, source)? {
         Inserted::Row(rowid) => Ok((RecordId { register, number }, rowid)),
@@ -470,9 +442,39 @@ pub fn insert(
     }
 }
 
+/// [`insert`] on a server: the number comes from the register's sequence
+/// (a trigger, migrations/pg/001_schema.sql) and is returned with the key.
+fn insert_on_server(
+    conn: &impl super::On,
+    register: Register,
+    values: &Values,
+    at: &str,
+    by: &str,
+    source: &str,
+) -> Result<(RecordId, super::RecordKey)> {
+    let cols: Vec<String> = fields(register).iter().map(|f| quote(f.name)).collect();
+    let marks: Vec<String> = (0..cols.len()).map(|i| format!("?{}", i + 7)).collect();
+    let sql = format!(
+        "INSERT INTO records (register, ended_on, email_key, created_at, created_by, updated_at, source, {})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?6, {}) RETURNING number, rowid",
+        cols.join(", "),
+        marks.join(", ")
+    );
+    let get = |name: &str| index_of(register, name).and_then(|i| values[i].as_deref());
+    let (name, end, key) = (
+        register.name(),
+        get(register.end_field()),
+        email_key(get("email")),
+    );
+    let mut params: Vec<&dyn super::sql::Param> = vec![&name, &end, &key, &at, &by, &source];
+    params.extend(values.iter().map(|v| v as &dyn super::sql::Param));
+    let (number, rowid) = super::sql::row(conn, &sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))?
+        .ok_or_else(|| Error::Internal("an INSERT returned no row".into()))?;
+    Ok((RecordId { register, number }, rowid))
+}
+
 /// Writes a record's (already validated) values back.
 pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
     let register = record.register();
     let sets: Vec<String> = fields(register)
         .iter()
@@ -483,26 +485,17 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
         "UPDATE records SET ended_on = ?2, email_key = ?3, updated_at = ?4, {} WHERE rowid = ?1",
         sets.join(", ")
     );
-    let ended_on = record.get(register.end_field()).map(str::to_string);
+    let ended_on = record.get(register.end_field());
     let key = email_key(record.get("email"));
-    let head: [rusqlite::types::Value; 4] = [
-        rusqlite::types::Value::Integer(record.key.0),
-        ended_on.into(),
-        key.into(),
-        at.to_string().into(),
-    ];
-    let tail = record
-        .values
-        .iter()
-        .map(|v| rusqlite::types::Value::from(v.clone()));
-    let changed = conn
-        .prepare_cached(&sql)?
-        .execute(params_from_iter(head.into_iter().chain(tail)))?;
-    if changed != 1 {
+    let mut params: Vec<&dyn super::sql::Param> = vec![&record.key.0, &ended_on, &key, &at];
+    params.extend(record.values.iter().map(|v| v as &dyn super::sql::Param));
+    if super::sql::execute(conn, &sql, &params)? != 1 {
         return Err(Error::NotFound(M::NoRecord.say(&[&record.id])));
     }
     // A correction may give the record a suppressed identifier.
-    super::suppression::apply(conn, record.key, register, &record.values, at, "privreg")?;
+    if super::suppression::any(conn)? {
+        super::suppression::apply(conn, record.key, register, &record.values, at, "privreg")?;
+    }
     Ok(())
 }
 
@@ -510,7 +503,7 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
 /// it: corrections, bases, preferences, holds, disclosures and its search
 /// index entries. `secure_delete` overwrites the freed bytes.
 pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
         .execute([rowid])?;
     Ok(())
@@ -519,14 +512,12 @@ pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
 /// The recipients a record was disclosed to, who must be told of a
 /// rectification or erasure (Art. 19).
 pub fn recipients(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<String>> {
-    let conn = super::tx::conn(conn);
-    let mut stmt = conn.prepare_cached(
+    super::sql::rows(
+        conn,
         "SELECT DISTINCT recipient FROM disclosures WHERE record = ?1 ORDER BY recipient",
-    )?;
-    let rows = stmt
-        .query_map([rowid], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(rows)
+        &[&rowid.0],
+        |r| r.get(0),
+    )
 }
 
 /// One old value of a rectified field.
@@ -546,16 +537,19 @@ pub fn add_correction(
     rowid: super::RecordKey,
     c: &Correction,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
-    conn.prepare_cached(
+    super::sql::execute(
+        conn,
         "INSERT INTO corrections (record, at, operator, field, old_value, new_value, reason, request)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![rowid, c.at, c.operator, c.field, c.old_value, c.new_value, c.reason, c.request])?;
+        &[&rowid.0, &c.at, &c.operator, &c.field, &c.old_value, &c.new_value, &c.reason, &c.request],
+    )?;
     Ok(())
 }
 
 pub fn corrections(conn: &impl super::On, rowid: super::RecordKey) -> Result<Vec<Correction>> {
-    let conn = super::tx::conn(conn);
-    super::rows::all(conn, "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id", [rowid])
+    super::sql::all(
+        conn,
+        "SELECT at, operator, field, old_value, new_value, reason, request FROM corrections WHERE record = ?1 ORDER BY id",
+        &[&rowid.0],
+    )
 }

@@ -76,7 +76,7 @@ fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
 
 /// Stores a new request and returns its id. Subjects given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let number: i64 = conn
         .prepare_cached(
             "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
@@ -106,7 +106,7 @@ pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> 
 pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
     let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
     super::rows::by_id(
-        super::tx::conn(conn),
+        super::tx::conn(conn)?,
         &sql,
         id.0,
         super::rows::by_name,
@@ -119,7 +119,7 @@ pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
 
 /// A request by id, or exit 4.
 pub fn load(conn: &impl super::On, id: RequestId) -> Result<Request> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     get(conn, id)?.ok_or_else(|| Error::NotFound(M::NoRequest.say(&[&id])))
 }
 
@@ -133,7 +133,7 @@ pub struct Filter {
 
 /// Requests by due date (then id).
 pub fn list(conn: &impl super::On, filter: &Filter) -> Result<Vec<Request>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let open_only = filter.open_only || filter.due_before.is_some();
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM requests
@@ -161,7 +161,7 @@ pub fn extend(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE requests SET due = ?2, extended = 1, extension_reason = ?3, extended_at = ?4, extended_by = ?5
@@ -183,7 +183,7 @@ pub fn close(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
@@ -206,7 +206,7 @@ pub fn set_free_text(
     extension_reason: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     conn.prepare_cached(
         "UPDATE requests SET identity_verified = ?2, extension_reason = ?3, note = ?4 WHERE number = ?1",
     )?
@@ -302,7 +302,7 @@ pub struct SubjectRequest {
 
 /// The requests that name record `subject` (its id, e.g. `C-12`).
 pub fn of_subject(conn: &impl super::On, subject: &str) -> Result<Vec<SubjectRequest>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
          FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",

@@ -120,7 +120,7 @@ fn same(names: &[String]) -> String {
 /// Brings the attached `backup` up to the newer state of the register
 /// (`main`); see the module's table. Runs inside the caller's transaction.
 pub fn merge(tx: &impl super::On) -> Result<Merged> {
-    let tx = super::tx::conn(tx);
+    let tx = super::tx::conn(tx)?;
     let erasures_reapplied = prepare(tx)?;
     let from_backup: i64 = tx.query_row(
         "SELECT coalesce(max(rowid), 0) FROM backup.records",
@@ -452,7 +452,7 @@ const PARENTS: &[(&str, &str)] = &[("registers", "name"), ("purposes", "name")];
 
 /// Replaces the register's tables of [`REPLACED`] with the merged backup's.
 pub fn replace(tx: &impl super::On) -> Result<()> {
-    let tx = super::tx::conn(tx);
+    let tx = super::tx::conn(tx)?;
     let is_parent = |t: &&str| PARENTS.iter().any(|(p, _)| p == t);
     for table in REPLACED.iter().rev().filter(|t| !is_parent(t)) {
         tx.execute(&format!("DELETE FROM main.{table}"), [])?;
@@ -502,7 +502,7 @@ fn upsert(tx: &Connection, table: &str, key: &str) -> Result<()> {
 /// Puts the records the backup brought back through the suppression list,
 /// as `add` does: a suppressed person stays out of marketing.
 pub fn apply_suppression(tx: &impl super::On, rowids: &[i64], at: &str) -> Result<usize> {
-    let tx = super::tx::conn(tx);
+    let tx = super::tx::conn(tx)?;
     if rowids.is_empty() || !super::suppression::any(tx)? {
         return Ok(0);
     }

@@ -14,7 +14,7 @@ pub fn restrict(
     reason: &str,
     request: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE records SET restricted_at = ?2, restriction_reason = ?3, restriction_request = ?4, updated_at = ?2
@@ -31,7 +31,7 @@ pub fn restrict(
 
 /// Lifts a record's restriction. The caller checks that it had one.
 pub fn lift(conn: &impl super::On, rowid: super::RecordKey, at: &str) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let n = conn
         .prepare_cached(
             "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
@@ -48,8 +48,11 @@ pub fn lift(conn: &impl super::On, rowid: super::RecordKey, at: &str) -> Result<
 
 /// The request a record's restriction was made for, if any.
 pub fn request_of(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached("SELECT restriction_request FROM records WHERE rowid = ?1")?
-        .query_row([rowid], |r| r.get(0))?)
+    Ok(super::sql::row(
+        conn,
+        "SELECT restriction_request FROM records WHERE rowid = ?1",
+        &[&rowid.0],
+        |r| r.get(0),
+    )?
+    .flatten())
 }

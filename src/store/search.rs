@@ -2,8 +2,6 @@
 //! organisation (the `records_search` text index, kept in step with
 //! `records` by triggers) and by exact identifiers.
 
-use rusqlite::params_from_iter;
-
 use super::records::{read, select_list, Record};
 use crate::domain::register::Register;
 use crate::error::Result;
@@ -88,17 +86,29 @@ pub struct Found {
 /// match, which is what an office search usually means, the answer is
 /// every match sorted by name, as before; when more match, `more` says so
 /// and the caller tells the user to narrow the search.
+///
+/// On a server the words are looked up in the trigram index of each
+/// record's folded words (`search_words`, migrations/pg/001_schema.sql):
+/// one `LIKE '% word%'` per word, the word folded by the same `fold()`.
 pub fn search(conn: &impl super::On, q: &Query) -> Result<Found> {
-    let conn = super::tx::conn(conn);
+    let server = matches!(super::tx::db(conn), super::tx::Db::Server(_));
     // CROSS JOIN: SQLite keeps the text index as the outer loop.
     let mut sql = format!("SELECT {} FROM ", select_list());
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut args: Vec<String> = Vec::new();
     let mut arg = |sql: &mut String, clause: &str, value: String| {
-        args.push(value.into());
+        args.push(value);
         sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
     };
-    let newest = if q.words.is_empty() {
+    let newest = if q.words.is_empty() || server {
         sql.push_str("records r WHERE 1 = 1");
+        for w in q.words.iter().filter(|_| server) {
+            // Words hold letters and digits only (words_of): no % or _.
+            arg(
+                &mut sql,
+                " AND r.search_words LIKE '% ' || fold(?) || '%'",
+                w.clone(),
+            );
+        }
         "r.rowid"
     } else {
         let terms: Vec<String> = q.words.iter().map(|w| format!("\"{w}\"*")).collect();
@@ -131,10 +141,8 @@ pub fn search(conn: &impl super::On, q: &Query) -> Result<Found> {
         );
     }
     sql.push_str(&format!(" ORDER BY {newest} DESC LIMIT {}", q.limit + 1));
-    let mut stmt = conn.prepare(&sql)?;
-    let mut records = stmt
-        .query_map(params_from_iter(args), read)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let params: Vec<&dyn super::sql::Param> = args.iter().map(|a| a as _).collect();
+    let mut records = super::sql::rows(conn, &sql, &params, read)?;
     let more = records.len() > q.limit;
     records.truncate(q.limit);
     // By name (bytewise, as SQLite's BINARY collation), then age.

@@ -17,7 +17,7 @@ use crate::messages::S;
 use crate::store::preferences::{self, NewPreference, SUPPRESSION};
 
 pub fn create_secret(conn: &impl super::On) -> Result<()> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let mut key = [0u8; 32];
     getrandom::getrandom(&mut key)
         .map_err(|e| Error::Internal(format!("no random numbers from the system: {e}")))?;
@@ -85,7 +85,7 @@ fn hashes(
 /// Did the record ever opt out or withdraw a consent (or was it
 /// suppressed itself)? Then its erasure leaves it on the list.
 pub fn ever_opted_out(conn: &impl super::On, rowid: super::RecordKey) -> Result<bool> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
@@ -100,7 +100,7 @@ pub fn add(
     values: &Values,
     since: &str,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     let hashes = hashes(conn, register, values)?;
     for (kind, hash) in &hashes {
         conn.prepare_cached("INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since")?
@@ -111,10 +111,13 @@ pub fn add(
 
 /// Whether the list has any entry at all (most registers' never has).
 pub fn any(conn: &impl super::On) -> Result<bool> {
-    let conn = super::tx::conn(conn);
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM suppression)")?
-        .query_row([], |r| r.get(0))?)
+    Ok(super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM suppression)",
+        &[],
+        |r| r.get(0),
+    )?
+    .unwrap_or(false))
 }
 
 /// When a record that was just written belongs to a suppressed person,
@@ -128,7 +131,7 @@ pub fn apply(
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn);
+    let conn = super::tx::conn(conn)?;
     if !any(conn)? {
         return Ok(None);
     }

@@ -2,9 +2,12 @@
 //! given [`Mode`], and [`RecordKey`], a record's opaque identity. See the
 //! backend contract in the header of `store/mod.rs`.
 
+use std::cell::RefCell;
+
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::{give_back, take_alone, Store, ALONE_WAIT};
+use super::pg::ServerTx;
+use super::{give_back, take_alone, Backend, Store, ALONE_WAIT};
 #[cfg(test)]
 use super::{MIGRATIONS, SCHEMA};
 use crate::error::Result;
@@ -22,50 +25,82 @@ pub enum Mode {
 /// One transaction on the register: what operations hold while they work.
 /// Dropped without [`Tx::commit`], it rolls back.
 ///
-/// The query functions of the submodules take a `&Tx` (as [`On`]); with one
-/// backend they reach its SQLite connection through [`On`], which only
-/// `store/` may use (no SQL outside `src/store/`, see CONTRIBUTING.md). A
-/// second backend turns this into an enum over the backends' transactions.
+/// The query functions of the submodules take a `&Tx` (as [`On`]) and
+/// reach the backend through [`On`], which only `store/` may use (no SQL
+/// outside `src/store/`, see CONTRIBUTING.md). A file's transaction is
+/// SQLite's; a server's is a `BEGIN` … `COMMIT` on the store's one client
+/// (see `store/mod.rs`, "Two backends").
 pub struct Tx<'a> {
-    inner: rusqlite::Transaction<'a>,
+    inner: Inner<'a>,
+}
+
+enum Inner<'a> {
+    File(rusqlite::Transaction<'a>),
+    Server(ServerTx<'a>),
 }
 
 impl Tx<'_> {
     /// Makes the transaction's changes durable.
     pub fn commit(self) -> Result<()> {
-        Ok(self.inner.commit()?)
+        match self.inner {
+            Inner::File(tx) => Ok(tx.commit()?),
+            Inner::Server(tx) => tx.commit(),
+        }
     }
 }
 
 /// What the query functions of `store/` run on: a [`Tx`], and inside the
 /// store also a bare connection (opening, keying, unit tests). Its one
 /// method needs a [`Key`], which only this module makes, so nothing
-/// outside `src/store/` reaches the SQLite connection (no SQL outside the
+/// outside `src/store/` reaches the connection (no SQL outside the
 /// store, CONTRIBUTING.md); a `Deref` from `Tx` to the connection, as
 /// there was, let any module run SQL on a transaction.
 pub trait On {
     #[doc(hidden)]
-    fn connection(&self, key: Key) -> &Connection;
+    fn db(&self, key: Key) -> Db<'_>;
+}
+
+/// The backend a query runs on: a file's SQLite connection, or a server's
+/// client inside a transaction. Reached only through [`On`].
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub enum Db<'a> {
+    File(&'a Connection),
+    Server(&'a RefCell<postgres::Client>),
 }
 
 /// The proof of being inside `store/`: see [`On`].
 pub struct Key(());
 
 impl On for Tx<'_> {
-    fn connection(&self, _: Key) -> &Connection {
-        &self.inner
+    fn db(&self, _: Key) -> Db<'_> {
+        match &self.inner {
+            Inner::File(tx) => Db::File(tx),
+            Inner::Server(tx) => Db::Server(tx.client()),
+        }
     }
 }
 
 impl On for Connection {
-    fn connection(&self, _: Key) -> &Connection {
-        self
+    fn db(&self, _: Key) -> Db<'_> {
+        Db::File(self)
     }
 }
 
-/// The connection a query function runs on.
-pub(in crate::store) fn conn(on: &impl On) -> &Connection {
-    on.connection(Key(()))
+impl On for Db<'_> {
+    fn db(&self, _: Key) -> Db<'_> {
+        *self
+    }
+}
+
+/// The SQLite connection a query function that is written for files
+/// only runs on; on a server, the refusal of a query not ported yet
+/// (exit 7), never a panic.
+pub(in crate::store) fn conn(on: &impl On) -> Result<&Connection> {
+    match on.db(Key(())) {
+        Db::File(conn) => Ok(conn),
+        Db::Server(_) => Err(super::pg::not_built("this query")),
+    }
 }
 
 /// The identity of a stored record: opaque outside the store, never
@@ -95,37 +130,82 @@ impl Store {
         for sql in MIGRATIONS {
             conn.execute_batch(sql).expect("a migration");
         }
-        Store { conn }
+        Store {
+            backend: Backend::File(conn),
+        }
     }
 
     /// Begins a transaction: see [`Mode`].
     pub fn begin(&mut self, mode: Mode) -> Result<Tx<'_>> {
-        let behaviour = match mode {
-            Mode::Read => TransactionBehavior::Deferred,
-            Mode::Write => TransactionBehavior::Immediate,
+        let inner = match &mut self.backend {
+            Backend::File(conn) => {
+                let behaviour = match mode {
+                    Mode::Read => TransactionBehavior::Deferred,
+                    Mode::Write => TransactionBehavior::Immediate,
+                };
+                Inner::File(conn.transaction_with_behavior(behaviour)?)
+            }
+            Backend::Server(client) => Inner::Server(ServerTx::begin(client, mode)?),
         };
-        Ok(Tx {
-            inner: self.conn.transaction_with_behavior(behaviour)?,
-        })
+        Ok(Tx { inner })
     }
 
     /// Takes the register to this connection alone for an erasure: see
     /// [`take_alone`]. Every erasure runs between this and
     /// [`Store::give_back`].
     pub fn take_alone(&mut self, db: &Path) -> Result<()> {
-        take_alone(&mut self.conn, db, ALONE_WAIT)
+        take_alone(self.file_mut()?, db, ALONE_WAIT)
     }
 
     /// Ends what [`Store::take_alone`] began: see [`give_back`].
     pub fn give_back(&self) {
-        give_back(&self.conn)
+        if let Backend::File(conn) = &self.backend {
+            give_back(conn)
+        }
     }
 
     /// A read transaction begun without exclusive use of the store, for
     /// the short reads around a command (who is working, the audit head).
     pub fn peek(&self) -> Result<Tx<'_>> {
-        Ok(Tx {
-            inner: self.conn.unchecked_transaction()?,
-        })
+        let inner = match &self.backend {
+            Backend::File(conn) => Inner::File(conn.unchecked_transaction()?),
+            Backend::Server(client) => Inner::Server(ServerTx::begin(client, Mode::Read)?),
+        };
+        Ok(Tx { inner })
     }
+
+    /// On a server, the role it authenticated (`session_user`), who is
+    /// the operator (SPEC §8); `None` for a file.
+    pub fn session_user(&self) -> Result<Option<String>> {
+        match &self.backend {
+            Backend::File(_) => Ok(None),
+            Backend::Server(client) => Ok(Some(
+                client
+                    .borrow_mut()
+                    .query_one("SELECT session_user::text", &[])?
+                    .get(0),
+            )),
+        }
+    }
+
+    /// The file's connection, for what only a file has (sealing, erasure
+    /// alone, backup); on a server, the refusal of a command not built yet.
+    pub(in crate::store) fn file(&self) -> Result<&Connection> {
+        match &self.backend {
+            Backend::File(conn) => Ok(conn),
+            Backend::Server(_) => Err(super::pg::not_built("this command")),
+        }
+    }
+
+    /// [`Store::file`], to change.
+    pub(in crate::store) fn file_mut(&mut self) -> Result<&mut Connection> {
+        match &mut self.backend {
+            Backend::File(conn) => Ok(conn),
+            Backend::Server(_) => Err(super::pg::not_built("this command")),
+        }
+    }
+}
+/// The backend a query function written for both runs on.
+pub(in crate::store) fn db(on: &impl On) -> Db<'_> {
+    on.db(Key(()))
 }

@@ -615,8 +615,8 @@ fn tls_is_refused_rather_than_sent_in_the_clear() {
 #[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [
-        &["search", "x"][..],
-        &["audit", "verify"],
+        &["erase", "C-1", "--reason", "x"][..],
+        &["export", "register", "customer"],
         &["operator", "list"],
     ] {
         let out = privreg("postgresql://anne@localhost/privreg", args);
@@ -704,4 +704,362 @@ fn the_password_comes_from_pgpass_or_pgpassword_and_is_never_shown() {
 fn set_mode(path: &std::path::Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Runs `args` with `--format json` on the file register `env` and on the
+/// server register `pg` as `role`: both must end with `code` and print
+/// the same stdout. Returns the server's stdout.
+fn same_on_both(env: &crate::util::Env, pg: &Pg, role: &str, code: i32, args: &[&str]) -> String {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let file = env.cmd(&all).output().unwrap();
+    let server = pg.privreg(role, &all);
+    assert_eq!(
+        file.status.code(),
+        Some(code),
+        "file {args:?}: {}",
+        text(&file)
+    );
+    assert_eq!(
+        server.status.code(),
+        Some(code),
+        "server {args:?}: {}",
+        text(&server)
+    );
+    let (file_out, server_out) = (
+        String::from_utf8_lossy(&file.stdout),
+        String::from_utf8_lossy(&server.stdout),
+    );
+    assert_eq!(
+        file_out, server_out,
+        "{args:?}: the file and the server differ"
+    );
+    server_out.into_owned()
+}
+
+#[test]
+fn add_show_search_list_correct_end_and_verify_answer_the_same_on_a_file_and_a_server() {
+    let Some(mut pg) = Pg::new("same_as_file") else {
+        return;
+    };
+    let admin = pg.init();
+    // the file's operator has the server role's name, so that the records
+    // and corrections name the same operator
+    let mut env = crate::util::Env::empty();
+    env.operator = admin.clone();
+    env.cmd(&["init", "--admin", &admin]).assert().success();
+
+    let both = |code: i32, args: &[&str]| same_on_both(&env, &pg, &admin, code, args);
+    let first = both(
+        0,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Åsa",
+            "--set",
+            "last_name=Ääkkönen",
+            "--set",
+            "city=Hämeenlinna",
+            "--set",
+            "email=Asa.Aakkonen@Example.fi",
+        ],
+    );
+    assert!(first.contains("\"id\": \"C-1\""), "{first}");
+    both(
+        0,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Matti",
+            "--set",
+            "last_name=Mäkinen",
+            "--set",
+            "city=Tampere",
+            "--set",
+            "hetu=131052-308T",
+            "--basis",
+            "contract",
+            "--purpose",
+            "customer-relationship",
+        ],
+    );
+    both(
+        0,
+        &[
+            "add",
+            "business",
+            "--set",
+            "first_name=Olli",
+            "--set",
+            "last_name=Virtanen",
+            "--set",
+            "organisation=Öljy-Åström Oy",
+            "--set",
+            "email=olli@oljy.fi",
+            "--set",
+            "business_id=2617416-4",
+            "--set",
+            "role=contact",
+        ],
+    );
+    // the same person twice is refused the same way
+    both(
+        6,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=M",
+            "--set",
+            "last_name=M",
+            "--set",
+            "hetu=131052-308T",
+        ],
+    );
+    both(0, &["show", "C-1"]);
+    let shown = both(0, &["show", "C-2", "--reveal-hetu"]);
+    assert!(shown.contains("customer-relationship"), "{shown}");
+    // a purpose that is not in the register's table is refused alike
+    both(
+        3,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=X",
+            "--set",
+            "last_name=Y",
+            "--basis",
+            "contract",
+            "--purpose",
+            "no-such",
+        ],
+    );
+    both(4, &["show", "C-9"]);
+    // search: word prefixes regardless of case and diacritics, every word
+    for words in [
+        "aakko",
+        "ÄÄKKÖ",
+        "asa hämeen",
+        "MAKI",
+        "mäkinen tampere",
+        "oljy",
+        "astrom",
+        "ö",
+        "x",
+        "kkonen",
+    ] {
+        let out = both(0, &["search", words]);
+        if words == "x" || words == "kkonen" {
+            assert!(!out.contains("\"id\""), "{words}: {out}");
+        } else {
+            assert!(out.contains("\"id\""), "{words}: {out}");
+        }
+    }
+    both(0, &["search", "--hetu", "131052-308T"]);
+    // list: a search without words, all or one register
+    let all = both(0, &["search"]);
+    assert_eq!(all.matches("\"id\"").count(), 3, "{all}");
+    both(0, &["search", "--register", "business"]);
+    // correct, and what it changed is seen the same way
+    both(
+        0,
+        &["correct", "C-1", "--set", "city=Turku", "--reason", "moved"],
+    );
+    both(0, &["show", "C-1"]);
+    assert!(both(0, &["search", "turku"]).contains("C-1"));
+    assert!(!both(0, &["search", "hameen"]).contains("C-1"));
+    // end: an ended record leaves the default search, and shows its status
+    both(0, &["end", "C-2", "--date", TODAY]);
+    assert!(both(0, &["show", "C-2"]).contains("\"status\": \"ended\""));
+    assert!(!both(0, &["search", "makinen"]).contains("C-2"));
+    assert!(both(0, &["search", "makinen", "--include-ended"]).contains("C-2"));
+    // the audit logs: intact, and as many entries (the last ones verify's)
+    // the logs hold the same entries; their hashes differ only because the
+    // server's init entry names the superuser who ran it
+    let verify_file = env.json(&["audit", "verify"]);
+    let out = pg.privreg(&admin, &["--format", "json", "audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let verify: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verify["intact"], true, "{verify}");
+    for key in ["entries", "head_seq", "checkpoints"] {
+        assert_eq!(verify[key], verify_file[key], "{key}");
+    }
+    // export audit streams the same log as psql reads, its own entry last
+    let out = pg.privreg(&admin, &["--format", "jsonl", "export", "audit"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let exported: Vec<privreg::store::audit::Stored> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_chain(&exported);
+    assert_eq!(exported.last().unwrap().action, "export-audit");
+    let log = audit_log(&pg, &admin);
+    assert_eq!(
+        exported.len() + 1,
+        log.len(),
+        "the export's closing entry follows it"
+    );
+    assert_chain(&log);
+    assert!(log.iter().skip(1).all(|e| e.operator == admin));
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert!(
+        actions.contains(&"correct") && actions.contains(&"search"),
+        "{actions:?}"
+    );
+}
+
+#[test]
+fn as_naming_another_role_is_refused_on_a_server_and_audited_under_the_session_user() {
+    let Some(mut pg) = Pg::new("as_other") else {
+        return;
+    };
+    let admin = pg.init();
+    let staff = pg.login("staff", Some("privreg_staff"));
+    pg.superuser_in_db(&format!(
+        "INSERT INTO privreg.operators (name, role, enabled, created_at) VALUES ('{staff}', 'staff', true, '{TODAY}T09:00:00.000Z')"
+    ));
+    let secret_name = "Pekka Salainen 131052-308T";
+    for (who, as_name) in [
+        (&admin, staff.as_str()),
+        (&staff, admin.as_str()),
+        (&staff, secret_name),
+    ] {
+        let out = pg.privreg(
+            who,
+            &[
+                "--as",
+                as_name,
+                "add",
+                "customer",
+                "--set",
+                "first_name=A",
+                "--set",
+                "last_name=B",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("the role the server authenticated"), "{err}");
+        assert!(
+            !err.contains(as_name),
+            "the name given is not repeated: {err}"
+        );
+    }
+    // nothing was added; each refusal is audited under who logged in
+    let log = audit_log(&pg, &admin);
+    let refused: Vec<(&str, &str)> = log
+        .iter()
+        .filter(|e| e.outcome == "refused")
+        .map(|e| (e.operator.as_str(), e.action.as_str()))
+        .collect();
+    assert_eq!(
+        refused,
+        [(admin.as_str(), "add"), (&staff, "add"), (&staff, "add")]
+    );
+    assert!(log
+        .iter()
+        .all(|e| !e.detail.contains("Salainen") && !e.detail.contains(&staff)));
+    assert_eq!(
+        ok(pg.as_role(&admin, "SELECT count(*) FROM privreg.records")),
+        "0"
+    );
+    // --as naming oneself is what no --as is
+    let out = pg.privreg(
+        &staff,
+        &[
+            "--as",
+            &staff,
+            "add",
+            "customer",
+            "--set",
+            "first_name=A",
+            "--set",
+            "last_name=B",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let log = audit_log(&pg, &admin);
+    let last = log.last().unwrap();
+    assert_eq!(
+        (
+            last.operator.as_str(),
+            last.action.as_str(),
+            last.records.as_str()
+        ),
+        (staff.as_str(), "add", "C-1")
+    );
+    // an auditor role is refused writing by privreg's own role table
+    let auditor = pg.login("auditor", Some("privreg_auditor"));
+    pg.superuser_in_db(&format!(
+        "INSERT INTO privreg.operators (name, role, enabled, created_at) VALUES ('{auditor}', 'auditor', true, '{TODAY}T09:00:00.000Z')"
+    ));
+    let out = pg.privreg(
+        &auditor,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=C",
+            "--set",
+            "last_name=D",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    let out = pg.privreg(&auditor, &["--format", "json", "show", "C-1"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
+    let Some(mut pg) = Pg::new("many_adds") else {
+        return;
+    };
+    let admin = pg.init();
+    let url = pg.url(&admin);
+    let handles: Vec<_> = (0..6)
+        .map(|t| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                for i in 0..4 {
+                    let last = format!("last_name=Sukunimi{t}x{i}");
+                    let out = privreg(
+                        &url,
+                        &[
+                            "add",
+                            "customer",
+                            "--set",
+                            "first_name=Eino",
+                            "--set",
+                            &last,
+                        ],
+                    );
+                    assert!(out.status.success(), "{}", text(&out));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let out = pg.privreg(&admin, &["--format", "json", "search", "--limit", "100"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut ids: Vec<String> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort_by_key(|id| id[2..].parse::<i64>().unwrap());
+    let expected: Vec<String> = (1..=24).map(|n| format!("C-{n}")).collect();
+    assert_eq!(ids, expected, "every add got its own number");
+    let log = audit_log(&pg, &admin);
+    assert_chain(&log);
+    assert_eq!(log.iter().filter(|e| e.action == "add").count(), 24);
+    let out = pg.privreg(&admin, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out));
 }

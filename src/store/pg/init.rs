@@ -25,6 +25,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/002_seed.sql"),
 ];
 
+/// The schema version init writes: see `tx::open`.
+pub(super) const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
 const PRIVILEGES: &str = include_str!("../../../migrations/pg/privileges.sql");
 
 /// What `init` made.

@@ -1,20 +1,26 @@
 //! Server mode (SPEC §8): a register kept by PostgreSQL. The only module
 //! that names the `postgres` crate, as `store/` is the only one that names
-//! a driver at all.
+//! a driver at all (store/sql.rs and store/tx.rs excepted: they are the
+//! adapter that lets one query body run on either backend).
 //!
-//! Built so far (issue #17, foundations): recognising a `postgresql://` URL,
-//! connecting without a password on the command line, and `init`, which
-//! applies the schema in `migrations/pg/` with its roles and privileges.
-//! Not yet: the server as a second backend behind `Store` and `Tx` (every
-//! other command refuses a URL, exit 7, until it is wired), TLS (a URL with
-//! `sslmode=require` is refused rather than sent in the clear).
+//! Built so far (issue #17): recognising a `postgresql://` URL, connecting
+//! without a password on the command line, `init`, which applies the schema
+//! in `migrations/pg/` with its roles and privileges, and the server as a
+//! second backend behind `Store` and `Tx` (`tx.rs`: opening a register,
+//! transactions), wired for `add`, `show`, `search`, `correct`, `end`,
+//! `audit verify`, `audit checkpoint` and `export audit` (`commands::on_servers`).
+//! Not yet: every other command (it refuses a URL, exit 7), migrations of
+//! an older server schema, TLS (a URL with `sslmode=require` is refused
+//! rather than sent in the clear).
 
 mod connect;
 mod init;
 mod pgpass;
+mod tx;
 
 pub use connect::{connect, Target};
 pub use init::{init, Initialised};
+pub use tx::{open, ServerTx};
 
 use std::path::Path;
 

@@ -1,0 +1,122 @@
+//! A register on a server as a backend behind `Store` and `Tx` (see "Two
+//! backends" in `store/mod.rs`): opening it, and its transactions.
+
+use std::cell::RefCell;
+
+use postgres::Client;
+
+use super::{connect, server_error, Target};
+use crate::error::{Error, Result};
+use crate::messages::S;
+use crate::store::Mode;
+
+/// The schema version this binary writes on a server: one per file in
+/// `migrations/pg/` (`init`'s `MIGRATIONS`).
+const SERVER_SCHEMA_VERSION: i32 = super::init::SCHEMA_VERSION;
+
+/// The advisory lock every write transaction takes first, so that writers
+/// are serialised from their start as on a file (`BEGIN IMMEDIATE`): no
+/// two commands interleave their checks and writes, and none waits for a
+/// row lock the other holds (no deadlock). Advisory locks are the
+/// database's own, so registers in other databases do not wait. Any role
+/// may take one. The number is "PRVR" in ASCII, the file's application id.
+const WRITER_LOCK: i64 = 0x5052_5652;
+
+/// Connects to the register at `url` (the `--db` of SPEC §8): refuses a
+/// database without one, or with one from a newer privreg; queries then
+/// name its tables without a schema, as on a file.
+pub fn open(url: &str) -> Result<Client> {
+    let target = Target::parse(url)?;
+    let mut client = connect(&target)?;
+    let context = S::ServerCannotOpen.say(&[&target.shown]);
+    let version: Option<i32> = client
+        .query_one(
+            "SELECT CASE WHEN pg_catalog.to_regclass('privreg.schema_migrations') IS NOT NULL
+                    THEN 1 END",
+            &[],
+        )
+        .map_err(|e| server_error(&context, &e))?
+        .get(0);
+    if version.is_none() {
+        return Err(Error::Storage(S::ServerNoRegister.say(&[&context])));
+    }
+    client
+        .batch_execute("SET search_path = privreg, pg_temp")
+        .map_err(|e| server_error(&context, &e))?;
+    let version: i32 = client
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations",
+            &[],
+        )
+        .map_err(|e| server_error(&context, &e))?
+        .get(0);
+    if version > SERVER_SCHEMA_VERSION {
+        return Err(Error::Storage(S::ServerSchemaNewer.say(&[
+            &context,
+            &version,
+            &SERVER_SCHEMA_VERSION,
+        ])));
+    }
+    if version < SERVER_SCHEMA_VERSION {
+        // No server schema has been changed since init yet: there is
+        // nothing to migrate, so an older version is not a register init made.
+        return Err(Error::Storage(
+            S::ServerSchemaOlder.say(&[&context, &version]),
+        ));
+    }
+    Ok(client)
+}
+
+/// One transaction on the store's client: `BEGIN` … `COMMIT`, rolled back
+/// when dropped without [`ServerTx::commit`].
+pub struct ServerTx<'a> {
+    client: &'a RefCell<Client>,
+    done: bool,
+}
+
+impl<'a> ServerTx<'a> {
+    /// A read: one snapshot for the whole transaction (REPEATABLE READ),
+    /// read-only, waiting for no writer. A write: READ COMMITTED after
+    /// [`WRITER_LOCK`], so it sees every write committed before it began.
+    pub fn begin(client: &'a RefCell<Client>, mode: Mode) -> Result<ServerTx<'a>> {
+        let sql = match mode {
+            Mode::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY".to_string(),
+            Mode::Write => format!(
+                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_catalog.pg_advisory_xact_lock({WRITER_LOCK})"
+            ),
+        };
+        client.borrow_mut().batch_execute(&sql)?;
+        Ok(ServerTx {
+            client,
+            done: false,
+        })
+    }
+
+    pub fn client(&self) -> &'a RefCell<Client> {
+        self.client
+    }
+
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.client.borrow_mut().batch_execute("COMMIT")?;
+        Ok(())
+    }
+}
+
+impl Drop for ServerTx<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            if let Ok(mut client) = self.client.try_borrow_mut() {
+                let _ = client.batch_execute("ROLLBACK");
+            }
+        }
+    }
+}
+
+/// The server's errors as privreg's: permission denied is exit 5, the
+/// rest exit 7 (see [`server_error`]), never with the server's DETAIL.
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Self {
+        server_error("the register's server", &e)
+    }
+}

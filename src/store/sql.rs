@@ -1,0 +1,244 @@
+//! One query body for both backends (see "Two backends" in `store/mod.rs`):
+//! SQL written once with `?1`, `?2` … as SQLite spells parameters (turned
+//! into `$1`, `$2` … for the server), values bound and columns read
+//! through the two drivers' own conversions. What the dialects spell
+//! differently is a branch in the query function, not here.
+
+use std::borrow::Cow;
+
+use super::tx::{Db, On};
+use crate::error::Result;
+
+/// A value bound to a parameter, on either backend.
+pub(in crate::store) trait Param {
+    fn file(&self) -> &dyn rusqlite::ToSql;
+    fn server(&self) -> &(dyn postgres::types::ToSql + Sync);
+}
+
+impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {
+    fn file(&self) -> &dyn rusqlite::ToSql {
+        self
+    }
+    fn server(&self) -> &(dyn postgres::types::ToSql + Sync) {
+        self
+    }
+}
+
+/// A column's value read on either backend.
+pub(in crate::store) trait Col: Sized {
+    fn file(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self>;
+    fn server(row: &postgres::Row, i: usize) -> std::result::Result<Self, postgres::Error>;
+}
+
+impl<T: rusqlite::types::FromSql + for<'a> postgres::types::FromSql<'a>> Col for T {
+    fn file(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        row.get(i)
+    }
+    fn server(row: &postgres::Row, i: usize) -> std::result::Result<Self, postgres::Error> {
+        row.try_get(i)
+    }
+}
+
+impl<'a> postgres::types::FromSql<'a> for super::RecordKey {
+    fn from_sql(
+        ty: &postgres::types::Type,
+        raw: &'a [u8],
+    ) -> std::result::Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        i64::from_sql(ty, raw).map(super::RecordKey)
+    }
+    fn accepts(ty: &postgres::types::Type) -> bool {
+        <i64 as postgres::types::FromSql>::accepts(ty)
+    }
+}
+
+/// One row of a result, on either backend.
+pub(in crate::store) enum Row<'r> {
+    File(&'r rusqlite::Row<'r>),
+    Server(&'r postgres::Row),
+}
+
+impl Row<'_> {
+    /// Column `i` (from 0) as a `T`.
+    pub fn get<T: Col>(&self, i: usize) -> Result<T> {
+        Ok(match self {
+            Row::File(r) => T::file(r, i)?,
+            Row::Server(r) => T::server(r, i)?,
+        })
+    }
+}
+
+/// Every row of `sql`, each read by `read`.
+pub(in crate::store) fn rows<T>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+    mut read: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    match super::tx::db(on) {
+        Db::File(conn) => {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let bound: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.file()).collect();
+            let mut rows = stmt.query(&bound[..])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                out.push(read(&Row::File(row))?);
+            }
+            Ok(out)
+        }
+        Db::Server(client) => {
+            let bound: Vec<_> = params.iter().map(|p| p.server()).collect();
+            let rows = client.borrow_mut().query(&*dollars(sql), &bound)?;
+            rows.iter().map(|r| read(&Row::Server(r))).collect()
+        }
+    }
+}
+
+/// Every row of `sql` in turn, for results too long to hold at once (on a
+/// file; a server's client receives the whole result first).
+pub(in crate::store) fn each(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+    mut f: impl FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
+    match super::tx::db(on) {
+        Db::File(conn) => {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let bound: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.file()).collect();
+            let mut rows = stmt.query(&bound[..])?;
+            while let Some(row) = rows.next()? {
+                f(&Row::File(row))?;
+            }
+            Ok(())
+        }
+        server => rows(&server, sql, params, f).map(drop),
+    }
+}
+
+/// Every row of `sql` as a `T`, read by column name as `rows::all` reads
+/// a file's (the query names its columns as `T` names its fields).
+pub(in crate::store) fn all<T: serde::de::DeserializeOwned>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    each_as(on, sql, params, |t| {
+        out.push(t);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Every row of `sql` in turn as a `T`, read by column name.
+pub(in crate::store) fn each_as<T: serde::de::DeserializeOwned>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    match super::tx::db(on) {
+        Db::File(conn) => {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let columns = super::rows::columns(&stmt);
+            let bound: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.file()).collect();
+            let mut rows = stmt.query(&bound[..])?;
+            while let Some(row) = rows.next()? {
+                f(super::rows::with_columns(row, &columns)?)?;
+            }
+            Ok(())
+        }
+        server => each(&server, sql, params, |row| match row {
+            Row::Server(r) => f(by_name(r)?),
+            Row::File(_) => Err(crate::error::Error::Internal(
+                "a file's row on a server".into(),
+            )),
+        }),
+    }
+}
+
+/// A server's row as a `T` by column name: through a JSON object of its
+/// columns (the types the schema uses: bigint, integer, boolean, text).
+fn by_name<T: serde::de::DeserializeOwned>(row: &postgres::Row) -> Result<T> {
+    use postgres::types::Type;
+    use serde_json::Value;
+    let mut object = serde_json::Map::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let value = match *column.type_() {
+            Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map(Value::from),
+            Type::INT4 => row.try_get::<_, Option<i32>>(i)?.map(Value::from),
+            Type::BOOL => row.try_get::<_, Option<bool>>(i)?.map(Value::from),
+            _ => row.try_get::<_, Option<String>>(i)?.map(Value::from),
+        };
+        object.insert(column.name().to_string(), value.unwrap_or(Value::Null));
+    }
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        // Never the value: it may be personal data.
+        crate::error::Error::Internal(format!(
+            "a stored row does not fit its type (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// The first row of `sql`, if any, read by `read`.
+pub(in crate::store) fn row<T>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+    read: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<Option<T>> {
+    Ok(rows(on, sql, params, read)?.into_iter().next())
+}
+
+/// Runs a statement; the number of rows it changed.
+pub(in crate::store) fn execute(on: &impl On, sql: &str, params: &[&dyn Param]) -> Result<u64> {
+    match super::tx::db(on) {
+        Db::File(conn) => {
+            let bound: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p.file()).collect();
+            Ok(conn.prepare_cached(sql)?.execute(&bound[..])? as u64)
+        }
+        Db::Server(client) => {
+            let bound: Vec<_> = params.iter().map(|p| p.server()).collect();
+            Ok(client.borrow_mut().execute(&*dollars(sql), &bound)?)
+        }
+    }
+}
+
+/// SQLite's `?N` parameters as PostgreSQL's `$N`; a `?` inside a quoted
+/// string or name stays as it is.
+fn dollars(sql: &str) -> Cow<'_, str> {
+    if !sql.contains('?') {
+        return Cow::Borrowed(sql);
+    }
+    let mut out = String::with_capacity(sql.len());
+    let mut quote = None;
+    for c in sql.chars() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '?') => {
+                out.push('$');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dollars;
+
+    #[test]
+    fn question_marks_become_dollars_outside_quotes() {
+        assert_eq!(
+            dollars("SELECT a FROM t WHERE b = ?1 AND c = '?' AND \"d?\" = ?12"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND \"d?\" = $12"
+        );
+        assert_eq!(dollars("SELECT 1"), "SELECT 1");
+    }
+}
