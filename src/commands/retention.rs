@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::erase::{erase_entry, erase_one, How, RequestTexts, SWEEP_BATCH};
 use super::{Session, Who};
 use crate::cli::RetentionCommand;
 use crate::domain::date::{format_date, parse_date};
@@ -13,6 +12,7 @@ use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
 use crate::messages::{M, R};
 use crate::ops::bases::date_flag;
+use crate::ops::erase::{erase_one, How, RequestTexts, SWEEP_BATCH};
 use crate::ops::holds::holds_of;
 use crate::ops::retention::{expired, Expired};
 use crate::output::Output;
@@ -209,7 +209,7 @@ fn sweep(
                     },
                     &mut texts,
                 )?;
-                let mut entry = erase_entry(*id, &erased, None);
+                let mut entry = erased.entry(None);
                 entry.detail = format!("{} retention-sweep", entry.detail)
                     .trim()
                     .to_string();

@@ -30,3 +30,13 @@ pub fn check_request(tx: &Tx<'_>, request: Option<&str>) -> Result<Option<String
     crate::store::requests::load(tx, id)?;
     Ok(Some(id.to_string()))
 }
+
+/// A free-text flag that must say something (`--reason`): trimmed, or
+/// exit 3 naming the flag if nothing is left.
+pub fn required(flag: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(flag, M::IsRequired));
+    }
+    Ok(text.to_string())
+}
