@@ -1,5 +1,5 @@
 //! `add`, `show`, `search`, `correct` and `end`: one person's record in
-//! one register.
+//! one register (the changes are `ops::records`' operations).
 
 use serde_json::{Map, Value};
 
@@ -7,96 +7,29 @@ use super::view::{record_json, RECORD_COLUMNS};
 use super::{Session, Who};
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
-use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
-use crate::domain::register::{RecordId, Register};
+use crate::domain::fields;
+use crate::domain::register::RecordId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
 use crate::messages::{Lang, D, M, R};
-use crate::ops::records::{check_request, load};
-use crate::output::Output;
+use crate::ops::records::{self as ops, AddOptions, CorrectOptions, EndOptions};
+use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
-use crate::store::records::{self, Correction, Record};
+use crate::store::records::{self, Record};
 use crate::store::search::{self, Query};
 use crate::store::Tx;
 
-/// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
-/// fields are refused by name.
-pub fn resolve(register: Register, pairs: &[(String, String)]) -> Result<Vec<(usize, String)>> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut problems = Vec::new();
-    for (name, value) in pairs {
-        // The same names as an imported file's header: field names,
-        // aliases and the Finnish names (`--set etunimi=Olli`).
-        match header_index(register, name) {
-            None => problems.push(Problem::new(name.as_str(), unknown_field(register, name))),
-            Some(i) if out.iter().any(|(j, _)| *j == i) => {
-                problems.push(Problem::new(name.as_str(), M::GivenTwice))
-            }
-            Some(i) => out.push((i, value.clone())),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Invalid(problems))
-    }
-}
-
-fn field_names(register: Register, changes: &[(usize, String)]) -> Vec<String> {
-    let specs = fields(register);
-    changes
-        .iter()
-        .map(|(i, _)| specs[*i].name.to_string())
-        .collect()
-}
-
-/// Refuses a second record of the same person in a register (exit 6).
-fn refuse_duplicate(
-    tx: &Tx<'_>,
-    register: Register,
-    values: &Values,
-    except: Option<crate::store::RecordKey>,
-) -> Result<()> {
-    if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
-        let by = crate::domain::fields::field_name(by);
-        return Err(Error::Conflict(M::AlreadyIn.say(&[
-            &D::register(register.name()),
-            &existing,
-            &by,
-        ])));
-    }
-    Ok(())
-}
-
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
-    let register = args.register;
-    let changes = resolve(register, &args.set)?;
-    let values = fields::new_values(register, &changes, session.who.ctx())?;
-    session.write("add", |tx, who| {
-        let bases = crate::ops::bases::pairs(tx, &args.bases.options())?;
-        refuse_duplicate(tx, register, &values, None)?;
-        let (id, key) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
-        crate::ops::bases::log_for_new_record(tx, who, key, &bases)?;
-        let record = records::get_by_key(tx, key)?
-            .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
-        let mut entry = Entry {
-            fields: field_names(register, &changes),
-            ..Entry::new("add").record(id)
-        };
-        if !bases.is_empty() {
-            let named: Vec<String> = bases
-                .iter()
-                .map(|(b, p)| format!("{}:{p}", b.basis))
-                .collect();
-            entry.detail = format!("bases={}", named.join(","));
-        }
-        Ok((
-            Output::Object {
-                value: record_json(&record, &who.today_iso(), false),
-                plain: Some(id.to_string()),
-            },
-            entry,
-        ))
+    let options = AddOptions::new(
+        args.register,
+        &args.set,
+        session.who.ctx(),
+        args.bases.options(),
+    )?;
+    let record = session.write("add", |tx, who| ops::add(tx, who, &options))?;
+    Ok(Output::Object {
+        value: record_json(&record, &session.who.today_iso(), false),
+        plain: Some(record.id.to_string()),
     })
 }
 
@@ -372,132 +305,46 @@ pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
     })
 }
 
-/// The fields whose value differs between two versions of a record.
-fn changed_fields(register: Register, old: &Values, new: &Values) -> Vec<usize> {
-    (0..fields(register).len())
-        .filter(|&i| old[i] != new[i])
-        .collect()
-}
-
 pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
-    let reason = args.reason.trim().to_string();
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", M::IsRequired));
+    let reason = ops::required("reason", &args.reason)?;
+    let options = CorrectOptions {
+        id: args.id,
+        changes: ops::resolve(args.id.register, &args.set)?,
+        reason: &reason,
+        request: args.request.as_deref(),
+        dry_run: args.dry_run,
+    };
+    let c = session.write("correct", |tx, who| ops::correct(tx, who, &options))?;
+    // The fields as a message of this run names them (Finnish headers).
+    let said: Vec<String> = c.changed.iter().map(|n| fields::field_name(n)).collect();
+    let mut plain = if c.changed.is_empty() {
+        D::NothingChanged.say(&[&c.id])
+    } else if c.dry_run {
+        D::WouldChange.say(&[&c.id, &said.join(", ")])
+    } else {
+        D::Changed.say(&[&c.id, &said.join(", ")])
+    };
+    if !c.notify.is_empty() {
+        plain.push('\n');
+        plain.push_str(&M::TellRecipients.say(&[&c.notify.join("; ")]));
     }
-    let changes = resolve(args.id.register, &args.set)?;
-    session.write("correct", |tx, who| {
-        let request = check_request(tx, args.request.as_deref())?;
-        let mut record = load(tx, args.id)?;
-        let register = record.register();
-        let old = record.values.clone();
-        fields::apply(register, &mut record.values, &changes, who.ctx())?;
-        let changed = changed_fields(register, &old, &record.values);
-        refuse_duplicate(tx, register, &record.values, Some(record.key))?;
-        let recipients = records::recipients(tx, record.key)?;
-        let names: Vec<String> = changed
-            .iter()
-            .map(|&i| fields(register)[i].name.to_string())
-            .collect();
-        if !args.dry_run && !changed.is_empty() {
-            records::update(tx, &record, &who.now)?;
-            for &i in &changed {
-                records::add_correction(
-                    tx,
-                    record.key,
-                    &Correction {
-                        at: who.now.clone(),
-                        operator: who.operator.clone(),
-                        field: fields(register)[i].name.to_string(),
-                        old_value: old[i].clone(),
-                        new_value: record.values[i].clone(),
-                        reason: reason.clone(),
-                        request: request.clone(),
-                    },
-                )?;
-            }
-        }
-        let mut value = Map::new();
-        value.insert("id".into(), args.id.to_string().into());
-        value.insert("changed".into(), names.clone().into());
-        value.insert("dry_run".into(), args.dry_run.into());
-        value.insert("notify".into(), recipients.clone().into());
-        // The fields as a message of this run names them (Finnish headers).
-        let said: Vec<String> = names.iter().map(|n| fields::field_name(n)).collect();
-        let mut plain = if names.is_empty() {
-            D::NothingChanged.say(&[&args.id])
-        } else if args.dry_run {
-            D::WouldChange.say(&[&args.id, &said.join(", ")])
-        } else {
-            D::Changed.say(&[&args.id, &said.join(", ")])
-        };
-        if !recipients.is_empty() {
-            plain.push('\n');
-            plain.push_str(&M::TellRecipients.say(&[&recipients.join("; ")]));
-        }
-        let entry = Entry {
-            fields: names,
-            request: request.clone(),
-            ..Entry::new("correct")
-                .record(args.id)
-                .rows(changed.len())
-                .detail(if args.dry_run { "dry-run" } else { "" })
-        };
-        Ok((
-            Output::Object {
-                value,
-                plain: Some(plain),
-            },
-            entry,
-        ))
+    Ok(Output::Object {
+        value: to_map(&c),
+        plain: Some(plain),
     })
 }
 
 pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
-    let register = args.id.register;
-    match (register, args.status, &args.manner) {
-        (Register::Recruitment, None, _) => return Err(Error::Usage(R::EndNeedsStatus.into())),
-        (Register::Recruitment, _, Some(_)) => return Err(Error::Usage(R::EndNoManner.into())),
-        (r, Some(_), _) if r != Register::Recruitment => {
-            return Err(Error::Usage(R::StatusRecruitmentOnly.into()))
-        }
-        _ => {}
-    }
-    let end_field = register.end_field();
-    let mut pairs = vec![(end_field.to_string(), args.date.clone())];
-    if let (Some(manner), Some(field)) = (&args.manner, register.end_manner_field()) {
-        pairs.push((field.to_string(), manner.clone()));
-    }
-    if let Some(decision) = args.status {
-        let status = match decision {
-            Decision::Hired => "hired",
-            Decision::Rejected => "rejected",
-            Decision::Withdrawn => "withdrawn",
-        };
-        pairs.push(("application_status".into(), status.into()));
-    }
-    let changes = resolve(register, &pairs)?;
-    session.write("end", |tx, who| {
-        let mut record = load(tx, args.id)?;
-        if let Some(ended) = record.get(end_field) {
-            return Err(Error::invalid(
-                end_field,
-                R::EndedAlready.say(&[&args.id, &ended]),
-            ));
-        }
-        fields::apply(register, &mut record.values, &changes, who.ctx())?;
-        records::update(tx, &record, &who.now)?;
-        let entry = Entry {
-            fields: field_names(register, &changes),
-            ..Entry::new("end").record(args.id)
-        };
-        let value = record_json(&record, &who.today_iso(), false);
-        let date = record.get(end_field).unwrap_or_default().to_string();
-        Ok((
-            Output::Object {
-                value,
-                plain: Some(D::EndedOn.say(&[&args.id, &date])),
-            },
-            entry,
-        ))
+    let status = args.status.map(|decision| match decision {
+        Decision::Hired => "hired",
+        Decision::Rejected => "rejected",
+        Decision::Withdrawn => "withdrawn",
+    });
+    let options = EndOptions::new(args.id, &args.date, args.manner.as_deref(), status)?;
+    let record = session.write("end", |tx, who| ops::end(tx, who, &options))?;
+    let date = record.get(args.id.register.end_field()).unwrap_or_default();
+    Ok(Output::Object {
+        value: record_json(&record, &session.who.today_iso(), false),
+        plain: Some(D::EndedOn.say(&[&args.id, &date])),
     })
 }
