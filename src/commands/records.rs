@@ -8,14 +8,14 @@ use super::{Session, Who};
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::business_id::BusinessId;
 use crate::domain::fields;
-use crate::domain::register::RecordId;
 use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
 use crate::error::{Error, Problem, Result};
 use crate::messages::{Lang, D, M, R};
 use crate::ops::records::{self as ops, AddOptions, CorrectOptions, EndOptions};
+use crate::ops::show::{Details, Shown};
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
-use crate::store::records::{self, Record};
+use crate::store::records::Record;
 use crate::store::search::{self, Query};
 use crate::store::Tx;
 
@@ -41,94 +41,14 @@ pub fn full_json(
     who: &Who,
     reveal: bool,
 ) -> Result<Map<String, Value>> {
+    let details = crate::ops::show::details(conn, record, who, reveal)?;
+    Ok(with_details(record, &details, who, reveal))
+}
+
+fn with_details(record: &Record, details: &Details, who: &Who, reveal: bool) -> Map<String, Value> {
     let mut m = record_json(record, &who.today_iso(), reveal);
-    if let Some(at) = &record.restricted_at {
-        m.insert("restricted_at".into(), at.clone().into());
-        m.insert(
-            "restriction_reason".into(),
-            record
-                .restriction_reason
-                .clone()
-                .map(Value::from)
-                .unwrap_or(Value::Null),
-        );
-        m.insert(
-            "restriction_request".into(),
-            crate::store::restriction::request_of(conn, record.key)?
-                .map(Value::from)
-                .unwrap_or(Value::Null),
-        );
-    }
-    let key = record.key;
-    m.insert(
-        "bases".into(),
-        serde_json::to_value(crate::store::bases::list(conn, key)?).unwrap_or_default(),
-    );
-    let preferences = crate::store::preferences::list(conn, key)?;
-    m.insert(
-        "preferences".into(),
-        serde_json::to_value(&preferences).unwrap_or_default(),
-    );
-    let holds = crate::ops::holds::holds_of(conn, record, who.today)?;
-    m.insert(
-        "holds".into(),
-        holds
-            .iter()
-            .map(crate::ops::holds::hold_json)
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    let (limit, _) = crate::ops::holds::retention_of(conn, record)?;
-    m.insert(
-        "retention_until".into(),
-        limit
-            .map(|d| Value::from(crate::domain::date::format_date(d)))
-            .unwrap_or(Value::Null),
-    );
-    let corrections: Vec<Value> = records::corrections(conn, key)?
-        .into_iter()
-        .map(|c| {
-            let mut v = serde_json::to_value(&c).unwrap_or(Value::Null);
-            // Old hetu values are masked like the current one.
-            if c.field == "hetu" && !reveal {
-                for key in ["old_value", "new_value"] {
-                    if let Some(Value::String(s)) = v.get(key) {
-                        let masked = super::view::mask_hetu(s);
-                        v[key] = masked.into();
-                    }
-                }
-            }
-            v
-        })
-        .collect();
-    m.insert("corrections".into(), corrections.into());
-    let disclosures = crate::store::disclosures::of_record(conn, key)?;
-    m.insert(
-        "disclosures".into(),
-        serde_json::to_value(disclosures).unwrap_or_default(),
-    );
-    let mut notices: Vec<Value> = Vec::new();
-    if let Some(p) = preferences
-        .iter()
-        .find(|p| p.kind == crate::store::preferences::SUPPRESSION)
-    {
-        notices.push(
-            format!(
-                "kept out of marketing lists: this person was erased on {} after opting out (suppression list), until a new consent is recorded",
-                p.effective.get(..10).unwrap_or(&p.effective)
-            )
-            .into(),
-        );
-    }
-    if let Some(h) = record.get("hetu") {
-        if Hetu::parse(h, who.today).is_ok_and(|h| h.is_temporary()) {
-            notices.push(
-                "the personal identity code is a temporary one (individual number 900-999)".into(),
-            );
-        }
-    }
-    m.insert("notices".into(), notices.into());
-    Ok(m)
+    m.extend(to_map(details));
+    m
 }
 
 pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
@@ -136,46 +56,22 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
     // and CSV are the field names in every language.
     let table_lang = Some(crate::messages::lang())
         .filter(|l| session.global.format == crate::output::Format::Table && *l != Lang::En);
-    session.write("show", |tx, who| {
-        let record = match records::get(tx, args.id)? {
-            Some(r) => r,
-            None => return erasure_receipt(tx, args.id),
-        };
-        let value = full_json(tx, &record, who, args.reveal_hetu)?;
-        let value = match table_lang {
-            Some(l) => crate::domain::names::table_keys(value, l),
-            None => value,
-        };
-        let mut entry = Entry::new("show").record(args.id);
-        if args.reveal_hetu {
-            entry.fields = vec!["hetu".into()];
-            entry.detail = "reveal-hetu".into();
+    let reveal = args.reveal_hetu;
+    let shown = session.write("show", |tx, who| {
+        crate::ops::show::show(tx, who, args.id, reveal)
+    })?;
+    let value = match shown {
+        Shown::Erased(receipt) => to_map(&receipt),
+        Shown::Record(found) => {
+            let (record, details) = *found;
+            let value = with_details(&record, &details, &session.who, reveal);
+            match table_lang {
+                Some(l) => crate::domain::names::table_keys(value, l),
+                None => value,
+            }
         }
-        Ok((Output::Object { value, plain: None }, entry))
-    })
-}
-
-/// What `show` prints for an erased record: its receipt (exit 0).
-fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
-    let receipt = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| {
-        let mut m = Map::new();
-        m.insert("id".into(), id.to_string().into());
-        m.insert("register".into(), id.register.name().into());
-        m.insert("status".into(), "erased".into());
-        m.insert("erased_at".into(), r.erased_at.into());
-        m.insert("erased_by".into(), r.erased_by.into());
-        m.insert("reason".into(), r.reason.into());
-        m.insert("request".into(), r.request.into());
-        m.insert("holds_overridden".into(), r.holds_overridden.into());
-        m
-    });
-    match receipt {
-        Some(value) => Ok((
-            Output::Object { value, plain: None },
-            Entry::new("show").record(id).detail("erasure-receipt"),
-        )),
-        None => Err(Error::NotFound(M::NoRecord.say(&[&id]))),
-    }
+    };
+    Ok(Output::Object { value, plain: None })
 }
 
 fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {

@@ -7,11 +7,7 @@ use crate::domain::fields::{fields, Kind};
 use crate::output::Column;
 use crate::store::records::Record;
 
-/// `131052-308T` → `131052-****`: the birth date and century stay
-/// readable, the individual number and check character do not.
-pub fn mask_hetu(hetu: &str) -> String {
-    format!("{}****", hetu.get(..7).unwrap_or(""))
-}
+pub use crate::domain::hetu::mask as mask_hetu;
 
 pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
     let mut m = Map::new();

@@ -4,9 +4,9 @@
 //! erases the way `erase` does, in batches.
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use super::holds::{holds_of, HoldView};
+use super::holds::{hold_views, holds_of};
 use super::records::{check_request, load};
 use super::Who;
 use crate::domain::fields::fields;
@@ -86,10 +86,6 @@ pub struct Judgement {
     /// Whether a hold that is not overridden refuses the erasure.
     #[serde(skip)]
     pub held: bool,
-}
-
-fn hold_views<S: Serializer>(holds: &[Hold], s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_seq(holds.iter().map(HoldView::from))
 }
 
 /// Erases a record (or judges it, `dry_run`) inside the caller's

@@ -61,9 +61,12 @@ impl From<&Hold> for HoldView {
     }
 }
 
-/// [`HoldView`] as JSON.
-pub fn hold_json(h: &Hold) -> serde_json::Value {
-    serde_json::to_value(HoldView::from(h)).unwrap_or_default()
+/// Holds as a list of [`HoldView`] (`#[serde(serialize_with)]`).
+pub(crate) fn hold_views<S: serde::Serializer>(
+    holds: &[Hold],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(holds.iter().map(HoldView::from))
 }
 
 /// A manual hold to add (`hold add`).
