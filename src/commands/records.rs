@@ -6,17 +6,14 @@ use serde_json::{Map, Value};
 use super::view::{record_json, RECORD_COLUMNS};
 use super::{Session, Who};
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
-use crate::domain::business_id::BusinessId;
 use crate::domain::fields;
-use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
-use crate::error::{Error, Problem, Result};
-use crate::messages::{Lang, D, M, R};
+use crate::error::Result;
+use crate::messages::{Lang, D, M};
 use crate::ops::records::{self as ops, AddOptions, CorrectOptions, EndOptions};
+use crate::ops::search::SearchOptions;
 use crate::ops::show::{Details, Shown};
 use crate::output::{to_map, Output};
-use crate::store::audit::Entry;
 use crate::store::records::Record;
-use crate::store::search::{self, Query};
 use crate::store::Tx;
 
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
@@ -74,130 +71,38 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
     Ok(Output::Object { value, plain: None })
 }
 
-fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
-    let mut problems = Vec::new();
-    let mut parsed =
-        |field: &str, r: std::result::Result<String, crate::domain::ValueError>| match r {
-            Ok(v) => Some(v),
-            Err(e) => {
-                problems.push(Problem::new(field, e.0));
-                None
-            }
-        };
-    let q = Query {
-        words: args
-            .text
-            .as_deref()
-            .map(|t| search::distinct_words(&search::words_of(t)))
-            .unwrap_or_default(),
+pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
+    let options = SearchOptions {
+        text: args.text.as_deref(),
         register: args.register,
-        hetu: args.hetu.as_deref().and_then(|h| {
-            parsed(
-                "hetu",
-                Hetu::parse(h, who.today).map(|h| h.as_str().to_string()),
-            )
-        }),
-        email_key: args
-            .email
-            .as_deref()
-            .and_then(|e| parsed("email", e.parse::<Email>().map(|e| e.key()))),
-        phone: args.phone.as_deref().and_then(|p| {
-            parsed(
-                "phone",
-                Phone::parse(p, "FI").map(|p| p.as_str().to_string()),
-            )
-        }),
-        business_id: args.business_id.as_deref().and_then(|b| {
-            parsed(
-                "business_id",
-                BusinessId::parse(b).map(|b| b.as_str().to_string()),
-            )
-        }),
+        hetu: args.hetu.as_deref(),
+        email: args.email.as_deref(),
+        phone: args.phone.as_deref(),
+        business_id: args.business_id.as_deref(),
         include_ended: args.include_ended,
         limit: args.limit as usize,
-        today: who.today_iso(),
+        reveal_hetu: args.reveal_hetu,
     };
-    // Bounded (issue #13 item 6); the words themselves are not repeated:
-    // they may be a name.
-    if q.words.len() > search::MAX_SEARCH_WORDS {
-        problems.push(Problem::new(
-            "text",
-            D::SearchTooManyWords.say(&[&q.words.len(), &search::MAX_SEARCH_WORDS]),
-        ));
-    }
-    if q.words
-        .iter()
-        .any(|w| w.chars().count() > search::MAX_SEARCH_WORD_CHARS)
-    {
-        problems.push(Problem::new(
-            "text",
-            D::SearchWordTooLong.say(&[&search::MAX_SEARCH_WORD_CHARS]),
-        ));
-    }
-    if problems.is_empty() {
-        Ok(q)
-    } else {
-        Err(Error::Invalid(problems))
-    }
-}
-
-pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
-    let query = search_query(&args, &session.who)?;
-    if args.text.is_some() && query.words.is_empty() {
-        return Err(Error::invalid("text", R::NothingToSearch));
-    }
+    let query = crate::ops::search::query(&options, &session.who)?;
     let quiet = session.global.quiet;
     // A read transaction: the search never holds the write lock while it
     // runs; its audit entry is committed before the list is printed.
-    session.read(|tx, who| {
-        let search::Found {
-            records: found,
-            more,
-        } = search::search(tx, &query)?;
-        if more && !quiet {
+    let found = session.read(|tx, _| {
+        let (found, entry) = crate::ops::search::search(tx, &options, &query)?;
+        if found.more && !quiet {
             // Counts only: what matched is personal data.
-            eprintln!(
-                "privreg: {}",
-                crate::messages::M::MoreMatch.say(&[&query.limit])
-            );
+            eprintln!("privreg: {}", M::MoreMatch.say(&[&query.limit]));
         }
-        let today = who.today_iso();
-        let rows: Vec<Map<String, Value>> = found
-            .iter()
-            .map(|r| record_json(r, &today, args.reveal_hetu))
-            .collect();
-        // The criteria used, by name only: the searched text is personal data.
-        let criteria: Vec<String> = [
-            ("text", args.text.is_some()),
-            ("hetu", args.hetu.is_some()),
-            ("email", args.email.is_some()),
-            ("phone", args.phone.is_some()),
-            ("business_id", args.business_id.is_some()),
-        ]
+        Ok((found.records, entry))
+    })?;
+    let today = session.who.today_iso();
+    let rows: Vec<Map<String, Value>> = found
         .iter()
-        .filter(|(_, given)| *given)
-        .map(|(n, _)| n.to_string())
+        .map(|r| record_json(r, &today, args.reveal_hetu))
         .collect();
-        let mut detail = format!("criteria={}", criteria.join("+"));
-        if args.reveal_hetu {
-            detail.push_str(" reveal-hetu");
-        }
-        let entry = Entry {
-            records: found.iter().map(|r| r.id.to_string()).collect(),
-            fields: if args.reveal_hetu {
-                vec!["hetu".into()]
-            } else {
-                vec![]
-            },
-            ..Entry::new("search").rows(found.len()).detail(detail)
-        };
-        Ok((
-            Output::List {
-                rows,
-                table: RECORD_COLUMNS.to_vec(),
-            },
-            entry,
-        ))
+    Ok(Output::List {
+        rows,
+        table: RECORD_COLUMNS.to_vec(),
     })
 }
 

@@ -14,6 +14,7 @@ pub mod erase;
 pub mod holds;
 pub mod records;
 pub mod retention;
+pub mod search;
 pub mod show;
 
 use chrono::NaiveDate;
