@@ -3,18 +3,16 @@
 
 use serde_json::{Map, Value};
 
-use super::view::{record_json, RECORD_COLUMNS};
-use super::{Session, Who};
+use super::view::{record_json, with_details, RECORD_COLUMNS};
+use super::Session;
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
 use crate::domain::fields;
 use crate::error::Result;
 use crate::messages::{Lang, D, M};
 use crate::ops::records::{self as ops, AddOptions, CorrectOptions, EndOptions};
 use crate::ops::search::SearchOptions;
-use crate::ops::show::{Details, Shown};
+use crate::ops::show::Shown;
 use crate::output::{to_map, Output};
-use crate::store::records::Record;
-use crate::store::Tx;
 
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
     let options = AddOptions::new(
@@ -28,24 +26,6 @@ pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
         value: record_json(&record, &session.who.today_iso(), false),
         plain: Some(record.id.to_string()),
     })
-}
-
-/// A record with its legal bases, preferences, holds, corrections and
-/// disclosures: what `show` prints.
-pub fn full_json(
-    conn: &Tx<'_>,
-    record: &Record,
-    who: &Who,
-    reveal: bool,
-) -> Result<Map<String, Value>> {
-    let details = crate::ops::show::details(conn, record, who, reveal)?;
-    Ok(with_details(record, &details, who, reveal))
-}
-
-fn with_details(record: &Record, details: &Details, who: &Who, reveal: bool) -> Map<String, Value> {
-    let mut m = record_json(record, &who.today_iso(), reveal);
-    m.extend(to_map(details));
-    m
 }
 
 pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
