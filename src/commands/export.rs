@@ -3,8 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::records::full_json;
-use super::view::{mask_hetu, record_json};
+use super::view::{full_json, mask_hetu, record_json};
 use super::{Session, Who};
 use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
 use crate::domain::basis::Basis;

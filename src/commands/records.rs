@@ -1,201 +1,31 @@
 //! `add`, `show`, `search`, `correct` and `end`: one person's record in
-//! one register.
+//! one register (the changes are `ops::records`' operations).
 
 use serde_json::{Map, Value};
 
-use super::view::{record_json, RECORD_COLUMNS};
-use super::{Session, Who};
+use super::view::{record_json, with_details, RECORD_COLUMNS};
+use super::Session;
 use crate::cli::{AddArgs, CorrectArgs, Decision, EndArgs, SearchArgs, ShowArgs};
-use crate::domain::business_id::BusinessId;
-use crate::domain::fields::{self, fields, header_index, unknown_field, Values};
-use crate::domain::register::{RecordId, Register};
-use crate::domain::{email::Email, hetu::Hetu, phone::Phone};
-use crate::error::{Error, Problem, Result};
-use crate::messages::{Lang, D, M, R};
-use crate::ops::records::{check_request, load};
-use crate::output::Output;
-use crate::store::audit::Entry;
-use crate::store::records::{self, Correction, Record};
-use crate::store::search::{self, Query};
-use crate::store::Tx;
-
-/// `FIELD=VALUE` pairs as (field index, raw value); unknown and repeated
-/// fields are refused by name.
-pub fn resolve(register: Register, pairs: &[(String, String)]) -> Result<Vec<(usize, String)>> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut problems = Vec::new();
-    for (name, value) in pairs {
-        // The same names as an imported file's header: field names,
-        // aliases and the Finnish names (`--set etunimi=Olli`).
-        match header_index(register, name) {
-            None => problems.push(Problem::new(name.as_str(), unknown_field(register, name))),
-            Some(i) if out.iter().any(|(j, _)| *j == i) => {
-                problems.push(Problem::new(name.as_str(), M::GivenTwice))
-            }
-            Some(i) => out.push((i, value.clone())),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Invalid(problems))
-    }
-}
-
-fn field_names(register: Register, changes: &[(usize, String)]) -> Vec<String> {
-    let specs = fields(register);
-    changes
-        .iter()
-        .map(|(i, _)| specs[*i].name.to_string())
-        .collect()
-}
-
-/// Refuses a second record of the same person in a register (exit 6).
-fn refuse_duplicate(
-    tx: &Tx<'_>,
-    register: Register,
-    values: &Values,
-    except: Option<crate::store::RecordKey>,
-) -> Result<()> {
-    if let Some((existing, by)) = records::find_same_person(tx, register, values, except)? {
-        let by = crate::domain::fields::field_name(by);
-        return Err(Error::Conflict(M::AlreadyIn.say(&[
-            &D::register(register.name()),
-            &existing,
-            &by,
-        ])));
-    }
-    Ok(())
-}
+use crate::domain::fields;
+use crate::error::Result;
+use crate::messages::{Lang, D, M};
+use crate::ops::records::{self as ops, AddOptions, CorrectOptions, EndOptions};
+use crate::ops::search::SearchOptions;
+use crate::ops::show::Shown;
+use crate::output::{to_map, Output};
 
 pub fn add(session: &mut Session, args: AddArgs) -> Result<Output> {
-    let register = args.register;
-    let changes = resolve(register, &args.set)?;
-    let values = fields::new_values(register, &changes, session.who.ctx())?;
-    session.write("add", |tx, who| {
-        let bases = crate::ops::bases::pairs(tx, &args.bases.options())?;
-        refuse_duplicate(tx, register, &values, None)?;
-        let (id, key) = records::insert(tx, register, &values, &who.now, &who.operator, "add")?;
-        crate::ops::bases::log_for_new_record(tx, who, key, &bases)?;
-        let record = records::get_by_key(tx, key)?
-            .ok_or_else(|| Error::Internal("the new record vanished".into()))?;
-        let mut entry = Entry {
-            fields: field_names(register, &changes),
-            ..Entry::new("add").record(id)
-        };
-        if !bases.is_empty() {
-            let named: Vec<String> = bases
-                .iter()
-                .map(|(b, p)| format!("{}:{p}", b.basis))
-                .collect();
-            entry.detail = format!("bases={}", named.join(","));
-        }
-        Ok((
-            Output::Object {
-                value: record_json(&record, &who.today_iso(), false),
-                plain: Some(id.to_string()),
-            },
-            entry,
-        ))
+    let options = AddOptions::new(
+        args.register,
+        &args.set,
+        session.who.ctx(),
+        args.bases.options(),
+    )?;
+    let record = session.write("add", |tx, who| ops::add(tx, who, &options))?;
+    Ok(Output::Object {
+        value: record_json(&record, &session.who.today_iso(), false),
+        plain: Some(record.id.to_string()),
     })
-}
-
-/// A record with its legal bases, preferences, holds, corrections and
-/// disclosures: what `show` prints.
-pub fn full_json(
-    conn: &Tx<'_>,
-    record: &Record,
-    who: &Who,
-    reveal: bool,
-) -> Result<Map<String, Value>> {
-    let mut m = record_json(record, &who.today_iso(), reveal);
-    if let Some(at) = &record.restricted_at {
-        m.insert("restricted_at".into(), at.clone().into());
-        m.insert(
-            "restriction_reason".into(),
-            record
-                .restriction_reason
-                .clone()
-                .map(Value::from)
-                .unwrap_or(Value::Null),
-        );
-        m.insert(
-            "restriction_request".into(),
-            crate::store::restriction::request_of(conn, record.key)?
-                .map(Value::from)
-                .unwrap_or(Value::Null),
-        );
-    }
-    let key = record.key;
-    m.insert(
-        "bases".into(),
-        serde_json::to_value(crate::store::bases::list(conn, key)?).unwrap_or_default(),
-    );
-    let preferences = crate::store::preferences::list(conn, key)?;
-    m.insert(
-        "preferences".into(),
-        serde_json::to_value(&preferences).unwrap_or_default(),
-    );
-    let holds = crate::ops::holds::holds_of(conn, record, who.today)?;
-    m.insert(
-        "holds".into(),
-        holds
-            .iter()
-            .map(crate::ops::holds::hold_json)
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    let (limit, _) = crate::ops::holds::retention_of(conn, record)?;
-    m.insert(
-        "retention_until".into(),
-        limit
-            .map(|d| Value::from(crate::domain::date::format_date(d)))
-            .unwrap_or(Value::Null),
-    );
-    let corrections: Vec<Value> = records::corrections(conn, key)?
-        .into_iter()
-        .map(|c| {
-            let mut v = serde_json::to_value(&c).unwrap_or(Value::Null);
-            // Old hetu values are masked like the current one.
-            if c.field == "hetu" && !reveal {
-                for key in ["old_value", "new_value"] {
-                    if let Some(Value::String(s)) = v.get(key) {
-                        let masked = super::view::mask_hetu(s);
-                        v[key] = masked.into();
-                    }
-                }
-            }
-            v
-        })
-        .collect();
-    m.insert("corrections".into(), corrections.into());
-    let disclosures = crate::store::disclosures::of_record(conn, key)?;
-    m.insert(
-        "disclosures".into(),
-        serde_json::to_value(disclosures).unwrap_or_default(),
-    );
-    let mut notices: Vec<Value> = Vec::new();
-    if let Some(p) = preferences
-        .iter()
-        .find(|p| p.kind == crate::store::preferences::SUPPRESSION)
-    {
-        notices.push(
-            format!(
-                "kept out of marketing lists: this person was erased on {} after opting out (suppression list), until a new consent is recorded",
-                p.effective.get(..10).unwrap_or(&p.effective)
-            )
-            .into(),
-        );
-    }
-    if let Some(h) = record.get("hetu") {
-        if Hetu::parse(h, who.today).is_ok_and(|h| h.is_temporary()) {
-            notices.push(
-                "the personal identity code is a temporary one (individual number 900-999)".into(),
-            );
-        }
-    }
-    m.insert("notices".into(), notices.into());
-    Ok(m)
 }
 
 pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
@@ -203,301 +33,99 @@ pub fn show(session: &mut Session, args: ShowArgs) -> Result<Output> {
     // and CSV are the field names in every language.
     let table_lang = Some(crate::messages::lang())
         .filter(|l| session.global.format == crate::output::Format::Table && *l != Lang::En);
-    session.write("show", |tx, who| {
-        let record = match records::get(tx, args.id)? {
-            Some(r) => r,
-            None => return erasure_receipt(tx, args.id),
-        };
-        let value = full_json(tx, &record, who, args.reveal_hetu)?;
-        let value = match table_lang {
-            Some(l) => crate::domain::names::table_keys(value, l),
-            None => value,
-        };
-        let mut entry = Entry::new("show").record(args.id);
-        if args.reveal_hetu {
-            entry.fields = vec!["hetu".into()];
-            entry.detail = "reveal-hetu".into();
-        }
-        Ok((Output::Object { value, plain: None }, entry))
-    })
-}
-
-/// What `show` prints for an erased record: its receipt (exit 0).
-fn erasure_receipt(tx: &Tx<'_>, id: RecordId) -> Result<(Output, Entry)> {
-    let receipt = crate::store::erasures::erasure_receipt(tx, id)?.map(|r| {
-        let mut m = Map::new();
-        m.insert("id".into(), id.to_string().into());
-        m.insert("register".into(), id.register.name().into());
-        m.insert("status".into(), "erased".into());
-        m.insert("erased_at".into(), r.erased_at.into());
-        m.insert("erased_by".into(), r.erased_by.into());
-        m.insert("reason".into(), r.reason.into());
-        m.insert("request".into(), r.request.into());
-        m.insert("holds_overridden".into(), r.holds_overridden.into());
-        m
-    });
-    match receipt {
-        Some(value) => Ok((
-            Output::Object { value, plain: None },
-            Entry::new("show").record(id).detail("erasure-receipt"),
-        )),
-        None => Err(Error::NotFound(M::NoRecord.say(&[&id]))),
-    }
-}
-
-fn search_query(args: &SearchArgs, who: &Who) -> Result<Query> {
-    let mut problems = Vec::new();
-    let mut parsed =
-        |field: &str, r: std::result::Result<String, crate::domain::ValueError>| match r {
-            Ok(v) => Some(v),
-            Err(e) => {
-                problems.push(Problem::new(field, e.0));
-                None
+    let reveal = args.reveal_hetu;
+    let shown = session.write("show", |tx, who| {
+        crate::ops::show::show(tx, who, args.id, reveal)
+    })?;
+    let value = match shown {
+        Shown::Erased(receipt) => to_map(&receipt),
+        Shown::Record(found) => {
+            let (record, details) = *found;
+            let value = with_details(&record, &details, &session.who, reveal);
+            match table_lang {
+                Some(l) => crate::domain::names::table_keys(value, l),
+                None => value,
             }
-        };
-    let q = Query {
-        words: args
-            .text
-            .as_deref()
-            .map(|t| search::distinct_words(&search::words_of(t)))
-            .unwrap_or_default(),
-        register: args.register,
-        hetu: args.hetu.as_deref().and_then(|h| {
-            parsed(
-                "hetu",
-                Hetu::parse(h, who.today).map(|h| h.as_str().to_string()),
-            )
-        }),
-        email_key: args
-            .email
-            .as_deref()
-            .and_then(|e| parsed("email", e.parse::<Email>().map(|e| e.key()))),
-        phone: args.phone.as_deref().and_then(|p| {
-            parsed(
-                "phone",
-                Phone::parse(p, "FI").map(|p| p.as_str().to_string()),
-            )
-        }),
-        business_id: args.business_id.as_deref().and_then(|b| {
-            parsed(
-                "business_id",
-                BusinessId::parse(b).map(|b| b.as_str().to_string()),
-            )
-        }),
-        include_ended: args.include_ended,
-        limit: args.limit as usize,
-        today: who.today_iso(),
+        }
     };
-    // Bounded (issue #13 item 6); the words themselves are not repeated:
-    // they may be a name.
-    if q.words.len() > search::MAX_SEARCH_WORDS {
-        problems.push(Problem::new(
-            "text",
-            D::SearchTooManyWords.say(&[&q.words.len(), &search::MAX_SEARCH_WORDS]),
-        ));
-    }
-    if q.words
-        .iter()
-        .any(|w| w.chars().count() > search::MAX_SEARCH_WORD_CHARS)
-    {
-        problems.push(Problem::new(
-            "text",
-            D::SearchWordTooLong.say(&[&search::MAX_SEARCH_WORD_CHARS]),
-        ));
-    }
-    if problems.is_empty() {
-        Ok(q)
-    } else {
-        Err(Error::Invalid(problems))
-    }
+    Ok(Output::Object { value, plain: None })
 }
 
 pub fn search(session: &mut Session, args: SearchArgs) -> Result<Output> {
-    let query = search_query(&args, &session.who)?;
-    if args.text.is_some() && query.words.is_empty() {
-        return Err(Error::invalid("text", R::NothingToSearch));
-    }
+    let options = SearchOptions {
+        text: args.text.as_deref(),
+        register: args.register,
+        hetu: args.hetu.as_deref(),
+        email: args.email.as_deref(),
+        phone: args.phone.as_deref(),
+        business_id: args.business_id.as_deref(),
+        include_ended: args.include_ended,
+        limit: args.limit as usize,
+        reveal_hetu: args.reveal_hetu,
+    };
+    let query = crate::ops::search::query(&options, &session.who)?;
     let quiet = session.global.quiet;
     // A read transaction: the search never holds the write lock while it
     // runs; its audit entry is committed before the list is printed.
-    session.read(|tx, who| {
-        let search::Found {
-            records: found,
-            more,
-        } = search::search(tx, &query)?;
-        if more && !quiet {
+    let found = session.read(|tx, _| {
+        let (found, entry) = crate::ops::search::search(tx, &options, &query)?;
+        if found.more && !quiet {
             // Counts only: what matched is personal data.
-            eprintln!(
-                "privreg: {}",
-                crate::messages::M::MoreMatch.say(&[&query.limit])
-            );
+            eprintln!("privreg: {}", M::MoreMatch.say(&[&query.limit]));
         }
-        let today = who.today_iso();
-        let rows: Vec<Map<String, Value>> = found
-            .iter()
-            .map(|r| record_json(r, &today, args.reveal_hetu))
-            .collect();
-        // The criteria used, by name only: the searched text is personal data.
-        let criteria: Vec<String> = [
-            ("text", args.text.is_some()),
-            ("hetu", args.hetu.is_some()),
-            ("email", args.email.is_some()),
-            ("phone", args.phone.is_some()),
-            ("business_id", args.business_id.is_some()),
-        ]
+        Ok((found.records, entry))
+    })?;
+    let today = session.who.today_iso();
+    let rows: Vec<Map<String, Value>> = found
         .iter()
-        .filter(|(_, given)| *given)
-        .map(|(n, _)| n.to_string())
+        .map(|r| record_json(r, &today, args.reveal_hetu))
         .collect();
-        let mut detail = format!("criteria={}", criteria.join("+"));
-        if args.reveal_hetu {
-            detail.push_str(" reveal-hetu");
-        }
-        let entry = Entry {
-            records: found.iter().map(|r| r.id.to_string()).collect(),
-            fields: if args.reveal_hetu {
-                vec!["hetu".into()]
-            } else {
-                vec![]
-            },
-            ..Entry::new("search").rows(found.len()).detail(detail)
-        };
-        Ok((
-            Output::List {
-                rows,
-                table: RECORD_COLUMNS.to_vec(),
-            },
-            entry,
-        ))
+    Ok(Output::List {
+        rows,
+        table: RECORD_COLUMNS.to_vec(),
     })
 }
 
-/// The fields whose value differs between two versions of a record.
-fn changed_fields(register: Register, old: &Values, new: &Values) -> Vec<usize> {
-    (0..fields(register).len())
-        .filter(|&i| old[i] != new[i])
-        .collect()
-}
-
 pub fn correct(session: &mut Session, args: CorrectArgs) -> Result<Output> {
-    let reason = args.reason.trim().to_string();
-    if reason.is_empty() {
-        return Err(Error::invalid("reason", M::IsRequired));
+    let reason = ops::required("reason", &args.reason)?;
+    let options = CorrectOptions {
+        id: args.id,
+        changes: ops::resolve(args.id.register, &args.set)?,
+        reason: &reason,
+        request: args.request.as_deref(),
+        dry_run: args.dry_run,
+    };
+    let c = session.write("correct", |tx, who| ops::correct(tx, who, &options))?;
+    // The fields as a message of this run names them (Finnish headers).
+    let said: Vec<String> = c.changed.iter().map(|n| fields::field_name(n)).collect();
+    let mut plain = if c.changed.is_empty() {
+        D::NothingChanged.say(&[&c.id])
+    } else if c.dry_run {
+        D::WouldChange.say(&[&c.id, &said.join(", ")])
+    } else {
+        D::Changed.say(&[&c.id, &said.join(", ")])
+    };
+    if !c.notify.is_empty() {
+        plain.push('\n');
+        plain.push_str(&M::TellRecipients.say(&[&c.notify.join("; ")]));
     }
-    let changes = resolve(args.id.register, &args.set)?;
-    session.write("correct", |tx, who| {
-        let request = check_request(tx, args.request.as_deref())?;
-        let mut record = load(tx, args.id)?;
-        let register = record.register();
-        let old = record.values.clone();
-        fields::apply(register, &mut record.values, &changes, who.ctx())?;
-        let changed = changed_fields(register, &old, &record.values);
-        refuse_duplicate(tx, register, &record.values, Some(record.key))?;
-        let recipients = records::recipients(tx, record.key)?;
-        let names: Vec<String> = changed
-            .iter()
-            .map(|&i| fields(register)[i].name.to_string())
-            .collect();
-        if !args.dry_run && !changed.is_empty() {
-            records::update(tx, &record, &who.now)?;
-            for &i in &changed {
-                records::add_correction(
-                    tx,
-                    record.key,
-                    &Correction {
-                        at: who.now.clone(),
-                        operator: who.operator.clone(),
-                        field: fields(register)[i].name.to_string(),
-                        old_value: old[i].clone(),
-                        new_value: record.values[i].clone(),
-                        reason: reason.clone(),
-                        request: request.clone(),
-                    },
-                )?;
-            }
-        }
-        let mut value = Map::new();
-        value.insert("id".into(), args.id.to_string().into());
-        value.insert("changed".into(), names.clone().into());
-        value.insert("dry_run".into(), args.dry_run.into());
-        value.insert("notify".into(), recipients.clone().into());
-        // The fields as a message of this run names them (Finnish headers).
-        let said: Vec<String> = names.iter().map(|n| fields::field_name(n)).collect();
-        let mut plain = if names.is_empty() {
-            D::NothingChanged.say(&[&args.id])
-        } else if args.dry_run {
-            D::WouldChange.say(&[&args.id, &said.join(", ")])
-        } else {
-            D::Changed.say(&[&args.id, &said.join(", ")])
-        };
-        if !recipients.is_empty() {
-            plain.push('\n');
-            plain.push_str(&M::TellRecipients.say(&[&recipients.join("; ")]));
-        }
-        let entry = Entry {
-            fields: names,
-            request: request.clone(),
-            ..Entry::new("correct")
-                .record(args.id)
-                .rows(changed.len())
-                .detail(if args.dry_run { "dry-run" } else { "" })
-        };
-        Ok((
-            Output::Object {
-                value,
-                plain: Some(plain),
-            },
-            entry,
-        ))
+    Ok(Output::Object {
+        value: to_map(&c),
+        plain: Some(plain),
     })
 }
 
 pub fn end(session: &mut Session, args: EndArgs) -> Result<Output> {
-    let register = args.id.register;
-    match (register, args.status, &args.manner) {
-        (Register::Recruitment, None, _) => return Err(Error::Usage(R::EndNeedsStatus.into())),
-        (Register::Recruitment, _, Some(_)) => return Err(Error::Usage(R::EndNoManner.into())),
-        (r, Some(_), _) if r != Register::Recruitment => {
-            return Err(Error::Usage(R::StatusRecruitmentOnly.into()))
-        }
-        _ => {}
-    }
-    let end_field = register.end_field();
-    let mut pairs = vec![(end_field.to_string(), args.date.clone())];
-    if let (Some(manner), Some(field)) = (&args.manner, register.end_manner_field()) {
-        pairs.push((field.to_string(), manner.clone()));
-    }
-    if let Some(decision) = args.status {
-        let status = match decision {
-            Decision::Hired => "hired",
-            Decision::Rejected => "rejected",
-            Decision::Withdrawn => "withdrawn",
-        };
-        pairs.push(("application_status".into(), status.into()));
-    }
-    let changes = resolve(register, &pairs)?;
-    session.write("end", |tx, who| {
-        let mut record = load(tx, args.id)?;
-        if let Some(ended) = record.get(end_field) {
-            return Err(Error::invalid(
-                end_field,
-                R::EndedAlready.say(&[&args.id, &ended]),
-            ));
-        }
-        fields::apply(register, &mut record.values, &changes, who.ctx())?;
-        records::update(tx, &record, &who.now)?;
-        let entry = Entry {
-            fields: field_names(register, &changes),
-            ..Entry::new("end").record(args.id)
-        };
-        let value = record_json(&record, &who.today_iso(), false);
-        let date = record.get(end_field).unwrap_or_default().to_string();
-        Ok((
-            Output::Object {
-                value,
-                plain: Some(D::EndedOn.say(&[&args.id, &date])),
-            },
-            entry,
-        ))
+    let status = args.status.map(|decision| match decision {
+        Decision::Hired => "hired",
+        Decision::Rejected => "rejected",
+        Decision::Withdrawn => "withdrawn",
+    });
+    let options = EndOptions::new(args.id, &args.date, args.manner.as_deref(), status)?;
+    let record = session.write("end", |tx, who| ops::end(tx, who, &options))?;
+    let date = record.get(args.id.register.end_field()).unwrap_or_default();
+    Ok(Output::Object {
+        value: record_json(&record, &session.who.today_iso(), false),
+        plain: Some(D::EndedOn.say(&[&args.id, &date])),
     })
 }

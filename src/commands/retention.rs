@@ -3,9 +3,9 @@
 //! way `erase` erases one (DOMAIN §5).
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::erase::{erase_entry, erase_one, How, RequestTexts, SWEEP_BATCH};
 use super::{Session, Who};
 use crate::cli::RetentionCommand;
 use crate::domain::date::{format_date, parse_date};
@@ -13,29 +13,37 @@ use crate::domain::register::RecordId;
 use crate::error::{Error, Result};
 use crate::messages::{M, R};
 use crate::ops::bases::date_flag;
+use crate::ops::erase::{erase_one, How, RequestTexts, SWEEP_BATCH};
 use crate::ops::holds::holds_of;
 use crate::ops::retention::{expired, Expired};
-use crate::output::Output;
+use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::Role;
 use crate::store::records;
 
+/// A row of `retention report` and `retention sweep`.
+#[derive(Serialize)]
+struct ExpiredRow<'a> {
+    #[serde(serialize_with = "crate::ops::as_text")]
+    id: RecordId,
+    register: &'static str,
+    ended_on: &'a Option<String>,
+    retention_limit: String,
+    erasable_from: String,
+    rule: &'a str,
+    restricted_since: &'a Option<String>,
+}
+
 fn expired_row(e: &Expired) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), e.record.id.to_string().into());
-    m.insert("register".into(), e.record.register().name().into());
-    m.insert("ended_on".into(), e.record.ended_on.clone().into());
-    m.insert("retention_limit".into(), format_date(e.limit).into());
-    m.insert("erasable_from".into(), format_date(e.from).into());
-    m.insert("rule".into(), e.rule.clone().into());
-    m.insert(
-        "restricted_since".into(),
-        e.restricted_since
-            .clone()
-            .map(Value::from)
-            .unwrap_or(Value::Null),
-    );
-    m
+    to_map(&ExpiredRow {
+        id: e.record.id,
+        register: e.record.register().name(),
+        ended_on: &e.record.ended_on,
+        retention_limit: format_date(e.limit),
+        erasable_from: format_date(e.from),
+        rule: &e.rule,
+        restricted_since: &e.restricted_since,
+    })
 }
 
 const EXPIRED_COLUMNS: &[crate::output::Column] = &[
@@ -209,7 +217,7 @@ fn sweep(
                     },
                     &mut texts,
                 )?;
-                let mut entry = erase_entry(*id, &erased, None);
+                let mut entry = erased.entry(None);
                 entry.detail = format!("{} retention-sweep", entry.detail)
                     .trim()
                     .to_string();

@@ -1,17 +1,19 @@
 //! How a record looks on output (SPEC §2): `id`, `register`, `status` and
-//! every field of its register by name, hetu masked unless revealed.
+//! every field of its register by name, hetu masked unless revealed; and
+//! with its details, as `show` and the access report print it.
 
 use serde_json::{Map, Value};
 
 use crate::domain::fields::{fields, Kind};
+use crate::error::Result;
+use crate::ops::show::Details;
+use crate::ops::Who;
+use crate::output::to_map;
 use crate::output::Column;
 use crate::store::records::Record;
+use crate::store::Tx;
 
-/// `131052-308T` → `131052-****`: the birth date and century stay
-/// readable, the individual number and check character do not.
-pub fn mask_hetu(hetu: &str) -> String {
-    format!("{}****", hetu.get(..7).unwrap_or(""))
-}
+pub use crate::domain::hetu::mask as mask_hetu;
 
 pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
     let mut m = Map::new();
@@ -27,6 +29,31 @@ pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<Strin
         };
         m.insert(f.name.into(), value);
     }
+    m
+}
+
+/// A record with its legal bases, preferences, holds, corrections and
+/// disclosures: what `show` prints and the access report of `export`
+/// repeats for each record.
+pub fn full_json(
+    conn: &Tx<'_>,
+    record: &Record,
+    who: &Who,
+    reveal: bool,
+) -> Result<Map<String, Value>> {
+    let details = crate::ops::show::details(conn, record, who, reveal)?;
+    Ok(with_details(record, &details, who, reveal))
+}
+
+/// A record's fields followed by its [`Details`].
+pub fn with_details(
+    record: &Record,
+    details: &Details,
+    who: &Who,
+    reveal: bool,
+) -> Map<String, Value> {
+    let mut m = record_json(record, &who.today_iso(), reveal);
+    m.extend(to_map(details));
     m
 }
 

@@ -29,6 +29,13 @@ const CHECK_CHARS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Hetu(String);
 
+/// `131052-308T` → `131052-****`: the birth date and century stay
+/// readable, the individual number and check character do not. Takes the
+/// text as stored, parsed or not.
+pub fn mask(hetu: &str) -> String {
+    format!("{}****", hetu.get(..7).unwrap_or(""))
+}
+
 impl Hetu {
     /// Parses and validates a code. `today` is a parameter rather than read
     /// from the clock so that the "not in the future" rule is testable.

@@ -10,9 +10,12 @@
 //! other (cargo's `src/ops/` under `src/bin/cargo/commands/`).
 
 pub mod bases;
+pub mod erase;
 pub mod holds;
 pub mod records;
 pub mod retention;
+pub mod search;
+pub mod show;
 
 use chrono::NaiveDate;
 
@@ -47,4 +50,13 @@ impl Who {
     pub fn ctx(&self) -> Ctx {
         Ctx { today: self.today }
     }
+}
+
+/// A value as its text in JSON (`#[serde(serialize_with)]`): a record id
+/// is `"C-000123"`.
+pub(crate) fn as_text<T: std::fmt::Display, S: serde::Serializer>(
+    v: &T,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }

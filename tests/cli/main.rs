@@ -15,6 +15,7 @@ mod export;
 mod hostile;
 mod import;
 mod init;
+mod json_keys;
 mod language;
 mod language_msga;
 mod language_msgb;
