@@ -104,3 +104,122 @@ fn requests_print_their_keys_in_order() {
     );
     assert_eq!(shown["history"].as_array().unwrap().len(), 3);
 }
+
+const BREACH_KEYS: [&str; 14] = [
+    "id",
+    "aware_at",
+    "notify_by",
+    "status",
+    "nature",
+    "risk",
+    "records",
+    "approx_subjects",
+    "client",
+    "authority_notified_at",
+    "subjects_notified_at",
+    "client_notified_at",
+    "overdue",
+    "flag",
+];
+
+#[test]
+fn breaches_print_their_keys_in_order() {
+    let env = Env::new();
+    env.ok(&[
+        "controller",
+        "set",
+        "--name",
+        "Tilitoimisto Esimerkki Oy",
+        "--contact-email",
+        "tietosuoja@esimerkki.fi",
+    ]);
+    let id = env.add(
+        "customer",
+        &[
+            "first_name=Aino",
+            "last_name=Aaltonen",
+            "street=Kirjekatu 1",
+            "postal_code=00100",
+            "city=Helsinki",
+        ],
+    );
+    let opened = env.json(&[
+        "breach",
+        "open",
+        "--description",
+        "Payroll e-mail sent to the wrong client",
+        "--nature",
+        "confidentiality",
+        "--aware-at",
+        "2026-11-24 08:00",
+        "--record",
+        &id,
+        "--client",
+        "Asiakas Oy",
+    ]);
+    assert_eq!(keys(&opened), BREACH_KEYS);
+    // Found days ago: overdue on the suite's day, flagged in the list.
+    env.ok(&[
+        "breach",
+        "open",
+        "--description",
+        "Laptop stolen",
+        "--nature",
+        "availability",
+        "--aware-at",
+        "2026-11-20 08:00",
+    ]);
+    let list = env.json(&["breach", "list"]);
+    assert_eq!(keys(&list[0]), BREACH_KEYS);
+    assert_eq!(keys(&list[1]), BREACH_KEYS);
+    let overdue = env.json(&["breach", "list", "--overdue"]);
+    assert_eq!(overdue[0]["flag"], "OVERDUE");
+    assert_eq!(keys(&overdue[0]), BREACH_KEYS);
+
+    let assessed = env.json(&[
+        "breach",
+        "assess",
+        "BR-1",
+        "--risk",
+        "high",
+        "--reason",
+        "bank account numbers",
+        "--consequences",
+        "Possible fraud",
+        "--measures",
+        "E-mail recalled",
+    ]);
+    assert_eq!(keys(&assessed), BREACH_KEYS);
+    let told = env.json(&["breach", "notify", "BR-1", "--authority"]);
+    assert_eq!(keys(&told), BREACH_KEYS);
+    let told = env.json(&["breach", "notify", "BR-1", "--client"]);
+    assert_eq!(keys(&told), BREACH_KEYS);
+    let letters = env.json(&["breach", "notify", "BR-1", "--subjects"]);
+    assert_eq!(keys(&letters), ["breach", "letters", "skipped_erased"]);
+    assert_eq!(keys(&letters["letters"][0]), ["record", "language", "text"]);
+    let closed = env.json(&["breach", "close", "BR-1"]);
+    assert_eq!(keys(&closed), BREACH_KEYS);
+    assert_eq!(closed["status"], "closed");
+
+    let shown = env.json(&["breach", "show", "BR-1"]);
+    let mut show_keys = BREACH_KEYS.to_vec();
+    show_keys.extend([
+        "description",
+        "data",
+        "authority_reference",
+        "late_reason",
+        "letters",
+        "skipped_erased",
+        "opened_at",
+        "opened_by",
+        "closed_at",
+        "closed_by",
+        "erased_records",
+        "assessments",
+    ]);
+    assert_eq!(keys(&shown), show_keys);
+    assert_eq!(
+        keys(&shown["assessments"][0]),
+        ["risk", "reason", "consequences", "measures", "at", "by"]
+    );
+}
