@@ -10,9 +10,11 @@
 //! other (cargo's `src/ops/` under `src/bin/cargo/commands/`).
 
 pub mod bases;
+pub mod breach;
 pub mod erase;
 pub mod holds;
 pub mod records;
+pub mod requests;
 pub mod retention;
 pub mod search;
 pub mod show;

@@ -1,8 +1,20 @@
-//! `breach notify`: to the Data Protection Ombudsman (Art. 33), to the
-//! client whose processor the firm is (Art. 33(2)), or by letter to each
-//! person concerned (Art. 34).
+//! `breach notify`: to the Data Protection Ombudsman (Art. 33) and to the
+//! client whose processor the firm is (Art. 33(2)), the adapters of
+//! `ops::breach`; or by letter to each person concerned (Art. 34), written
+//! by `breach_letter`.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::*;
+use crate::cli::BreachNotifyArgs;
+use crate::domain::breach::BreachId;
+use crate::domain::register::RecordId;
+use crate::ops::breach::{refuse_closed, AuthorityOptions};
+use crate::store::breaches::Breach;
+use crate::store::records;
+use crate::store::Tx;
+use breach_letter::Letter;
 
 pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) -> Result<Output> {
     let now = now_of(session)?;
@@ -15,97 +27,36 @@ pub(super) fn notify_authority(session: &mut Session, args: BreachNotifyArgs) ->
     }
     let reference = optional_text("reference", args.reference)?;
     let late_reason = optional_text("late_reason", args.late_reason)?;
-    let id = args.id;
-    session.write("breach-notify-authority", |tx, who| {
-        let b = breaches::load(tx, id)?;
-        refuse_closed(&b)?;
-        if let Some(told) = &b.authority_at {
-            return Err(Error::invalid(
-                "breach",
-                R::AuthorityToldAlready.say(&[&id, &format_local(stored(told)?)]),
-            ));
-        }
-        if at < stored(&b.aware_at)? {
-            return Err(Error::invalid("at", R::BeforeAware));
-        }
-        refuse_personal_values(
-            tx,
-            &b.records,
-            &[
-                ("reference", reference.as_deref()),
-                ("late_reason", late_reason.as_deref()),
-            ],
-        )?;
-        let due = stored(&b.notify_by)?;
-        let late = at > due;
-        if late && late_reason.is_none() {
-            return Err(Error::invalid(
-                "late_reason",
-                R::LateReasonNeeded.say(&[&format_local(at), &format_local(due)]),
-            ));
-        }
-        breaches::notify_authority(
-            tx,
-            id,
-            &format_utc(at),
-            reference.as_deref(),
-            late_reason.as_deref(),
-            &who.now,
-            &who.operator,
-        )?;
-        let b = breaches::load(tx, id)?;
-        let mut entry = entry_for("breach-notify-authority", &b);
-        entry
-            .detail
-            .push_str(if late { " late" } else { " in-time" });
-        if reference.is_some() {
-            entry.fields.push("reference".into());
-        }
-        if late_reason.is_some() {
-            entry.fields.push("late_reason".into());
-        }
-        let hours_late = ((at - due).num_minutes().max(0) + 59) / 60;
-        let plain = if late {
-            D::AuthorityToldLate.say(&[&id, &format_local(at), &hours_late])
-        } else {
-            D::AuthorityToldInTime.say(&[&id, &format_local(at)])
-        };
-        Ok((
-            Output::Object {
-                value: breach_row(&b, now)?,
-                plain: Some(plain),
-            },
-            entry,
-        ))
+    let options = AuthorityOptions {
+        id: args.id,
+        at,
+        reference: reference.as_deref(),
+        late_reason: late_reason.as_deref(),
+    };
+    let told = session.write("breach-notify-authority", |tx, who| {
+        ops::notify_authority(tx, who, &options)
+    })?;
+    let id = options.id;
+    let plain = if told.late {
+        D::AuthorityToldLate.say(&[&id, &format_local(at), &told.hours_late])
+    } else {
+        D::AuthorityToldInTime.say(&[&id, &format_local(at)])
+    };
+    Ok(Output::Object {
+        value: to_map(&told.row),
+        plain: Some(plain),
     })
 }
 
 pub(super) fn notify_client(session: &mut Session, args: BreachNotifyArgs) -> Result<Output> {
     let id = args.id;
-    session.write("breach-notify-client", |tx, who| {
-        let b = breaches::load(tx, id)?;
-        refuse_closed(&b)?;
-        if b.client.is_none() {
-            return Err(Error::invalid("client", R::NoClient.say(&[&id])));
-        }
-        if let Some(told) = &b.client_at {
-            return Err(Error::invalid(
-                "client",
-                R::ClientToldAlready.say(&[&id, &format_local(stored(told)?)]),
-            ));
-        }
-        breaches::notify_client(tx, id, &who.now, &who.operator)?;
-        let b = breaches::load(tx, id)?;
-        let now = stored(&who.now)?;
-        let lag = now - stored(&b.aware_at)?;
-        let entry = entry_for("breach-notify-client", &b);
-        Ok((
-            Output::Object {
-                value: breach_row(&b, now)?,
-                plain: Some(D::ClientTold.say(&[&id, &format_local(now), &lag.num_hours()])),
-            },
-            entry,
-        ))
+    let told = session.write("breach-notify-client", |tx, who| {
+        ops::notify_client(tx, who, id)
+    })?;
+    let at = format_local(told.at);
+    Ok(Output::Object {
+        value: to_map(&told.row),
+        plain: Some(D::ClientTold.say(&[&id, &at, &told.lag_hours])),
     })
 }
 
@@ -212,33 +163,40 @@ fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Map<String, 
     Ok((consequences, measures, controller))
 }
 
+/// A letter in the JSON of `breach notify --subjects`.
+#[derive(Serialize)]
+struct LetterView<'a> {
+    record: &'a str,
+    language: &'a str,
+    text: &'a str,
+}
+
+/// The JSON of `breach notify --subjects`.
+#[derive(Serialize)]
+struct LettersView<'a> {
+    #[serde(serialize_with = "crate::ops::as_text")]
+    breach: BreachId,
+    letters: Vec<LetterView<'a>>,
+    skipped_erased: &'a [String],
+}
+
 /// The letters as one document, or as json for scripts.
-fn letters_output(
-    id: crate::domain::breach::BreachId,
-    letters: &[Letter],
-    skipped: &[String],
-    format: Format,
-) -> Output {
+fn letters_output(id: BreachId, letters: &[Letter], skipped: &[String], format: Format) -> Output {
     if format == Format::Json {
-        let mut m = Map::new();
-        m.insert("breach".into(), id.to_string().into());
-        m.insert(
-            "letters".into(),
-            letters
+        let view = LettersView {
+            breach: id,
+            letters: letters
                 .iter()
-                .map(|l| {
-                    let mut o = Map::new();
-                    o.insert("record".into(), l.record.clone().into());
-                    o.insert("language".into(), l.lang.code().into());
-                    o.insert("text".into(), l.text.clone().into());
-                    Value::Object(o)
+                .map(|l| LetterView {
+                    record: &l.record,
+                    language: l.lang.code(),
+                    text: &l.text,
                 })
-                .collect::<Vec<_>>()
-                .into(),
-        );
-        m.insert("skipped_erased".into(), skipped.to_vec().into());
+                .collect(),
+            skipped_erased: skipped,
+        };
         Output::Object {
-            value: m,
+            value: to_map(&view),
             plain: None,
         }
     } else {
