@@ -13,6 +13,7 @@ pub mod bases;
 pub mod erase;
 pub mod holds;
 pub mod records;
+pub mod restrict;
 pub mod retention;
 pub mod search;
 pub mod show;
