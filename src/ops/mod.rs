@@ -10,6 +10,7 @@
 //! other (cargo's `src/ops/` under `src/bin/cargo/commands/`).
 
 pub mod bases;
+pub mod disclose;
 pub mod erase;
 pub mod holds;
 pub mod records;
