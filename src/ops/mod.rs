@@ -13,6 +13,7 @@ pub mod bases;
 pub mod disclose;
 pub mod erase;
 pub mod holds;
+pub mod marketing;
 pub mod records;
 pub mod restrict;
 pub mod retention;
