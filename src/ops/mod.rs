@@ -14,6 +14,7 @@ pub mod disclose;
 pub mod erase;
 pub mod holds;
 pub mod marketing;
+pub mod processing;
 pub mod records;
 pub mod restrict;
 pub mod retention;
