@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod init;
 mod json_keys;
+mod json_keys_ops4;
 mod language;
 mod language_msga;
 mod language_msgb;
