@@ -174,6 +174,23 @@ fn processing_verbs_print_their_keys_in_order() {
         keys(&processing),
         ["id", "client", "category", "sub_processors", "transfers"]
     );
+    let clients = env.json(&["client", "list"]);
+    assert_eq!(
+        keys(&clients[0]),
+        [
+            "name",
+            "business_id",
+            "contact",
+            "contract_date",
+            "contract_ref",
+            "terms",
+            "created_at",
+            "created_by",
+            "ended_on",
+            "processing"
+        ]
+    );
+    assert_eq!(clients[0]["processing"], serde_json::json!(["payroll"]));
     let ended = env.json(&["activity", "end", "Uutiskirje", "--date", "2026-11-24"]);
     assert_eq!(keys(&ended), ["name", "ended_on"]);
 

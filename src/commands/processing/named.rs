@@ -55,16 +55,7 @@ impl Listed for store::Client {
     fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
         items
             .iter()
-            .map(|c| {
-                let mut m = to_map(c);
-                let categories: Vec<Value> = c
-                    .processing
-                    .iter()
-                    .map(|p| Value::from(p.category.clone()))
-                    .collect();
-                m.insert("processing".into(), categories.into());
-                m
-            })
+            .map(|c| to_map(&ops::ClientRow::from(c)))
             .collect()
     }
 }

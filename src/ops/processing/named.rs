@@ -53,6 +53,39 @@ pub fn list<T: Named>(tx: &Tx<'_>) -> Result<(Vec<T>, Entry)> {
     Ok((items, entry))
 }
 
+/// A client as its `client list` row: its processing by category.
+#[derive(Serialize)]
+pub struct ClientRow<'a> {
+    pub name: &'a str,
+    pub business_id: &'a str,
+    pub contact: Option<&'a str>,
+    pub contract_date: Option<&'a str>,
+    pub contract_ref: Option<&'a str>,
+    pub terms: Option<&'a str>,
+    pub created_at: &'a str,
+    pub created_by: &'a str,
+    pub ended_on: Option<&'a str>,
+    /// The categories of the processing done for the client.
+    pub processing: Vec<&'a str>,
+}
+
+impl<'a> From<&'a store::Client> for ClientRow<'a> {
+    fn from(c: &'a store::Client) -> ClientRow<'a> {
+        ClientRow {
+            name: &c.name,
+            business_id: &c.business_id,
+            contact: c.contact.as_deref(),
+            contract_date: c.contract_date.as_deref(),
+            contract_ref: c.contract_ref.as_deref(),
+            terms: c.terms.as_deref(),
+            created_at: &c.created_at,
+            created_by: &c.created_by,
+            ended_on: c.ended_on.as_deref(),
+            processing: c.processing.iter().map(|p| p.category.as_str()).collect(),
+        }
+    }
+}
+
 /// `show NAME`: the item named `name`, audited with its name.
 pub fn show<T: Named>(tx: &Tx<'_>, name: &str) -> Result<(T, Entry)> {
     let item = T::load(tx)?
