@@ -8,8 +8,8 @@ use crate::error::{Error, Result};
 use crate::messages::{lang, Lang, D, R};
 use crate::ops::bases::date_flag;
 use crate::ops::marketing::{self as ops, Preference, PreferenceOptions};
+use crate::ops::marketing::{CONSENT, OPTOUT, WITHDRAWAL};
 use crate::output::{to_map, ListWriter, Output};
-use crate::store::preferences::{CONSENT, OPTOUT, WITHDRAWAL};
 
 fn record_event(session: &mut Session, e: PreferenceOptions<'_>) -> Result<Output> {
     ops::check_marketed(e.id)?;

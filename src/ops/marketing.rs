@@ -12,6 +12,8 @@ use crate::error::{Error, Result};
 use crate::messages::{D, R};
 use crate::store::audit::Entry;
 use crate::store::preferences::{self, NewPreference};
+/// The kinds of preference event a command records.
+pub use crate::store::preferences::{CONSENT, OPTOUT, WITHDRAWAL};
 use crate::store::Tx;
 
 /// One preference event to record.

@@ -17,7 +17,6 @@ use crate::ops::processing::{
     self as ops, ActivityInput, CategoryInput, ClientInput, ClientProcessingInput, ProcessorInput,
 };
 use crate::output::{to_map, Column, Output};
-use crate::store::processing as store;
 
 /// A list's rows: the listed items' scalar values, arrays joined.
 fn rows<T: serde::Serialize>(items: &[T]) -> Vec<Map<String, Value>> {
@@ -38,9 +37,9 @@ fn done<T: serde::Serialize>(item: &T) -> Output {
 pub fn activity(session: &mut Session, command: ActivityCommand) -> Result<Output> {
     match command {
         ActivityCommand::Add(args) => activity_add(session, *args),
-        ActivityCommand::List => named::list::<store::Activity>(session),
-        ActivityCommand::Show { name } => named::show::<store::Activity>(session, &name),
-        ActivityCommand::End { name, date } => named::end::<store::Activity>(session, &name, &date),
+        ActivityCommand::List => named::list::<ops::Activity>(session),
+        ActivityCommand::Show { name } => named::show::<ops::Activity>(session, &name),
+        ActivityCommand::End { name, date } => named::end::<ops::Activity>(session, &name, &date),
     }
 }
 
@@ -70,11 +69,9 @@ fn activity_add(session: &mut Session, a: ActivityAddArgs) -> Result<Output> {
 pub fn processor(session: &mut Session, command: ProcessorCommand) -> Result<Output> {
     match command {
         ProcessorCommand::Add(args) => processor_add(session, args),
-        ProcessorCommand::List => named::list::<store::Processor>(session),
-        ProcessorCommand::Show { name } => named::show::<store::Processor>(session, &name),
-        ProcessorCommand::End { name, date } => {
-            named::end::<store::Processor>(session, &name, &date)
-        }
+        ProcessorCommand::List => named::list::<ops::Processor>(session),
+        ProcessorCommand::Show { name } => named::show::<ops::Processor>(session, &name),
+        ProcessorCommand::End { name, date } => named::end::<ops::Processor>(session, &name, &date),
     }
 }
 
@@ -98,13 +95,13 @@ fn processor_add(session: &mut Session, a: ProcessorAddArgs) -> Result<Output> {
 
 pub fn client(session: &mut Session, command: ClientCommand) -> Result<Output> {
     match command {
-        ClientCommand::Add(args) => client_add(session, args),
-        ClientCommand::List => named::list::<store::Client>(session),
-        ClientCommand::Show { name } => named::show::<store::Client>(session, &name),
-        ClientCommand::End { name, date } => named::end::<store::Client>(session, &name, &date),
         ClientCommand::Processing(ClientProcessingCommand::Add(args)) => {
             client_processing_add(session, args)
         }
+        ClientCommand::Add(args) => client_add(session, args),
+        ClientCommand::List => named::list::<ops::Client>(session),
+        ClientCommand::Show { name } => named::show::<ops::Client>(session, &name),
+        ClientCommand::End { name, date } => named::end::<ops::Client>(session, &name, &date),
     }
 }
 

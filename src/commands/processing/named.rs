@@ -9,7 +9,6 @@ use super::{done, listing, rows, Session};
 use crate::error::Result;
 use crate::ops::processing::{self as ops, Named};
 use crate::output::{to_map, Column, Output};
-use crate::store::processing as store;
 
 /// How an item of SPEC §9 kept by name is listed.
 pub(super) trait Listed: Named {
@@ -21,7 +20,7 @@ pub(super) trait Listed: Named {
     }
 }
 
-impl Listed for store::Activity {
+impl Listed for ops::Activity {
     const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("purposes", "purposes"),
@@ -31,7 +30,7 @@ impl Listed for store::Activity {
     ];
 }
 
-impl Listed for store::Processor {
+impl Listed for ops::Processor {
     const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("business id", "business_id"),
@@ -42,7 +41,7 @@ impl Listed for store::Processor {
     ];
 }
 
-impl Listed for store::Client {
+impl Listed for ops::Client {
     const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("business id", "business_id"),

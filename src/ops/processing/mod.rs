@@ -11,6 +11,8 @@
 mod add;
 mod named;
 
+/// The items kept by name, as [`Named`] lists and shows them.
+pub use crate::store::processing::{Activity, Client, Processor};
 pub use add::*;
 pub use named::*;
 
