@@ -9,7 +9,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::messages::{D, M};
-pub use crate::ops::requests::required_text;
+use crate::ops::requests::required_text;
 use crate::ops::requests::{
     self as ops, date_arg, optional_text, outcome_words, CloseOptions, ListOptions, OpenOptions,
     RequestView,

@@ -11,10 +11,14 @@
 
 pub mod bases;
 pub mod breach;
+pub mod disclose;
 pub mod erase;
 pub mod holds;
+pub mod marketing;
+pub mod processing;
 pub mod records;
 pub mod requests;
+pub mod restrict;
 pub mod retention;
 pub mod search;
 pub mod show;

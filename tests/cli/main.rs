@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod json_keys;
 mod json_keys_ops3;
+mod json_keys_ops4;
 mod language;
 mod language_msga;
 mod language_msgb;

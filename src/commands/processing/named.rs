@@ -1,147 +1,83 @@
 //! `list`, `show NAME` and `end NAME --date` of the items of SPEC §9 kept
-//! by name (activities, processors, clients): one implementation, each
-//! kind saying only what differs ([`Named`]).
+//! by name (activities, processors, clients): the adapters of
+//! `ops::processing`'s [`Named`] operations, each kind saying only how it
+//! is shown ([`Listed`]).
 
 use serde_json::{Map, Value};
 
-use super::{done, end_date, listing, not_found, rows, Session};
+use super::{done, listing, rows, Session};
 use crate::error::Result;
+use crate::ops::processing::{self as ops, Named};
 use crate::output::{to_map, Column, Output};
-use crate::store::audit::Entry;
-use crate::store::processing as store;
-use crate::store::Tx;
 
-/// An item of SPEC §9 kept by name.
-pub(super) trait Named: serde::Serialize + Sized {
-    /// What the item is called in messages and audit actions (`activity`).
-    const KIND: &'static str;
-    /// Its table (`activities`).
-    const TABLE: &'static str;
+/// How an item of SPEC §9 kept by name is listed.
+pub(super) trait Listed: Named {
     /// The columns of its `list` as a table.
     const COLUMNS: &'static [Column];
-    fn load(tx: &Tx<'_>) -> Result<Vec<Self>>;
-    fn name(&self) -> &str;
     /// The rows of its `list`: by default each item's scalar values.
     fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
         rows(items)
     }
 }
 
-/// A kind's `Named`: its name in messages, its table, its list's columns
-/// and its loader; the name is each item's `name`. Anything after the
-/// columns, in braces, is added to the impl (a kind's own `list_rows`).
-macro_rules! named {
-    ($ty:ty, $kind:literal, $table:literal, $load:path, [$($col:expr),* $(,)?] $(, { $($more:tt)* })?) => {
-        impl Named for $ty {
-            const KIND: &'static str = $kind;
-            const TABLE: &'static str = $table;
-            const COLUMNS: &'static [Column] = &[$($col),*];
-            fn load(tx: &Tx<'_>) -> Result<Vec<Self>> {
-                $load(tx)
-            }
-            fn name(&self) -> &str {
-                &self.name
-            }
-            $($($more)*)?
-        }
-    };
-}
-
-named!(
-    store::Activity,
-    "activity",
-    "activities",
-    store::activities,
-    [
+impl Listed for ops::Activity {
+    const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("purposes", "purposes"),
         ("basis", "basis"),
         ("retention", "retention"),
         ("ended", "ended_on"),
-    ]
-);
+    ];
+}
 
-named!(
-    store::Processor,
-    "processor",
-    "processors",
-    store::processors,
-    [
+impl Listed for ops::Processor {
+    const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("business id", "business_id"),
         ("country", "country"),
         ("service", "service"),
         ("contract", "contract_date"),
         ("ended", "ended_on"),
-    ]
-);
+    ];
+}
 
-named!(
-    store::Client,
-    "client",
-    "clients",
-    store::clients,
-    [
+impl Listed for ops::Client {
+    const COLUMNS: &'static [Column] = &[
         ("name", "name"),
         ("business id", "business_id"),
         ("contract", "contract_date"),
         ("processing", "processing"),
         ("ended", "ended_on"),
-    ],
-    {
-        /// A client's row names the categories of its processing.
-        fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
-            items
-                .iter()
-                .map(|c| {
-                    let mut m = to_map(c);
-                    let categories: Vec<Value> = c
-                        .processing
-                        .iter()
-                        .map(|p| Value::from(p.category.clone()))
-                        .collect();
-                    m.insert("processing".into(), categories.into());
-                    m
-                })
-                .collect()
-        }
+    ];
+
+    /// A client's row names the categories of its processing.
+    fn list_rows(items: &[Self]) -> Vec<Map<String, Value>> {
+        items
+            .iter()
+            .map(|c| to_map(&ops::ClientRow::from(c)))
+            .collect()
     }
-);
+}
 
 /// `activity list`, `processor list`, `client list`.
-pub(super) fn list<T: Named>(session: &mut Session) -> Result<Output> {
-    session.read(|tx, _| {
-        let rows = T::list_rows(&T::load(tx)?);
-        Ok(listing(&format!("{}-list", T::KIND), rows, T::COLUMNS))
+pub(super) fn list<T: Listed>(session: &mut Session) -> Result<Output> {
+    let items = session.read(|tx, _| ops::list::<T>(tx))?;
+    Ok(listing(T::list_rows(&items), T::COLUMNS))
+}
+
+/// `show NAME`: the item named `name`.
+pub(super) fn show<T: Listed>(session: &mut Session, name: &str) -> Result<Output> {
+    let item = session.read(|tx, _| ops::show::<T>(tx, name))?;
+    Ok(Output::Object {
+        value: to_map(&item),
+        plain: None,
     })
 }
 
-/// `show NAME`: the item named `name`, audited with its name.
-pub(super) fn show<T: Named>(session: &mut Session, name: &str) -> Result<Output> {
-    session.read(|tx, _| {
-        let item = T::load(tx)?
-            .into_iter()
-            .find(|x| x.name() == name.trim())
-            .ok_or_else(|| not_found(T::KIND, name))?;
-        let entry = Entry::new(&format!("{}-show", T::KIND)).detail(item.name().to_string());
-        Ok((super::show(&item), entry))
-    })
-}
-
-/// `end NAME --date`: the named item ended on `date` (it stays in the
-/// history).
-pub(super) fn end<T: Named>(session: &mut Session, name: &str, date: &str) -> Result<Output> {
-    let date = end_date(date)?;
-    let name = name.trim().to_string();
+/// `end NAME --date`: the named item ended on `date`.
+pub(super) fn end<T: Listed>(session: &mut Session, name: &str, date: &str) -> Result<Output> {
+    let date = ops::end_date(date)?;
     let action = format!("{}-end", T::KIND);
-    session.write(&action, |tx, _| {
-        store::end(tx, T::TABLE, T::KIND, &name, &date)?;
-        Ok((
-            done(&[
-                ("name", name.clone().into()),
-                ("ended_on", date.clone().into()),
-            ]),
-            Entry::new(&action).detail(format!("{name} ended_on={date}")),
-        ))
-    })
+    let ended = session.write(&action, |tx, _| ops::end::<T>(tx, name, &date))?;
+    Ok(done(&ended))
 }
