@@ -3,15 +3,6 @@
 //! (Comparing `Value`s does not see order: these tests compare key lists.)
 
 use crate::util::*;
-use serde_json::Value;
-
-fn keys(v: &Value) -> Vec<&str> {
-    v.as_object()
-        .unwrap_or_else(|| panic!("not an object: {v}"))
-        .keys()
-        .map(String::as_str)
-        .collect()
-}
 
 #[test]
 fn erase_and_hold_print_their_keys_in_order() {

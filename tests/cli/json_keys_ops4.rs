@@ -7,14 +7,6 @@
 use crate::util::*;
 use serde_json::Value;
 
-fn keys(v: &Value) -> Vec<&str> {
-    v.as_object()
-        .unwrap_or_else(|| panic!("not an object: {v}"))
-        .keys()
-        .map(String::as_str)
-        .collect()
-}
-
 #[test]
 fn restrict_and_lift_print_their_keys_in_order() {
     let env = Env::new();

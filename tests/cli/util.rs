@@ -473,3 +473,13 @@ pub fn rebuild_at_version(db: &Path, version: usize) {
     }
     std::fs::rename(&old, db).unwrap();
 }
+
+/// The keys of a JSON object in their order: comparing `Value`s does not
+/// see order, and a csv row's columns follow it (the `json_keys` tests).
+pub fn keys(v: &serde_json::Value) -> Vec<&str> {
+    v.as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
