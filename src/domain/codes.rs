@@ -52,13 +52,8 @@ impl CodeList {
     }
 
     /// How many codes the list has.
-    pub fn len(self) -> usize {
+    fn len(self) -> usize {
         self.0.len() / 3
-    }
-
-    /// Whether the list is empty.
-    pub fn is_empty(self) -> bool {
-        self.0.is_empty()
     }
 
     /// The codes in order.

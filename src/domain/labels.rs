@@ -103,10 +103,7 @@ struct Table(&'static str);
 impl Table {
     /// The rows as (key, Finnish, English).
     fn rows(self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-        self.0.lines().filter_map(|line| {
-            let mut cells = line.split('\t');
-            Some((cells.next()?, cells.next()?, cells.next()?))
-        })
+        crate::messages::table_rows(self.0).map(|[key, fi, en]| (key, fi, en))
     }
 
     /// The words of the row whose key `matches`, in the language.
@@ -381,15 +378,7 @@ mod tests {
     #[test]
     fn tables_are_well_formed() {
         for table in [LABELS, COUNTRIES] {
-            assert!(table.0.ends_with('\n') && !table.0.contains('\r'));
-            for line in table.0.lines() {
-                let cells: Vec<&str> = line.split('\t').collect();
-                assert_eq!(cells.len(), 3, "{line:?}");
-                assert!(
-                    cells.iter().all(|c| !c.trim().is_empty() && c.trim() == *c),
-                    "{line:?}"
-                );
-            }
+            crate::messages::assert_table_well_formed(table.0);
         }
         assert_eq!(COUNTRIES.rows().count(), 17);
         assert_eq!(LABELS.rows().count(), 39);

@@ -279,13 +279,39 @@ pub fn heading(english: &str) -> &str {
     if lang == Lang::En {
         return english;
     }
-    HEADINGS
-        .lines()
-        .find_map(|line| {
-            let mut cells = line.split('\t');
-            (cells.next()? == english).then_some((cells.next()?, cells.next()?))
-        })
-        .map_or(english, |(fi, sv)| lang.pick(fi, sv, english))
+    table_rows(HEADINGS)
+        .find(|[key, _, _]| *key == english)
+        .map_or(english, |[_, fi, sv]| lang.pick(fi, sv, english))
+}
+
+/// The rows of a translation table kept as a data file, a key and two
+/// words per line, tab-separated: [`HEADINGS`] and the notice's labels
+/// (`domain/labels/*.tsv`). A line without three cells is no row;
+/// [`assert_table_well_formed`] keeps the files free of such lines.
+pub fn table_rows(text: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
+    text.lines().filter_map(|line| {
+        let mut cells = line.split('\t');
+        Some([cells.next()?, cells.next()?, cells.next()?])
+    })
+}
+
+/// Panics unless every line of the table `text` is a key and two words,
+/// none empty or padded, each key once: a stray tab or a missing word
+/// would drop or shift a row.
+#[cfg(test)]
+pub(crate) fn assert_table_well_formed(text: &str) {
+    assert!(text.ends_with('\n') && !text.contains('\r'));
+    let mut seen = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), 3, "{line:?}");
+        assert!(
+            cells.iter().all(|c| !c.is_empty() && c.trim() == *c),
+            "{line:?}"
+        );
+        assert!(!seen.contains(&cells[0]), "{} twice", cells[0]);
+        seen.push(cells[0]);
+    }
 }
 
 #[cfg(test)]
@@ -295,18 +321,7 @@ mod tests {
     /// Every heading has its three words, none empty, each English once.
     #[test]
     fn headings_are_well_formed() {
-        let mut seen = Vec::new();
-        for line in HEADINGS.lines() {
-            let cells: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cells.len(), 3, "{line:?}");
-            assert!(
-                cells.iter().all(|c| !c.is_empty() && c.trim() == *c),
-                "{line:?}"
-            );
-            assert!(!seen.contains(&cells[0]), "{} twice", cells[0]);
-            seen.push(cells[0]);
-        }
-        assert!(HEADINGS.ends_with('\n') && !HEADINGS.contains('\r'));
+        assert_table_well_formed(HEADINGS);
     }
 
     #[test]
