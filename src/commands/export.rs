@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::view::{full_json, mask_hetu, record_json};
+use super::view::{full_json, record_json};
 use super::{Session, Who};
 use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
 use crate::domain::basis::Basis;
@@ -72,7 +72,7 @@ pub fn register(session: &mut Session, a: ExportRegisterArgs) -> Result<Output> 
                     let id = r.id.to_string();
                     let masked = match (hetu_at.and_then(|i| r.values[i].as_deref()), a.reveal_hetu)
                     {
-                        (Some(h), false) => Some(mask_hetu(h)),
+                        (Some(h), false) => Some(crate::domain::hetu::mask(h)),
                         _ => None,
                     };
                     let status = r.status(&today).name();

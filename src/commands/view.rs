@@ -13,8 +13,6 @@ use crate::output::Column;
 use crate::store::records::Record;
 use crate::store::Tx;
 
-pub use crate::domain::hetu::mask as mask_hetu;
-
 pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("id".into(), record.id.to_string().into());
@@ -23,7 +21,7 @@ pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<Strin
     for (f, v) in fields(record.register()).iter().zip(&record.values) {
         let value = match (v, f.kind) {
             (None, _) => Value::Null,
-            (Some(s), Kind::Hetu) if !reveal_hetu => mask_hetu(s).into(),
+            (Some(s), Kind::Hetu) if !reveal_hetu => crate::domain::hetu::mask(s).into(),
             (Some(s), Kind::Bool) => Value::Bool(s == "true"),
             (Some(s), _) => s.clone().into(),
         };
@@ -69,15 +67,3 @@ pub const RECORD_COLUMNS: &[Column] = &[
     ("city", "city"),
     ("organisation", "organisation"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_keep_only_the_birth_date_and_century() {
-        assert_eq!(mask_hetu("131052-308T"), "131052-****");
-        assert_eq!(mask_hetu("010100A002H"), "010100A****");
-        assert_eq!(mask_hetu("x"), "****");
-    }
-}

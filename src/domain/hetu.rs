@@ -91,9 +91,7 @@ impl Hetu {
 
     /// Birth date and century sign with the rest hidden: `131052-****`.
     pub fn masked(&self) -> String {
-        let mut out: String = self.0.chars().take(7).collect();
-        out.push_str("****");
-        out
+        mask(&self.0)
     }
 
     /// The birth date encoded in the code.
@@ -164,6 +162,13 @@ impl fmt::Debug for Hetu {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_keep_only_the_birth_date_and_century() {
+        assert_eq!(mask("131052-308T"), "131052-****");
+        assert_eq!(mask("010100A002H"), "010100A****");
+        assert_eq!(mask("x"), "****");
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
