@@ -309,3 +309,32 @@ fn a_disable_killed_during_its_key_rotation_never_leaves_the_old_passphrase_work
         );
     }
 }
+
+/// An import writes through other paths than `add`: a bulk load drops the
+/// indexes and builds them again from sorted runs, and the search index is
+/// built at the end with a widened page cache. None of it may leave a
+/// value in the clear in the file or its WAL. 20,000 rows (3 MB) is the
+/// smallest file that takes the bulk path.
+#[test]
+fn no_imported_value_is_in_the_sealed_file_or_its_wal_issue_14() {
+    let env = Env::new();
+    let mut csv = String::from("first_name,last_name,email,street,city\n");
+    let street =
+        "Pitkä Rantakatu 123 B 45 Porraskäytävä Kolmas Kerros Ovikello Vasemmalla Sisäpiha";
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Zyximport,Qwbulkson{i:05},mail{i:05}@bulkmailsealed.fi,{street},Sealedby Bulkcity\n"
+        ));
+    }
+    let file = env.path("many.csv");
+    std::fs::write(&file, csv).unwrap();
+    assert!(std::fs::metadata(&file).unwrap().len() >= 20_000 * 150);
+    env.ok(&["import", "customer", file.to_str().unwrap()]);
+    let hay = raw(&env.db);
+    for v in ["zyximport", "qwbulkson", "bulkmailsealed", "bulkcity"] {
+        assert!(!hay.contains(v), "{v} in the sealed file or its WAL");
+    }
+    // The rows are there, and found by the search index built at the end.
+    let found = env.json(&["search", "Qwbulkson19999"]);
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+}
