@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod init;
 mod json_keys;
+mod json_keys_docs;
 mod json_keys_ops3;
 mod json_keys_ops4;
 mod language;
