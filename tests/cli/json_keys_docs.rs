@@ -7,6 +7,7 @@ use crate::util::*;
 #[test]
 fn controller_set_and_show_print_their_keys_in_order() {
     let env = Env::new();
+    let log = env.path("checkpoints.log");
     // Given out of order: the output follows the keys' own order.
     let set = env.json(&[
         "controller",
@@ -16,7 +17,7 @@ fn controller_set_and_show_print_their_keys_in_order() {
         "--name",
         "Esimerkki Oy",
         "--checkpoint-log",
-        "checkpoints.log",
+        log.to_str().unwrap(),
     ]);
     assert_eq!(keys(&set), ["name", "contact_email", "checkpoint_log"]);
     assert_eq!(set["name"], "Esimerkki Oy");
