@@ -9,17 +9,17 @@
 //! firm's words in the language it wrote them; the frame around them is
 //! in the reader's language.
 
-use crate::store::Tx;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::domain::breach::{format_local, parse_stored};
 use crate::domain::labels::Lang;
-use crate::domain::register::RecordId;
 use crate::domain::rights;
 use crate::domain::rights::Right;
-use crate::error::Result;
 use crate::messages::{Lang as LetterLang, L};
+use crate::ops::breach_form::AuthorityForm;
+use crate::ops::controller::Controller;
+use crate::output::to_map;
 use crate::store::breaches::Breach;
 use crate::store::records::Record;
 
@@ -80,7 +80,7 @@ fn what_you_can_do(b: &Breach, l: LetterLang) -> Vec<String> {
 pub fn subject_letter(
     b: &Breach,
     r: &Record,
-    controller: &Map<String, Value>,
+    controller: &Controller,
     texts: (&str, &str),
     today: NaiveDate,
     lang: Option<LetterLang>,
@@ -158,7 +158,7 @@ pub fn subject_letter(
         ("contact_email", L::Email),
         ("address", L::Address),
     ] {
-        if let Some(v) = value_text(controller, key) {
+        if let Some(v) = controller.get(key).filter(|v| !v.trim().is_empty()) {
             line(&format!("- {}: {v}", label.text(l)));
         }
     }
@@ -167,123 +167,6 @@ pub fn subject_letter(
         lang: l,
         text: out,
     }
-}
-
-fn text_or_null(v: &Option<String>) -> Value {
-    v.clone().map(Value::from).unwrap_or(Value::Null)
-}
-
-/// The notification to the Ombudsman as data (the json of `export
-/// breach`); [`authority_markdown`] writes it out. Counts and register
-/// names only: no record ids, no personal values.
-pub fn authority_form(
-    conn: &Tx<'_>,
-    b: &Breach,
-    lang: Lang,
-    today: NaiveDate,
-) -> Result<Map<String, Value>> {
-    let fi = lang == Lang::Fi;
-    let mut form = Map::new();
-    form.insert("breach".into(), b.id.to_string().into());
-    form.insert(
-        "generated_on".into(),
-        today.format("%Y-%m-%d").to_string().into(),
-    );
-    form.insert("language".into(), lang.code().into());
-    // 33(3)(b): who notifies, and the contact point.
-    form.insert(
-        "controller".into(),
-        Value::Object(super::controller::load(conn)?),
-    );
-    form.insert("client".into(), text_or_null(&b.client));
-    form.insert("client_notified_at".into(), text_or_null(&b.client_at));
-    // 33(3)(a): the nature of the breach.
-    form.insert("aware_at".into(), b.aware_at.clone().into());
-    form.insert("nature".into(), b.nature.clone().into());
-    form.insert("description".into(), b.description.clone().into());
-    // 33(3)(a): categories and approximate numbers of people and records.
-    form.insert(
-        "records_by_register".into(),
-        categories(conn, b, fi)?.into(),
-    );
-    form.insert("records_total".into(), (b.records.len() as i64).into());
-    form.insert(
-        "approx_subjects".into(),
-        b.approx_subjects.unwrap_or(b.records.len() as i64).into(),
-    );
-    form.insert(
-        "approx_subjects_from".into(),
-        if b.approx_subjects.is_some() {
-            "estimate"
-        } else {
-            "records-named"
-        }
-        .into(),
-    );
-    form.insert("data".into(), text_or_null(&b.data));
-    // 33(3)(c), (d) and the assessment they come from.
-    let a = b.assessment();
-    form.insert(
-        "risk".into(),
-        a.map(|a| Value::from(a.risk.clone()))
-            .unwrap_or(Value::Null),
-    );
-    form.insert(
-        "risk_reason".into(),
-        a.map(|a| Value::from(a.reason.clone()))
-            .unwrap_or(Value::Null),
-    );
-    form.insert(
-        "consequences".into(),
-        a.map(|a| text_or_null(&a.consequences))
-            .unwrap_or(Value::Null),
-    );
-    form.insert(
-        "measures".into(),
-        a.map(|a| text_or_null(&a.measures)).unwrap_or(Value::Null),
-    );
-    // Art. 34: the people informed.
-    form.insert("subjects_notified_at".into(), text_or_null(&b.subjects_at));
-    form.insert("letters".into(), b.letters.into());
-    // 33(1): timing.
-    form.insert("notify_by".into(), b.notify_by.clone().into());
-    form.insert(
-        "authority_notified_at".into(),
-        text_or_null(&b.authority_at),
-    );
-    form.insert(
-        "authority_reference".into(),
-        text_or_null(&b.authority_reference),
-    );
-    form.insert("late_reason".into(), text_or_null(&b.late_reason));
-    Ok(form)
-}
-
-/// The breach's records counted by register, with the register's title
-/// and whom it holds (33(3)(a): categories of people, numbers of records).
-fn categories(conn: &Tx<'_>, b: &Breach, fi: bool) -> Result<Vec<Value>> {
-    let mut by_register: Vec<(String, i64)> = Vec::new();
-    for r in &b.records {
-        let Ok(id) = r.parse::<RecordId>() else {
-            continue;
-        };
-        let name = id.register.name().to_string();
-        match by_register.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => by_register.push((name, 1)),
-        }
-    }
-    let mut categories = Vec::new();
-    for (register, count) in &by_register {
-        let texts = crate::store::notice::register_texts(conn, register_of(register)?, fi)?;
-        let mut m = Map::new();
-        m.insert("register".into(), register.clone().into());
-        m.insert("title".into(), texts.title.into());
-        m.insert("subjects".into(), texts.subjects.into());
-        m.insert("records".into(), (*count).into());
-        categories.push(Value::Object(m));
-    }
-    Ok(categories)
 }
 
 fn get(form: &Map<String, Value>, key: &str) -> String {
@@ -363,7 +246,8 @@ impl Form<'_> {
 }
 
 /// The notification in the order of the Ombudsman's form, as markdown.
-pub fn authority_markdown(form: &Map<String, Value>, lang: Lang) -> String {
+pub fn authority_markdown(form: &AuthorityForm, lang: Lang) -> String {
+    let form = &to_map(form);
     let mut f = Form {
         out: String::new(),
         lang,
@@ -626,10 +510,4 @@ fn timing(f: &mut Form<'_>) {
         let label = f.t("Viivästyksen syyt", "Reasons for the delay");
         f.line(format!("- {label}: {late}"));
     }
-}
-
-fn register_of(name: &str) -> Result<crate::domain::register::Register> {
-    name.parse().map_err(|_| {
-        crate::error::Error::Storage(crate::messages::D::NoRegisterNamed.say(&[&name]))
-    })
 }

@@ -1,8 +1,6 @@
 //! `controller set/show`: who keeps the registers (the privacy notice's
 //! first section).
 
-use serde_json::{Map, Value};
-
 use super::audit::CHECKPOINT_LOG_SETTING;
 use super::Session;
 use crate::cli::{ControllerCommand, ControllerSetArgs};
@@ -11,18 +9,9 @@ use crate::domain::email::Email;
 use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::messages::A;
-use crate::output::Output;
+use crate::ops::controller::{self as ops, Changed, Shown};
+use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
-use crate::store::Tx;
-
-const KEYS: [&str; 6] = [
-    "name",
-    "business_id",
-    "address",
-    "contact_person",
-    "contact_phone",
-    "contact_email",
-];
 
 /// The given values in normal form, each refused value named.
 fn validated(args: ControllerSetArgs) -> Result<Vec<(&'static str, String)>> {
@@ -79,28 +68,27 @@ pub fn run(session: &mut Session, command: ControllerCommand) -> Result<Output> 
                 }
                 crate::store::controller::set(tx, &values)?;
                 let mut fields: Vec<String> = values.iter().map(|(k, _)| k.to_string()).collect();
-                let mut changed: Map<String, Value> = values
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), Value::from(v.as_str())))
-                    .collect();
-                if let Some(path) = &checkpoint_log {
+                if checkpoint_log.is_some() {
                     fields.push("checkpoint_log".into());
-                    changed.insert("checkpoint_log".into(), path.as_str().into());
                 }
+                let changed = Changed::of(&values, checkpoint_log.as_deref());
                 let entry = Entry {
                     fields,
                     ..Entry::new("controller-set")
                 };
-                Ok((Output::Done(changed), entry))
+                Ok((Output::Done(to_map(&changed)), entry))
             })
         }
         ControllerCommand::Show => session.write("controller-show", |tx, _| {
-            let mut value = load(tx)?;
-            // Which register this is: the id its backups and audit
-            // checkpoints carry (SPEC §7).
-            value.insert("register_id".into(), crate::store::register_id(tx)?.into());
+            let shown = Shown {
+                controller: ops::load(tx)?,
+                register_id: crate::store::register_id(tx)?,
+            };
             Ok((
-                Output::Object { value, plain: None },
+                Output::Object {
+                    value: to_map(&shown),
+                    plain: None,
+                },
                 Entry::new("controller-show"),
             ))
         }),
@@ -116,14 +104,4 @@ fn checkpoint_log_setting(path: std::path::PathBuf) -> Result<String> {
         .to_str()
         .map(str::to_string)
         .ok_or_else(|| Error::invalid("checkpoint_log", A::PathNotUtf8))
-}
-
-/// The controller's details; every key present, `null` where not set.
-pub fn load(conn: &Tx<'_>) -> Result<Map<String, Value>> {
-    let row = crate::store::controller::get(conn, &KEYS)?;
-    Ok(KEYS
-        .iter()
-        .zip(row)
-        .map(|(k, v)| (k.to_string(), v.map(Value::from).unwrap_or(Value::Null)))
-        .collect())
 }

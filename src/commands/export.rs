@@ -262,7 +262,7 @@ pub fn subject_report(
     report.insert("language".into(), lang.code().into());
     report.insert(
         "controller".into(),
-        Value::Object(super::controller::load(tx)?),
+        Value::Object(crate::output::to_map(&crate::ops::controller::load(tx)?)),
     );
     report.insert("records".into(), people.into());
     report.insert("requests".into(), requests_of(tx, &ids)?.into());

@@ -11,6 +11,8 @@
 
 pub mod bases;
 pub mod breach;
+pub mod breach_form;
+pub mod controller;
 pub mod disclose;
 pub mod erase;
 pub mod holds;

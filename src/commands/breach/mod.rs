@@ -165,7 +165,7 @@ pub fn export(session: &mut Session, args: ExportBreachArgs) -> Result<Output> {
     let lang = crate::commands::document_lang(session, "`export breach`")?;
     session.write("export-breach", |tx, who| {
         let b = breaches::load(tx, id)?;
-        let form = breach_letter::authority_form(tx, &b, lang, who.today)?;
+        let form = crate::ops::breach_form::authority_form(tx, &b, lang, who.today)?;
         let entry = Entry {
             records: b.records.clone(),
             ..Entry::new("export-breach").detail(format!(
@@ -176,7 +176,7 @@ pub fn export(session: &mut Session, args: ExportBreachArgs) -> Result<Output> {
         };
         let out = if format == Format::Json {
             Output::Object {
-                value: form,
+                value: to_map(&form),
                 plain: None,
             }
         } else {

@@ -4,13 +4,13 @@
 //! by `breach_letter`.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::*;
 use crate::cli::BreachNotifyArgs;
 use crate::domain::breach::BreachId;
 use crate::domain::register::RecordId;
 use crate::ops::breach::{refuse_closed, AuthorityOptions};
+use crate::ops::controller::Controller;
 use crate::store::breaches::Breach;
 use crate::store::records;
 use crate::store::Tx;
@@ -145,7 +145,7 @@ pub(super) fn notify_subjects(session: &mut Session, args: BreachNotifyArgs) -> 
 /// What every letter must state (GDPR Art. 34(2)): the likely
 /// consequences and the measures from the breach's assessment, and the
 /// controller's contact point.
-fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Map<String, Value>)> {
+fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Controller)> {
     let assessment = b.assessment().cloned();
     let (Some(consequences), Some(measures)) = (
         assessment.as_ref().and_then(|a| a.consequences.clone()),
@@ -153,11 +153,8 @@ fn letter_facts(tx: &Tx<'_>, b: &Breach) -> Result<(String, String, Map<String, 
     ) else {
         return Err(Error::invalid("breach", R::NoAssessment.say(&[&b.id])));
     };
-    let controller = crate::commands::controller::load(tx)?;
-    let has_contact = ["contact_person", "contact_phone", "contact_email"]
-        .iter()
-        .any(|k| controller.get(*k).is_some_and(|v| !v.is_null()));
-    if !has_contact {
+    let controller = crate::ops::controller::load(tx)?;
+    if !controller.has_contact_point() {
         return Err(Error::invalid("controller", R::NoContactPoint));
     }
     Ok((consequences, measures, controller))

@@ -33,7 +33,6 @@ use transfers::transfer_policy;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Session;
 use crate::cli::NoticeArgs;
@@ -203,15 +202,18 @@ pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
 }
 
 fn controller(conn: &Tx<'_>) -> Result<Controller> {
-    let map = super::controller::load(conn)?;
+    let set = crate::ops::controller::load(conn)?;
     let get = |k: &str| {
-        map.get(k)
-            .and_then(Value::as_str)
+        set.get(k)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    let missing = map.keys().filter(|k| get(k).is_none()).cloned().collect();
+    let missing = crate::ops::controller::KEYS
+        .iter()
+        .filter(|k| get(k).is_none())
+        .map(|k| k.to_string())
+        .collect();
     Ok(Controller {
         name: get("name"),
         business_id: get("business_id"),
