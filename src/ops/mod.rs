@@ -17,6 +17,7 @@ pub mod disclose;
 pub mod erase;
 pub mod holds;
 pub mod marketing;
+pub mod notice;
 pub mod processing;
 pub mod records;
 pub mod requests;

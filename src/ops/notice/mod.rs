@@ -1,0 +1,241 @@
+//! The privacy notice and the record of processing as data (GDPR Art.
+//! 13, 14 and 30): gathered once from what the register file holds
+//! (DOMAIN §9) into a [`Notice`] (`model.rs`, the json output) by a file
+//! per part: `registers.rs`, `retention.rs`, `transfers.rs`,
+//! `activities.rs` (SPEC §9) and `security.rs`; `record.rs` the Art. 30(2)
+//! record of a processor. Nothing is invented: a register with no bases
+//! recorded says so instead of listing default purposes. Rendering (the
+//! Markdown documents, the sheets) is `commands/notice/`'s.
+
+mod activities;
+mod model;
+pub mod record;
+mod registers;
+mod retention;
+mod security;
+mod transfers;
+
+pub use model::*;
+
+use activities::{activity_parts, processor_parts, processor_role};
+use registers::register_part;
+use security::{automated_text, measures};
+use transfers::transfer_policy;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::labels::Lang;
+use crate::domain::register::Register;
+use crate::error::Result;
+use crate::store::notice as store;
+use crate::store::Tx;
+
+/// The setting whose presence says audit checkpoints are kept outside the
+/// register (`commands/audit.rs` writes it).
+const CHECKPOINT_LOG_SETTING: &str = "checkpoint_log";
+
+#[derive(Debug, Serialize)]
+pub struct Right {
+    pub right: &'static str,
+    /// The GDPR article.
+    pub article: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+/// Gathers the notice from the register file as it is on `today`.
+pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
+    let today_iso = today.format("%Y-%m-%d").to_string();
+    let mut registers = Vec::new();
+    for register in Register::ALL {
+        registers.push(register_part(conn, register, &today_iso, lang)?);
+    }
+    let profiling: Vec<&'static str> = registers
+        .iter()
+        .filter(|r| r.purposes.iter().any(|p| p.purpose == "profiling"))
+        .map(|r| r.register)
+        .collect();
+    let profiling_title: Option<String> = registers
+        .iter()
+        .flat_map(|r| &r.purposes)
+        .find(|p| p.purpose == "profiling")
+        .map(|p| p.title.clone());
+    let profiling_titles: Vec<&str> = registers
+        .iter()
+        .filter(|r| profiling.contains(&r.register))
+        .map(|r| r.title.as_str())
+        .collect();
+    let operators = store::operators_per_role(conn)?.into_iter().collect();
+    let adequacy = store::adequacy_list(conn)?;
+    let activities = activity_parts(conn, &adequacy, &today_iso, lang)?;
+    let processors = processor_parts(conn, &adequacy, &today_iso, lang)?;
+    let processor_role = processor_role(conn, &today_iso, lang)?;
+    Ok(Notice {
+        activities,
+        processors,
+        processor_role,
+        changes: lang
+            .pick(
+                "Rekisterinpitäjä päivittää tätä selostetta, kun sen käsittely tai lainsäädäntö muuttuu. Voimassa oleva seloste on saatavilla rekisterinpitäjältä; kukin julkaistu versio säilytetään päiväyksineen ja tarkistussummineen.",
+                "The controller updates this notice when its processing or the law changes. The notice in force is available from the controller; each published version is kept with its date and checksum.",
+            )
+            .to_string(),
+        lang: lang.code(),
+        generated_on: today_iso,
+        controller: controller(conn)?,
+        transfer_policy: transfer_policy(conn, lang)?,
+        automated_decisions: Automated {
+            profiling_in_use: !profiling.is_empty(),
+            text: automated_text(&profiling_titles, profiling_title.as_deref(), lang),
+            registers: profiling,
+        },
+        security: Security {
+            measures: measures(
+                &operators,
+                crate::store::setting(conn, CHECKPOINT_LOG_SETTING)?
+                    .is_some(),
+                lang,
+            ),
+            operators,
+        },
+        rights: rights(lang),
+        requests: Requests {
+            answer_within_months: 1,
+            extendable_by_months: 2,
+            text: requests_text(lang),
+        },
+        complaint: Complaint {
+            authority: lang.pick("Tietosuojavaltuutetun toimisto", "Office of the Data Protection Ombudsman"),
+            address: lang.pick("PL 800, 00531 Helsinki", "P.O. Box 800, 00531 Helsinki, Finland"),
+            email: "tietosuoja@om.fi",
+            web: "tietosuoja.fi",
+            text: lang.pick(
+                "Jos rekisteröity katsoo, että hänen henkilötietojensa käsittelyssä rikotaan tietosuoja-asetusta, hänellä on oikeus tehdä valitus valvontaviranomaiselle (tietosuoja-asetuksen 77 artikla). Suomessa valvontaviranomainen on tietosuojavaltuutettu.",
+                "A data subject who considers that the processing of their personal data infringes the GDPR has the right to lodge a complaint with a supervisory authority (GDPR Art. 77). In Finland the supervisory authority is the Data Protection Ombudsman.",
+            ),
+        },
+        registers,
+    })
+}
+
+fn controller(conn: &Tx<'_>) -> Result<Controller> {
+    let set = crate::ops::controller::load(conn)?;
+    let get = |k: &str| {
+        set.get(k)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let missing = crate::ops::controller::KEYS
+        .iter()
+        .filter(|k| get(k).is_none())
+        .map(|k| k.to_string())
+        .collect();
+    Ok(Controller {
+        name: get("name"),
+        business_id: get("business_id"),
+        address: get("address"),
+        contact_person: get("contact_person"),
+        contact_phone: get("contact_phone"),
+        contact_email: get("contact_email"),
+        missing,
+    })
+}
+
+/// The rights of the data subject: one list (`domain::rights`) with its
+/// words (`domain::rights`), shared with the access report and letters.
+fn rights(lang: Lang) -> Vec<Right> {
+    let l = crate::messages::Lang::from(lang);
+    crate::domain::rights::Right::ALL
+        .iter()
+        .map(|r| Right {
+            right: r.name(),
+            article: r.article(),
+            title: crate::domain::rights::title(*r, l),
+            text: crate::domain::rights::text(*r, l),
+        })
+        .collect()
+}
+
+fn requests_text(lang: Lang) -> Vec<&'static str> {
+    vec![
+        lang.pick(
+            "Oikeuksia koskevan pyynnön voi esittää rekisterinpitäjän yhteyshenkilölle (luku 2) missä muodossa tahansa: kirjeitse, sähköpostitse, puhelimitse tai henkilökohtaisesti (tietosuoja-asetuksen 12 artiklan 2 kohta). Rekisterinpitäjä voi pyytää pyynnön esittäjää todistamaan henkilöllisyytensä ennen kuin pyyntöön vastataan.",
+            "Requests may be made to the controller's contact person (section 2) in any form: by letter, e-mail, phone or in person (GDPR Art. 12(2)). The controller may ask the requester to prove their identity before the request is answered.",
+        ),
+        lang.pick(
+            "Pyyntöön vastataan ilman aiheetonta viivytystä ja viimeistään kuukauden kuluessa sen vastaanottamisesta. Jos pyyntö on monimutkainen tai pyyntöjä on paljon, määräaikaa voidaan jatkaa enintään kahdella kuukaudella; jatkamisesta ja sen syistä ilmoitetaan pyynnön esittäjälle kuukauden kuluessa pyynnön vastaanottamisesta (tietosuoja-asetuksen 12 artiklan 3 kohta).",
+            "Requests are answered without undue delay and at the latest within one month of receipt. Where a request is complex or there are many, the period may be extended by two further months; the requester is told of the extension and its reasons within the first month (GDPR Art. 12(3)).",
+        ),
+        lang.pick(
+            "Pyyntöjen käsittely on maksutonta. Jos rekisterinpitäjä ei toteuta pyyntöä, se kertoo kirjallisesti syyn ja oikeudesta tehdä valitus valvontaviranomaiselle.",
+            "Requests are handled free of charge. If the controller does not act on a request, it gives its reasons in writing and tells of the right to lodge a complaint with the supervisory authority.",
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::labels;
+
+    fn open() -> crate::store::Store {
+        crate::store::Store::in_memory()
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn every_adequacy_country_has_a_name_in_both_languages() {
+        let mut store = open();
+        let conn = store.begin(crate::store::Mode::Write).unwrap();
+        for a in store::adequacy_list(&conn).unwrap() {
+            for lang in [Lang::Fi, Lang::En] {
+                assert!(
+                    labels::country_name(&a.country, lang).is_some(),
+                    "{} {lang}",
+                    a.country
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_register_file_gives_every_register_with_its_declared_purposes() {
+        let mut store = open();
+        let conn = store.begin(crate::store::Mode::Write).unwrap();
+        for lang in [Lang::Fi, Lang::En] {
+            let n = build(&conn, day(), lang).unwrap();
+            assert_eq!(n.registers.len(), 4);
+            for r in &n.registers {
+                // Nothing in use, but the declared purposes (issue #18).
+                assert!(
+                    r.purposes.is_empty() && r.bases.is_empty(),
+                    "{}",
+                    r.register
+                );
+                assert!(!r.declared.is_empty(), "{}", r.register);
+                assert!(!r.recipient_categories.is_empty(), "{}", r.register);
+                assert!(r.recipients.is_empty() && r.transfers.is_empty());
+                let aml = r.register == "business";
+                assert_eq!(
+                    r.retention.text.len(),
+                    if aml { 5 } else { 4 },
+                    "{}",
+                    r.register
+                );
+            }
+            assert_eq!(n.controller.missing.len(), 6);
+            assert!(!n.automated_decisions.profiling_in_use);
+            assert!(n.activities.is_empty() && n.processors.is_empty());
+            assert!(n.processor_role.is_none());
+            assert_eq!(
+                n.transfer_policy.adequacy_list_date.as_deref(),
+                Some("2026-01")
+            );
+        }
+    }
+}
