@@ -9,10 +9,15 @@
 //! - lines starting with `#` are notes for the translator; a note right
 //!   before a row becomes that key's documentation;
 //! - the first other line is `enum<TAB>NAME<TAB>what its keys are`;
-//! - the next is the heading `key<TAB>en<TAB>fi<TAB>sv`;
-//! - then one row per key: a Rust name and three texts, each non-empty
-//!   and holding the same places `{0}`, `{1}`…; `\n` in a text is a line
-//!   break and `\\` a backslash (a text holds no tab).
+//! - the next is the heading `key<TAB>en<TAB>fi<TAB>sv`, or `key<TAB>en<TAB>fi`
+//!   for a table of a document written only in Finnish and English (the
+//!   notice, the record of processing, the Ombudsman's form: the law and
+//!   the authority's form exist in those; a Swedish reader gets the
+//!   Finnish, as `Lang::document` says);
+//! - then one row per key: a Rust name and a text per language of the
+//!   heading, each non-empty and holding the same places `{0}`, `{1}`…;
+//!   `\n` in a text is a line break and `\\` a backslash (a text holds no
+//!   tab).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -52,6 +57,8 @@ struct Table {
 struct Row {
     doc: Vec<String>,
     key: String,
+    /// English, Finnish and Swedish; in a table without Swedish, the
+    /// Finnish twice.
     texts: [String; 3],
 }
 
@@ -78,19 +85,35 @@ fn parse(file: &Path, text: &str) -> Result<Table, String> {
     };
     notes.clear();
     let (n, line) = next(&mut notes).ok_or_else(|| at(n, "no heading"))?;
-    if line != "key\ten\tfi\tsv" {
-        return Err(at(n, "expected the heading `key<TAB>en<TAB>fi<TAB>sv`"));
-    }
+    let swedish = match line {
+        "key\ten\tfi\tsv" => true,
+        "key\ten\tfi" => false,
+        _ => {
+            return Err(at(
+                n,
+                "expected the heading `key<TAB>en<TAB>fi<TAB>sv` or `key<TAB>en<TAB>fi`",
+            ))
+        }
+    };
     notes.clear();
     let mut rows = Vec::new();
     let mut keys = BTreeSet::new();
     while let Some((n, line)) = next(&mut notes) {
         let cells: Vec<&str> = line.split('\t').collect();
-        let [key, en, fi, sv] = cells[..] else {
-            return Err(at(
-                n,
-                &format!("{} cells, expected 4 (key, en, fi, sv)", cells.len()),
-            ));
+        let (key, en, fi, sv) = match (swedish, &cells[..]) {
+            (true, &[key, en, fi, sv]) => (key, en, fi, sv),
+            (false, &[key, en, fi]) => (key, en, fi, fi),
+            _ => {
+                let expected = if swedish {
+                    "4 (key, en, fi, sv)"
+                } else {
+                    "3 (key, en, fi)"
+                };
+                return Err(at(
+                    n,
+                    &format!("{} cells, expected {expected}", cells.len()),
+                ));
+            }
         };
         if !is_name(key) || !keys.insert(key.to_string()) {
             return Err(at(n, &format!("`{key}` is not a new Rust name")));
@@ -103,7 +126,7 @@ fn parse(file: &Path, text: &str) -> Result<Table, String> {
         if places(&texts[1]) != places(&texts[0]) || places(&texts[2]) != places(&texts[0]) {
             return Err(at(
                 n,
-                &format!("{key}: the three texts have different places {{0}}…"),
+                &format!("{key}: the texts have different places {{0}}…"),
             ));
         }
         rows.push(Row {

@@ -16,6 +16,7 @@ use crate::domain::breach::{format_local, parse_stored};
 use crate::domain::labels::Lang;
 use crate::domain::rights;
 use crate::domain::rights::Right;
+use crate::messages::N;
 use crate::messages::{Lang as LetterLang, L};
 use crate::ops::breach_form::AuthorityForm;
 use crate::ops::controller::Controller;
@@ -184,18 +185,9 @@ fn local(form: &Map<String, Value>, key: &str) -> String {
 
 fn nature_word(n: &str, lang: Lang) -> &'static str {
     match n {
-        "confidentiality" => lang.pick(
-            "luottamuksellisuuden menetys (tietoja on paljastunut tai päätynyt sivullisille)",
-            "loss of confidentiality (data disclosed to or accessed by people not entitled to it)",
-        ),
-        "integrity" => lang.pick(
-            "eheyden menetys (tietoja on muuttunut luvatta tai vahingossa)",
-            "loss of integrity (data altered without authority or by accident)",
-        ),
-        _ => lang.pick(
-            "saatavuuden menetys (tietoja on kadonnut tai tuhoutunut tai ne eivät ole olleet käytettävissä)",
-            "loss of availability (data lost, destroyed or unavailable)",
-        ),
+        "confidentiality" => N::LossConfidentialityDataDisclosed.text(lang),
+        "integrity" => N::LossIntegrityDataAltered.text(lang),
+        _ => N::LossAvailabilityDataLost.text(lang),
     }
 }
 
@@ -234,14 +226,14 @@ impl Form<'_> {
     /// "(not known)" for an empty value.
     fn or_none(&self, s: String) -> String {
         if s.is_empty() {
-            self.t("(ei tiedossa)", "(not known)").to_string()
+            N::NotKnown.text(self.lang).to_string()
         } else {
             s
         }
     }
 
     fn time(&self) -> &'static str {
-        self.t("Suomen aikaa", "Finnish time")
+        N::FinnishTime.text(self.lang)
     }
 }
 
@@ -253,17 +245,11 @@ pub fn authority_markdown(form: &AuthorityForm, lang: Lang) -> String {
         lang,
         form,
     };
-    let title = f.t(
-        "Ilmoitus henkilötietojen tietoturvaloukkauksesta tietosuojavaltuutetun toimistolle",
-        "Notification of a personal data breach to the Office of the Data Protection Ombudsman",
-    );
+    let title = N::NotificationPersonalDataBreach.text(f.lang);
     f.line(format!("# {title} – {}", f.get("breach")));
     f.line("");
-    let prepared = f.t("Laadittu", "Prepared on");
-    let content = f.t(
-        "EU:n yleisen tietosuoja-asetuksen 33 artiklan 3 kohdan a–d alakohdan tiedot.",
-        "The content of Article 33(3)(a)–(d) of the EU General Data Protection Regulation.",
-    );
+    let prepared = N::Prepared.text(f.lang);
+    let content = N::ContentArticle333.text(f.lang);
     f.line(format!("{prepared} {}. {content}", f.get("generated_on")));
     f.line("");
     notifier(&mut f);
@@ -315,10 +301,7 @@ fn notifier(f: &mut Form<'_>) {
     }
     let client = f.get("client");
     if !client.is_empty() {
-        let label = f.t(
-            "Loukkaus tapahtui käsittelyssä, jota teemme henkilötietojen käsittelijänä asiakkaallemme",
-            "The breach happened in processing we do as a processor for our client",
-        );
+        let label = N::BreachHappenedProcessingWe.text(f.lang);
         f.line(format!("- {label}: {client}"));
         let told = f.local("client_notified_at");
         let told = if told.is_empty() {
@@ -326,10 +309,7 @@ fn notifier(f: &mut Form<'_>) {
         } else {
             format!("{told} {}", f.time())
         };
-        let label = f.t(
-            "Rekisterinpitäjälle (asiakkaalle) ilmoitettu (33(2))",
-            "Controller (client) told (33(2))",
-        );
+        let label = N::ControllerClientTold33.text(f.lang);
         f.line(format!("- {label}: {told}"));
     }
     f.line("");
@@ -338,10 +318,7 @@ fn notifier(f: &mut Form<'_>) {
 /// 2. What happened: 33(3)(a).
 fn the_breach(f: &mut Form<'_>) {
     f.section(2, ("Tietoturvaloukkaus", "The breach"), "33(3)(a)");
-    let label = f.t(
-        "Loukkaus havaittiin (tietoiseksi tuleminen)",
-        "The controller became aware",
-    );
+    let label = N::ControllerBecameAware.text(f.lang);
     f.line(format!("- {label}: {} {}", f.local("aware_at"), f.time()));
     let natures: Vec<&str> = f
         .form
@@ -354,9 +331,9 @@ fn the_breach(f: &mut Form<'_>) {
         .map(|n| nature_word(n, f.lang))
         .collect::<Vec<_>>()
         .join("; ");
-    let label = f.t("Loukkauksen luonne", "Nature of the breach");
+    let label = N::NatureBreach.text(f.lang);
     f.line(format!("- {label}: {natures}"));
-    let label = f.t("Kuvaus", "Description");
+    let label = N::Description.text(f.lang);
     f.line(format!("- {label}: {}", f.get("description")));
     f.line("");
 }
@@ -372,23 +349,14 @@ fn people(f: &mut Form<'_>) {
         "33(3)(a)",
     );
     let from_records = f.get("approx_subjects_from") == "records-named";
-    let label = f.t(
-        "Rekisteröityjen arvioitu lukumäärä",
-        "Approximate number of people",
-    );
+    let label = N::ApproximateNumberPeople.text(f.lang);
     let how = if from_records {
-        f.t(
-            " (nimettyjen rekisterimerkintöjen mukaan)",
-            " (from the records named)",
-        )
+        N::RecordsNamed.text(f.lang)
     } else {
         ""
     };
     f.line(format!("- {label}: {}{how}", f.get("approx_subjects")));
-    let label = f.t(
-        "Henkilötietotietueiden arvioitu lukumäärä",
-        "Approximate number of personal data records",
-    );
+    let label = N::ApproximateNumberPersonalData.text(f.lang);
     f.line(format!("- {label}: {}", f.get("records_total")));
     let categories = f
         .form
@@ -397,10 +365,7 @@ fn people(f: &mut Form<'_>) {
         .cloned()
         .unwrap_or_default();
     if !categories.is_empty() {
-        let label = f.t(
-            "Rekisteröityjen ryhmät ja tietueiden määrä rekisterin mukaan",
-            "Categories of people and number of records by register",
-        );
+        let label = N::CategoriesPeopleNumberRecords.text(f.lang);
         f.line(format!("- {label}:"));
         for c in categories.iter().filter_map(Value::as_object) {
             f.line(format!(
@@ -411,7 +376,7 @@ fn people(f: &mut Form<'_>) {
             ));
         }
     }
-    let label = f.t("Henkilötietoryhmät", "Categories of personal data");
+    let label = N::CategoriesPersonalData2.text(f.lang);
     let data = f.or_none(f.get("data"));
     f.line(format!("- {label}: {data}"));
     f.line("");
@@ -429,17 +394,11 @@ fn consequences(f: &mut Form<'_>) {
     let risk = f.get("risk");
     if !risk.is_empty() {
         let level = match risk.as_str() {
-            "unlikely" => f.t(
-                "epätodennäköistä, että loukkauksesta aiheutuu riski",
-                "unlikely to result in a risk",
-            ),
-            "risk" => f.t("riski", "a risk"),
-            _ => f.t("korkea riski", "a high risk"),
+            "unlikely" => N::UnlikelyResultRisk.text(f.lang),
+            "risk" => N::Risk.text(f.lang),
+            _ => N::HighRisk.text(f.lang),
         };
-        let label = f.t(
-            "Riskiarvio rekisteröityjen oikeuksille ja vapauksille",
-            "Assessed risk to people's rights and freedoms",
-        );
+        let label = N::AssessedRiskPeopleS.text(f.lang);
         f.line("");
         f.line(format!("{label}: {level}. {}", f.get("risk_reason")));
     }
@@ -460,26 +419,15 @@ fn informed(f: &mut Form<'_>) {
     let text = if !informed.is_empty() {
         format!(
             "{} {informed} {} ({}: {}).",
-            f.t(
-                "Rekisteröidyille on ilmoitettu kirjeellä",
-                "The people were told by letter on"
-            ),
+            N::PeopleWereToldLetter.text(f.lang),
             f.time(),
-            f.t("kirjeitä", "letters"),
+            N::Letters.text(f.lang),
             f.get("letters")
         )
     } else if f.get("risk") == "high" {
-        f.t(
-            "Rekisteröidyille ilmoitetaan ilman aiheetonta viivytystä.",
-            "The people will be told without undue delay.",
-        )
-        .to_string()
+        N::PeopleWillToldWithout.text(f.lang).to_string()
     } else {
-        f.t(
-            "Rekisteröidyille ei ole ilmoitettu: korkeaa riskiä ei ole arvioitu (34 artiklan 1 kohta).",
-            "The people have not been told: no high risk was assessed (Article 34(1)).",
-        )
-        .to_string()
+        N::PeopleHaveNotBeen.text(f.lang).to_string()
     };
     f.line(text);
     f.line("");
@@ -493,21 +441,21 @@ fn timing(f: &mut Form<'_>) {
         "33(1)",
     );
     let time = f.time();
-    let label = f.t("72 tunnin määräaika päättyy", "The 72 hours end");
+    let label = N::N72HoursEnd.text(f.lang);
     f.line(format!("- {label}: {} {time}", f.local("notify_by")));
     let told = f.local("authority_notified_at");
     if !told.is_empty() {
-        let label = f.t("Ilmoitettu", "Notified");
+        let label = N::Notified.text(f.lang);
         f.line(format!("- {label}: {told} {time}"));
     }
     let reference = f.get("authority_reference");
     if !reference.is_empty() {
-        let label = f.t("Viite", "Reference");
+        let label = N::Reference.text(f.lang);
         f.line(format!("- {label}: {reference}"));
     }
     let late = f.get("late_reason");
     if !late.is_empty() {
-        let label = f.t("Viivästyksen syyt", "Reasons for the delay");
+        let label = N::ReasonsDelay.text(f.lang);
         f.line(format!("- {label}: {late}"));
     }
 }

@@ -5,7 +5,7 @@
 //! one row per key with its English, Finnish and Swedish text: a
 //! translator edits a table (a spreadsheet opens it), and `build.rs`
 //! turns each into an enum declared through [`catalogue!`]. The build
-//! refuses a row without all three texts, or whose texts hold different
+//! refuses a row without each text its table has, or whose texts hold different
 //! numbered places `{0}`, `{1}`… for what varies (an id, a field's name):
 //!
 //! - `errors.tsv`: what a failed command says (`M`);
@@ -16,6 +16,10 @@
 //!   and usage errors (`S`);
 //! - `done.tsv`: what a command that worked says, and the words it fills
 //!   in (`D`);
+//! - `documents.tsv`: the documents written only in Finnish and English,
+//!   the privacy notice, the records of processing and the notification
+//!   to the Ombudsman (`N`); its texts take a document's language
+//!   (`domain::labels::Lang`), and a Swedish reader gets the Finnish;
 //! - `headings.tsv` (not an enum): the headings of table columns.
 //!
 //! The words of codes (`domain::words`), of the rights (`domain::rights`)
@@ -55,8 +59,10 @@ macro_rules! catalogue {
             #[allow(dead_code)]
             pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-            /// The text in `lang`, its places unfilled.
-            pub fn text(self, lang: $crate::messages::Lang) -> &'static str {
+            /// The text in `lang` (a message's language or a document's),
+            /// its places unfilled.
+            pub fn text(self, lang: impl Into<$crate::messages::Lang>) -> &'static str {
+                let lang: $crate::messages::Lang = lang.into();
                 match self {
                     $( $name::$key => lang.pick($fi, $sv, $en) ),*
                 }
@@ -72,7 +78,7 @@ macro_rules! catalogue {
             #[allow(dead_code)]
             pub fn say_in(
                 self,
-                lang: $crate::messages::Lang,
+                lang: impl Into<$crate::messages::Lang>,
                 args: &[&dyn std::fmt::Display],
             ) -> String {
                 $crate::messages::fill(self.text(lang), args)

@@ -14,6 +14,7 @@ use crate::cli::{ProcessingRecordArgs, RecordRole};
 use crate::commands::Session;
 use crate::domain::labels::Lang;
 use crate::error::Result;
+use crate::messages::N;
 use crate::ops::notice::record::{
     processor_record, ClientPart, ClientProcessingPart, ControllerRecord, ProcessorRecord,
 };
@@ -68,22 +69,16 @@ pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> 
 }
 
 fn firm(d: &mut String, c: &Controller, heading: &str, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let _ = writeln!(d, "## {heading}\n");
-    let unset = t("ei asetettu", "not set");
+    let unset = N::NotSet.text(lang);
     let v = |x: &Option<String>| x.as_deref().map(md).unwrap_or_else(|| format!("*{unset}*"));
-    let _ = writeln!(d, "{}: {}  ", t("Nimi", "Name"), v(&c.name));
-    let _ = writeln!(
-        d,
-        "{}: {}  ",
-        t("Y-tunnus", "Business ID"),
-        v(&c.business_id)
-    );
-    let _ = writeln!(d, "{}: {}  ", t("Osoite", "Address"), v(&c.address));
+    let _ = writeln!(d, "{}: {}  ", N::Name.text(lang), v(&c.name));
+    let _ = writeln!(d, "{}: {}  ", N::BusinessID.text(lang), v(&c.business_id));
+    let _ = writeln!(d, "{}: {}  ", N::Address.text(lang), v(&c.address));
     let _ = writeln!(
         d,
         "{}: {}, {}, {}\n",
-        t("Yhteyshenkilö", "Contact person"),
+        N::ContactPerson.text(lang),
         v(&c.contact_person),
         v(&c.contact_phone),
         v(&c.contact_email)
@@ -93,21 +88,14 @@ fn firm(d: &mut String, c: &Controller, heading: &str, lang: Lang) {
 /// A record's beginning: its title, the day it was made and chapter 1,
 /// the firm as controller or as processor.
 fn begin(role: RecordRole, generated_on: &str, firm_details: &Controller, lang: Lang) -> String {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let (title, heading) = match role {
         RecordRole::Controller => (
-            t(
-                "Seloste käsittelytoimista (tietosuoja-asetuksen 30 artiklan 1 kohta)",
-                "Record of processing activities (GDPR Art. 30(1))",
-            ),
-            t("1. Rekisterinpitäjä", "1. Controller"),
+            N::RecordProcessingActivitiesGDPR.text(lang),
+            N::N1Controller.text(lang),
         ),
         RecordRole::Processor => (
-            t(
-                "Seloste käsittelijän käsittelytoimista (tietosuoja-asetuksen 30 artiklan 2 kohta)",
-                "Record of processing activities of a processor (GDPR Art. 30(2))",
-            ),
-            t("1. Henkilötietojen käsittelijä", "1. Processor"),
+            N::RecordProcessingActivitiesProcessor.text(lang),
+            N::N1Processor.text(lang),
         ),
     };
     let mut d = String::new();
@@ -115,7 +103,7 @@ fn begin(role: RecordRole, generated_on: &str, firm_details: &Controller, lang: 
     let _ = writeln!(
         d,
         "{} {}.\n",
-        t("Laadittu", "Generated on"),
+        N::Generated.text(lang),
         date(generated_on, lang)
     );
     firm(&mut d, firm_details, heading, lang);
@@ -127,12 +115,9 @@ fn transfers_item(d: &mut String, transfers: &[Transfer], lang: Lang) {
     let grounds: Vec<String> = transfers.iter().map(|x| transfer_ground(x, lang)).collect();
     item(
         d,
-        lang.pick(
-            "Siirrot EU:n tai ETA:n ulkopuolelle",
-            "Transfers outside the EU/EEA",
-        ),
+        N::TransfersOutsideEUEEA2.text(lang),
         &if grounds.is_empty() {
-            lang.pick("ei siirtoja", "none").to_string()
+            N::None.text(lang).to_string()
         } else {
             grounds.join("; ")
         },
@@ -141,21 +126,11 @@ fn transfers_item(d: &mut String, transfers: &[Transfer], lang: Lang) {
 
 /// The items of who and what: categories of data subjects and of data.
 fn subjects_and_data(d: &mut String, subjects: &str, data: &str, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    item(
-        d,
-        t("Rekisteröityjen ryhmät", "Categories of data subjects"),
-        subjects,
-    );
-    item(
-        d,
-        t("Henkilötietoryhmät", "Categories of personal data"),
-        data,
-    );
+    item(d, N::CategoriesDataSubjects.text(lang), subjects);
+    item(d, N::CategoriesPersonalData2.text(lang), data);
 }
 
 fn controller_markdown(n: &Notice, lang: Lang) -> String {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let mut d = begin(RecordRole::Controller, &n.generated_on, &n.controller, lang);
     let mut no = 2;
     for r in &n.registers {
@@ -167,11 +142,7 @@ fn controller_markdown(n: &Notice, lang: Lang) -> String {
         no += 1;
     }
     if !n.processors.is_empty() {
-        let _ = writeln!(
-            d,
-            "## {no}. {}\n",
-            t("Henkilötietojen käsittelijät", "Processors")
-        );
+        let _ = writeln!(d, "## {no}. {}\n", N::Processors.text(lang));
         for p in &n.processors {
             let _ = writeln!(d, "- {}", processor_line(p, lang));
         }
@@ -184,7 +155,6 @@ fn controller_markdown(n: &Notice, lang: Lang) -> String {
 
 /// A register in the Art. 30(1) record.
 fn register_section(d: &mut String, no: usize, r: &RegisterPart, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let _ = writeln!(d, "## {no}. {}\n", md(&r.title));
     let mut purposes: Vec<String> = Vec::new();
     for p in r
@@ -197,11 +167,7 @@ fn register_section(d: &mut String, no: usize, r: &RegisterPart, lang: Lang) {
             purposes.push(p.clone());
         }
     }
-    item(
-        d,
-        t("Käsittelyn tarkoitukset", "Purposes"),
-        &purposes.join(", "),
-    );
+    item(d, N::Purposes.text(lang), &purposes.join(", "));
     let data: Vec<&str> = r.data_categories.iter().map(|c| c.title).collect();
     subjects_and_data(d, &r.subjects, &data.join(", "), lang);
     let recipients: Vec<&str> = r
@@ -211,50 +177,41 @@ fn register_section(d: &mut String, no: usize, r: &RegisterPart, lang: Lang) {
         .collect();
     item(
         d,
-        t("Vastaanottajaryhmät", "Categories of recipients"),
+        N::CategoriesRecipients.text(lang),
         &if recipients.is_empty() {
-            t("ei luovutuksia", "none").to_string()
+            N::None2.text(lang).to_string()
         } else {
             recipients.join("; ")
         },
     );
     transfers_item(d, &r.transfers, lang);
-    item(
-        d,
-        t("Säilytysaika", "Retention"),
-        &r.retention.text.join(" "),
-    );
+    item(d, N::Retention.text(lang), &r.retention.text.join(" "));
     d.push('\n');
 }
 
 /// An activity outside the registers in the Art. 30(1) record.
 fn activity_section(d: &mut String, no: usize, a: &ActivityPart, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let _ = writeln!(d, "## {no}. {}\n", md(&a.name));
     let purposes: Vec<&str> = a.purposes.iter().map(|p| p.title.as_str()).collect();
-    item(
-        d,
-        t("Käsittelyn tarkoitukset", "Purposes"),
-        &purposes.join(", "),
-    );
+    item(d, N::Purposes.text(lang), &purposes.join(", "));
     let basis = match (&a.basis_title, &a.law) {
         (Some(b), Some(l)) => format!("{b} ({l})"),
         (Some(b), None) => b.clone(),
-        _ => t("ei kirjattu", "not recorded").to_string(),
+        _ => N::NotRecorded.text(lang).to_string(),
     };
-    item(d, t("Oikeusperuste", "Legal basis"), &basis);
+    item(d, N::LegalBasis.text(lang), &basis);
     if let Some(i) = &a.interest {
-        item(d, t("Oikeutettu etu", "Legitimate interest"), i);
+        item(d, N::LegitimateInterest.text(lang), i);
     }
     subjects_and_data(d, &a.description.subjects, &a.description.data, lang);
     if let Some(r) = &a.description.recipients {
-        item(d, t("Vastaanottajaryhmät", "Categories of recipients"), r);
+        item(d, N::CategoriesRecipients.text(lang), r);
     }
     if let Some(s) = &a.description.system {
-        item(d, t("Järjestelmä", "System"), s);
+        item(d, N::System.text(lang), s);
     }
     transfers_item(d, &a.transfers, lang);
-    item(d, t("Säilytysaika", "Retention"), &a.retention);
+    item(d, N::Retention.text(lang), &a.retention);
     d.push('\n');
 }
 
@@ -262,27 +219,16 @@ fn security(d: &mut String, no: usize, measures: &[Measure], lang: Lang) {
     let _ = writeln!(
         d,
         "## {no}. {}\n",
-        lang.pick(
-            "Tekniset ja organisatoriset turvatoimet (32 artikla)",
-            "Technical and organisational security measures (Art. 32)"
-        )
+        N::TechnicalOrganisationalSecurityMeasures.text(lang)
     );
     measure_list(d, measures);
 }
 
 fn processor_markdown(r: &ProcessorRecord, lang: Lang) -> String {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let mut d = begin(RecordRole::Processor, &r.generated_on, &r.processor, lang);
     let mut no = 2;
     if r.clients.is_empty() {
-        let _ = writeln!(
-            d,
-            "{}\n",
-            t(
-                "Käsittelijä ei käsittele henkilötietoja yhdenkään asiakkaan lukuun.",
-                "The processor processes no personal data on behalf of any client."
-            )
-        );
+        let _ = writeln!(d, "{}\n", N::ProcessorProcessesPersonalData.text(lang));
     }
     for c in &r.clients {
         client_section(&mut d, no, c, lang);
@@ -298,21 +244,15 @@ fn processor_markdown(r: &ProcessorRecord, lang: Lang) -> String {
 
 /// A client in the Art. 30(2) record: who it is and the contract.
 fn client_section(d: &mut String, no: usize, c: &ClientPart, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     let _ = writeln!(
         d,
         "## {no}. {}: {}\n",
-        t("Rekisterinpitäjä", "Controller"),
+        N::Controller.text(lang),
         md(&c.name)
     );
-    let _ = writeln!(
-        d,
-        "{}: {}  ",
-        t("Y-tunnus", "Business ID"),
-        md(&c.business_id)
-    );
+    let _ = writeln!(d, "{}: {}  ", N::BusinessID.text(lang), md(&c.business_id));
     if let Some(x) = &c.contact {
-        let _ = writeln!(d, "{}: {}  ", t("Yhteyshenkilö", "Contact"), md(x));
+        let _ = writeln!(d, "{}: {}  ", N::Contact.text(lang), md(x));
     }
     let contract = match &c.contract_date {
         Some(x) => format!(
@@ -323,30 +263,17 @@ fn client_section(d: &mut String, no: usize, c: &ClientPart, lang: Lang) {
                 .map(|r| format!(" ({})", md(r)))
                 .unwrap_or_default()
         ),
-        None => format!("**{}**", t("ei kirjattu", "not recorded")),
+        None => format!("**{}**", N::NotRecorded.text(lang)),
     };
-    let _ = writeln!(
-        d,
-        "{}: {contract}",
-        t(
-            "Käsittelysopimus (28 artikla)",
-            "Processing agreement (Art. 28)"
-        )
-    );
+    let _ = writeln!(d, "{}: {contract}", N::ProcessingAgreementArt28.text(lang));
     if let Some(x) = &c.terms {
-        let _ = writeln!(
-            d,
-            "\n{}: {}",
-            t("Ohjeet ja ehdot", "Instructions and terms"),
-            md(x)
-        );
+        let _ = writeln!(d, "\n{}: {}", N::InstructionsTerms.text(lang), md(x));
     }
     d.push('\n');
 }
 
 /// The items of one category of processing for a client.
 fn client_processing_items(d: &mut String, p: &ClientProcessingPart, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     subjects_and_data(d, &p.subjects, &p.data, lang);
     let subs: Vec<String> = p
         .sub_processors
@@ -356,9 +283,9 @@ fn client_processing_items(d: &mut String, p: &ClientProcessingPart, lang: Lang)
     let _ = writeln!(
         d,
         "- **{}:** {}",
-        t("Alihankkijat (muut käsittelijät)", "Sub-processors"),
+        N::SubProcessors.text(lang),
         if subs.is_empty() {
-            t("ei alihankkijoita", "none").to_string()
+            N::None3.text(lang).to_string()
         } else {
             subs.join("; ")
         }
@@ -366,11 +293,10 @@ fn client_processing_items(d: &mut String, p: &ClientProcessingPart, lang: Lang)
     transfers_item(d, &p.transfers, lang);
     item(
         d,
-        t("Turvatoimet", "Security measures"),
-        p.security.as_deref().unwrap_or(t(
-            "yleiset turvatoimet (ks. viimeinen luku)",
-            "the general measures (see the last chapter)",
-        )),
+        N::SecurityMeasures2.text(lang),
+        p.security
+            .as_deref()
+            .unwrap_or(N::GeneralMeasuresSeeLast.text(lang)),
     );
     d.push('\n');
 }

@@ -10,6 +10,7 @@ use crate::domain::basis::Basis;
 use crate::domain::codes::is_eu_eea;
 use crate::domain::labels::{self, Lang};
 use crate::error::Result;
+use crate::messages::N;
 use crate::store::notice as store;
 use crate::store::processing;
 use crate::store::Tx;
@@ -89,11 +90,7 @@ fn requirement_of(basis: Option<Basis>, law: Option<&str>, lang: Lang) -> String
 /// Cookies: what they are, that they are set only with consent (except
 /// the strictly necessary ones) and how consent is withdrawn.
 fn cookie_text(lang: Lang) -> String {
-    lang.pick(
-        "Verkkosivuilla käytetään evästeitä. Eväste on pieni tekstitiedosto, jonka selain tallentaa käyttäjän laitteelle. Muita kuin palvelun toiminnan kannalta välttämättömiä evästeitä käytetään vain käyttäjän suostumuksella (sähköisen viestinnän palveluista annettu laki 917/2014, 205 §). Käyttäjä voi peruuttaa suostumuksensa ja poistaa evästeet milloin tahansa selaimensa asetuksista; sivuston käyttö on mahdollista ilman niitä.",
-        "The websites use cookies. A cookie is a small text file that the browser stores on the user's device. Cookies other than those strictly necessary for the service are set only with the user's consent (Act on Electronic Communications Services 917/2014, section 205). The user may withdraw consent and delete cookies at any time in the browser's settings; the websites can be used without them.",
-    )
-    .to_string()
+    N::WebsitesUseCookiesCookie.text(lang).to_string()
 }
 
 /// The firm's processors in use on `today`.
@@ -168,16 +165,8 @@ pub(super) fn processor_role(
         clients: clients.len(),
         categories,
         text: vec![
-            lang.pick(
-                "Rekisterinpitäjä käsittelee henkilötietoja myös asiakkaidensa lukuun ja niiden ohjeiden mukaan, niiden kanssa tehtyjen sopimusten perusteella (tietosuoja-asetuksen 28 artikla). Näissä tehtävissä asiakas on rekisterinpitäjä ja määrittää käsittelyn tarkoitukset; me olemme henkilötietojen käsittelijä. Tiedot eivät ole omissa rekistereissämme vaan asiakkaan lukuun pidettävissä tiedostoissa, emmekä käytä niitä omiin tarkoituksiimme.",
-                "The controller also processes personal data on behalf of its clients and on their instructions, under contracts made with them (GDPR Art. 28). In this work the client is the controller and decides the purposes; we are the processor. The data are not in our own registers but in files kept on the client's behalf, and we do not use them for purposes of our own.",
-            )
-            .to_string(),
-            lang.pick(
-                "Näitä tietoja koskevat pyynnöt ja kysymykset osoitetaan ensisijaisesti asiakkaalle, joka on niiden rekisterinpitäjä; välitämme meille tulleet pyynnöt asiakkaalle viivytyksettä ja avustamme sitä vastaamaan niihin.",
-                "Requests and questions about these data go first to the client, who is their controller; we pass on any request we receive without delay and help the client to answer it.",
-            )
-            .to_string(),
+            N::ControllerAlsoProcessesPersonal.text(lang).to_string(),
+            N::RequestsQuestionsAboutThese.text(lang).to_string(),
         ],
     }))
 }

@@ -28,6 +28,7 @@ use serde::Serialize;
 use crate::domain::labels::Lang;
 use crate::domain::register::Register;
 use crate::error::Result;
+use crate::messages::N;
 use crate::store::notice as store;
 use crate::store::Tx;
 
@@ -75,12 +76,7 @@ pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
         activities,
         processors,
         processor_role,
-        changes: lang
-            .pick(
-                "Rekisterinpitäjä päivittää tätä selostetta, kun sen käsittely tai lainsäädäntö muuttuu. Voimassa oleva seloste on saatavilla rekisterinpitäjältä; kukin julkaistu versio säilytetään päiväyksineen ja tarkistussummineen.",
-                "The controller updates this notice when its processing or the law changes. The notice in force is available from the controller; each published version is kept with its date and checksum.",
-            )
-            .to_string(),
+        changes: N::ControllerUpdatesNoticeWhen.text(lang).to_string(),
         lang: lang.code(),
         generated_on: today_iso,
         controller: controller(conn)?,
@@ -93,8 +89,7 @@ pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
         security: Security {
             measures: measures(
                 &operators,
-                crate::store::setting(conn, CHECKPOINT_LOG_SETTING)?
-                    .is_some(),
+                crate::store::setting(conn, CHECKPOINT_LOG_SETTING)?.is_some(),
                 lang,
             ),
             operators,
@@ -106,14 +101,11 @@ pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
             text: requests_text(lang),
         },
         complaint: Complaint {
-            authority: lang.pick("Tietosuojavaltuutetun toimisto", "Office of the Data Protection Ombudsman"),
-            address: lang.pick("PL 800, 00531 Helsinki", "P.O. Box 800, 00531 Helsinki, Finland"),
+            authority: N::OfficeDataProtectionOmbudsman.text(lang),
+            address: N::POBox800.text(lang),
             email: "tietosuoja@om.fi",
             web: "tietosuoja.fi",
-            text: lang.pick(
-                "Jos rekisteröity katsoo, että hänen henkilötietojensa käsittelyssä rikotaan tietosuoja-asetusta, hänellä on oikeus tehdä valitus valvontaviranomaiselle (tietosuoja-asetuksen 77 artikla). Suomessa valvontaviranomainen on tietosuojavaltuutettu.",
-                "A data subject who considers that the processing of their personal data infringes the GDPR has the right to lodge a complaint with a supervisory authority (GDPR Art. 77). In Finland the supervisory authority is the Data Protection Ombudsman.",
-            ),
+            text: N::DataSubjectWhoConsiders.text(lang),
         },
         registers,
     })
@@ -160,18 +152,9 @@ fn rights(lang: Lang) -> Vec<Right> {
 
 fn requests_text(lang: Lang) -> Vec<&'static str> {
     vec![
-        lang.pick(
-            "Oikeuksia koskevan pyynnön voi esittää rekisterinpitäjän yhteyshenkilölle (luku 2) missä muodossa tahansa: kirjeitse, sähköpostitse, puhelimitse tai henkilökohtaisesti (tietosuoja-asetuksen 12 artiklan 2 kohta). Rekisterinpitäjä voi pyytää pyynnön esittäjää todistamaan henkilöllisyytensä ennen kuin pyyntöön vastataan.",
-            "Requests may be made to the controller's contact person (section 2) in any form: by letter, e-mail, phone or in person (GDPR Art. 12(2)). The controller may ask the requester to prove their identity before the request is answered.",
-        ),
-        lang.pick(
-            "Pyyntöön vastataan ilman aiheetonta viivytystä ja viimeistään kuukauden kuluessa sen vastaanottamisesta. Jos pyyntö on monimutkainen tai pyyntöjä on paljon, määräaikaa voidaan jatkaa enintään kahdella kuukaudella; jatkamisesta ja sen syistä ilmoitetaan pyynnön esittäjälle kuukauden kuluessa pyynnön vastaanottamisesta (tietosuoja-asetuksen 12 artiklan 3 kohta).",
-            "Requests are answered without undue delay and at the latest within one month of receipt. Where a request is complex or there are many, the period may be extended by two further months; the requester is told of the extension and its reasons within the first month (GDPR Art. 12(3)).",
-        ),
-        lang.pick(
-            "Pyyntöjen käsittely on maksutonta. Jos rekisterinpitäjä ei toteuta pyyntöä, se kertoo kirjallisesti syyn ja oikeudesta tehdä valitus valvontaviranomaiselle.",
-            "Requests are handled free of charge. If the controller does not act on a request, it gives its reasons in writing and tells of the right to lodge a complaint with the supervisory authority.",
-        ),
+        N::RequestsMayMadeController.text(lang),
+        N::RequestsAnsweredWithoutUndue.text(lang),
+        N::RequestsHandledFreeCharge.text(lang),
     ]
 }
 

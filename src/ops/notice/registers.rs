@@ -15,6 +15,7 @@ use crate::domain::fields::fields;
 use crate::domain::labels::{self, Group, Lang};
 use crate::domain::register::Register;
 use crate::error::Result;
+use crate::messages::N;
 use crate::store::holds as store_holds;
 use crate::store::notice as store;
 use crate::store::processing;
@@ -42,22 +43,12 @@ pub(super) fn register_part(
         requirement: processing::requirement(conn, register.name(), fi)?,
         recipient_categories: named(conn, register, "recipient", fi)?,
         source_categories: named(conn, register, "source", fi)?,
-        working_life: matches!(register, Register::Employee | Register::Recruitment).then(|| {
-            lang.pick(
-                "Työntekijöiden ja työnhakijoiden henkilötietoja käsitellään yksityisyyden suojasta työelämässä annetun lain (759/2004) mukaisesti: vain tietoja, jotka ovat välittömästi tarpeellisia työsuhteen kannalta (3 §). Tiedot kerätään ensisijaisesti henkilöltä itseltään; muualta niitä kerätään vain hänen suostumuksellaan, lukuun ottamatta laissa säädettyjä tapauksia (4 §).",
-                "The data of employees and job applicants are processed under the Act on the Protection of Privacy in Working Life (759/2004): only data directly necessary for the employment (section 3). The data are collected primarily from the person themselves, and from elsewhere only with their consent, except where the law provides otherwise (section 4).",
-            )
-            .to_string()
-        }),
+        working_life: matches!(register, Register::Employee | Register::Recruitment)
+            .then(|| N::DataEmployeesJobApplicants.text(lang).to_string()),
         subjects: texts.subjects,
         data_categories: categories(register, lang),
-        data_note: (register == Register::Employee).then(|| {
-            lang.pick(
-                "Jos työntekijällä ei ole suomalaista henkilötunnusta, hänestä tallennetaan syntymäaika, syntymäpaikka ja kansalaisuus.",
-                "Where an employee has no Finnish personal identity code, the date and place of birth and the nationality are kept instead.",
-            )
-            .to_string()
-        }),
+        data_note: (register == Register::Employee)
+            .then(|| N::WhereEmployeeHasFinnish.text(lang).to_string()),
         sources: texts.sources,
         recipients: recipients(&disclosed, lang),
         transfers: transfers(conn, &disclosed, lang)?,
@@ -211,43 +202,31 @@ fn categories(register: Register, lang: Lang) -> Vec<Category> {
     let marketing = matches!(register, Register::Customer | Register::Business);
     let mut kept = vec![FieldLabel {
         field: "bases",
-        label: lang.pick(
-            "käsittelyn oikeusperusteet ja suostumukset",
-            "legal bases of the processing and consents",
-        ),
+        label: N::LegalBasesProcessingConsents.text(lang),
     }];
     if marketing {
         kept.push(FieldLabel {
             field: "preferences",
-            label: lang.pick(
-                "suoramarkkinointiluvat ja -kiellot muutoshistorioineen",
-                "direct marketing consents and objections, with their history",
-            ),
+            label: N::DirectMarketingConsentsObjections.text(lang),
         });
     }
     kept.extend([
         FieldLabel {
             field: "corrections",
-            label: lang.pick("tietojen oikaisuhistoria", "history of rectifications"),
+            label: N::HistoryRectifications.text(lang),
         },
         FieldLabel {
             field: "disclosures",
-            label: lang.pick("merkinnät tietojen luovutuksista", "record of disclosures"),
+            label: N::RecordDisclosures.text(lang),
         },
         FieldLabel {
             field: "holds",
-            label: lang.pick(
-                "säilytysmerkinnät ja käsittelyn rajoitukset",
-                "holds and restrictions of processing",
-            ),
+            label: N::HoldsRestrictionsProcessing.text(lang),
         },
     ]);
     out.push(Category {
         category: "processing-records",
-        title: lang.pick(
-            "käsittelyä koskevat merkinnät",
-            "records about the processing",
-        ),
+        title: N::RecordsAboutProcessing.text(lang),
         fields: kept,
     });
     out

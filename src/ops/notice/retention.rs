@@ -4,6 +4,7 @@
 use crate::domain::holds::Policy;
 use crate::domain::labels::Lang;
 use crate::domain::register::Register;
+use crate::messages::N;
 
 /// "5 vuotta" / "5 years", or months where the period is not whole years;
 /// `genitive` gives "5 vuoden" for "5 vuoden kuluttua".
@@ -42,7 +43,7 @@ pub(super) fn retention_text(
     out.push(erasure(register, policy, &clock, lang));
     out.push(format!(
         "{} {}.",
-        lang.pick("Säilytysajan peruste:", "Legal ground:"),
+        N::LegalGround.text(lang),
         policy.ground.trim_end_matches('.')
     ));
     out.push(manual(manual_holds, lang));
@@ -66,30 +67,21 @@ struct Clock {
 fn clock(register: Register, from_year_end: bool, lang: Lang) -> Clock {
     let (during, event_fi, after_fi, event_en, after_en) = match register {
         Register::Customer | Register::Business => (
-            lang.pick(
-                "Tietoja säilytetään asiakkuuden ajan.",
-                "The data are kept for as long as the customer relationship lasts.",
-            ),
+            N::DataKeptLongCustomer.text(lang),
             "asiakkuuden päättymisestä",
             "Asiakkuuden päätyttyä",
             "the customer relationship ended",
             "After the customer relationship ends",
         ),
         Register::Employee => (
-            lang.pick(
-                "Tietoja säilytetään työsuhteen ajan.",
-                "The data are kept for as long as the employment lasts.",
-            ),
+            N::DataKeptLongEmployment.text(lang),
             "työsuhteen päättymisestä",
             "Työsuhteen päätyttyä",
             "the employment ended",
             "After the employment ends",
         ),
         Register::Recruitment => (
-            lang.pick(
-                "Tietoja säilytetään hakuprosessin ajan, kunnes hakemus on ratkaistu.",
-                "The data are kept while the application is processed, until it is decided.",
-            ),
+            N::DataKeptWhileApplication.text(lang),
             "valintapäätöksestä",
             "Valintapäätöksen jälkeen",
             "the application was decided",
@@ -127,17 +119,12 @@ fn clock(register: Register, from_year_end: bool, lang: Lang) -> Clock {
 /// the limit the whole record.
 fn aml_hold(policy: &Policy, lang: Lang) -> String {
     let hold = policy.hold_months;
-    let mut s = lang.pick(
-        "Rahanpesulain mukaisia asiakkaan tuntemistietoja ei poisteta ennen kuin {hold} on kulunut asiakkuuden päättymisestä",
-        "Customer due-diligence data under the AML Act are not erased before {hold} {have} passed since the customer relationship ended",
-    )
-    .replace("{hold}", &duration(hold, lang, false))
-    .replace("{have}", if hold == 12 { "has" } else { "have" });
+    let mut s = N::CustomerDueDiligenceData
+        .text(lang)
+        .replace("{hold}", &duration(hold, lang, false))
+        .replace("{have}", if hold == 12 { "has" } else { "have" });
     if !policy.hold_overridable {
-        s.push_str(lang.pick(
-            "; tästä säilytysvelvollisuudesta ei voi poiketa",
-            "; this duty to keep them cannot be waived",
-        ));
+        s.push_str(N::DutyKeepThemCannot.text(lang));
     }
     s.push('.');
     s
@@ -188,12 +175,7 @@ fn erasure(register: Register, policy: &Policy, clock: &Clock, lang: Lang) -> St
 /// Manual holds: that one person's erasure may be postponed, and how many
 /// such holds are in force.
 fn manual(manual_holds: i64, lang: Lang) -> String {
-    let mut manual = lang
-        .pick(
-            "Yksittäisen henkilön tietojen poistamista voidaan lykätä määräajaksi perustellusta syystä, esimerkiksi perinnässä olevan saatavan tai vireillä olevan riita-asian vuoksi.",
-            "The erasure of one person's data may be postponed for a set time for a good reason, such as a receivable in collection or a pending dispute.",
-        )
-        .to_string();
+    let mut manual = N::ErasureOnePersonS.text(lang).to_string();
     if manual_holds > 0 {
         manual.push_str(&match lang {
             Lang::Fi => format!(" Tällaisia säilytysmerkintöjä on nyt voimassa {manual_holds}."),

@@ -5,6 +5,7 @@ use super::{AdequateCountry, Transfer, TransferPolicy};
 use crate::domain::codes::is_eu_eea;
 use crate::domain::labels::{self, Lang};
 use crate::error::Result;
+use crate::messages::N;
 use crate::store::notice as store;
 use crate::store::processing;
 use crate::store::Tx;
@@ -94,12 +95,7 @@ pub(super) fn transfer_policy(conn: &Tx<'_>, lang: Lang) -> Result<TransferPolic
             dpf_required: a.needs_dpf,
         })
         .collect();
-    let text = lang
-        .pick(
-            "Henkilötietoja siirretään EU:n tai ETA:n ulkopuolelle vain maihin, joiden tietosuojan tason Euroopan komissio on päätöksellään todennut riittäväksi (tietosuoja-asetuksen 45 artikla). Muita siirtoja, kuten vakiosopimuslausekkeisiin perustuvia siirtoja, ei tehdä. Yhdysvaltoihin tietoja siirretään vain organisaatioille, jotka ovat sertifioituneet EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen (EU–U.S. Data Privacy Framework).",
-            "Personal data are transferred outside the EU/EEA only to countries whose level of data protection the European Commission has found adequate by a decision (GDPR Art. 45). No other transfers are made, such as transfers under standard contractual clauses. Transfers to the United States are made only to organisations certified under the EU–U.S. Data Privacy Framework.",
-        )
-        .to_string();
+    let text = N::PersonalDataTransferredOutside.text(lang).to_string();
     Ok(TransferPolicy {
         adequacy_list_date: date,
         countries,

@@ -15,6 +15,7 @@ use super::text::measure_list;
 use super::text::{cap, date, item, md, period, processor_line, transfer_ground};
 use super::{Notice, ProcessorRole};
 use crate::domain::labels::{self, Lang};
+use crate::messages::N;
 
 /// "15 artikla" / "Art. 15"; "7(3)" is "7 artiklan 3 kohta".
 fn article(a: &str, lang: Lang) -> String {
@@ -133,42 +134,30 @@ fn paragraphs(d: &mut String, texts: &[impl AsRef<str>]) {
 
 /// The title, the controller's name, what the notice is and its date.
 fn intro(d: &mut String, n: &Notice, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    let _ = writeln!(
-        d,
-        "# {}\n",
-        t(
-            "Tietosuojaseloste ja seloste käsittelytoimista",
-            "Privacy notice and record of processing activities"
-        )
-    );
+    let _ = writeln!(d, "# {}\n", N::PrivacyNoticeRecordProcessing.text(lang));
     if let Some(name) = &n.controller.name {
         let _ = writeln!(d, "**{}**\n", md(name));
     }
-    para(d, t("Tässä selosteessa kerrotaan, mitä henkilötietoja rekisterinpitäjä käsittelee, mihin tarkoituksiin ja millä perusteilla, mistä tiedot saadaan, kenelle niitä luovutetaan, kuinka kauan niitä säilytetään ja mitä oikeuksia rekisteröidyillä on. Seloste on EU:n yleisen tietosuoja-asetuksen ((EU) 2016/679) 13 ja 14 artiklan mukainen informointi rekisteröidyille ja samalla asetuksen 30 artiklan 1 kohdan mukainen seloste käsittelytoimista. Tietosuoja-asetusta täydentää Suomessa tietosuojalaki (1050/2018).", "This notice tells what personal data the controller processes, for which purposes and on which legal bases, where the data come from, to whom they are disclosed, how long they are kept and what rights data subjects have. It gives data subjects the information required by Articles 13 and 14 of the General Data Protection Regulation (EU) 2016/679 and is also the record of processing activities under Article 30(1). In Finland the GDPR is supplemented by the Data Protection Act (1050/2018)."));
+    para(d, N::NoticeTellsWhatPersonal.text(lang));
     let _ = writeln!(
         d,
         "{} {}. {}\n",
-        t("Laadittu", "Generated on"),
+        N::Generated.text(lang),
         date(&n.generated_on, lang),
-        t(
-            "Oikeusperusteiden ja luovutusten määrät perustuvat rekisteriin kirjattuihin tietoihin tuona päivänä.",
-            "The counts of legal bases and disclosures are those recorded in the register on that day."
-        )
+        N::CountsLegalBasesDisclosures.text(lang)
     );
 }
 
 /// Section 3: the registers, each with its chapter number.
 fn register_list(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(d, 3, t("Rekisterit", "Registers"));
-    para(d, t("Rekisterinpitäjä pitää seuraavia henkilörekistereitä. Kunkin rekisterin käsittely kuvataan omassa luvussaan.", "The controller keeps the following registers of personal data. Each is described in a chapter of its own."));
+    heading(d, 3, N::Registers.text(lang));
+    para(d, N::ControllerKeepsFollowingRegisters.text(lang));
     for (i, r) in n.registers.iter().enumerate() {
         let _ = writeln!(
             d,
             "- {} ({} {})",
             md(&r.title),
-            t("luku", "chapter"),
+            N::Chapter.text(lang),
             num.first_register + i
         );
     }
@@ -177,26 +166,15 @@ fn register_list(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
         let _ = writeln!(
             d,
             "{} {no}.\n",
-            t(
-                "Rekistereiden lisäksi rekisterinpitäjä käsittelee henkilötietoja muissa käsittelytoimissa, jotka kuvataan luvussa",
-                "Besides the registers, the controller processes personal data in other processing activities, described in chapter"
-            )
+            N::BesidesRegistersControllerProcesses.text(lang)
         );
     }
 }
 
 /// The firm's processors, each with its Art. 28 contract.
 fn processors(d: &mut String, n: &Notice, no: usize, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(
-        d,
-        no,
-        t(
-            "Henkilötietojen käsittelijät ja alihankkijat",
-            "Processors and subcontractors",
-        ),
-    );
-    para(d, t("Rekisterinpitäjä käyttää seuraavia henkilötietojen käsittelijöitä. Jokaisen kanssa on tehty tietosuoja-asetuksen 28 artiklan mukainen sopimus henkilötietojen käsittelystä: käsittelijä käsittelee tietoja vain rekisterinpitäjän lukuun ja ohjeiden mukaan, on sitoutunut suojaamaan ne tietosuoja-asetuksen mukaisesti eikä saa käyttää niitä omiin tarkoituksiinsa.", "The controller uses the following processors. With each, an agreement on the processing of personal data under GDPR Art. 28 has been made: the processor handles the data only on the controller's behalf and instructions, is bound to protect them as the GDPR requires and may not use them for purposes of its own."));
+    heading(d, no, N::ProcessorsSubcontractors.text(lang));
+    para(d, N::ControllerUsesFollowingProcessors.text(lang));
     for p in &n.processors {
         let _ = writeln!(d, "- {}", processor_line(p, lang));
     }
@@ -205,25 +183,14 @@ fn processors(d: &mut String, n: &Notice, no: usize, lang: Lang) {
 
 /// The firm as a processor for its clients.
 fn processor_role(d: &mut String, role: &ProcessorRole, no: usize, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(
-        d,
-        no,
-        t(
-            "Rekisterinpitäjä henkilötietojen käsittelijänä",
-            "The controller as a processor for its clients",
-        ),
-    );
+    heading(d, no, N::ControllerProcessorClients.text(lang));
     paragraphs(d, &role.text);
     if !role.categories.is_empty() {
         let list: Vec<String> = role.categories.iter().map(|c| md(c)).collect();
         let _ = writeln!(
             d,
             "{}: {}.\n",
-            t(
-                "Asiakkaiden lukuun tehtävä käsittely",
-                "Processing done for clients"
-            ),
+            N::ProcessingDoneClients.text(lang),
             list.join("; ")
         );
     }
@@ -231,15 +198,7 @@ fn processor_role(d: &mut String, role: &ProcessorRole, no: usize, lang: Lang) {
 
 /// Transfers outside the EU/EEA: the principles and the adequate countries.
 fn transfer_principles(d: &mut String, n: &Notice, no: usize, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(
-        d,
-        no,
-        t(
-            "Tietojen siirrot EU:n tai ETA:n ulkopuolelle: periaatteet",
-            "Transfers outside the EU/EEA: principles",
-        ),
-    );
+    heading(d, no, N::TransfersOutsideEUEEA.text(lang));
     let _ = writeln!(d, "{}\n", n.transfer_policy.text);
     let mut countries: Vec<String> = n
         .transfer_policy
@@ -249,13 +208,9 @@ fn transfer_principles(d: &mut String, n: &Notice, no: usize, lang: Lang) {
             let name = md(&c.name);
             match &c.note {
                 Some(note) => format!("{name} ({})", md(note)),
-                None if c.dpf_required => format!(
-                    "{name} ({})",
-                    t(
-                        "vain tietosuojakehykseen sertifioidut organisaatiot",
-                        "Data Privacy Framework certified organisations only"
-                    )
-                ),
+                None if c.dpf_required => {
+                    format!("{name} ({})", N::DataPrivacyFrameworkCertified.text(lang))
+                }
                 None => name,
             }
         })
@@ -265,48 +220,25 @@ fn transfer_principles(d: &mut String, n: &Notice, no: usize, lang: Lang) {
         .transfer_policy
         .adequacy_list_date
         .as_deref()
-        .map(|day| {
-            format!(
-                " ({} {})",
-                t("luettelon tilanne", "list as of"),
-                date(day, lang)
-            )
-        })
+        .map(|day| format!(" ({} {})", N::List.text(lang), date(day, lang)))
         .unwrap_or_default();
     let _ = writeln!(
         d,
         "{}{as_of}: {}.\n",
-        t(
-            "Maat, joiden tietosuojan tason komissio on todennut riittäväksi",
-            "Countries with an adequacy decision"
-        ),
+        N::CountriesAdequacyDecision.text(lang),
         countries.join(", ")
     );
 }
 
 /// The security measures, and automated decisions and profiling.
 fn safeguards(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(
-        d,
-        num.security,
-        t("Rekisterin suojauksen periaatteet", "Security measures"),
-    );
-    para(
-        d,
-        t(
-            "Henkilötiedot suojataan seuraavin teknisin ja organisatorisin toimenpitein:",
-            "Personal data are protected by the following technical and organisational measures:",
-        ),
-    );
+    heading(d, num.security, N::SecurityMeasures.text(lang));
+    para(d, N::PersonalDataProtectedFollowing.text(lang));
     measure_list(d, &n.security.measures);
     heading(
         d,
         num.automated,
-        t(
-            "Automaattinen päätöksenteko ja profilointi",
-            "Automated decision-making and profiling",
-        ),
+        N::AutomatedDecisionMakingProfiling.text(lang),
     );
     paragraphs(d, &n.automated_decisions.text);
 }
@@ -314,19 +246,8 @@ fn safeguards(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
 /// The data subject's rights, how requests are made and answered, the
 /// right to complain, and how the notice changes.
 fn rights(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    heading(
-        d,
-        num.rights,
-        t("Rekisteröidyn oikeudet", "Rights of the data subject"),
-    );
-    para(
-        d,
-        t(
-            "Rekisteröidyllä on tietosuoja-asetuksen mukaan seuraavat oikeudet:",
-            "Under the GDPR the data subject has the following rights:",
-        ),
-    );
+    heading(d, num.rights, N::RightsDataSubject.text(lang));
+    para(d, N::UnderGDPRDataSubject.text(lang));
     for r in &n.rights {
         let _ = writeln!(
             d,
@@ -337,22 +258,12 @@ fn rights(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
         );
     }
     d.push('\n');
-    heading(
-        d,
-        num.requests,
-        t(
-            "Oikeuksien käyttäminen ja pyyntöihin vastaaminen",
-            "How to use these rights, and how requests are answered",
-        ),
-    );
+    heading(d, num.requests, N::HowUseTheseRights.text(lang));
     paragraphs(d, &n.requests.text);
     heading(
         d,
         num.complaint,
-        t(
-            "Oikeus tehdä valitus valvontaviranomaiselle",
-            "Right to lodge a complaint with the supervisory authority",
-        ),
+        N::RightLodgeComplaintSupervisory.text(lang),
     );
     let c = &n.complaint;
     let _ = writeln!(d, "{}\n", c.text);
@@ -361,82 +272,57 @@ fn rights(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
         "{}  \n{}  \n{}: {}  \n{}: {}",
         c.authority,
         c.address,
-        t("Sähköposti", "E-mail"),
+        N::EMail.text(lang),
         c.email,
-        t("Verkkosivut", "Web"),
+        N::Web.text(lang),
         c.web
     );
     d.push('\n');
-    heading(
-        d,
-        num.changes,
-        t("Selosteen muuttaminen", "Changes to this notice"),
-    );
+    heading(d, num.changes, N::ChangesNotice.text(lang));
     let _ = writeln!(d, "{}", n.changes);
 }
 
 fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    let _ = writeln!(
-        d,
-        "## {no}. {}\n",
-        t("Muut käsittelytoimet", "Other processing activities")
-    );
+    let _ = writeln!(d, "## {no}. {}\n", N::OtherProcessingActivities.text(lang));
     for (i, a) in n.activities.iter().enumerate() {
         let _ = writeln!(d, "### {no}.{} {}\n", i + 1, md(&cap(&a.name)));
         let purposes: Vec<String> = a.purposes.iter().map(|p| md(&p.title)).collect();
         let _ = writeln!(
             d,
             "- **{}:** {}",
-            t("Käsittelyn tarkoitukset", "Purposes"),
+            N::Purposes.text(lang),
             period(&cap(&purposes.join(", ")))
         );
         let basis = match (&a.basis, &a.basis_title) {
             (Some(b), Some(title)) => {
                 format!("{} ({})", cap(title), cite(b, a.law.as_deref(), lang))
             }
-            _ => t("Ei vielä kirjattu", "Not recorded yet").to_string(),
+            _ => N::NotRecordedYet.text(lang).to_string(),
         };
-        let _ = writeln!(
-            d,
-            "- **{}:** {}",
-            t("Oikeusperuste", "Legal basis"),
-            period(&basis)
-        );
+        let _ = writeln!(d, "- **{}:** {}", N::LegalBasis.text(lang), period(&basis));
         if let Some(i) = &a.interest {
             let _ = writeln!(
                 d,
                 "- **{}:** {}",
-                t("Oikeutettu etu", "Legitimate interest"),
+                N::LegitimateInterest.text(lang),
                 period(&md(&cap(i)))
             );
         }
-        item(
-            d,
-            t("Rekisteröidyt", "Data subjects"),
-            &a.description.subjects,
-        );
-        item(
-            d,
-            t("Käsiteltävät tiedot", "Personal data"),
-            &a.description.data,
-        );
+        item(d, N::DataSubjects.text(lang), &a.description.subjects);
+        item(d, N::PersonalData.text(lang), &a.description.data);
         if let Some(s) = &a.description.source {
-            item(d, t("Tietolähteet", "Sources"), s);
+            item(d, N::Sources.text(lang), s);
         }
         if let Some(r) = &a.description.recipients {
-            item(d, t("Vastaanottajat", "Recipients"), r);
+            item(d, N::Recipients.text(lang), r);
         }
         if let Some(s) = &a.description.system {
-            item(d, t("Järjestelmä", "System"), s);
+            item(d, N::System.text(lang), s);
         }
         let transfers = if a.transfers.is_empty() {
             format!(
                 "{} {}).",
-                t(
-                    "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle (ks. luku",
-                    "The data are not transferred outside the EU/EEA (see chapter"
-                ),
+                N::DataNotTransferredOutside.text(lang),
                 num.transfers
             )
         } else {
@@ -451,19 +337,13 @@ fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) 
         let _ = writeln!(
             d,
             "- **{}:** {transfers}",
-            t(
-                "Siirrot EU:n tai ETA:n ulkopuolelle",
-                "Transfers outside the EU/EEA"
-            )
+            N::TransfersOutsideEUEEA2.text(lang)
         );
-        item(d, t("Säilytysaika", "Retention"), &a.retention);
+        item(d, N::Retention.text(lang), &a.retention);
         let _ = writeln!(
             d,
             "- **{}:** {}",
-            t(
-                "Tietojen antamisen pakollisuus",
-                "Is giving the data required"
-            ),
+            N::GivingDataRequired.text(lang),
             a.requirement
         );
         d.push('\n');
@@ -474,11 +354,7 @@ fn activities(d: &mut String, n: &Notice, no: usize, num: &Numbers, lang: Lang) 
 }
 
 fn controller(d: &mut String, n: &Notice, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    let unset = t(
-        "ei asetettu: aja `privreg controller set`",
-        "not set: run `privreg controller set`",
-    );
+    let unset = N::NotSetRunPrivreg.text(lang);
     let line = |d: &mut String, label: &str, value: &Option<String>, last: bool| {
         let v = value
             .as_deref()
@@ -488,45 +364,28 @@ fn controller(d: &mut String, n: &Notice, lang: Lang) {
     };
     let c = &n.controller;
 
-    let _ = writeln!(d, "## 1. {}\n", t("Rekisterinpitäjä", "Controller"));
+    let _ = writeln!(d, "## 1. {}\n", N::Controller.text(lang));
     if c.name.is_none() && c.business_id.is_none() && c.address.is_none() {
-        let _ = writeln!(
-            d,
-            "*{}*\n",
-            t(
-                "Rekisterinpitäjän tietoja ei ole vielä asetettu: aja `privreg controller set`.",
-                "The controller's details are not set: run `privreg controller set`."
-            )
-        );
+        let _ = writeln!(d, "*{}*\n", N::ControllerSDetailsNot.text(lang));
     } else {
-        line(d, t("Nimi", "Name"), &c.name, false);
-        line(d, t("Y-tunnus", "Business ID"), &c.business_id, false);
-        line(d, t("Osoite", "Address"), &c.address, true);
+        line(d, N::Name.text(lang), &c.name, false);
+        line(d, N::BusinessID.text(lang), &c.business_id, false);
+        line(d, N::Address.text(lang), &c.address, true);
         d.push('\n');
     }
 
     let _ = writeln!(
         d,
         "## 2. {}\n",
-        t(
-            "Yhteyshenkilö rekisteriä koskevissa asioissa",
-            "Contact person for matters concerning the registers"
-        )
+        N::ContactPersonMattersConcerning.text(lang)
     );
     if c.contact_person.is_none() && c.contact_phone.is_none() && c.contact_email.is_none() {
-        let _ = writeln!(
-            d,
-            "*{}*\n",
-            t(
-                "Yhteyshenkilöä ei ole vielä asetettu: aja `privreg controller set`.",
-                "The contact person is not set: run `privreg controller set`."
-            )
-        );
+        let _ = writeln!(d, "*{}*\n", N::ContactPersonNotSet.text(lang));
     } else {
         let phone = c.contact_phone.as_deref().map(readable_phone);
-        line(d, t("Nimi", "Name"), &c.contact_person, false);
-        line(d, t("Puhelin", "Phone"), &phone, false);
-        line(d, t("Sähköposti", "E-mail"), &c.contact_email, true);
+        line(d, N::Name.text(lang), &c.contact_person, false);
+        line(d, N::Phone.text(lang), &phone, false);
+        line(d, N::EMail.text(lang), &c.contact_email, true);
         d.push('\n');
     }
 }

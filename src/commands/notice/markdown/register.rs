@@ -8,6 +8,7 @@ use super::{cite, para, subheading, Numbers};
 use crate::commands::notice::text::{cap, md, period};
 use crate::commands::notice::{RegisterPart, Transfer};
 use crate::domain::labels::{self, Lang};
+use crate::messages::N;
 
 pub(super) fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: Lang) {
     let _ = writeln!(d, "## {no}. {}\n", md(&r.title));
@@ -20,16 +21,7 @@ pub(super) fn register(d: &mut String, r: &RegisterPart, no: usize, num: &Number
 
 /// N.1: the purposes and legal bases, the legitimate interests, consent.
 fn purposes(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    subheading(
-        d,
-        no,
-        1,
-        t(
-            "Käsittelyn tarkoitukset ja oikeusperusteet",
-            "Purposes and legal bases of the processing",
-        ),
-    );
+    subheading(d, no, 1, N::PurposesLegalBasesProcessing.text(lang));
     // The declared purposes and bases (also before any record exists),
     // then any other purpose with a basis in use; counts where in use.
     let mut order: Vec<(&str, &str)> = Vec::new();
@@ -48,15 +40,9 @@ fn purposes(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
         }
     }
     if order.is_empty() {
-        para(
-            d,
-            t(
-                "Rekisterille ei ole määritelty käsittelyn tarkoituksia eikä oikeusperusteita.",
-                "No purposes or legal bases are declared for this register.",
-            ),
-        );
+        para(d, N::PurposesLegalBasesDeclared.text(lang));
     } else {
-        para(d, t("Henkilötietoja käsitellään seuraaviin tarkoituksiin. Kunkin tarkoituksen alla kerrotaan käsittelyn oikeusperuste ja se, monenko rekisteröidyn kohdalla peruste on nyt käytössä.", "Personal data are processed for the following purposes. Under each purpose are its legal bases and for how many data subjects each is in use now."));
+        para(d, N::PersonalDataProcessedFollowing.text(lang));
         purpose_list(d, r, &order, lang);
         d.push('\n');
         interests(d, r, lang);
@@ -66,10 +52,7 @@ fn purposes(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: La
             let _ = writeln!(
                 d,
                 "{} {}.\n",
-                t(
-                    "Suostumukseen perustuvan käsittelyn rekisteröity voi lopettaa peruuttamalla suostumuksensa milloin tahansa (ks. luku",
-                    "Processing based on consent ends when the data subject withdraws consent, which they may do at any time (see chapter"
-                ),
+                N::ProcessingBasedConsentEnds.text(lang),
                 format_args!("{})", num.rights)
             );
         }
@@ -110,9 +93,8 @@ fn purpose_list(d: &mut String, r: &RegisterPart, order: &[(&str, &str)], lang: 
 
 /// The legitimate interests the processing rests on, where there are any.
 fn interests(d: &mut String, r: &RegisterPart, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
     if !r.interests.is_empty() {
-        para(d, t("Rekisterinpitäjän oikeutetut edut, joihin käsittely perustuu, ovat seuraavat. Rekisterinpitäjä on punninnut ne rekisteröityjen etuja ja oikeuksia vasten, ja rekisteröity voi vastustaa tällaista käsittelyä (21 artikla):", "The legitimate interests on which the processing rests are the following. The controller has weighed them against the data subjects' interests and rights, and the data subject may object to such processing (Art. 21):"));
+        para(d, N::LegitimateInterestsWhichProcessing.text(lang));
         for i in &r.interests {
             let _ = writeln!(
                 d,
@@ -127,31 +109,11 @@ fn interests(d: &mut String, r: &RegisterPart, lang: Lang) {
 
 /// N.2 to N.4: the data subjects, the data and their sources.
 fn data(d: &mut String, r: &RegisterPart, no: usize, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    subheading(
-        d,
-        no,
-        2,
-        t("Rekisteröityjen ryhmät", "Categories of data subjects"),
-    );
+    subheading(d, no, 2, N::CategoriesDataSubjects.text(lang));
     let _ = writeln!(d, "{}\n", period(&md(&cap(&r.subjects))));
 
-    subheading(
-        d,
-        no,
-        3,
-        t(
-            "Henkilötietoryhmät ja rekisterin tietosisältö",
-            "Categories of personal data",
-        ),
-    );
-    para(
-        d,
-        t(
-            "Rekisteriin voidaan tallentaa seuraavat tiedot:",
-            "The register may hold the following data:",
-        ),
-    );
+    subheading(d, no, 3, N::CategoriesPersonalData.text(lang));
+    para(d, N::RegisterMayHoldFollowing.text(lang));
     for c in &r.data_categories {
         let list: Vec<&str> = c.fields.iter().map(|f| f.label).collect();
         let _ = writeln!(d, "- **{}:** {}", cap(c.title), list.join(", "));
@@ -164,19 +126,14 @@ fn data(d: &mut String, r: &RegisterPart, no: usize, lang: Lang) {
         let _ = writeln!(d, "{law}\n");
     }
 
-    subheading(
-        d,
-        no,
-        4,
-        t("Säännönmukaiset tietolähteet", "Sources of the data"),
-    );
+    subheading(d, no, 4, N::SourcesData.text(lang));
     let _ = writeln!(d, "{}\n", period(&md(&cap(&r.sources))));
     if !r.source_categories.is_empty() {
         let list: Vec<String> = r.source_categories.iter().map(|c| md(&c.title)).collect();
         let _ = writeln!(
             d,
             "{}: {}.\n",
-            t("Tietolähteiden ryhmät", "Categories of sources"),
+            N::CategoriesSources.text(lang),
             list.join("; ")
         );
     }
@@ -184,26 +141,11 @@ fn data(d: &mut String, r: &RegisterPart, no: usize, lang: Lang) {
 
 /// N.5: the categories of recipients, and the disclosure log's recipients.
 fn recipients(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    subheading(
-        d,
-        no,
-        5,
-        t(
-            "Tietojen luovutukset ja vastaanottajaryhmät",
-            "Disclosures and categories of recipients",
-        ),
-    );
+    subheading(d, no, 5, N::DisclosuresCategoriesRecipients.text(lang));
     if r.recipient_categories.is_empty() {
-        para(
-            d,
-            t(
-                "Tietoja ei luovuteta säännönmukaisesti.",
-                "The data are not disclosed regularly.",
-            ),
-        );
+        para(d, N::DataNotDisclosedRegularly.text(lang));
     } else {
-        para(d, t("Tietoja ei luovuteta säännönmukaisesti muille. Tietoja voidaan luovuttaa seuraaville vastaanottajaryhmille:", "The data are not disclosed to others regularly. They may be disclosed to these categories of recipients:"));
+        para(d, N::DataNotDisclosedOthers.text(lang));
         for c in &r.recipient_categories {
             let _ = writeln!(d, "- {}", period(&md(&cap(&c.title))));
         }
@@ -213,28 +155,13 @@ fn recipients(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: 
         let _ = writeln!(
             d,
             "{} {no}.\n",
-            t(
-                "Rekisterinpitäjän käyttämät henkilötietojen käsittelijät luetellaan luvussa",
-                "The processors the controller uses are listed in chapter"
-            )
+            N::ProcessorsControllerUsesListed.text(lang)
         );
     }
     if r.recipients.is_empty() {
-        para(
-            d,
-            t(
-                "Luovutuslokiin ei ole kirjattu yhtään luovutusta tämän rekisterin tiedoista.",
-                "The disclosure log holds no disclosure of this register's data.",
-            ),
-        );
+        para(d, N::DisclosureLogHoldsDisclosure.text(lang));
     } else {
-        para(
-            d,
-            t(
-                "Luovutuslokin mukaan tietoja on luovutettu seuraaville vastaanottajille:",
-                "According to the disclosure log, data have been disclosed to these recipients:",
-            ),
-        );
+        para(d, N::AccordingDisclosureLogData.text(lang));
         for g in &r.recipients {
             let list: Vec<String> = g
                 .recipients
@@ -256,41 +183,23 @@ fn recipients(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: 
         }
         d.push('\n');
         if r.recipients.iter().any(|g| g.category == "processor") {
-            para(d, t("Henkilötietojen käsittelijät käsittelevät tietoja vain rekisterinpitäjän lukuun ja sen ohjeiden mukaan, eivätkä ne saa käyttää tietoja omiin tarkoituksiinsa.", "Processors handle the data only on the controller's behalf and instructions, and may not use them for purposes of their own."));
+            para(d, N::ProcessorsHandleDataOnly.text(lang));
         }
     }
 }
 
 /// N.6: the transfers outside the EU/EEA from the disclosure log.
 fn transfers(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    subheading(
-        d,
-        no,
-        6,
-        t(
-            "Tietojen siirrot EU:n tai ETA:n ulkopuolelle",
-            "Transfers outside the EU/EEA",
-        ),
-    );
+    subheading(d, no, 6, N::TransfersOutsideEUEEA3.text(lang));
     if r.transfers.is_empty() {
         let _ = writeln!(
             d,
             "{} {}).\n",
-            t(
-                "Rekisterin tietoja ei ole siirretty EU:n tai ETA:n ulkopuolelle. Tietoja siirretään sinne vain komission riittävyyspäätöksen perusteella (ks. luku",
-                "No data of this register have been transferred outside the EU/EEA. Data are transferred there only under an adequacy decision of the Commission (see chapter"
-            ),
+            N::DataRegisterHaveBeen.text(lang),
             num.transfers
         );
     } else {
-        para(
-            d,
-            t(
-                "Tietoja on siirretty EU:n tai ETA:n ulkopuolelle seuraavasti:",
-                "Data have been transferred outside the EU/EEA as follows:",
-            ),
-        );
+        para(d, N::DataHaveBeenTransferred.text(lang));
         for x in &r.transfers {
             let _ = writeln!(d, "- {}", transfer_line(x, lang));
         }
@@ -300,8 +209,7 @@ fn transfers(d: &mut String, r: &RegisterPart, no: usize, num: &Numbers, lang: L
 
 /// N.7 and N.8: retention, and whether giving the data is required.
 fn retention(d: &mut String, r: &RegisterPart, no: usize, lang: Lang) {
-    let t = |fi: &'static str, en: &'static str| lang.pick(fi, en);
-    subheading(d, no, 7, t("Säilytysaika", "Retention"));
+    subheading(d, no, 7, N::Retention.text(lang));
     let text = &r.retention.text;
     let split = text.len().saturating_sub(2);
     let _ = writeln!(d, "{}\n", text[..split].join(" "));
@@ -313,10 +221,7 @@ fn retention(d: &mut String, r: &RegisterPart, no: usize, lang: Lang) {
         let _ = writeln!(
             d,
             "### {no}.8 {}\n\n{}\n",
-            t(
-                "Tietojen antamisen pakollisuus ja antamatta jättämisen seuraukset",
-                "Whether giving the data is required, and what follows from not giving them"
-            ),
+            N::WhetherGivingDataRequired.text(lang),
             md(req)
         );
     }
