@@ -204,13 +204,9 @@ impl Form<'_> {
         self.out.push('\n');
     }
 
-    fn t(&self, fi: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(fi, en)
-    }
-
     /// A numbered section's heading with the article it answers.
-    fn section(&mut self, n: u8, (fi, en): (&'static str, &'static str), article: &str) {
-        let title = self.t(fi, en);
+    fn section(&mut self, n: u8, title: N, article: &str) {
+        let title = title.text(self.lang);
         self.line(format!("## {n}. {title} ({article})"));
         self.line("");
     }
@@ -256,14 +252,7 @@ pub fn authority_markdown(form: &AuthorityForm, lang: Lang) -> String {
     the_breach(&mut f);
     people(&mut f);
     consequences(&mut f);
-    f.section(
-        5,
-        (
-            "Toteutetut ja ehdotetut toimenpiteet",
-            "Measures taken or proposed",
-        ),
-        "33(3)(d)",
-    );
+    f.section(5, N::SectionMeasures, "33(3)(d)");
     let measures = f.or_none(f.get("measures"));
     f.line(measures);
     f.line("");
@@ -274,30 +263,23 @@ pub fn authority_markdown(form: &AuthorityForm, lang: Lang) -> String {
 
 /// 1. The notifier and the contact point: 33(3)(b).
 fn notifier(f: &mut Form<'_>) {
-    f.section(
-        1,
-        (
-            "Rekisterinpitäjä ja yhteyspiste",
-            "Controller and contact point",
-        ),
-        "33(3)(b)",
-    );
+    f.section(1, N::SectionController, "33(3)(b)");
     let controller = f
         .form
         .get("controller")
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
-    for (key, fi, en) in [
-        ("name", "Nimi", "Name"),
-        ("business_id", "Y-tunnus", "Business ID"),
-        ("address", "Osoite", "Address"),
-        ("contact_person", "Yhteyshenkilö", "Contact person"),
-        ("contact_phone", "Puhelin", "Phone"),
-        ("contact_email", "Sähköposti", "E-mail"),
+    for (key, label) in [
+        ("name", L::Name),
+        ("business_id", L::BusinessId),
+        ("address", L::Address),
+        ("contact_person", L::ContactPerson),
+        ("contact_phone", L::Phone),
+        ("contact_email", L::Email),
     ] {
         let v = f.or_none(value_text(&controller, key).unwrap_or_default());
-        f.line(format!("- {}: {v}", f.t(fi, en)));
+        f.line(format!("- {}: {v}", label.text(f.lang)));
     }
     let client = f.get("client");
     if !client.is_empty() {
@@ -317,7 +299,7 @@ fn notifier(f: &mut Form<'_>) {
 
 /// 2. What happened: 33(3)(a).
 fn the_breach(f: &mut Form<'_>) {
-    f.section(2, ("Tietoturvaloukkaus", "The breach"), "33(3)(a)");
+    f.section(2, N::SectionBreach, "33(3)(a)");
     let label = N::ControllerBecameAware.text(f.lang);
     f.line(format!("- {label}: {} {}", f.local("aware_at"), f.time()));
     let natures: Vec<&str> = f
@@ -340,14 +322,7 @@ fn the_breach(f: &mut Form<'_>) {
 
 /// 3. Whom and what it concerns: 33(3)(a).
 fn people(f: &mut Form<'_>) {
-    f.section(
-        3,
-        (
-            "Rekisteröidyt ja henkilötiedot",
-            "People and personal data concerned",
-        ),
-        "33(3)(a)",
-    );
+    f.section(3, N::SectionPeople, "33(3)(a)");
     let from_records = f.get("approx_subjects_from") == "records-named";
     let label = N::ApproximateNumberPeople.text(f.lang);
     let how = if from_records {
@@ -384,11 +359,7 @@ fn people(f: &mut Form<'_>) {
 
 /// 4. Likely consequences and the assessed risk: 33(3)(c).
 fn consequences(f: &mut Form<'_>) {
-    f.section(
-        4,
-        ("Todennäköiset seuraukset", "Likely consequences"),
-        "33(3)(c)",
-    );
+    f.section(4, N::SectionConsequences, "33(3)(c)");
     let consequences = f.or_none(f.get("consequences"));
     f.line(consequences);
     let risk = f.get("risk");
@@ -407,14 +378,7 @@ fn consequences(f: &mut Form<'_>) {
 
 /// 6. The people informed: Art. 34.
 fn informed(f: &mut Form<'_>) {
-    f.section(
-        6,
-        (
-            "Rekisteröidyille ilmoittaminen",
-            "Communication to the people",
-        ),
-        "34",
-    );
+    f.section(6, N::SectionInformed, "34");
     let informed = f.local("subjects_notified_at");
     let text = if !informed.is_empty() {
         format!(
@@ -435,11 +399,7 @@ fn informed(f: &mut Form<'_>) {
 
 /// 7. Timing: 33(1).
 fn timing(f: &mut Form<'_>) {
-    f.section(
-        7,
-        ("Ilmoituksen ajankohta", "Timing of the notification"),
-        "33(1)",
-    );
+    f.section(7, N::SectionTiming, "33(1)");
     let time = f.time();
     let label = N::N72HoursEnd.text(f.lang);
     f.line(format!("- {label}: {} {time}", f.local("notify_by")));

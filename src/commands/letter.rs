@@ -41,14 +41,9 @@ fn get(v: &Value, key: &str) -> String {
 /// An article as the language cites it: "7 artiklan 3 kohta", "artikel
 /// 7.3", "Art. 7(3)".
 pub(super) fn article(a: &str, l: Lang) -> String {
-    match (l, a.split_once('(')) {
-        (Lang::Fi, Some((art, point))) => {
-            format!("{art} artiklan {} kohta", point.trim_end_matches(')'))
-        }
-        (Lang::Sv, Some((art, point))) => {
-            format!("artikel {art}.{}", point.trim_end_matches(')'))
-        }
-        _ => L::Article.say_in(l, &[&a]),
+    match a.split_once('(') {
+        Some((art, point)) => L::ArticlePoint.say_in(l, &[&art, &point.trim_end_matches(')')]),
+        None => L::Article.say_in(l, &[&a]),
     }
 }
 

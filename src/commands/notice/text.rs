@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::{Measure, ProcessorPart, Transfer};
 use crate::domain::labels::Lang;
+use crate::messages::N;
 
 /// Markdown's punctuation in a value, escaped; line breaks become spaces.
 pub(super) fn md(s: &str) -> String {
@@ -76,26 +77,18 @@ pub(super) fn transfer_ground(x: &Transfer, lang: Lang) -> String {
         .as_deref()
         .map(|n| format!(" ({})", md(n)))
         .unwrap_or_default();
-    match (lang, x.lawful) {
-        (Lang::Fi, true) => {
-            format!("{name}: Euroopan komission riittävyyspäätös {decision}{note}")
-        }
-        (Lang::En, true) => format!("{name}: Commission adequacy decision {decision}{note}"),
-        (Lang::Fi, false) => format!(
-            "{name}: **ei riittävyyspäätöstä tai vastaanottaja ei ole sen piirissä: siirto ei ole tämän selosteen periaatteiden mukainen**"
-        ),
-        (Lang::En, false) => format!(
-            "{name}: **no adequacy decision covers it: this transfer does not follow this notice**"
-        ),
-    }
+    let ground = if x.lawful {
+        N::GroundAdequate
+    } else {
+        N::GroundNone
+    };
+    ground.say_in(lang, &[&name, &decision, &note])
 }
 
 pub(super) fn processor_line(p: &ProcessorPart, lang: Lang) -> String {
-    let contract = match (&p.contract_date, lang) {
-        (Some(c), Lang::Fi) => format!("käsittelysopimus (28 artikla) {}", date(c, lang)),
-        (Some(c), Lang::En) => format!("processing agreement (Art. 28) of {c}"),
-        (None, Lang::Fi) => "**käsittelysopimusta ei ole kirjattu**".to_string(),
-        (None, Lang::En) => "**no processing agreement recorded**".to_string(),
+    let contract = match &p.contract_date {
+        Some(c) => N::ProcessingAgreementOf.say_in(lang, &[&date(c, lang)]),
+        None => N::NoProcessingAgreement.text(lang).to_string(),
     };
     let place = match &p.transfer {
         Some(x) => transfer_ground(x, lang),

@@ -75,16 +75,13 @@ fn purpose_titles(conn: &Tx<'_>, fi: bool) -> Result<BTreeMap<String, String>> {
 /// Art. 13(2)(e) for an activity, from its legal basis.
 fn requirement_of(basis: Option<Basis>, law: Option<&str>, lang: Lang) -> String {
     let law = law.unwrap_or_default();
-    match (basis, lang) {
-        (Some(Basis::Contract), Lang::Fi) => "Tietojen antaminen on sopimuksen tekemisen ja täyttämisen edellytys: ilman niitä sopimusta ei voida tehdä eikä täyttää.".into(),
-        (Some(Basis::Contract), Lang::En) => "Giving the data is a requirement for entering into and performing the contract: without them the contract cannot be made or performed.".into(),
-        (Some(Basis::LegalObligation), Lang::Fi) => format!("Tietojen käsittely on lakisääteinen vaatimus ({law}): ilman niitä rekisterinpitäjä ei voi täyttää lakisääteistä velvoitettaan eikä siksi tarjota palvelua."),
-        (Some(Basis::LegalObligation), Lang::En) => format!("Processing the data is a statutory requirement ({law}): without them the controller cannot meet its legal obligation and so cannot provide the service."),
-        (Some(Basis::Consent), Lang::Fi) => "Tietojen antaminen on vapaaehtoista: antamatta jättäminen tai suostumuksen peruuttaminen ei vaikuta muuhun asiakassuhteeseen.".into(),
-        (Some(Basis::Consent), Lang::En) => "Giving the data is voluntary: not giving them, or withdrawing consent, has no effect on the rest of the customer relationship.".into(),
-        (_, Lang::Fi) => "Tietojen antaminen ei ole lakisääteinen eikä sopimukseen perustuva vaatimus. Rekisteröity voi vastustaa käsittelyä (21 artikla).".into(),
-        (_, Lang::En) => "Giving the data is neither a statutory nor a contractual requirement. The data subject may object to the processing (Art. 21).".into(),
-    }
+    let text = match basis {
+        Some(Basis::Contract) => N::RequirementContract,
+        Some(Basis::LegalObligation) => N::RequirementLaw,
+        Some(Basis::Consent) => N::RequirementConsent,
+        _ => N::RequirementNone,
+    };
+    text.say_in(lang, &[&law])
 }
 
 /// Cookies: what they are, that they are set only with consent (except

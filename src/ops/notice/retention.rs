@@ -9,24 +9,22 @@ use crate::messages::N;
 /// "5 vuotta" / "5 years", or months where the period is not whole years;
 /// `genitive` gives "5 vuoden" for "5 vuoden kuluttua".
 fn duration(months: u32, lang: Lang, genitive: bool) -> String {
-    let (n, unit) = if months % 12 == 0 && months > 0 {
-        (months / 12, "y")
+    let (n, years) = if months % 12 == 0 && months > 0 {
+        (months / 12, true)
     } else {
-        (months, "m")
+        (months, false)
     };
-    let word = match (lang, unit, n == 1, genitive) {
-        (Lang::Fi, "y", _, true) => "vuoden",
-        (Lang::Fi, "y", true, false) => "vuosi",
-        (Lang::Fi, "y", false, false) => "vuotta",
-        (Lang::Fi, _, _, true) => "kuukauden",
-        (Lang::Fi, _, true, false) => "kuukausi",
-        (Lang::Fi, _, false, false) => "kuukautta",
-        (Lang::En, "y", true, _) => "year",
-        (Lang::En, "y", false, _) => "years",
-        (Lang::En, _, true, _) => "month",
-        (Lang::En, _, false, _) => "months",
+    let words = match (years, n == 1, genitive) {
+        (true, true, false) => N::YearOne,
+        (true, false, false) => N::YearMany,
+        (true, true, true) => N::YearOneOf,
+        (true, false, true) => N::YearManyOf,
+        (false, true, false) => N::MonthOne,
+        (false, false, false) => N::MonthMany,
+        (false, true, true) => N::MonthOneOf,
+        (false, false, true) => N::MonthManyOf,
     };
-    format!("{n} {word}")
+    words.say_in(lang, &[&n])
 }
 
 pub(super) fn retention_text(
@@ -54,64 +52,41 @@ pub(super) fn retention_text(
 struct Clock {
     /// The first sentence: the data are kept while the relationship lasts.
     during: &'static str,
-    /// A Finnish elative: "asiakkuuden päättymisestä".
-    event_fi: String,
-    /// A Finnish adverbial: "Asiakkuuden päätyttyä".
-    after_fi: &'static str,
-    /// An English clause: "the customer relationship ended".
-    event_en: String,
-    /// An English adverbial: "After the customer relationship ends".
-    after_en: &'static str,
+    /// What starts the clock: "the customer relationship ended"
+    /// (Finnish, an elative: "asiakkuuden päättymisestä").
+    event: &'static str,
+    /// After it: "After the customer relationship ends" (Finnish, an
+    /// adverbial: "Asiakkuuden päätyttyä").
+    after: &'static str,
 }
 
 fn clock(register: Register, from_year_end: bool, lang: Lang) -> Clock {
-    let (during, event_fi, after_fi, event_en, after_en) = match register {
-        Register::Customer | Register::Business => (
-            N::DataKeptLongCustomer.text(lang),
-            "asiakkuuden päättymisestä",
-            "Asiakkuuden päätyttyä",
-            "the customer relationship ended",
-            "After the customer relationship ends",
-        ),
-        Register::Employee => (
-            N::DataKeptLongEmployment.text(lang),
-            "työsuhteen päättymisestä",
-            "Työsuhteen päätyttyä",
-            "the employment ended",
-            "After the employment ends",
-        ),
-        Register::Recruitment => (
-            N::DataKeptWhileApplication.text(lang),
-            "valintapäätöksestä",
-            "Valintapäätöksen jälkeen",
-            "the application was decided",
-            "After the decision on the application",
-        ),
-    };
     // Accounting Act 2:10 counts from the end of the (financial, here
     // calendar) year in which the relationship ended (DOMAIN §5).
-    let (event_fi, event_en) = if from_year_end {
-        (
-            match register {
-                Register::Employee => {
-                    "sen kalenterivuoden päättymisestä, jona työsuhde päättyi".to_string()
-                }
-                Register::Recruitment => {
-                    "sen kalenterivuoden päättymisestä, jona hakemus ratkaistiin".to_string()
-                }
-                _ => "sen kalenterivuoden päättymisestä, jona asiakkuus päättyi".to_string(),
-            },
-            format!("the end of the calendar year in which {event_en}"),
-        )
-    } else {
-        (event_fi.to_string(), event_en.to_string())
+    let (during, event, year_end, after) = match register {
+        Register::Customer | Register::Business => (
+            N::DataKeptLongCustomer,
+            N::EventCustomer,
+            N::YearEndCustomer,
+            N::AfterCustomer,
+        ),
+        Register::Employee => (
+            N::DataKeptLongEmployment,
+            N::EventEmployment,
+            N::YearEndEmployment,
+            N::AfterEmployment,
+        ),
+        Register::Recruitment => (
+            N::DataKeptWhileApplication,
+            N::EventApplication,
+            N::YearEndApplication,
+            N::AfterApplication,
+        ),
     };
     Clock {
-        during,
-        event_fi,
-        after_fi,
-        event_en,
-        after_en,
+        during: during.text(lang),
+        event: if from_year_end { year_end } else { event }.text(lang),
+        after: after.text(lang),
     }
 }
 
@@ -135,40 +110,13 @@ fn aml_hold(policy: &Policy, lang: Lang) -> String {
 fn erasure(register: Register, policy: &Policy, clock: &Clock, lang: Lang) -> String {
     let (hold, keep) = (policy.hold_months, policy.retention_months);
     let nom = |months| duration(months, lang, false);
-    let Clock {
-        event_fi,
-        after_fi,
-        event_en,
-        after_en,
-        ..
-    } = clock;
-    match (lang, hold > 0 && register != Register::Business) {
-        (Lang::Fi, false) => format!(
-            "Tiedot poistetaan pysyvästi viimeistään {} kuluttua {event_fi}.",
-            duration(keep, lang, true)
-        ),
-        (Lang::En, false) => format!(
-            "The data are erased for good at the latest {} after {event_en}.",
-            nom(keep)
-        ),
-        (Lang::Fi, true) if hold >= keep => format!(
-            "{after_fi} tietoja säilytetään {}, minkä jälkeen ne poistetaan pysyvästi.",
-            nom(keep)
-        ),
-        (Lang::En, true) if hold >= keep => format!(
-            "{after_en}, the data are kept for {} and then erased for good.",
-            nom(keep)
-        ),
-        (Lang::Fi, true) => format!(
-            "{after_fi} tietoja säilytetään vähintään {} ja enintään {}, minkä jälkeen ne poistetaan pysyvästi.",
-            nom(hold),
-            nom(keep)
-        ),
-        (Lang::En, true) => format!(
-            "{after_en}, the data are kept for at least {} and at most {}, and then erased for good.",
-            nom(hold),
-            nom(keep)
-        ),
+    let Clock { event, after, .. } = clock;
+    if hold == 0 || register == Register::Business {
+        N::ErasedAtLatest.say_in(lang, &[&duration(keep, lang, true), event])
+    } else if hold >= keep {
+        N::KeptFor.say_in(lang, &[after, &nom(keep)])
+    } else {
+        N::KeptBetween.say_in(lang, &[after, &nom(hold), &nom(keep)])
     }
 }
 
@@ -177,17 +125,13 @@ fn erasure(register: Register, policy: &Policy, clock: &Clock, lang: Lang) -> St
 fn manual(manual_holds: i64, lang: Lang) -> String {
     let mut manual = N::ErasureOnePersonS.text(lang).to_string();
     if manual_holds > 0 {
-        manual.push_str(&match lang {
-            Lang::Fi => format!(" Tällaisia säilytysmerkintöjä on nyt voimassa {manual_holds}."),
-            Lang::En => format!(
-                " {manual_holds} such {} in force now.",
-                if manual_holds == 1 {
-                    "hold is"
-                } else {
-                    "holds are"
-                }
-            ),
-        });
+        let words = if manual_holds == 1 {
+            N::ManualHoldOne
+        } else {
+            N::ManualHolds
+        };
+        manual.push(' ');
+        manual.push_str(&words.say_in(lang, &[&manual_holds]));
     }
     manual
 }

@@ -14,16 +14,9 @@ pub(super) fn automated_text(registers: &[&str], purpose: Option<&str>, lang: La
     let list = registers.join(", ");
     let purpose = purpose.unwrap_or_default();
     vec![
-        match lang {
-            Lang::Fi => format!(
-                "Henkilötietoja käytetään profilointiin ({purpose}) seuraavissa rekistereissä: {list}."
-            ),
-            Lang::En => format!("Personal data are used for profiling ({purpose}) in: {list}."),
-        },
-        N::AutomatedDecisionsLegalSimilarly.text(lang)
-        .to_string(),
-        N::DataSubjectMayObject.text(lang)
-        .to_string(),
+        N::ProfilingIn.say_in(lang, &[&purpose, &list]),
+        N::AutomatedDecisionsLegalSimilarly.text(lang).to_string(),
+        N::DataSubjectMayObject.text(lang).to_string(),
     ]
 }
 
@@ -35,32 +28,16 @@ fn access_control(operators: &BTreeMap<&'static str, i64>, sealed: bool, lang: L
         .iter()
         .map(|r| format!("{} {}", labels::role_counted(r, lang), count(r)))
         .collect::<Vec<_>>();
-    let (who_fi, who_en) = if sealed {
-        (
-            "Jokainen käyttäjä tunnistetaan omalla salasanallaan: ilman sitä rekisteriä ei voi avata.",
-            "Every operator is verified by their own passphrase: without it the register does not open.",
-        )
+    let who = if sealed {
+        N::OperatorVerifiedByPassphrase
     } else {
-        (
-            "Rekisteritiedoston voi lukea vain sen omistaja käyttöjärjestelmän oikeuksin; käyttäjän nimeä ei toistaiseksi varmenneta salasanalla, joten tiedoston omistajan tunnuksia ei jaeta.",
-            "Only the file's owner may read the register file under the operating system's permissions; the operator's name is not yet verified by a passphrase, so the owner's login is not shared.",
-        )
+        N::OnlyOwnerReadsFile
     };
-    let counts = match lang {
-        Lang::Fi => format!("{}, {} ja {}", counts[0], counts[1], counts[2]),
-        Lang::En => format!("{}, {} and {}", counts[0], counts[1], counts[2]),
-    };
+    let counts = N::ThreeCounts.say_in(lang, &[&counts[0], &counts[1], &counts[2]]);
     Measure {
         measure: "access-control",
         title: N::AccessControl.text(lang),
-        text: match lang {
-            Lang::Fi => format!(
-                "Rekisteriä käytetään henkilökohtaisilla käyttäjätunnuksilla, ja käyttäjän rooli rajaa, mitä hän voi tehdä: pääkäyttäjä (kaikki toiminnot, myös tietojen pysyvä poistaminen ja käyttäjien hallinta), peruskäyttäjä (tietojen tallentaminen ja ylläpito) tai tarkastaja (vain lukuoikeus). Rooleja valvotaan jokaisessa toiminnossa, ja evätyt yritykset kirjataan lokiin. {who_fi} Käyttäjiä on nyt: {counts}."
-            ),
-            Lang::En => format!(
-                "The register is used with personal operator accounts, and the operator's role limits what they may do: admin (everything, including permanent erasure and managing operators), staff (recording and maintaining data) or auditor (read only). Roles are enforced on every command, and refused attempts are logged. {who_en} Operators by role now: {counts}."
-            ),
-        },
+        text: N::AccessControlText.say_in(lang, &[&who.text(lang), &counts]),
     }
 }
 

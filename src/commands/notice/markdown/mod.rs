@@ -15,16 +15,13 @@ use super::text::measure_list;
 use super::text::{cap, date, item, md, period, processor_line, transfer_ground};
 use super::{Notice, ProcessorRole};
 use crate::domain::labels::{self, Lang};
-use crate::messages::N;
+use crate::messages::{L, N};
 
 /// "15 artikla" / "Art. 15"; "7(3)" is "7 artiklan 3 kohta".
 fn article(a: &str, lang: Lang) -> String {
-    match (lang, a.split_once('(')) {
-        (Lang::Fi, Some((art, point))) => {
-            format!("{art} artiklan {} kohta", point.trim_end_matches(')'))
-        }
-        (Lang::Fi, None) => format!("{a} artikla"),
-        (Lang::En, _) => format!("Art. {a}"),
+    match a.split_once('(') {
+        Some((art, point)) => L::ArticlePoint.say_in(lang, &[&art, &point.trim_end_matches(')')]),
+        None => L::Article.say_in(lang, &[&a]),
     }
 }
 

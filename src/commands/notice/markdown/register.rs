@@ -236,50 +236,27 @@ fn transfer_line(x: &Transfer, lang: Lang) -> String {
         (Some(n), true, false) => format!("{decision} ({})", md(n)),
         _ => decision,
     };
-    match (lang, x.lawful, x.dpf_required) {
-        (Lang::Fi, true, false) => format!(
-            "{name}: {count}; Euroopan komission riittävyyspäätös {decision}"
-        ),
-        (Lang::Fi, true, true) => format!(
-            "{name}: {count} EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen sertifioituneelle vastaanottajalle; Euroopan komission riittävyyspäätös {decision}"
-        ),
-        (Lang::Fi, false, true) => format!(
-            "{name}: {count} – **vastaanottaja ei ole sertifioitunut tietosuojakehykseen: siirto ei ole tämän selosteen periaatteiden mukainen**"
-        ),
-        (Lang::Fi, false, false) => format!(
-            "{name}: {count} – **maalla ei ole komission riittävyyspäätöstä: siirto ei ole tämän selosteen periaatteiden mukainen**"
-        ),
-        (Lang::En, true, false) => {
-            format!("{name}: {count}; Commission adequacy decision {decision}")
-        }
-        (Lang::En, true, true) => format!(
-            "{name}: {count} to recipients certified under the EU–U.S. Data Privacy Framework; Commission adequacy decision {decision}"
-        ),
-        (Lang::En, false, true) => format!(
-            "{name}: {count} – **the recipient is not certified under the Data Privacy Framework: this transfer does not follow this notice**"
-        ),
-        (Lang::En, false, false) => format!(
-            "{name}: {count} – **the country has no adequacy decision: this transfer does not follow this notice**"
-        ),
-    }
+    let line = match (x.lawful, x.dpf_required) {
+        (true, false) => N::TransferAdequate,
+        (true, true) => N::TransferDpf,
+        (false, true) => N::TransferNotDpf,
+        (false, false) => N::TransferNoDecision,
+    };
+    line.say_in(lang, &[&name, &count, &decision])
 }
 
 fn people(n: i64, lang: Lang) -> String {
-    match (lang, n == 1) {
-        (Lang::Fi, true) => "1 rekisteröity".into(),
-        (Lang::Fi, false) => format!("{n} rekisteröityä"),
-        (Lang::En, true) => "1 data subject".into(),
-        (Lang::En, false) => format!("{n} data subjects"),
-    }
+    let words = if n == 1 { N::OnePerson } else { N::People };
+    words.say_in(lang, &[&n])
 }
 
 fn disclosures(n: i64, lang: Lang) -> String {
-    match (lang, n == 1) {
-        (Lang::Fi, true) => "1 luovutus".into(),
-        (Lang::Fi, false) => format!("{n} luovutusta"),
-        (Lang::En, true) => "1 disclosure".into(),
-        (Lang::En, false) => format!("{n} disclosures"),
-    }
+    let words = if n == 1 {
+        N::OneDisclosure
+    } else {
+        N::Disclosures
+    };
+    words.say_in(lang, &[&n])
 }
 
 /// A country by name where the notice knows it, else by its code.
