@@ -14,7 +14,7 @@ use crate::cli::{ProcessingRecordArgs, RecordRole};
 use crate::commands::Session;
 use crate::domain::labels::Lang;
 use crate::error::Result;
-use crate::messages::N;
+use crate::messages::{L, N};
 use crate::ops::notice::record::{
     processor_record, ClientPart, ClientProcessingPart, ControllerRecord, ProcessorRecord,
 };
@@ -72,13 +72,13 @@ fn firm(d: &mut String, c: &Controller, heading: &str, lang: Lang) {
     let _ = writeln!(d, "## {heading}\n");
     let unset = N::NotSet.text(lang);
     let v = |x: &Option<String>| x.as_deref().map(md).unwrap_or_else(|| format!("*{unset}*"));
-    let _ = writeln!(d, "{}: {}  ", N::Name.text(lang), v(&c.name));
-    let _ = writeln!(d, "{}: {}  ", N::BusinessID.text(lang), v(&c.business_id));
-    let _ = writeln!(d, "{}: {}  ", N::Address.text(lang), v(&c.address));
+    let _ = writeln!(d, "{}: {}  ", L::Name.text(lang), v(&c.name));
+    let _ = writeln!(d, "{}: {}  ", L::BusinessId.text(lang), v(&c.business_id));
+    let _ = writeln!(d, "{}: {}  ", L::Address.text(lang), v(&c.address));
     let _ = writeln!(
         d,
         "{}: {}, {}, {}\n",
-        N::ContactPerson.text(lang),
+        L::ContactPerson.text(lang),
         v(&c.contact_person),
         v(&c.contact_phone),
         v(&c.contact_email)
@@ -247,10 +247,10 @@ fn client_section(d: &mut String, no: usize, c: &ClientPart, lang: Lang) {
     let _ = writeln!(
         d,
         "## {no}. {}: {}\n",
-        N::Controller.text(lang),
+        L::Controller.text(lang),
         md(&c.name)
     );
-    let _ = writeln!(d, "{}: {}  ", N::BusinessID.text(lang), md(&c.business_id));
+    let _ = writeln!(d, "{}: {}  ", L::BusinessId.text(lang), md(&c.business_id));
     if let Some(x) = &c.contact {
         let _ = writeln!(d, "{}: {}  ", N::Contact.text(lang), md(x));
     }

@@ -94,10 +94,12 @@ fn clock(register: Register, from_year_end: bool, lang: Lang) -> Clock {
 /// the limit the whole record.
 fn aml_hold(policy: &Policy, lang: Lang) -> String {
     let hold = policy.hold_months;
-    let mut s = N::CustomerDueDiligenceData
-        .text(lang)
-        .replace("{hold}", &duration(hold, lang, false))
-        .replace("{have}", if hold == 12 { "has" } else { "have" });
+    let words = if hold == 12 {
+        N::AmlHoldOne
+    } else {
+        N::AmlHold
+    };
+    let mut s = words.say_in(lang, &[&duration(hold, lang, false)]);
     if !policy.hold_overridable {
         s.push_str(N::DutyKeepThemCannot.text(lang));
     }

@@ -269,7 +269,7 @@ fn rights(d: &mut String, n: &Notice, num: &Numbers, lang: Lang) {
         "{}  \n{}  \n{}: {}  \n{}: {}",
         c.authority,
         c.address,
-        N::EMail.text(lang),
+        L::Email.text(lang),
         c.email,
         N::Web.text(lang),
         c.web
@@ -361,13 +361,13 @@ fn controller(d: &mut String, n: &Notice, lang: Lang) {
     };
     let c = &n.controller;
 
-    let _ = writeln!(d, "## 1. {}\n", N::Controller.text(lang));
+    let _ = writeln!(d, "## 1. {}\n", L::Controller.text(lang));
     if c.name.is_none() && c.business_id.is_none() && c.address.is_none() {
         let _ = writeln!(d, "*{}*\n", N::ControllerSDetailsNot.text(lang));
     } else {
-        line(d, N::Name.text(lang), &c.name, false);
-        line(d, N::BusinessID.text(lang), &c.business_id, false);
-        line(d, N::Address.text(lang), &c.address, true);
+        line(d, L::Name.text(lang), &c.name, false);
+        line(d, L::BusinessId.text(lang), &c.business_id, false);
+        line(d, L::Address.text(lang), &c.address, true);
         d.push('\n');
     }
 
@@ -380,9 +380,9 @@ fn controller(d: &mut String, n: &Notice, lang: Lang) {
         let _ = writeln!(d, "*{}*\n", N::ContactPersonNotSet.text(lang));
     } else {
         let phone = c.contact_phone.as_deref().map(readable_phone);
-        line(d, N::Name.text(lang), &c.contact_person, false);
-        line(d, N::Phone.text(lang), &phone, false);
-        line(d, N::EMail.text(lang), &c.contact_email, true);
+        line(d, L::Name.text(lang), &c.contact_person, false);
+        line(d, L::Phone.text(lang), &phone, false);
+        line(d, L::Email.text(lang), &c.contact_email, true);
         d.push('\n');
     }
 }
