@@ -15,8 +15,6 @@ mod erase;
 mod export;
 mod fields;
 pub mod import;
-#[cfg(test)]
-mod import_properties;
 mod init;
 mod letter;
 mod marketing;

@@ -14,6 +14,7 @@ pub mod breach;
 pub mod disclose;
 pub mod erase;
 pub mod holds;
+pub mod import;
 pub mod marketing;
 pub mod processing;
 pub mod records;
