@@ -446,6 +446,7 @@ fn on_servers(command: &Command) -> bool {
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
             | Command::Add(_)
+            | Command::Import(_)
             | Command::Show(_)
             | Command::Search(_)
             | Command::Correct(_)

@@ -37,7 +37,7 @@ use crate::files::Created;
 use crate::output::restore_formula;
 use crate::store::audit::Entry;
 use crate::store::bulk;
-use crate::store::records::{self, Correction, Inserted, Inserter};
+use crate::store::records::{self, Correction};
 use crate::store::{Mode, Store};
 
 mod check;

@@ -50,6 +50,10 @@ fn bulk_load(store: &Store, a: &ImportOptions<'_>) -> Result<bool> {
     let Ok(meta) = std::fs::metadata(a.file) else {
         return Ok(false);
     };
+    // A server loads through COPY at any size (store/pg/copy.rs).
+    if store.is_server() {
+        return Ok(meta.is_file());
+    }
     let rows = meta.len() / BYTES_PER_ROW;
     let existing = bulk::record_count_bound(&store.peek()?)?;
     Ok(meta.is_file() && rows >= BULK_ROWS && rows >= existing.max(0) as u64)
@@ -80,7 +84,8 @@ fn import_once(
         Some(path) => Some(Rejects::create(path, &source, db)?),
         None => None,
     };
-    let mut writer = Writer::new(&tx, who, register, a.on_conflict, &bases, rejects)?;
+    let is_bulk = bulk.is_some();
+    let mut writer = Writer::new(&tx, who, register, a.on_conflict, &bases, rejects, is_bulk)?;
     progress.start(size);
     let checker = Checker {
         register,
@@ -101,8 +106,16 @@ fn import_once(
     let problems = writer.problems;
     // Removed when this pass fails or is rolled back; kept below.
     let rejects_file = writer.finish_rejects()?;
-    let last = writer.next_number - 1;
-    let first = writer.first_number;
+    if !writer.finish_load()? {
+        drop(writer);
+        drop(tx);
+        return Ok(None);
+    }
+    let failed = counts.rejected > 0 && !a.skip_invalid;
+    if !(a.dry_run || failed) {
+        writer.write_queued()?;
+    }
+    let numbers = writer.numbers;
     let updated_ids = std::mem::take(&mut writer.updated_ids);
     let search = writer.search.take();
     drop(writer);
@@ -125,7 +138,6 @@ fn import_once(
             .detail(detail)
     };
 
-    let failed = counts.rejected > 0 && !a.skip_invalid;
     if a.dry_run || failed {
         drop(tx);
         let outcome = if failed { "failed" } else { "ok" };
@@ -135,7 +147,6 @@ fn import_once(
         };
         audit_alone(store, who, &entry)?;
     } else {
-        let numbers = (first, last);
         commit(tx, who, register, entry, numbers, search)?;
     }
 
@@ -154,10 +165,10 @@ fn commit(
     who: &Who,
     register: Register,
     mut entry: Entry,
-    (first, last): (i64, i64),
+    numbers: Option<(i64, i64)>,
     search: Option<bulk::DeferredSearch>,
 ) -> Result<()> {
-    if last >= first {
+    if let Some((first, last)) = numbers {
         let p = register.prefix();
         entry
             .detail
@@ -166,7 +177,9 @@ fn commit(
     if let Some(search) = search {
         search.finish(&tx)?;
     }
-    records::set_last_number(&tx, register, last)?;
+    if let Some((_, last)) = numbers {
+        bulk::set_last_number(&tx, register, last)?;
+    }
     crate::store::audit::append(&tx, &who.operator, &who.now, &entry)?;
     tx.commit()
 }
