@@ -11,13 +11,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use privreg::commands::import::check_csv;
 use privreg::domain::business_id::BusinessId;
 use privreg::domain::date::parse_date;
 use privreg::domain::email::Email;
 use privreg::domain::hetu::Hetu;
 use privreg::domain::phone::Phone;
 use privreg::domain::register::Register;
+use privreg::ops::import::check_csv;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

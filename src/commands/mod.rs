@@ -15,8 +15,6 @@ mod erase;
 mod export;
 mod fields;
 pub mod import;
-#[cfg(test)]
-mod import_properties;
 mod init;
 mod letter;
 mod marketing;
@@ -448,6 +446,7 @@ fn on_servers(command: &Command) -> bool {
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
             | Command::Add(_)
+            | Command::Import(_)
             | Command::Show(_)
             | Command::Search(_)
             | Command::Correct(_)

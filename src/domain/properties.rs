@@ -1,7 +1,7 @@
 //! Property tests of every parser (the project's fuzzing, issue #8): no
 //! input makes one panic, valid values generated from the rules are
 //! accepted and keep their normal form, and a single wrong check character
-//! is always caught (the import's CSV row path: `commands::import_properties`). `cargo
+//! is always caught (the import's CSV row path: `ops::import::properties`). `cargo
 //! test` runs a few hundred cases each;
 //! `PROPTEST_CASES=1000000 cargo test --release --lib properties` runs a
 //! long campaign.

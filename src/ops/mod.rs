@@ -16,6 +16,7 @@ pub mod controller;
 pub mod disclose;
 pub mod erase;
 pub mod holds;
+pub mod import;
 pub mod marketing;
 pub mod notice;
 pub mod processing;

@@ -1063,3 +1063,5 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
     let out = pg.privreg(&admin, &["audit", "verify"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+mod import;

@@ -7,18 +7,21 @@
 //! without a password on the command line, `init`, which applies the schema
 //! in `migrations/pg/` with its roles and privileges, and the server as a
 //! second backend behind `Store` and `Tx` (`tx.rs`: opening a register,
-//! transactions), wired for `add`, `show`, `search`, `correct`, `end`,
-//! `audit verify`, `audit checkpoint` and `export audit` (`commands::on_servers`).
+//! transactions), wired for `add`, `import` (`copy.rs`: through COPY),
+//! `show`, `search`, `correct`, `end`, `audit verify`, `audit checkpoint`
+//! and `export audit` (`commands::on_servers`).
 //! Not yet: every other command (it refuses a URL, exit 7), migrations of
 //! an older server schema, TLS (a URL with `sslmode=require` is refused
 //! rather than sent in the clear).
 
 mod connect;
+mod copy;
 mod init;
 mod pgpass;
 mod tx;
 
 pub use connect::{connect, Target};
+pub use copy::CopyLoad;
 pub use init::{init, Initialised};
 pub use tx::{open, ServerTx};
 

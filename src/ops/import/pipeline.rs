@@ -9,7 +9,7 @@ pub(super) fn pipeline(
     source: Source,
     checker: &Checker,
     writer: &mut Writer<'_>,
-    progress: &Progress,
+    progress: &mut dyn Progress,
 ) -> Result<()> {
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())

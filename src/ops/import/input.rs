@@ -226,11 +226,13 @@ pub(super) fn read_error(e: impl ReadFailure) -> Error {
 /// The file (or standard input) to import, opened and decoded, with its
 /// size where known and its [`Source`]. A rejects file that is the input
 /// itself is refused.
-pub(super) fn open_source(a: &ImportArgs) -> Result<(BufReader<Input>, Source, Option<u64>)> {
+pub(super) fn open_source(
+    a: &ImportOptions<'_>,
+) -> Result<(BufReader<Input>, Source, Option<u64>)> {
     let stdin = a.file.as_os_str() == "-";
-    let format = a.input_format.unwrap_or_else(|| format_of(&a.file));
-    if let (Some(rejects), false) = (&a.rejects, stdin) {
-        if same_file(rejects, &a.file) {
+    let format = a.input_format.unwrap_or_else(|| format_of(a.file));
+    if let (Some(rejects), false) = (a.rejects, stdin) {
+        if same_file(rejects, a.file) {
             return Err(Error::Usage(M::RejectsIsInput.into()));
         }
     }
@@ -239,7 +241,7 @@ pub(super) fn open_source(a: &ImportArgs) -> Result<(BufReader<Input>, Source, O
         (InputEncoding::Auto, InputFormat::Jsonl) => InputEncoding::Utf8,
         (encoding, _) => encoding,
     };
-    let (input, size) = open_input(&a.file, stdin, encoding)?;
+    let (input, size) = open_input(a.file, stdin, encoding)?;
     let mut input = BufReader::with_capacity(1 << 16, input);
     let source = Source::open(&mut input, format, a.register)?;
     Ok((input, source, size))

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::messages::M;
+use crate::store::bulk::Loaded;
 
 /// Writes the checked rows in file order inside the import's transaction.
 pub(super) struct Writer<'t> {
@@ -11,9 +12,13 @@ pub(super) struct Writer<'t> {
     pub(super) register: Register,
     pub(super) on_conflict: OnConflict,
     pub(super) bases: &'t [(CheckedBasis, String)],
-    pub(super) inserter: Inserter<'t>,
-    pub(super) first_number: i64,
+    pub(super) load: bulk::Load<'t>,
+    /// The number the next record gets on a file (reserved by the
+    /// import); unused on a server, whose sequence gives them.
     pub(super) next_number: i64,
+    /// The first and last number of the records written so far (a COPY's
+    /// are known at its end: [`Writer::finish_load`]).
+    pub(super) numbers: Option<(i64, i64)>,
     /// Records up to this key were there before the import; later ones
     /// came from earlier lines of this file.
     pub(super) key_before: crate::store::RecordKey,
@@ -33,8 +38,9 @@ impl<'t> Writer<'t> {
         on_conflict: OnConflict,
         bases: &'t [(CheckedBasis, String)],
         rejects: Option<Rejects>,
+        bulk: bool,
     ) -> Result<Writer<'t>> {
-        let next = records::last_number(tx, register)? + 1;
+        let next = bulk::next_number(tx, register)?;
         let key_before = bulk::last_key(tx)?;
         let search = bulk::DeferredSearch::begin(tx, key_before)?;
         Ok(Writer {
@@ -43,9 +49,9 @@ impl<'t> Writer<'t> {
             register,
             on_conflict,
             bases,
-            inserter: Inserter::new(tx, register)?,
-            first_number: next,
+            load: bulk::Load::new(tx, register, bulk, on_conflict == OnConflict::Update)?,
             next_number: next,
+            numbers: None,
             key_before,
             search: Some(search),
             counts: Counts::default(),
@@ -64,16 +70,24 @@ impl<'t> Writer<'t> {
                 let number = self.next_number;
                 let who = self.who;
                 match self
-                    .inserter
+                    .load
                     .insert(number, &values, &who.now, &who.operator, "import")?
                 {
-                    Inserted::Row(key) => {
-                        self.next_number += 1;
+                    Loaded::Row(key, number) => {
+                        let first = self.numbers.map_or(number, |(first, _)| first);
+                        self.numbers = Some((first, number));
+                        self.next_number = number + 1;
                         self.counts.inserted += 1;
                         crate::ops::bases::log_for_new_record(self.tx, who, key, self.bases)?;
                         Ok(())
                     }
-                    Inserted::SamePerson => {
+                    // Its bases are logged with the others' at the end.
+                    Loaded::Queued => {
+                        self.counts.inserted += 1;
+                        Ok(())
+                    }
+                    Loaded::SameAsStaged(by) => self.same_as_staged(line, &raw, by),
+                    Loaded::SamePerson => {
                         let Some((existing, by)) =
                             records::find_same_person(self.tx, self.register, &values, None)?
                         else {
@@ -119,7 +133,10 @@ impl<'t> Writer<'t> {
             OnConflict::Update => self.update(line, raw, existing, changes),
             OnConflict::Fail => {
                 let field = if by == "hetu" { "hetu" } else { "email" };
-                let reason = if existing.number >= self.first_number {
+                // Numbers only grow: one at or after this import's first
+                // is a record of an earlier line.
+                let earlier = self.numbers.is_some_and(|(f, _)| existing.number >= f);
+                let reason = if earlier {
                     M::SameEarlierLine.say(&[&crate::domain::fields::field_name(by)])
                 } else {
                     M::AlreadyIn.say(&[
@@ -128,6 +145,23 @@ impl<'t> Writer<'t> {
                         &crate::domain::fields::field_name(by),
                     ])
                 };
+                self.reject(line, raw, vec![FieldError::new(field, reason)])
+            }
+        }
+    }
+
+    /// A valid row whose person is on an earlier line of the file, staged
+    /// on a server and not yet a record (never with `--on-conflict update`).
+    fn same_as_staged(&mut self, line: u64, raw: &Raw, by: &str) -> Result<()> {
+        match self.on_conflict {
+            OnConflict::Skip => {
+                self.counts.skipped += 1;
+                Ok(())
+            }
+            OnConflict::Update => Err(Error::Internal("an update staged a row".into())),
+            OnConflict::Fail => {
+                let field = if by == "hetu" { "hetu" } else { "email" };
+                let reason = M::SameEarlierLine.say(&[&crate::domain::fields::field_name(by)]);
                 self.reject(line, raw, vec![FieldError::new(field, reason)])
             }
         }
@@ -219,6 +253,41 @@ impl<'t> Writer<'t> {
                     reason: e.reason,
                 });
             }
+        }
+        Ok(())
+    }
+
+    /// Sends the records still queued (a server's staging table);
+    /// `false` if two of them, or one and a record there before, share a
+    /// hetu or an e-mail (the caller rolls back and goes row by row).
+    pub(super) fn finish_load(&mut self) -> Result<bool> {
+        self.load.finish()
+    }
+
+    /// Writes the queued records for good and logs their bases: the import
+    /// commits.
+    pub(super) fn write_queued(&mut self) -> Result<()> {
+        if !self.load.queued() {
+            return Ok(());
+        }
+        self.load.write()?;
+        self.numbers = bulk::numbers_since(self.tx, self.register, self.key_before)?;
+        let today = self.who.today_iso();
+        for (checked, purpose) in self.bases {
+            let basis = crate::store::bases::NewBasis {
+                checked,
+                purpose,
+                evidence: None,
+                valid_from: &today,
+                valid_until: None,
+            };
+            bulk::add_basis_since(
+                self.tx,
+                self.key_before,
+                &basis,
+                &self.who.now,
+                &self.who.operator,
+            )?;
         }
         Ok(())
     }

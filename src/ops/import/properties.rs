@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::import::check_csv;
+use super::check_csv;
 use crate::domain::properties::hostile;
 use crate::domain::register::Register;
 
