@@ -130,19 +130,19 @@ pub struct Receipt {
 }
 
 pub fn add_receipt(conn: &impl super::On, id: RecordId, r: &Receipt) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::execute(
+        conn,
         "INSERT INTO erasures (register, number, erased_at, erased_by, reason, request, holds_overridden)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id.register.name(),
-        id.number,
-        r.erased_at,
-        r.erased_by,
-        r.reason,
-        r.request,
-        r.holds_overridden
-    ])?;
+        &[
+            &id.register.name(),
+            &id.number,
+            &r.erased_at,
+            &r.erased_by,
+            &r.reason,
+            &r.request,
+            &r.holds_overridden,
+        ],
+    )?;
     Ok(())
 }

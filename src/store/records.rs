@@ -501,11 +501,10 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
 
 /// Deletes a record and, by cascade and trigger, everything that hangs on
 /// it: corrections, bases, preferences, holds, disclosures and its search
-/// index entries. `secure_delete` overwrites the freed bytes.
+/// index entries. On a file `secure_delete` overwrites the freed bytes; on
+/// a server the erasure vacuums the tables afterwards (`store/mod.rs`).
 pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
-        .execute([rowid])?;
+    super::sql::execute(conn, "DELETE FROM records WHERE rowid = ?1", &[&rowid.0])?;
     Ok(())
 }
 

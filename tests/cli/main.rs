@@ -37,5 +37,6 @@ mod restrict;
 mod seal;
 mod search;
 mod server;
+mod server_erase;
 mod tour;
 mod validation;

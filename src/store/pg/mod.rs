@@ -8,6 +8,7 @@
 //! in `migrations/pg/` with its roles and privileges, and the server as a
 //! second backend behind `Store` and `Tx` (`tx.rs`: opening a register,
 //! transactions), wired for `add`, `show`, `search`, `correct`, `end`,
+//! `erase` (with the vacuum of `vacuum.rs`), `request`,
 //! `audit verify`, `audit checkpoint` and `export audit` (`commands::on_servers`).
 //! Not yet: every other command (it refuses a URL, exit 7), migrations of
 //! an older server schema, TLS (a URL with `sslmode=require` is refused
@@ -17,6 +18,7 @@ mod connect;
 mod init;
 mod pgpass;
 mod tx;
+pub mod vacuum;
 
 pub use connect::{connect, Target};
 pub use init::{init, Initialised};
