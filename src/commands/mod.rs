@@ -455,6 +455,12 @@ fn on_servers(command: &Command) -> bool {
             | Command::Export(ExportCommand::Audit(_))
             | Command::Erase(_)
             | Command::Request(_)
+            | Command::Hold(_)
+            | Command::Restrict(_)
+            | Command::Basis(_)
+            | Command::Optout(_)
+            | Command::Consent(_)
+            | Command::Disclose(_)
     )
 }
 

@@ -38,5 +38,6 @@ mod seal;
 mod search;
 mod server;
 mod server_erase;
+mod server_records;
 mod tour;
 mod validation;
