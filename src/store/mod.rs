@@ -85,13 +85,17 @@
 //! owner's privileges ([`Store::take_alone`]) and refuses (exit 7) before
 //! erasing if not; a vacuum that then fails exits 7 too.
 //!
+//! A dead row version that another session's snapshot, taken before the
+//! erasure, may still see is copied by VACUUM FULL into the new files
+//! rather than dropped (an autovacuum worker's ANALYZE, a `psql`
+//! transaction left open); the vacuum waits for each table's lock, but not
+//! for snapshots that have not touched it. So it runs VERBOSE, reads the
+//! count of row versions it had to keep from each table's DETAIL, and runs
+//! again until none is kept, for at most 30 s; then it exits 7.
+//!
 //! What this does not reach (README, "Server mode"): the WAL and its
 //! archive, replicas and base backups keep the values until they are
-//! recycled; and a dead row version that another session's snapshot, taken
-//! before the erasure, may still see is copied by VACUUM FULL rather than
-//! dropped (a `psql` session with a transaction left open). The vacuum
-//! waits for each table's lock, which a transaction that read it holds, but
-//! not for snapshots that have not touched the table.
+//! recycled, and the old files' blocks stay on the disk until reused.
 
 mod access;
 pub mod audit;

@@ -6,7 +6,7 @@
 //! only millions).
 
 use hmac::{Hmac, Mac};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use sha2::Sha256;
 
 use crate::domain::fields::{index_of, Values};
@@ -138,16 +138,17 @@ pub fn apply(
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
     if !any(conn)? {
         return Ok(None);
     }
     let mut since: Option<String> = None;
     for (_, hash) in hashes(conn, register, values)? {
-        let found: Option<String> = conn
-            .prepare_cached("SELECT since FROM suppression WHERE hash = ?1")?
-            .query_row([hash], |r| r.get(0))
-            .optional()?;
+        let found: Option<String> = super::sql::row(
+            conn,
+            "SELECT since FROM suppression WHERE hash = ?1",
+            &[&hash],
+            |r| r.get(0),
+        )?;
         if let Some(s) = found {
             if since.as_ref().is_none_or(|cur| s > *cur) {
                 since = Some(s);
@@ -155,9 +156,13 @@ pub fn apply(
         }
     }
     let Some(since) = since else { return Ok(None) };
-    let already: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind = 'suppression' AND effective = ?2)")?
-        .query_row(params![rowid, since], |r| r.get(0))?;
+    let already: bool = super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind = 'suppression' AND effective = ?2)",
+        &[&rowid.0, &since],
+        |r| r.get(0),
+    )?
+    .unwrap_or(false);
     if !already {
         preferences::insert(
             conn,

@@ -318,3 +318,96 @@ fn erasure_leaves_no_value_in_the_servers_table_and_index_files() {
         );
     }
 }
+
+/// A session of the cluster's superuser in the test's database that takes
+/// a snapshot (REPEATABLE READ, reading a table the erasure does not
+/// touch, so it holds no lock the vacuum waits for) and keeps it for
+/// `secs` seconds; returned once the server shows it holding it.
+fn old_snapshot(pg: &Pg, secs: u32) -> std::process::Child {
+    let su = superuser_name(pg);
+    let mut child = std::process::Command::new("psql")
+        .args(["-X", "-q", "-d", &pg.url(&su), "-c"])
+        .arg(format!(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM privreg.meta; \
+             SELECT pg_sleep({secs}); COMMIT"
+        ))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("psql");
+    for _ in 0..100 {
+        let n = pg.superuser_in_db(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+             AND query LIKE '%pg_sleep%' AND backend_xmin IS NOT NULL AND pid <> pg_backend_pid()",
+        );
+        if n == "1" {
+            return child;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the old snapshot's session did not start");
+}
+
+fn erasable(pg: &mut Pg) -> String {
+    let admin = pg.init();
+    for args in [
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Zyxwvuts",
+            "--set",
+            "last_name=Qwertyplox",
+        ][..],
+        &[
+            "correct",
+            "C-1",
+            "--set",
+            "last_name=Plonkerton",
+            "--reason",
+            "married",
+        ],
+    ] {
+        let out = pg.privreg(&admin, args);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    admin
+}
+
+/// VACUUM FULL copies a row version that a snapshot older than the
+/// erasure may still see: the erasure vacuums again until that snapshot
+/// is gone (here after 3 s), and only then exits 0.
+#[test]
+fn an_erasure_waits_for_an_older_snapshot_before_it_exits_0() {
+    let Some(mut pg) = Pg::new("erase_waits_snapshot") else {
+        return;
+    };
+    let admin = erasable(&mut pg);
+    let mut holder = old_snapshot(&pg, 3);
+    let out = pg.privreg(
+        &admin,
+        &["erase", "C-1", "--reason", "x", "--override-hold"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(holder.wait().unwrap().success());
+}
+
+/// A snapshot older than the erasure that outlasts the vacuum's wait: the
+/// erasure is committed, but it must not exit 0 (SPEC §7).
+#[test]
+fn an_erasure_that_an_older_snapshot_outlasts_does_not_exit_0() {
+    let Some(mut pg) = Pg::new("erase_outlasted") else {
+        return;
+    };
+    let admin = erasable(&mut pg);
+    let mut holder = old_snapshot(&pg, 40);
+    let out = pg.privreg(
+        &admin,
+        &["erase", "C-1", "--reason", "x", "--override-hold"],
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out));
+    assert!(text(&out).contains("VACUUM FULL"), "{}", text(&out));
+}

@@ -4,7 +4,8 @@
 //! server" in the header of `store/mod.rs`.
 
 use std::cell::RefCell;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use postgres::Client;
 
@@ -52,24 +53,93 @@ pub fn check(client: &RefCell<Client>) -> Result<()> {
     }
 }
 
+/// What the server said in notices on this process's connection, DETAIL
+/// lines only (`VACUUM VERBOSE` counts the row versions it had to keep
+/// there). Never shown: read for the counts.
+static NOTICES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// The connection's notice callback (`connect.rs`).
+pub(super) fn notice(e: postgres::error::DbError) {
+    if let (Some(detail), Ok(mut notices)) = (e.detail(), NOTICES.lock()) {
+        notices.push(detail.to_string());
+    }
+}
+
 /// Rewrites [`ERASED_TABLES`] (outside any transaction: VACUUM cannot run
-/// in one). An error says that the record was erased but its values may
-/// remain in the server's files, so that the erasure does not exit 0.
+/// in one), again while a session's snapshot from before the erasure made
+/// it keep dead row versions (it copies those into the new files: an
+/// autovacuum worker's ANALYZE, a `psql` transaction left open), until
+/// [`LOCK_WAIT`] is over. An error says that the record was erased but its
+/// values may remain in the server's files, so that the erasure does not
+/// exit 0.
 pub fn vacuum(client: &RefCell<Client>) -> Result<()> {
     let tables: Vec<String> = ERASED_TABLES
         .iter()
         .map(|t| format!("privreg.{t}"))
         .collect();
-    let sql = format!("VACUUM (FULL) {}", tables.join(", "));
+    let sql = format!("VACUUM (FULL, VERBOSE) {}", tables.join(", "));
+    let deadline = Instant::now() + LOCK_WAIT;
     let mut client = client.borrow_mut();
-    // One statement per message: several in one are one implicit
-    // transaction, where VACUUM cannot run.
-    let result = client
-        .batch_execute(&format!("SET lock_timeout = '{}s'", LOCK_WAIT.as_secs()))
-        .and_then(|()| client.batch_execute(&sql));
-    let _ = client.batch_execute("RESET lock_timeout");
-    result.map_err(|e| {
-        let why = super::server_error("VACUUM", &e).to_string();
-        Error::Storage(S::VacuumFailed.say(&[&why, &ERASED_TABLES.join(", ")]))
-    })
+    loop {
+        if let Ok(mut notices) = NOTICES.lock() {
+            notices.clear();
+        }
+        // One statement per message: several in one are one implicit
+        // transaction, where VACUUM cannot run.
+        let result = client
+            .batch_execute(&format!("SET lock_timeout = '{}s'", LOCK_WAIT.as_secs()))
+            .and_then(|()| client.batch_execute(&sql));
+        let _ = client.batch_execute("RESET lock_timeout");
+        result.map_err(|e| {
+            let why = super::server_error("VACUUM", &e).to_string();
+            Error::Storage(S::VacuumFailed.say(&[&why, &ERASED_TABLES.join(", ")]))
+        })?;
+        let kept = NOTICES.lock().ok().and_then(|n| kept(&n));
+        match kept {
+            Some(0) => return Ok(()),
+            _ if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(200)),
+            _ => {
+                return Err(Error::Storage(
+                    S::VacuumKept.say(&[&ERASED_TABLES.join(", ")]),
+                ))
+            }
+        }
+    }
+}
+
+/// The dead row versions VACUUM VERBOSE says it could not remove yet, over
+/// every table: the first number of each of its DETAIL lines ("0 dead row
+/// versions cannot be removed yet", in the server's language). `None`
+/// when fewer tables than vacuumed were counted: not known to be none.
+fn kept(details: &[String]) -> Option<u64> {
+    let counts: Vec<u64> = details
+        .iter()
+        .filter_map(|d| {
+            let digits: String = d
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    (counts.len() >= ERASED_TABLES.len()).then(|| counts.iter().sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kept;
+
+    #[test]
+    fn kept_row_versions_are_counted_from_every_tables_detail() {
+        let detail =
+            |n: u32| format!("{n} dead row versions cannot be removed yet.\nCPU: user: 0.00 s");
+        let all_zero: Vec<String> = (0..7).map(|_| detail(0)).collect();
+        assert_eq!(kept(&all_zero), Some(0));
+        let mut one = all_zero.clone();
+        one[3] = detail(2);
+        assert_eq!(kept(&one), Some(2));
+        // a table not reported is not known to be clean
+        assert_eq!(kept(&all_zero[1..]), None);
+    }
 }
