@@ -63,6 +63,10 @@ fn erase_and_its_refusals_answer_the_same_on_a_file_and_a_server() {
     assert!(judged.contains("\"would_erase\": false"), "{judged}");
     both(0, &["show", &id]);
     both(4, &["erase", "C-99", "--reason", "erasure request"]);
+    both(
+        0,
+        &["optout", &id, "--channel", "all", "--source", "letter"],
+    );
     let erased = both(
         0,
         &[
@@ -79,6 +83,33 @@ fn erase_and_its_refusals_answer_the_same_on_a_file_and_a_server() {
         erased.contains("\"requests_redacted\": [\n    \"REQ-1\"\n  ]"),
         "{erased}"
     );
+    assert!(erased.contains("\"suppressed\": true"), "{erased}");
+    // added again, the person is kept out of marketing (the suppression
+    // list's keyed hashes, DOMAIN §7)
+    let again = both(
+        0,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Xanthippe",
+            "--set",
+            "last_name=Quorndale",
+            "--set",
+            "email=xanthippe.quorndale@example.fi",
+        ],
+    );
+    assert!(again.contains("\"id\": \"C-2\""), "{again}");
+    // not same_on_both: the file gives the new preference the id of the
+    // erased person's deleted one (SQLite reuses the highest rowid), the
+    // server never reuses one
+    let file = env.json(&["show", "C-2"]);
+    let out = pg.privreg(&admin, &["--format", "json", "show", "C-2"]);
+    let server: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for shown in [&file, &server] {
+        assert_eq!(shown["preferences"][0]["kind"], "suppression", "{shown}");
+        assert_eq!(shown["notices"], file["notices"]);
+    }
     let receipt = both(0, &["show", &id]);
     assert!(receipt.contains("\"status\": \"erased\""), "{receipt}");
     let request = both(0, &["request", "show", "REQ-1"]);
