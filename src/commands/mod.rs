@@ -443,7 +443,7 @@ pub fn run(cli: Cli) -> Result<()> {
 /// The verbs wired to a server so far (issue #17); the rest refuse a
 /// server's URL (exit 7) before they connect.
 fn on_servers(command: &Command) -> bool {
-    use crate::cli::AuditCommand;
+    use crate::cli::{AuditCommand, RetentionCommand};
     matches!(
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
@@ -461,6 +461,9 @@ fn on_servers(command: &Command) -> bool {
             | Command::Optout(_)
             | Command::Consent(_)
             | Command::Disclose(_)
+            | Command::Breach(_)
+            | Command::Check
+            | Command::Retention(RetentionCommand::Report { .. })
     )
 }
 

@@ -247,11 +247,12 @@ pub fn ended_by(
     register: Register,
     day: &str,
 ) -> Result<Vec<super::RecordKey>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
-        .query_map(params![register.name(), day], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+    super::sql::rows(
+        conn,
+        "SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid",
+        &[&register.name(), &day],
+        |r| r.get(0),
+    )
 }
 
 pub fn get_by_key(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<Record>> {

@@ -199,3 +199,140 @@ fn requests_holds_restriction_bases_preferences_and_disclosures_answer_the_same(
     assert_eq!(entries(&file.stdout), entries(&server.stdout));
     assert_eq!(entries(&server.stdout).len(), 28);
 }
+
+#[test]
+fn breaches_check_and_the_retention_report_answer_the_same() {
+    let Some(mut pg) = Pg::new("breach_check_same") else {
+        return;
+    };
+    let admin = pg.init();
+    let mut env = crate::util::Env::empty();
+    env.operator = admin.clone();
+    env.cmd(&["init", "--admin", &admin]).assert().success();
+    let both = |code: i32, args: &[&str]| same_on_both(&env, &pg, &admin, code, args);
+
+    for (first, start, end) in [
+        ("Aino", "2010-01-01", Some("2015-06-30")),
+        ("Eino", "2020-01-01", None),
+    ] {
+        let mut args = vec!["add", "customer", "--set", "last_name=Lahtinen"];
+        let first = format!("first_name={first}");
+        let start = format!("relationship_start={start}");
+        args.extend(["--set", &first, "--set", &start]);
+        both(0, &args);
+        if let Some(end) = end {
+            both(0, &["end", "C-1", "--date", end]);
+        }
+    }
+    both(
+        0,
+        &[
+            "request",
+            "open",
+            "--type",
+            "access",
+            "--received",
+            "2026-10-01",
+        ],
+    );
+    let open = [
+        "breach",
+        "open",
+        "--aware-at",
+        "2026-11-20 10:00",
+        "--description",
+        "Payroll e-mail sent to the wrong client",
+        "--nature",
+        "confidentiality,integrity",
+        "--record",
+        "C-2,C-1,C-2",
+    ];
+    both(0, &open);
+    both(
+        0,
+        &[
+            "breach",
+            "open",
+            "--aware-at",
+            "2026-11-23 10:00",
+            "--description",
+            "x",
+            "--nature",
+            "availability",
+        ],
+    );
+    both(0, &["breach", "list"]);
+    both(0, &["breach", "list", "--overdue"]);
+    both(0, &["check"]);
+    both(
+        3,
+        &[
+            "breach", "assess", "BR-1", "--risk", "risk", "--reason", "salaries",
+        ],
+    );
+    both(
+        0,
+        &[
+            "breach",
+            "assess",
+            "BR-1",
+            "--risk",
+            "risk",
+            "--reason",
+            "salaries seen by one outside firm",
+            "--consequences",
+            "Embarrassment",
+            "--measures",
+            "Asked the recipient to delete it",
+        ],
+    );
+    both(3, &["breach", "close", "BR-1"]);
+    both(
+        3,
+        &[
+            "breach",
+            "notify",
+            "BR-1",
+            "--authority",
+            "--at",
+            "2026-11-24 09:30",
+            "--reference",
+            "TSV-1/2026",
+        ],
+    );
+    both(
+        0,
+        &[
+            "breach",
+            "notify",
+            "BR-1",
+            "--authority",
+            "--at",
+            "2026-11-24 09:30",
+            "--reference",
+            "TSV-1/2026",
+            "--late-reason",
+            "found late",
+        ],
+    );
+    both(0, &["breach", "close", "BR-1"]);
+    both(
+        0,
+        &[
+            "breach",
+            "assess",
+            "BR-2",
+            "--risk",
+            "unlikely",
+            "--reason",
+            "backups restored",
+        ],
+    );
+    both(0, &["breach", "show", "BR-1"]);
+    both(0, &["breach", "show", "BR-2"]);
+    both(4, &["breach", "show", "BR-9"]);
+    both(0, &["breach", "list"]);
+    both(0, &["check"]);
+    both(0, &["retention", "report"]);
+    both(0, &["retention", "report", "--as-of", "2027-06-30"]);
+}
