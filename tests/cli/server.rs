@@ -615,7 +615,7 @@ fn tls_is_refused_rather_than_sent_in_the_clear() {
 #[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [
-        &["retention", "report"][..],
+        &["purpose", "list"][..],
         &["export", "register", "customer"],
         &["operator", "list"],
     ] {
