@@ -35,7 +35,10 @@ pub fn erase(session: &mut Session, a: EraseArgs) -> Result<Output> {
             crate::ops::erase::erase(tx, who, &options)
         });
         session.store.give_back();
-        out
+        let out = out?;
+        // On a server the values are still in the files until vacuumed.
+        session.store.scrub()?;
+        Ok(out)
     }?;
     Ok(match outcome {
         Outcome::Judged(j) => Output::Object {

@@ -441,7 +441,7 @@ pub fn run(cli: Cli) -> Result<()> {
 /// The verbs wired to a server so far (issue #17); the rest refuse a
 /// server's URL (exit 7) before they connect.
 fn on_servers(command: &Command) -> bool {
-    use crate::cli::AuditCommand;
+    use crate::cli::{AuditCommand, RetentionCommand};
     matches!(
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
@@ -452,6 +452,17 @@ fn on_servers(command: &Command) -> bool {
             | Command::Correct(_)
             | Command::End(_)
             | Command::Export(ExportCommand::Audit(_))
+            | Command::Erase(_)
+            | Command::Request(_)
+            | Command::Hold(_)
+            | Command::Restrict(_)
+            | Command::Basis(_)
+            | Command::Optout(_)
+            | Command::Consent(_)
+            | Command::Disclose(_)
+            | Command::Breach(_)
+            | Command::Check
+            | Command::Retention(RetentionCommand::Report { .. })
     )
 }
 

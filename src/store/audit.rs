@@ -303,14 +303,11 @@ pub fn each_between(
 
 /// The entries that name a request (`REQ-n`), in order: its history.
 pub fn for_request(conn: &impl super::On, request: &str) -> Result<Vec<Stored>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"
-    ))?;
-    let rows = stmt
-        .query_map([request], super::rows::by_name)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    super::sql::all(
+        conn,
+        &format!("SELECT {COLUMNS} FROM audit WHERE request = ?1 ORDER BY seq"),
+        &[&request],
+    )
 }
 
 #[cfg(test)]

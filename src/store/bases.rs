@@ -1,6 +1,5 @@
 //! Legal bases logged per record and purpose, and the purpose list.
 
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::domain::basis::CheckedBasis;
@@ -114,10 +113,10 @@ pub fn get(conn: &impl super::On, id: i64) -> Result<Option<StoredBasis>> {
 }
 
 pub fn end(conn: &impl super::On, id: i64, until: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    super::sql::execute(
+        conn,
         "UPDATE bases SET valid_until = ?2 WHERE id = ?1",
-        params![id, until],
+        &[&id, &until],
     )?;
     Ok(())
 }
@@ -132,44 +131,38 @@ pub struct Purpose {
 }
 
 pub fn purposes(conn: &impl super::On) -> Result<Vec<Purpose>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    super::sql::rows(
+        conn,
         "SELECT name, title_en, title_fi, seeded FROM purposes ORDER BY seeded DESC, name",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
+        &[],
+        |r| {
             Ok(Purpose {
                 name: r.get(0)?,
                 title_en: r.get(1)?,
                 title_fi: r.get(2)?,
                 seeded: r.get(3)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 pub fn add_purpose(conn: &impl super::On, p: &Purpose) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
-        "INSERT INTO purposes (name, title_en, title_fi, seeded) VALUES (?1, ?2, ?3, 0)",
-        params![p.name, p.title_en, p.title_fi],
+    super::sql::execute(
+        conn,
+        "INSERT INTO purposes (name, title_en, title_fi, seeded) VALUES (?1, ?2, ?3, false)",
+        &[&p.name, &p.title_en, &p.title_fi],
     )?;
     Ok(())
 }
 
 /// The title of purpose `name` in Finnish (`fi`) or English, if it exists.
 pub fn purpose_title(conn: &impl super::On, name: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT title_fi FROM purposes WHERE name = ?1"
     } else {
         "SELECT title_en FROM purposes WHERE name = ?1"
     };
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_row([name], |r| r.get(0))
-        .optional()?)
+    super::sql::row(conn, sql, &[&name], |r| r.get(0))
 }
 
 /// Every purpose's title in Finnish (`fi`) or English, by name.
@@ -177,13 +170,14 @@ pub fn purpose_titles(
     conn: &impl super::On,
     fi: bool,
 ) -> Result<std::collections::BTreeMap<String, String>> {
-    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT name, title_fi FROM purposes"
     } else {
         "SELECT name, title_en FROM purposes"
     };
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(
+        super::sql::rows(conn, sql, &[], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .into_iter()
+            .collect(),
+    )
 }

@@ -3,8 +3,6 @@
 //! id text, so erasure leaves them), their assessments and notifications.
 //! Values arrive here checked; times are RFC 3339 UTC with milliseconds.
 
-use rusqlite::{params, Connection};
-
 use crate::domain::breach::BreachId;
 use crate::error::{Error, Result};
 use crate::messages::R;
@@ -112,17 +110,26 @@ fn natures<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<St
     Ok(joined.split(',').map(str::to_string).collect())
 }
 
-fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
-    b.records = conn
-        .prepare_cached("SELECT record FROM breach_records WHERE breach = ?1 ORDER BY rowid")?
-        .query_map([b.id.0], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    b.assessments = conn
-        .prepare_cached(
-            "SELECT risk, reason, consequences, measures, at, by_operator
-             FROM breach_assessments WHERE breach = ?1 ORDER BY id",
-        )?
-        .query_map([b.id.0], |r| {
+/// A breach's records in the order given (a file's rowid; a server's
+/// `breach_records` rows are never updated or deleted, so their physical
+/// order is the order given) and its assessments, oldest first.
+fn fill(conn: &impl super::On, b: &mut Breach) -> Result<()> {
+    let order = match super::tx::db(conn) {
+        super::tx::Db::File(_) => "rowid",
+        super::tx::Db::Server(_) => "ctid",
+    };
+    b.records = super::sql::rows(
+        conn,
+        &format!("SELECT record FROM breach_records WHERE breach = ?1 ORDER BY {order}"),
+        &[&b.id.0],
+        |r| r.get(0),
+    )?;
+    b.assessments = super::sql::rows(
+        conn,
+        "SELECT risk, reason, consequences, measures, at, by_operator
+         FROM breach_assessments WHERE breach = ?1 ORDER BY id",
+        &[&b.id.0],
+        |r| {
             Ok(Assessment {
                 risk: r.get(0)?,
                 reason: r.get(1)?,
@@ -131,67 +138,68 @@ fn fill(conn: &Connection, b: &mut Breach) -> Result<()> {
                 at: r.get(4)?,
                 by: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(())
 }
 
 /// Stores a new breach and returns its id. Records given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
-    let conn = super::tx::conn(conn)?;
-    let number: i64 = conn
-        .prepare_cached(
-            "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING number",
-        )?
-        .query_row(
-            params![
-                new.aware_at,
-                new.notify_by,
-                new.description,
-                new.nature.join(","),
-                new.approx_subjects,
-                new.data,
-                new.client,
-                new.at,
-                new.by
-            ],
-            |r| r.get(0),
-        )?;
-    let mut stmt = conn
-        .prepare_cached("INSERT OR IGNORE INTO breach_records (breach, record) VALUES (?1, ?2)")?;
+    let nature = new.nature.join(",");
+    let number: i64 = super::sql::row(
+        conn,
+        "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING number",
+        &[
+            &new.aware_at,
+            &new.notify_by,
+            &new.description,
+            &nature,
+            &new.approx_subjects,
+            &new.data,
+            &new.client,
+            &new.at,
+            &new.by,
+        ],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))?;
     for record in new.records {
-        stmt.execute(params![number, record])?;
+        super::sql::execute(
+            conn,
+            "INSERT INTO breach_records (breach, record) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            &[&number, record],
+        )?;
     }
     Ok(BreachId(number))
 }
 
 pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
     let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
-    super::rows::by_id(
-        super::tx::conn(conn)?,
-        &sql,
-        id.0,
-        super::rows::by_name,
-        fill,
-    )
+    let Some(mut found) = super::sql::all::<Breach>(conn, &sql, &[&id.0])?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    fill(conn, &mut found)?;
+    Ok(Some(found))
 }
 
 /// A breach by id, or exit 4.
 pub fn load(conn: &impl super::On, id: BreachId) -> Result<Breach> {
-    let conn = super::tx::conn(conn)?;
     get(conn, id)?.ok_or_else(|| Error::NotFound(R::NoBreach.say(&[&id])))
 }
 
 /// Every breach, by `notify_by` (then id); `open_only` leaves closed ones out.
 pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM breaches WHERE (?1 = 0 OR status = 'open') ORDER BY notify_by, number"
-    ))?;
-    let mut rows = stmt
-        .query_map([open_only], super::rows::by_name::<Breach>)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows: Vec<Breach> = super::sql::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM breaches WHERE (NOT ?1 OR status = 'open') ORDER BY notify_by, number"
+        ),
+        &[&open_only],
+    )?;
     for b in &mut rows {
         fill(conn, b)?;
     }
@@ -200,17 +208,17 @@ pub fn list(conn: &impl super::On, open_only: bool) -> Result<Vec<Breach>> {
 
 /// Adds an assessment; the latest is in force.
 pub fn assess(conn: &impl super::On, id: BreachId, a: &Assessment) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::execute(
+        conn,
         "INSERT INTO breach_assessments (breach, risk, reason, consequences, measures, at, by_operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![id.0, a.risk, a.reason, a.consequences, a.measures, a.at, a.by])?;
+        &[&id.0, &a.risk, &a.reason, &a.consequences, &a.measures, &a.at, &a.by],
+    )?;
     Ok(())
 }
 
 /// Fails unless exactly one open row changed (the caller checked first).
-fn one(n: usize, id: BreachId, what: &str) -> Result<()> {
+fn one(n: u64, id: BreachId, what: &str) -> Result<()> {
     if n != 1 {
         return Err(Error::Internal(format!("{id} changed while {what}")));
     }
@@ -227,14 +235,13 @@ pub fn notify_authority(
     recorded_at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
-             authority_recorded_at = ?5, authority_recorded_by = ?6
-             WHERE number = ?1 AND authority_at IS NULL AND status = 'open'",
-        )?
-        .execute(params![id.0, at, reference, late_reason, recorded_at, by])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE breaches SET authority_at = ?2, authority_reference = ?3, late_reason = ?4,
+         authority_recorded_at = ?5, authority_recorded_by = ?6
+         WHERE number = ?1 AND authority_at IS NULL AND status = 'open'",
+        &[&id.0, &at, &reference, &late_reason, &recorded_at, &by],
+    )?;
     one(n, id, "recording the notification")
 }
 
@@ -248,43 +255,39 @@ pub fn notify_subjects(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
-             WHERE number = ?1 AND status = 'open'",
-        )?
-        .execute(params![id.0, at, by, letters, skipped_erased])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE breaches SET subjects_at = ?2, subjects_by = ?3, letters = ?4, skipped_erased = ?5
+         WHERE number = ?1 AND status = 'open'",
+        &[&id.0, &at, &by, &letters, &skipped_erased],
+    )?;
     one(n, id, "recording the letters")
 }
 
 /// The notification to the client (Art. 33(2)), once.
 pub fn notify_client(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE breaches SET client_at = ?2, client_by = ?3
-             WHERE number = ?1 AND client_at IS NULL AND client IS NOT NULL AND status = 'open'",
-        )?
-        .execute(params![id.0, at, by])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE breaches SET client_at = ?2, client_by = ?3
+         WHERE number = ?1 AND client_at IS NULL AND client IS NOT NULL AND status = 'open'",
+        &[&id.0, &at, &by],
+    )?;
     one(n, id, "recording the client's notification")
 }
 
 pub fn close(conn: &impl super::On, id: BreachId, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
-             WHERE number = ?1 AND status = 'open'",
-        )?
-        .execute(params![id.0, at, by])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE breaches SET status = 'closed', closed_at = ?2, closed_by = ?3
+         WHERE number = ?1 AND status = 'open'",
+        &[&id.0, &at, &by],
+    )?;
     one(n, id, "closing it")
 }
 
 /// Open breaches past `notify_by` (at `now`) that still await the
 /// Ombudsman's notification: `check` and `breach list --overdue`.
 pub fn overdue(conn: &impl super::On, now: &str) -> Result<Vec<Breach>> {
-    let conn = super::tx::conn(conn)?;
     Ok(list(conn, true)?
         .into_iter()
         .filter(|b| b.awaits_authority() && b.notify_by.as_str() < now)
@@ -294,6 +297,7 @@ pub fn overdue(conn: &impl super::On, now: &str) -> Result<Vec<Breach>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();

@@ -6,48 +6,49 @@ use crate::error::Result;
 
 /// Records (register, number) with no legal basis in force on `today` (ISO).
 pub fn records_without_basis(conn: &impl super::On, today: &str) -> Result<Vec<(String, i64)>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    super::sql::rows(
+        conn,
         "SELECT register, number FROM records r WHERE NOT EXISTS (
              SELECT 1 FROM bases b WHERE b.record = r.rowid AND b.valid_from <= ?1
              AND (b.valid_until IS NULL OR b.valid_until > ?1))
          ORDER BY register, number",
-    )?;
-    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[&today],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Legitimate-interest bases without the interest weighed: the record's
 /// register and number, and the basis id.
 pub fn unweighed_interests(conn: &impl super::On) -> Result<Vec<(String, i64, i64)>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    super::sql::rows(
+        conn,
         "SELECT r.register, r.number, b.id FROM bases b JOIN records r ON r.rowid = b.record
-         WHERE b.basis = 'legitimate-interest' AND (b.note IS NULL OR trim(b.note) = '')",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+         WHERE b.basis = 'legitimate-interest' AND (b.note IS NULL OR trim(b.note) = '')
+         ORDER BY b.id",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// Open requests (number, due date) past their due date on `today`.
 pub fn overdue_requests(conn: &impl super::On, today: &str) -> Result<Vec<(i64, String)>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
-        "SELECT number, due FROM requests WHERE status = 'open' AND due < ?1 ORDER BY due",
-    )?;
-    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    super::sql::rows(
+        conn,
+        "SELECT number, due FROM requests WHERE status = 'open' AND due < ?1 ORDER BY due, number",
+        &[&today],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Numbers of employees with neither a hetu nor full birth data.
 pub fn employees_without_identity(conn: &impl super::On) -> Result<Vec<i64>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    super::sql::rows(
+        conn,
         "SELECT number FROM records WHERE register = 'employee' AND hetu IS NULL
          AND (birth_date IS NULL OR birth_place IS NULL OR nationality IS NULL) ORDER BY number",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[],
+        |r| r.get(0),
+    )
 }
 
 /// What of the firm's own processing (SPEC §9) is unfinished.
@@ -64,19 +65,17 @@ pub enum Unfinished {
 /// The names, in the order they were added, of what is `kind` and not
 /// ended (ended ones are history).
 pub fn unfinished(conn: &impl super::On, kind: Unfinished) -> Result<Vec<String>> {
-    let conn = super::tx::conn(conn)?;
-    let sql = match kind {
-        Unfinished::ProcessorContracts => {
-            "SELECT name FROM processors WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"
-        }
-        Unfinished::ActivityBases => {
-            "SELECT name FROM activities WHERE basis IS NULL AND ended_on IS NULL ORDER BY rowid"
-        }
-        Unfinished::ClientContracts => {
-            "SELECT name FROM clients WHERE contract_date IS NULL AND ended_on IS NULL ORDER BY rowid"
-        }
+    let table = match kind {
+        Unfinished::ProcessorContracts => "processors WHERE contract_date IS NULL",
+        Unfinished::ActivityBases => "activities WHERE basis IS NULL",
+        Unfinished::ClientContracts => "clients WHERE contract_date IS NULL",
     };
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    // A file's rowid is the order they were added in; a server's tables
+    // have no such column (yet): the time they were added, then the name.
+    let order = match super::tx::db(conn) {
+        super::tx::Db::File(_) => "rowid",
+        super::tx::Db::Server(_) => "created_at, name",
+    };
+    let sql = format!("SELECT name FROM {table} AND ended_on IS NULL ORDER BY {order}");
+    super::sql::rows(conn, &sql, &[], |r| r.get(0))
 }

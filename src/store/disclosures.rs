@@ -2,8 +2,6 @@
 //! and the notice's recipients) and the `adequacy` list of countries that
 //! data may be transferred to (DOMAIN.md §8), kept as data with its date.
 
-use rusqlite::{params, OptionalExtension};
-
 use crate::domain::transfer::Adequacy;
 use crate::error::Result;
 
@@ -25,57 +23,52 @@ pub struct NewDisclosure<'a> {
 
 /// Stores a disclosure and returns its id.
 pub fn insert(conn: &impl super::On, d: &NewDisclosure<'_>) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached(
-            "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-        )?
-        .query_row(
-            params![
-                d.record,
-                d.recipient,
-                d.category,
-                d.data,
-                d.basis,
-                d.country,
-                d.dpf_certified,
-                d.disclosed_on,
-                d.at,
-                d.by
-            ],
-            |r| r.get(0),
-        )?)
+    super::sql::row(
+        conn,
+        "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        &[
+            &d.record.0,
+            &d.recipient,
+            &d.category,
+            &d.data,
+            &d.basis,
+            &d.country,
+            &d.dpf_certified,
+            &d.disclosed_on,
+            &d.at,
+            &d.by,
+        ],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| crate::error::Error::Internal("INSERT … RETURNING returned no row".into()))
 }
 
 /// The country's row in the adequacy list, if it has one.
 pub fn adequacy(conn: &impl super::On, country: &str) -> Result<Option<Adequacy>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached(
-            "SELECT country, name, decision, needs_dpf FROM adequacy WHERE country = ?1",
-        )?
-        .query_row([country], |r| {
+    super::sql::row(
+        conn,
+        "SELECT country, name, decision, needs_dpf FROM adequacy WHERE country = ?1",
+        &[&country],
+        |r| {
             Ok(Adequacy {
                 country: r.get(0)?,
                 name: r.get(1)?,
                 decision: r.get(2)?,
-                needs_dpf: r.get::<_, i64>(3)? != 0,
+                needs_dpf: r.get(3)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }
 
 /// The date the adequacy list was last brought up to date (`meta`).
 pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?)
+    super::sql::row(
+        conn,
+        "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
+        &[],
+        |r| r.get(0),
+    )
 }
 
 #[cfg(test)]

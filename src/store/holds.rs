@@ -1,7 +1,6 @@
 //! Manual holds, the retention policy table and erasure receipts.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::domain::date::parse_date;
@@ -80,24 +79,25 @@ pub fn add_manual(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
-        "INSERT INTO holds (record, reason, until, placed_at, placed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![rowid, reason, until.format("%Y-%m-%d").to_string(), at, by],
-    )?;
-    Ok(conn.last_insert_rowid())
+    let until = until.format("%Y-%m-%d").to_string();
+    super::sql::row(
+        conn,
+        "INSERT INTO holds (record, reason, until, placed_at, placed_by) VALUES (?1, ?2, ?3, ?4, ?5)
+         RETURNING id",
+        &[&rowid.0, &reason, &until, &at, &by],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))
 }
 
 /// Releases a manual hold; returns the record it was on.
 pub fn release(conn: &impl super::On, id: i64, at: &str, by: &str) -> Result<RecordId> {
-    let conn = super::tx::conn(conn)?;
-    let row: Option<(String, i64, Option<String>)> = conn
-        .query_row(
-            "SELECT r.register, r.number, h.released_at FROM holds h JOIN records r ON r.rowid = h.record WHERE h.id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
+    let row: Option<(String, i64, Option<String>)> = super::sql::row(
+        conn,
+        "SELECT r.register, r.number, h.released_at FROM holds h JOIN records r ON r.rowid = h.record WHERE h.id = ?1",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let Some((register, number, released)) = row else {
         return Err(Error::NotFound(R::NoHold.say(&[&id])));
     };
@@ -107,9 +107,10 @@ pub fn release(conn: &impl super::On, id: i64, at: &str, by: &str) -> Result<Rec
             R::HoldReleasedAlready.say(&[&id, &at]),
         ));
     }
-    conn.execute(
+    super::sql::execute(
+        conn,
         "UPDATE holds SET released_at = ?2, released_by = ?3 WHERE id = ?1",
-        params![id, at, by],
+        &[&id, &at, &by],
     )?;
     let register: Register = register
         .parse()
@@ -130,19 +131,19 @@ pub struct Receipt {
 }
 
 pub fn add_receipt(conn: &impl super::On, id: RecordId, r: &Receipt) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::execute(
+        conn,
         "INSERT INTO erasures (register, number, erased_at, erased_by, reason, request, holds_overridden)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id.register.name(),
-        id.number,
-        r.erased_at,
-        r.erased_by,
-        r.reason,
-        r.request,
-        r.holds_overridden
-    ])?;
+        &[
+            &id.register.name(),
+            &id.number,
+            &r.erased_at,
+            &r.erased_by,
+            &r.reason,
+            &r.request,
+            &r.holds_overridden,
+        ],
+    )?;
     Ok(())
 }

@@ -22,9 +22,10 @@
 //!   from those that were there before by comparing keys);
 //! - **the queries** of each submodule, with the same results: search by
 //!   word prefix regardless of case and diacritics, ids never reused;
-//! - **erasure without residue** ([`Store::take_alone`]): after an erase
-//!   commits, no copy of an erased value remains in the files the backend
-//!   owns (SQLite: no WAL, `secure_delete`; PostgreSQL: `VACUUM`);
+//! - **erasure without residue** ([`Store::take_alone`], [`Store::scrub`]):
+//!   after an erase commits, no copy of an erased value remains in the
+//!   files the backend owns (SQLite: no WAL, `secure_delete`; PostgreSQL:
+//!   `VACUUM FULL`, see "Erasure on a server");
 //! - **bulk load** (`bulk`): the fast path of `import` (SQLite: deferred
 //!   indexes; PostgreSQL: `COPY`).
 //!
@@ -59,6 +60,42 @@
 //!   yet (exit 7), never a panic; so is what only a file has
 //!   ([`Store::take_alone`], sealing, backup). Commands not wired refuse a
 //!   URL before they open anything (`commands/mod.rs`).
+
+//!
+//! # Erasure on a server
+//!
+//! Deleting a row leaves a dead row version in the table's pages, and its
+//! entries in the btree and GIN (search) indexes; a plain `VACUUM` marks
+//! that space free but, in PostgreSQL 15, leaves the bytes where they were
+//! until something else is written there. So after the erasure commits,
+//! `pg::vacuum` runs `VACUUM (FULL)` on every table it changed: each is
+//! rewritten into new files with its TOAST table and indexes, and the old
+//! files are truncated at commit. `tests/cli/server_erase.rs` reads the
+//! data files and finds no erased value (and finds one without FULL).
+//!
+//! Who may: VACUUM cannot run in a transaction block or a function (so no
+//! SECURITY DEFINER function can lend the right), and PG 15 allows it to a
+//! table's owner, a superuser or the database's owner. The tables' owner,
+//! privreg_owner, may also change the audit log, so no login role is its
+//! member; instead `init` gives the database to privreg_maintainer (cannot
+//! log in, owns no table) and makes privreg_admin its member
+//! (`migrations/pg/maintainer.sql`, with what else that grants: ANALYZE,
+//! REINDEX, CREATE of schemas, ALTER and DROP DATABASE; no change to a row,
+//! so none to the audit log). An erase first checks that its role has the
+//! owner's privileges ([`Store::take_alone`]) and refuses (exit 7) before
+//! erasing if not; a vacuum that then fails exits 7 too.
+//!
+//! A dead row version that another session's snapshot, taken before the
+//! erasure, may still see is copied by VACUUM FULL into the new files
+//! rather than dropped (an autovacuum worker's ANALYZE, a `psql`
+//! transaction left open); the vacuum waits for each table's lock, but not
+//! for snapshots that have not touched it. So it runs VERBOSE, reads the
+//! count of row versions it had to keep from each table's DETAIL, and runs
+//! again until none is kept, for at most 30 s; then it exits 7.
+//!
+//! What this does not reach (README, "Server mode"): the WAL and its
+//! archive, replicas and base backups keep the values until they are
+//! recycled, and the old files' blocks stay on the disk until reused.
 
 mod access;
 pub mod audit;

@@ -41,22 +41,23 @@ pub fn insert(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::row(
+        conn,
         "INSERT INTO preferences (record, kind, channel, purpose, source, effective, recorded_at, recorded_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        &[
+            &record_rowid.0,
+            &p.kind,
+            &p.channel.name(),
+            &p.purpose.name(),
+            &p.source,
+            &p.effective,
+            &at,
+            &by,
+        ],
+        |r| r.get(0),
     )?
-    .execute(params![
-        record_rowid,
-        p.kind,
-        p.channel.name(),
-        p.purpose.name(),
-        p.source,
-        p.effective,
-        at,
-        by
-    ])?;
-    Ok(conn.last_insert_rowid())
+    .ok_or_else(|| crate::error::Error::Internal("INSERT … RETURNING returned no row".into()))
 }
 
 pub fn list(conn: &impl super::On, record_rowid: super::RecordKey) -> Result<Vec<Preference>> {

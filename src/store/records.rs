@@ -247,11 +247,12 @@ pub fn ended_by(
     register: Register,
     day: &str,
 ) -> Result<Vec<super::RecordKey>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached("SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid")?
-        .query_map(params![register.name(), day], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+    super::sql::rows(
+        conn,
+        "SELECT rowid FROM records WHERE register = ?1 AND ended_on IS NOT NULL AND ended_on <= ?2 ORDER BY rowid",
+        &[&register.name(), &day],
+        |r| r.get(0),
+    )
 }
 
 pub fn get_by_key(conn: &impl super::On, rowid: super::RecordKey) -> Result<Option<Record>> {
@@ -501,11 +502,10 @@ pub fn update(conn: &impl super::On, record: &Record, at: &str) -> Result<()> {
 
 /// Deletes a record and, by cascade and trigger, everything that hangs on
 /// it: corrections, bases, preferences, holds, disclosures and its search
-/// index entries. `secure_delete` overwrites the freed bytes.
+/// index entries. On a file `secure_delete` overwrites the freed bytes; on
+/// a server the erasure vacuums the tables afterwards (`store/mod.rs`).
 pub fn delete(conn: &impl super::On, rowid: super::RecordKey) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached("DELETE FROM records WHERE rowid = ?1")?
-        .execute([rowid])?;
+    super::sql::execute(conn, "DELETE FROM records WHERE rowid = ?1", &[&rowid.0])?;
     Ok(())
 }
 

@@ -3,7 +3,6 @@
 //! arrive here checked and in normal form (dates ISO, names as in SPEC).
 
 use crate::messages::M;
-use rusqlite::{params, Connection};
 
 use crate::domain::request::RequestId;
 use crate::error::{Error, Result};
@@ -65,61 +64,63 @@ fn request_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Req
     <i64 as serde::Deserialize>::deserialize(d).map(RequestId)
 }
 
-fn subjects(conn: &Connection, number: i64) -> Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT subject FROM request_subjects WHERE request = ?1 ORDER BY rowid")?;
-    let rows = stmt
-        .query_map([number], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(rows)
+/// A request's subjects in the order given: a file's `rowid`; a server's
+/// table has none, and its rows are never updated or deleted, so their
+/// physical order (`ctid`) is the order they were inserted in.
+fn subjects(conn: &impl super::On, number: i64) -> Result<Vec<String>> {
+    let sql = match super::tx::db(conn) {
+        super::tx::Db::File(_) => {
+            "SELECT subject FROM request_subjects WHERE request = ?1 ORDER BY rowid"
+        }
+        super::tx::Db::Server(_) => {
+            "SELECT subject FROM request_subjects WHERE request = ?1 ORDER BY ctid"
+        }
+    };
+    super::sql::rows(conn, sql, &[&number], |r| r.get(0))
 }
 
 /// Stores a new request and returns its id. Subjects given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> {
-    let conn = super::tx::conn(conn)?;
-    let number: i64 = conn
-        .prepare_cached(
-            "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING number",
-        )?
-        .query_row(
-            params![
-                new.kind,
-                new.received,
-                new.due,
-                new.channel,
-                new.identity_verified,
-                new.at,
-                new.by
-            ],
-            |r| r.get(0),
-        )?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO request_subjects (request, subject) VALUES (?1, ?2)",
-    )?;
+    let number: i64 = super::sql::row(
+        conn,
+        "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING number",
+        &[
+            &new.kind,
+            &new.received,
+            &new.due,
+            &new.channel,
+            &new.identity_verified,
+            &new.at,
+            &new.by,
+        ],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))?;
     for subject in new.subjects {
-        stmt.execute(params![number, subject])?;
+        super::sql::execute(
+            conn,
+            "INSERT INTO request_subjects (request, subject) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            &[&number, subject],
+        )?;
     }
     Ok(RequestId(number))
 }
 
 pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
     let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
-    super::rows::by_id(
-        super::tx::conn(conn)?,
-        &sql,
-        id.0,
-        super::rows::by_name,
-        |conn, r| {
-            r.subjects = subjects(conn, id.0)?;
-            Ok(())
-        },
-    )
+    let Some(mut found) = super::sql::all::<Request>(conn, &sql, &[&id.0])?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    found.subjects = subjects(conn, id.0)?;
+    Ok(Some(found))
 }
 
 /// A request by id, or exit 4.
 pub fn load(conn: &impl super::On, id: RequestId) -> Result<Request> {
-    let conn = super::tx::conn(conn)?;
     get(conn, id)?.ok_or_else(|| Error::NotFound(M::NoRequest.say(&[&id])))
 }
 
@@ -133,19 +134,16 @@ pub struct Filter {
 
 /// Requests by due date (then id).
 pub fn list(conn: &impl super::On, filter: &Filter) -> Result<Vec<Request>> {
-    let conn = super::tx::conn(conn)?;
     let open_only = filter.open_only || filter.due_before.is_some();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM requests
-         WHERE (?1 = 0 OR status = 'open') AND (?2 IS NULL OR due < ?2)
-         ORDER BY due, number"
-    ))?;
-    let mut rows = stmt
-        .query_map(
-            params![open_only, filter.due_before],
-            super::rows::by_name::<Request>,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows: Vec<Request> = super::sql::all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM requests
+             WHERE (NOT ?1 OR status = 'open') AND (CAST(?2 AS TEXT) IS NULL OR due < ?2)
+             ORDER BY due, number"
+        ),
+        &[&open_only, &filter.due_before],
+    )?;
     for r in &mut rows {
         r.subjects = subjects(conn, r.id.0)?;
     }
@@ -161,13 +159,12 @@ pub fn extend(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE requests SET due = ?2, extended = 1, extension_reason = ?3, extended_at = ?4, extended_by = ?5
-             WHERE number = ?1 AND extended = 0 AND status = 'open'",
-        )?
-        .execute(params![id.0, due, reason, at, by])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE requests SET due = ?2, extended = true, extension_reason = ?3, extended_at = ?4, extended_by = ?5
+         WHERE number = ?1 AND NOT extended AND status = 'open'",
+        &[&id.0, &due, &reason, &at, &by],
+    )?;
     if n != 1 {
         return Err(Error::Internal(format!("{id} changed while extending it")));
     }
@@ -183,13 +180,12 @@ pub fn close(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
-             WHERE number = ?1 AND status = 'open'",
-        )?
-        .execute(params![id.0, outcome, note, at, by])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE requests SET status = 'closed', outcome = ?2, note = ?3, closed_at = ?4, closed_by = ?5
+         WHERE number = ?1 AND status = 'open'",
+        &[&id.0, &outcome, &note, &at, &by],
+    )?;
     if n != 1 {
         return Err(Error::Internal(format!("{id} changed while closing it")));
     }
@@ -198,7 +194,8 @@ pub fn close(
 
 /// Writes a request's free text (how the identity was verified, the
 /// reason for the extension, the closing note) anew: an erasure redacts
-/// it. With `secure_delete` the old text is overwritten in the file.
+/// it. With `secure_delete` the old text is overwritten in the file; on a
+/// server the erasure vacuums the table afterwards (`store/mod.rs`).
 pub fn set_free_text(
     conn: &impl super::On,
     id: RequestId,
@@ -206,17 +203,18 @@ pub fn set_free_text(
     extension_reason: Option<&str>,
     note: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.prepare_cached(
+    super::sql::execute(
+        conn,
         "UPDATE requests SET identity_verified = ?2, extension_reason = ?3, note = ?4 WHERE number = ?1",
-    )?
-    .execute(params![id.0, identity_verified, extension_reason, note])?;
+        &[&id.0, &identity_verified, &extension_reason, &note],
+    )?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     fn db() -> Connection {
         let conn = Connection::open_in_memory().unwrap();
@@ -302,21 +300,21 @@ pub struct SubjectRequest {
 
 /// The requests that name record `subject` (its id, e.g. `C-12`).
 pub fn of_subject(conn: &impl super::On, subject: &str) -> Result<Vec<SubjectRequest>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare_cached(
+    super::sql::rows(
+        conn,
         "SELECT q.number, q.type, q.received, q.due, q.extended, q.status, q.outcome
          FROM requests q JOIN request_subjects s ON s.request = q.number WHERE s.subject = ?1",
-    )?;
-    let rows = stmt.query_map([subject], |r| {
-        Ok(SubjectRequest {
-            id: format!("REQ-{}", r.get::<_, i64>(0)?),
-            kind: r.get(1)?,
-            received: r.get(2)?,
-            due: r.get(3)?,
-            extended: r.get(4)?,
-            status: r.get(5)?,
-            outcome: r.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[&subject],
+        |r| {
+            Ok(SubjectRequest {
+                id: format!("REQ-{}", r.get::<i64>(0)?),
+                kind: r.get(1)?,
+                received: r.get(2)?,
+                due: r.get(3)?,
+                extended: r.get(4)?,
+                status: r.get(5)?,
+                outcome: r.get(6)?,
+            })
+        },
+    )
 }

@@ -2,8 +2,6 @@
 //! record is kept but only stored. Marketing lists and register exports
 //! leave out rows whose `restricted_at` is set.
 
-use rusqlite::params;
-
 use crate::error::{Error, Result};
 
 /// Marks a record restricted. The caller checks that it was not already.
@@ -14,13 +12,12 @@ pub fn restrict(
     reason: &str,
     request: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE records SET restricted_at = ?2, restriction_reason = ?3, restriction_request = ?4, updated_at = ?2
-             WHERE rowid = ?1 AND restricted_at IS NULL",
-        )?
-        .execute(params![rowid, at, reason, request])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE records SET restricted_at = ?2, restriction_reason = ?3, restriction_request = ?4, updated_at = ?2
+         WHERE rowid = ?1 AND restricted_at IS NULL",
+        &[&rowid.0, &at, &reason, &request],
+    )?;
     if n != 1 {
         return Err(Error::Internal(
             "the record changed while restricting it".into(),
@@ -31,13 +28,12 @@ pub fn restrict(
 
 /// Lifts a record's restriction. The caller checks that it had one.
 pub fn lift(conn: &impl super::On, rowid: super::RecordKey, at: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn
-        .prepare_cached(
-            "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
-             WHERE rowid = ?1 AND restricted_at IS NOT NULL",
-        )?
-        .execute(params![rowid, at])?;
+    let n = super::sql::execute(
+        conn,
+        "UPDATE records SET restricted_at = NULL, restriction_reason = NULL, restriction_request = NULL, updated_at = ?2
+         WHERE rowid = ?1 AND restricted_at IS NOT NULL",
+        &[&rowid.0, &at],
+    )?;
     if n != 1 {
         return Err(Error::Internal(
             "the record changed while lifting its restriction".into(),

@@ -1,9 +1,8 @@
 //! Rows read into their structs by column name (serde_rusqlite): a query
 //! names its columns as the struct names its fields, so the two cannot
 //! drift apart by position, and no `r.get(0)? … r.get(n)?` lists repeat.
-//! Also one row by its id with the rows that hang on it.
 
-use rusqlite::{Connection, OptionalExtension, Params, Row};
+use rusqlite::{Connection, Params, Row};
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
@@ -22,22 +21,6 @@ pub(super) fn all<T: DeserializeOwned>(
         out.push(serde_rusqlite::from_row_with_columns(row, &columns).map_err(row_error)?);
     }
     Ok(out)
-}
-
-/// The row `sql` selects by its id (`?1`), read by `read` and completed by
-/// `fill` (the rows that hang on it), or `None`.
-pub(super) fn by_id<T>(
-    conn: &Connection,
-    sql: &str,
-    id: i64,
-    read: fn(&Row<'_>) -> rusqlite::Result<T>,
-    fill: impl FnOnce(&Connection, &mut T) -> Result<()>,
-) -> Result<Option<T>> {
-    let Some(mut found) = conn.prepare_cached(sql)?.query_row([id], read).optional()? else {
-        return Ok(None);
-    };
-    fill(conn, &mut found)?;
-    Ok(Some(found))
 }
 
 /// One row as a `T`, read by column name: for `query_row` and `query_map`.

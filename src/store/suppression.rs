@@ -6,7 +6,7 @@
 //! only millions).
 
 use hmac::{Hmac, Mac};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use sha2::Sha256;
 
 use crate::domain::fields::{index_of, Values};
@@ -29,10 +29,14 @@ pub fn create_secret(conn: &impl super::On) -> Result<()> {
     Ok(())
 }
 
-fn secret(conn: &Connection) -> Result<String> {
-    conn.prepare_cached("SELECT value FROM meta WHERE key = 'suppression_key'")?
-        .query_row([], |r| r.get(0))
-        .optional()?
+/// The HMAC key: in a file's `meta`, sealed with it; in a server's
+/// `secrets`, which auditors cannot read (see migrations/pg/001_schema.sql).
+fn secret(conn: &impl super::On) -> Result<String> {
+    let sql = match super::tx::db(conn) {
+        super::tx::Db::File(_) => "SELECT value FROM meta WHERE key = 'suppression_key'",
+        super::tx::Db::Server(_) => "SELECT value FROM secrets WHERE name = 'suppression_key'",
+    };
+    super::sql::row(conn, sql, &[], |r| r.get(0))?
         .ok_or_else(|| Error::Storage(S::NoSuppressionKey.into()))
 }
 
@@ -54,7 +58,7 @@ fn identifiers(register: Register, values: &Values) -> Vec<(&'static str, String
 }
 
 fn hashes(
-    conn: &Connection,
+    conn: &impl super::On,
     register: Register,
     values: &Values,
 ) -> Result<Vec<(&'static str, String)>> {
@@ -85,12 +89,13 @@ fn hashes(
 /// Did the record ever opt out or withdraw a consent (or was it
 /// suppressed itself)? Then its erasure leaves it on the list.
 pub fn ever_opted_out(conn: &impl super::On, rowid: super::RecordKey) -> Result<bool> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
-        )?
-        .query_row([rowid], |r| r.get(0))?)
+    Ok(super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind != 'consent')",
+        &[&rowid.0],
+        |r| r.get(0),
+    )?
+    .unwrap_or(false))
 }
 
 /// Puts an erased record's identifiers on the list, from `since`.
@@ -100,11 +105,13 @@ pub fn add(
     values: &Values,
     since: &str,
 ) -> Result<usize> {
-    let conn = super::tx::conn(conn)?;
     let hashes = hashes(conn, register, values)?;
     for (kind, hash) in &hashes {
-        conn.prepare_cached("INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since")?
-            .execute(params![hash, kind, since])?;
+        super::sql::execute(
+            conn,
+            "INSERT INTO suppression (hash, kind, since) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO UPDATE SET since = excluded.since",
+            &[hash, kind, &since],
+        )?;
     }
     Ok(hashes.len())
 }
@@ -131,16 +138,17 @@ pub fn apply(
     at: &str,
     by: &str,
 ) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
     if !any(conn)? {
         return Ok(None);
     }
     let mut since: Option<String> = None;
     for (_, hash) in hashes(conn, register, values)? {
-        let found: Option<String> = conn
-            .prepare_cached("SELECT since FROM suppression WHERE hash = ?1")?
-            .query_row([hash], |r| r.get(0))
-            .optional()?;
+        let found: Option<String> = super::sql::row(
+            conn,
+            "SELECT since FROM suppression WHERE hash = ?1",
+            &[&hash],
+            |r| r.get(0),
+        )?;
         if let Some(s) = found {
             if since.as_ref().is_none_or(|cur| s > *cur) {
                 since = Some(s);
@@ -148,9 +156,13 @@ pub fn apply(
         }
     }
     let Some(since) = since else { return Ok(None) };
-    let already: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind = 'suppression' AND effective = ?2)")?
-        .query_row(params![rowid, since], |r| r.get(0))?;
+    let already: bool = super::sql::row(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM preferences WHERE record = ?1 AND kind = 'suppression' AND effective = ?2)",
+        &[&rowid.0, &since],
+        |r| r.get(0),
+    )?
+    .unwrap_or(false);
     if !already {
         preferences::insert(
             conn,

@@ -152,9 +152,26 @@ impl Store {
 
     /// Takes the register to this connection alone for an erasure: see
     /// [`take_alone`]. Every erasure runs between this and
-    /// [`Store::give_back`].
+    /// [`Store::give_back`], and is followed by [`Store::scrub`]. A server
+    /// is not taken alone (its readers see their snapshots, and the vacuum
+    /// after the erasure takes each table's lock); it is checked instead
+    /// that this role may vacuum, before anything is erased.
     pub fn take_alone(&mut self, db: &Path) -> Result<()> {
-        take_alone(self.file_mut()?, db, ALONE_WAIT)
+        match &mut self.backend {
+            Backend::File(conn) => take_alone(conn, db, ALONE_WAIT),
+            Backend::Server(client) => super::pg::vacuum::check(client),
+        }
+    }
+
+    /// After an erasure committed, what leaves no copy of an erased value
+    /// in the backend's files: nothing on a file (`secure_delete` and no
+    /// WAL did it in the transaction), `VACUUM FULL` on a server. An error
+    /// means that values may remain: the erasure must not exit 0.
+    pub fn scrub(&mut self) -> Result<()> {
+        match &self.backend {
+            Backend::File(_) => Ok(()),
+            Backend::Server(client) => super::pg::vacuum::vacuum(client),
+        }
     }
 
     /// Ends what [`Store::take_alone`] began: see [`give_back`].

@@ -39,5 +39,7 @@ mod restrict;
 mod seal;
 mod search;
 mod server;
+mod server_erase;
+mod server_records;
 mod tour;
 mod validation;

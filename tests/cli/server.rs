@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::util::TODAY;
 
 /// A fresh database in the test cluster, dropped with its roles at the end.
-struct Pg {
+pub(crate) struct Pg {
     admin_url: String,
     db: String,
     roles: Vec<String>,
@@ -25,7 +25,7 @@ struct Pg {
 
 impl Pg {
     /// A new empty database, or `None` (test skipped) without a cluster.
-    fn new(test: &str) -> Option<Pg> {
+    pub(crate) fn new(test: &str) -> Option<Pg> {
         let admin_url = match std::env::var("PRIVREG_TEST_PG") {
             Ok(url) if !url.is_empty() => url,
             _ => {
@@ -57,18 +57,18 @@ impl Pg {
 
     /// The URL of this database for `user` (no password: the cluster
     /// trusts its socket).
-    fn url(&self, user: &str) -> String {
+    pub(crate) fn url(&self, user: &str) -> String {
         url_for(&self.admin_url, user, &self.db)
     }
 
     /// A role name of this test's own (roles are the cluster's).
-    fn role(&self, name: &str) -> String {
+    pub(crate) fn role(&self, name: &str) -> String {
         format!("{}_{name}", self.db)
     }
 
     /// A login role in `group` (`privreg_staff`, …), as `operator add`
     /// will make it once it works on servers.
-    fn login(&mut self, name: &str, group: Option<&str>) -> String {
+    pub(crate) fn login(&mut self, name: &str, group: Option<&str>) -> String {
         let role = self.role(name);
         let member = group.map(|g| format!(" IN ROLE {g}")).unwrap_or_default();
         self.superuser_in_db(&format!("CREATE ROLE \"{role}\" LOGIN{member}"));
@@ -77,12 +77,12 @@ impl Pg {
     }
 
     /// SQL as the cluster's superuser in its maintenance database.
-    fn superuser(&self, sql: &str) -> String {
+    pub(crate) fn superuser(&self, sql: &str) -> String {
         ok(psql(&self.admin_url, sql))
     }
 
     /// SQL as the superuser in this test's database.
-    fn superuser_in_db(&self, sql: &str) -> String {
+    pub(crate) fn superuser_in_db(&self, sql: &str) -> String {
         let user = self
             .admin_url
             .split_once("://")
@@ -93,7 +93,7 @@ impl Pg {
     }
 
     /// SQL as `role` in this test's database.
-    fn as_role(&self, role: &str, sql: &str) -> Output {
+    pub(crate) fn as_role(&self, role: &str, sql: &str) -> Output {
         psql(&self.url(role), sql)
     }
 
@@ -111,13 +111,13 @@ impl Pg {
     }
 
     /// `privreg ARGS --db URL` as `user`.
-    fn privreg(&self, user: &str, args: &[&str]) -> Output {
+    pub(crate) fn privreg(&self, user: &str, args: &[&str]) -> Output {
         privreg(&self.url(user), args)
     }
 
     /// `privreg init` as the superuser with a first admin of this test's
     /// own (the superuser itself would be every parallel test's admin).
-    fn init(&mut self) -> String {
+    pub(crate) fn init(&mut self) -> String {
         let admin = self.role("admin");
         self.roles.push(admin.clone());
         let user = self.superuser_user();
@@ -161,7 +161,7 @@ fn url_for(admin_url: &str, user: &str, db: &str) -> String {
 
 /// psql, the plain client: no ~/.psqlrc, stop at the first error, errors
 /// with their SQLSTATE, rows unaligned without headers.
-fn psql(url: &str, sql: &str) -> Output {
+pub(crate) fn psql(url: &str, sql: &str) -> Output {
     std::process::Command::new("psql")
         .args([
             "-X",
@@ -179,7 +179,7 @@ fn psql(url: &str, sql: &str) -> Output {
         .expect("psql (PostgreSQL's client) is installed")
 }
 
-fn ok(out: Output) -> String {
+pub(crate) fn ok(out: Output) -> String {
     assert!(out.status.success(), "psql failed:\n{}", text(&out));
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
@@ -199,7 +199,7 @@ fn privreg(url: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "exit {:?}\nstdout: {}\nstderr: {}",
         out.status.code(),
@@ -615,7 +615,7 @@ fn tls_is_refused_rather_than_sent_in_the_clear() {
 #[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [
-        &["erase", "C-1", "--reason", "x"][..],
+        &["purpose", "list"][..],
         &["export", "register", "customer"],
         &["operator", "list"],
     ] {
@@ -709,7 +709,13 @@ fn set_mode(path: &std::path::Path, mode: u32) {
 /// Runs `args` with `--format json` on the file register `env` and on the
 /// server register `pg` as `role`: both must end with `code` and print
 /// the same stdout. Returns the server's stdout.
-fn same_on_both(env: &crate::util::Env, pg: &Pg, role: &str, code: i32, args: &[&str]) -> String {
+pub(crate) fn same_on_both(
+    env: &crate::util::Env,
+    pg: &Pg,
+    role: &str,
+    code: i32,
+    args: &[&str],
+) -> String {
     let mut all = vec!["--format", "json"];
     all.extend_from_slice(args);
     let file = env.cmd(&all).output().unwrap();

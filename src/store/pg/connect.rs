@@ -100,6 +100,8 @@ impl Target {
 /// `PGPASSWORD`, else the password file, else the terminal.
 pub fn connect(target: &Target) -> Result<Client> {
     let mut config = target.config.clone();
+    // What VACUUM VERBOSE counts after an erasure (`vacuum.rs`).
+    config.notice_callback(super::vacuum::notice);
     let from_env = env("PGPASSWORD");
     if let Some(p) = &from_env {
         config.password(p);

@@ -30,6 +30,11 @@ pub(super) const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 const PRIVILEGES: &str = include_str!("../../../migrations/pg/privileges.sql");
 
+/// The database owned by privreg_maintainer, so that an admin's erasure
+/// may vacuum (see the file); run by every init, also on a register made
+/// before it.
+const MAINTAINER: &str = include_str!("../../../migrations/pg/maintainer.sql");
+
 /// What `init` made.
 #[derive(Debug)]
 pub struct Initialised {
@@ -49,6 +54,7 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
     let context = S::CannotMakeRegister.say(&[&target.shown]);
     let fail = |e: postgres::Error| server_error(&context, &e);
     if has_register(&mut client, &context)? {
+        client.batch_execute(MAINTAINER).map_err(fail)?;
         return Ok(None);
     }
     let mut tx = client.transaction().map_err(fail)?;
@@ -95,6 +101,7 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
     .map_err(fail)?;
     tx.batch_execute("RESET ROLE").map_err(fail)?;
     let made_role = make_admin(&mut tx, &admin).map_err(fail)?;
+    tx.batch_execute(MAINTAINER).map_err(fail)?;
     tx.batch_execute(
         "DO $$ BEGIN
              IF current_setting('privreg.granted_owner', true) = 'yes' THEN

@@ -8,8 +8,11 @@
 //! in `migrations/pg/` with its roles and privileges, and the server as a
 //! second backend behind `Store` and `Tx` (`tx.rs`: opening a register,
 //! transactions), wired for `add`, `import` (`copy.rs`: through COPY),
-//! `show`, `search`, `correct`, `end`, `audit verify`, `audit checkpoint`
-//! and `export audit` (`commands::on_servers`).
+//! `show`, `search`, `correct`, `end`, `erase` (with the vacuum of
+//! `vacuum.rs`), `request`, `hold`, `restrict`, `basis`, `consent`,
+//! `optout`, `disclose`, `breach` (not the letters of `notify --subjects`),
+//! `check`, `retention report`, `audit verify`, `audit checkpoint` and
+//! `export audit` (`commands::on_servers`).
 //! Not yet: every other command (it refuses a URL, exit 7), migrations of
 //! an older server schema, TLS (a URL with `sslmode=require` is refused
 //! rather than sent in the clear).
@@ -19,6 +22,7 @@ mod copy;
 mod init;
 mod pgpass;
 mod tx;
+pub mod vacuum;
 
 pub use connect::{connect, Target};
 pub use copy::CopyLoad;
