@@ -18,6 +18,7 @@ mod init;
 mod json_keys;
 mod json_keys_ops3;
 mod json_keys_ops4;
+mod json_keys_ops6;
 mod language;
 mod language_msga;
 mod language_msgb;
