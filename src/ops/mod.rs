@@ -9,6 +9,7 @@
 //! file, so that `commands/<verb>.rs` depend on `ops` and never on each
 //! other (cargo's `src/ops/` under `src/bin/cargo/commands/`).
 
+pub mod audit;
 pub mod backup;
 pub mod bases;
 pub mod breach;
