@@ -26,11 +26,11 @@ pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
 
 pub fn restore(session: &mut Session, a: RestoreArgs, register: &Path) -> Result<Output> {
     // A sealed backup is first copied and rekeyed to the register's key
-    // (src/commands/sealing.rs); the rest reads that copy.
+    // (src/ops/sealing.rs); the rest reads that copy.
     let mut sealed_copy = None;
     let source = if crate::seal::is_sealed(&a.file)? {
         let copy = Scratch::create(register)?;
-        super::sealing::open_backup_as(&a.file, &copy.0, &session.who.operator)?;
+        crate::ops::sealing::open_backup_as(&a.file, &copy.0, &session.who.operator)?;
         sealed_copy.insert(copy).0.clone()
     } else {
         a.file.clone()

@@ -25,7 +25,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     let keys = if global.db.exists() || plain_for_tests() {
         None
     } else {
-        Some(super::sealing::seal_new(&global.db, &admin)?)
+        Some(crate::ops::sealing::seal_new(&global.db, &admin)?)
     };
     let created = Store::create(&global.db);
     if created.is_err() {

@@ -29,7 +29,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
         OperatorCommand::Add { name, role } => {
             check_name(&name)?;
             let db = session.db.clone();
-            let pass = super::sealing::new_operator_passphrase(&db, &name)?;
+            let pass = crate::ops::sealing::new_operator_passphrase(&db, &name)?;
             session.write("operator-add", |tx, who| {
                 if let Some(op) = operators::get(tx, &name)? {
                     // After `privreg encrypt` only its admin has a slot: the
@@ -37,12 +37,12 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                     let slotless = pass.is_some()
                         && op.enabled
                         && op.role == role
-                        && !super::sealing::has_slot(&db, &name)?;
+                        && !crate::ops::sealing::has_slot(&db, &name)?;
                     if !slotless {
                         return Err(Error::Conflict(A::OperatorExists.say(&[&name])));
                     }
                     if let Some(pass) = &pass {
-                        super::sealing::add_slot(&db, &name, pass)?;
+                        crate::ops::sealing::add_slot(&db, &name, pass)?;
                     }
                     return Ok((
                         operator_done(&name, Some(role), true),
@@ -55,7 +55,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
                 // In the transaction: no slot, no operator.
                 if let Some(pass) = &pass {
-                    super::sealing::add_slot(&db, &name, pass)?;
+                    crate::ops::sealing::add_slot(&db, &name, pass)?;
                 }
                 Ok((
                     operator_done(&name, Some(role), true),
@@ -91,7 +91,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             // finish), never listed disabled while their passphrase still
             // opens the file or a backup made afterwards (issue #14).
             check_disable(session, &name)?;
-            super::sealing::rotate_without(session, &name)?;
+            crate::ops::sealing::rotate_without(&mut session.store, &session.db, &name)?;
             disable(session, &name)
         }
     }

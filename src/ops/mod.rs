@@ -22,6 +22,7 @@ pub mod records;
 pub mod requests;
 pub mod restrict;
 pub mod retention;
+pub mod sealing;
 pub mod search;
 pub mod show;
 
