@@ -2,9 +2,11 @@
 //! every field of its register by name, hetu masked unless revealed; and
 //! with its details, as `show` and the access report print it.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::fields::{fields, Kind};
+use crate::domain::register::RecordId;
 use crate::error::Result;
 use crate::ops::show::Details;
 use crate::ops::Who;
@@ -13,11 +15,24 @@ use crate::output::Column;
 use crate::store::records::Record;
 use crate::store::Tx;
 
+/// The keys every record begins with.
+#[derive(Serialize)]
+struct RecordHead {
+    #[serde(serialize_with = "crate::ops::as_text")]
+    id: RecordId,
+    register: &'static str,
+    status: &'static str,
+}
+
+/// A record as a map: its [`RecordHead`], then every field of its
+/// register by name. The fields are the register's (`domain/fields.rs`),
+/// so this part of the map is built from that list rather than typed.
 pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("id".into(), record.id.to_string().into());
-    m.insert("register".into(), record.register().name().into());
-    m.insert("status".into(), record.status(today).name().into());
+    let mut m = to_map(&RecordHead {
+        id: record.id,
+        register: record.register().name(),
+        status: record.status(today).name(),
+    });
     for (f, v) in fields(record.register()).iter().zip(&record.values) {
         let value = match (v, f.kind) {
             (None, _) => Value::Null,

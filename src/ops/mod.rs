@@ -13,6 +13,7 @@ pub mod audit;
 pub mod backup;
 pub mod bases;
 pub mod breach;
+pub mod check;
 pub mod disclose;
 pub mod erase;
 pub mod holds;
