@@ -1,74 +1,9 @@
-//! How a record looks on output (SPEC §2): `id`, `register`, `status` and
-//! every field of its register by name, hetu masked unless revealed; and
-//! with its details, as `show` and the access report print it.
+//! How a record looks on output (SPEC §2): the maps are `ops::view`'s;
+//! here, the columns of a table of people.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
-
-use crate::domain::fields::{fields, Kind};
-use crate::domain::register::RecordId;
-use crate::error::Result;
-use crate::ops::show::Details;
-use crate::ops::Who;
-use crate::output::to_map;
 use crate::output::Column;
-use crate::store::records::Record;
-use crate::store::Tx;
 
-/// The keys every record begins with.
-#[derive(Serialize)]
-struct RecordHead {
-    #[serde(serialize_with = "crate::ops::as_text")]
-    id: RecordId,
-    register: &'static str,
-    status: &'static str,
-}
-
-/// A record as a map: its [`RecordHead`], then every field of its
-/// register by name. The fields are the register's (`domain/fields.rs`),
-/// so this part of the map is built from that list rather than typed.
-pub fn record_json(record: &Record, today: &str, reveal_hetu: bool) -> Map<String, Value> {
-    let mut m = to_map(&RecordHead {
-        id: record.id,
-        register: record.register().name(),
-        status: record.status(today).name(),
-    });
-    for (f, v) in fields(record.register()).iter().zip(&record.values) {
-        let value = match (v, f.kind) {
-            (None, _) => Value::Null,
-            (Some(s), Kind::Hetu) if !reveal_hetu => crate::domain::hetu::mask(s).into(),
-            (Some(s), Kind::Bool) => Value::Bool(s == "true"),
-            (Some(s), _) => s.clone().into(),
-        };
-        m.insert(f.name.into(), value);
-    }
-    m
-}
-
-/// A record with its legal bases, preferences, holds, corrections and
-/// disclosures: what `show` prints and the access report of `export`
-/// repeats for each record.
-pub fn full_json(
-    conn: &Tx<'_>,
-    record: &Record,
-    who: &Who,
-    reveal: bool,
-) -> Result<Map<String, Value>> {
-    let details = crate::ops::show::details(conn, record, who, reveal)?;
-    Ok(with_details(record, &details, who, reveal))
-}
-
-/// A record's fields followed by its [`Details`].
-pub fn with_details(
-    record: &Record,
-    details: &Details,
-    who: &Who,
-    reveal: bool,
-) -> Map<String, Value> {
-    let mut m = record_json(record, &who.today_iso(), reveal);
-    m.extend(to_map(details));
-    m
-}
+pub use crate::ops::view::{full_json, record_json, with_details};
 
 /// The columns of a listing of people in a table.
 pub const RECORD_COLUMNS: &[Column] = &[

@@ -16,6 +16,7 @@ pub mod breach;
 pub mod check;
 pub mod disclose;
 pub mod erase;
+pub mod export;
 pub mod holds;
 pub mod init;
 pub mod marketing;
@@ -28,6 +29,7 @@ pub mod retention;
 pub mod sealing;
 pub mod search;
 pub mod show;
+pub mod view;
 
 use chrono::NaiveDate;
 
