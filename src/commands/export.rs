@@ -1,25 +1,19 @@
 //! `export register`, `export subject` and `export audit`: what an
 //! auditor, or a data subject (Art. 15 and 20), takes away.
 
-use serde_json::{Map, Value};
-
-use super::view::{full_json, record_json};
-use super::{Session, Who};
+use super::view::record_json;
+use super::Session;
 use crate::cli::{ExportAuditArgs, ExportRegisterArgs, ExportSubjectArgs};
-use crate::domain::basis::Basis;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::fields::{fields, Kind};
-use crate::domain::hetu::Hetu;
 use crate::domain::register::Register;
-use crate::domain::words;
 use crate::error::{Error, Result};
-use crate::messages::Lang as MsgLang;
 use crate::messages::R;
+use crate::ops::export as ops;
 use crate::ops::records::check_request;
 use crate::output::{to_map, Format, ListWriter, Output};
 use crate::store::audit::{self, Entry};
-use crate::store::records::{self, Record};
-use crate::store::Tx;
+use crate::store::records;
 
 /// The columns of a register export: id and status, then every field in
 /// SPEC §3 order. `import` reads this file back (it skips id and status).
@@ -161,122 +155,14 @@ pub fn audit(session: &mut Session, a: ExportAuditArgs) -> Result<Output> {
     Ok(n)
 }
 
-/// The records of the person named by an id or a hetu, or exit 4.
-fn subject_records(tx: &Tx<'_>, a: &ExportSubjectArgs, who: &Who) -> Result<Vec<Record>> {
-    let (hetu, email) = match (&a.id, &a.hetu) {
-        (Some(id), None) => {
-            let r = crate::ops::records::load(tx, *id)?;
-            (
-                r.get("hetu").map(str::to_string),
-                records::email_key(r.get("email")),
-            )
-        }
-        (None, Some(h)) => {
-            let h = Hetu::parse(h, who.today).map_err(|e| Error::invalid("hetu", e.0))?;
-            (Some(h.as_str().to_string()), None)
-        }
-        _ => return Err(Error::Usage(R::ExportUsage.into())),
-    };
-    let found = records::same_person(tx, hetu.as_deref(), email.as_deref())?;
-    if found.is_empty() {
-        return Err(Error::NotFound(R::NoSuchPerson.into()));
-    }
-    Ok(found)
-}
-
-/// Adds each basis's purpose and legal basis in words, for a reader.
-fn titled_bases(tx: &Tx<'_>, record: &mut Map<String, Value>, lang: MsgLang) -> Result<()> {
-    let Some(Value::Array(bases)) = record.get_mut("bases") else {
-        return Ok(());
-    };
-    for b in bases.iter_mut() {
-        let Some(obj) = b.as_object_mut() else {
-            continue;
-        };
-        let purpose = obj
-            .get("purpose")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let title = match (lang, words::purpose_sv(&purpose)) {
-            (MsgLang::Sv, Some(sv)) => Some(sv.to_string()),
-            _ => crate::store::bases::purpose_title(tx, &purpose, lang != MsgLang::En)?,
-        };
-        obj.insert("purpose_title".into(), title.unwrap_or(purpose).into());
-        let basis = obj.get("basis").and_then(Value::as_str).unwrap_or_default();
-        if let Some(b) = Basis::ALL.into_iter().find(|b| b.name() == basis) {
-            obj.insert("basis_title".into(), words::basis_title(b, lang).into());
-        }
-    }
-    Ok(())
-}
-
-/// The data subject requests that name any of the person's records.
-fn requests_of(tx: &Tx<'_>, ids: &[String]) -> Result<Vec<Value>> {
-    let mut out: Vec<crate::store::requests::SubjectRequest> = Vec::new();
-    for id in ids {
-        for r in crate::store::requests::of_subject(tx, id)? {
-            if !out.contains(&r) {
-                out.push(r);
-            }
-        }
-    }
-    Ok(out
-        .iter()
-        .map(|r| serde_json::to_value(r).unwrap_or_default())
-        .collect())
-}
-
-/// The access report: every record of the person with its purposes,
-/// bases, recipients, retention, preferences and history; the requests;
-/// the controller; the rights. In `lang` (`--lang`), else in the person's
-/// own language.
-pub fn subject_report(
-    tx: &Tx<'_>,
-    who: &Who,
-    found: &[Record],
-    reveal: bool,
-    lang: Option<MsgLang>,
-) -> Result<Map<String, Value>> {
-    let lang =
-        lang.unwrap_or_else(|| MsgLang::of_person(found.first().and_then(|r| r.get("language"))));
-    let mut people = Vec::new();
-    for r in found {
-        let mut m = full_json(tx, r, who, reveal)?;
-        let texts = crate::store::notice::register_texts(tx, r.register(), lang != MsgLang::En)?;
-        let (title, source) = match lang {
-            MsgLang::Sv => {
-                let (t, s) = words::register_sv(r.register());
-                (t.to_string(), s.to_string())
-            }
-            _ => (texts.title, texts.sources),
-        };
-        m.insert("register_title".into(), title.into());
-        titled_bases(tx, &mut m, lang)?;
-        m.insert("source".into(), source.into());
-        people.push(Value::Object(m));
-    }
-    let ids: Vec<String> = found.iter().map(|r| r.id.to_string()).collect();
-    let mut report = Map::new();
-    report.insert("generated_on".into(), who.today_iso().into());
-    report.insert("language".into(), lang.code().into());
-    report.insert(
-        "controller".into(),
-        Value::Object(crate::output::to_map(&crate::ops::controller::load(tx)?)),
-    );
-    report.insert("records".into(), people.into());
-    report.insert("requests".into(), requests_of(tx, &ids)?.into());
-    report.insert("rights".into(), crate::domain::rights::json(lang).into());
-    Ok(report)
-}
-
 pub fn subject(session: &mut Session, a: ExportSubjectArgs) -> Result<Output> {
     let format = session.global.format;
     let lang = session.global.lang;
     session.write("export-subject", |tx, who| {
         let request = check_request(tx, a.request.as_deref())?;
-        let found = subject_records(tx, &a, who)?;
-        let report = subject_report(tx, who, &found, a.reveal_hetu, lang)?;
+        let found = ops::subject_records(tx, a.id, a.hetu.as_deref(), who)?;
+        let report = ops::subject_report(tx, who, &found, a.reveal_hetu, lang)?;
+        let report = to_map(&report);
         let entry = Entry {
             records: found.iter().map(|r| r.id.to_string()).collect(),
             fields: if a.reveal_hetu {

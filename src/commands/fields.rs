@@ -5,13 +5,25 @@
 use std::io::Write;
 
 use clap::CommandFactory;
-use serde_json::{Map, Value};
+use serde::Serialize;
 
 use crate::cli::{Cli, FieldsArgs};
 use crate::domain::fields::{self, Default};
 use crate::domain::register::Register;
 use crate::error::Result;
-use crate::output::Output;
+use crate::output::{to_map, Output};
+
+/// A row of `fields`.
+#[derive(Serialize)]
+struct FieldRow {
+    register: String,
+    field: &'static str,
+    /// The Finnish names a file's header may use, comma-separated.
+    finnish: String,
+    required: bool,
+    default: Option<&'static str>,
+    form: String,
+}
 
 pub fn run(args: FieldsArgs) -> Output {
     let registers = match args.register {
@@ -21,22 +33,18 @@ pub fn run(args: FieldsArgs) -> Output {
     let mut rows = Vec::new();
     for register in registers {
         for f in fields::fields(register) {
-            let mut row = Map::new();
-            row.insert("register".into(), register.to_string().into());
-            row.insert("field".into(), f.name.into());
-            let finnish = fields::finnish_names(register, f.name);
-            row.insert("finnish".into(), Value::from(finnish.join(", ")));
-            row.insert("required".into(), f.required.into());
-            row.insert(
-                "default".into(),
-                match f.default {
-                    Some(Default::Today) => "today".into(),
-                    Some(Default::Value(v)) => v.into(),
-                    None => Value::Null,
+            rows.push(to_map(&FieldRow {
+                register: register.to_string(),
+                field: f.name,
+                finnish: fields::finnish_names(register, f.name).join(", "),
+                required: f.required,
+                default: match f.default {
+                    Some(Default::Today) => Some("today"),
+                    Some(Default::Value(v)) => Some(v),
+                    None => None,
                 },
-            );
-            row.insert("form".into(), f.kind.form().into());
-            rows.push(row);
+                form: f.kind.form(),
+            }));
         }
     }
     Output::List {

@@ -1,12 +1,11 @@
-//! `init`: a new register file with its first admin.
+//! `init`: a new register file with its first admin (the operation is
+//! `ops::init`'s), or a register on a PostgreSQL server.
 
 use crate::cli::{Global, InitArgs};
 use crate::error::{Error, Result};
 use crate::messages::A;
-use crate::output::Output;
-use crate::store::audit::{self, Entry};
-use crate::store::operators::{self, Role};
-use crate::store::Store;
+use crate::ops::init::{self, Made};
+use crate::output::{to_map, Output};
 
 use super::login_name;
 use crate::clock::Clock;
@@ -20,43 +19,22 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
         .or_else(|| global.operator.clone())
         .or_else(login_name)
         .ok_or_else(|| Error::Usage(A::WhoIsFirstAdmin.into()))?;
-    super::operator::check_name(&admin)?;
-    // A new register is sealed from its first byte (SPEC §7).
-    let keys = if global.db.exists() || plain_for_tests() {
-        None
-    } else {
-        Some(super::sealing::seal_new(&global.db, &admin)?)
-    };
-    let created = Store::create(&global.db);
-    if created.is_err() {
-        if let Some(keys) = &keys {
-            let _ = std::fs::remove_file(keys);
-        }
-    }
-    let Some(mut store) = created? else {
+    crate::ops::operators::check_name(&admin)?;
+    let register = global.db.display().to_string();
+    let now = || Ok(Clock::current()?.now_rfc3339());
+    let Some((store, now)) = init::create(&global.db, &admin, plain_for_tests(), now)? else {
         if !global.quiet {
             eprintln!(
                 "privreg: {}",
                 A::AlreadyRegister.say(&[&global.db.display()])
             );
         }
-        return Ok(done(global, false, None));
+        return Ok(Output::Done(to_map(&Made::existing(register))));
     };
-    let now = Clock::current()?.now_rfc3339();
-    let tx = store.begin(crate::store::Mode::Read)?;
-    operators::add(&tx, &admin, Role::Admin, &now, None)?;
-    crate::store::suppression::create_secret(&tx)?;
-    audit::append(
-        &tx,
-        &admin,
-        &now,
-        &Entry::new("init").detail(format!("admin={admin}")),
-    )?;
-    tx.commit()?;
     let tx = store.peek()?;
     let register_id = crate::store::register_id(&tx)?;
     // The log's first line anchors it from its first entry.
-    if let Err(why) = super::audit::append_to_log(&tx, &global.db, &now) {
+    if let Err(why) = crate::ops::audit::append_to_log(&tx, &global.db, &now) {
         eprintln!(
             "privreg: {}: {}",
             crate::messages::M::WarningPrefix,
@@ -69,11 +47,12 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
             A::Created.say(&[&global.db.display(), &admin])
         );
     }
-    let mut out = done(global, true, Some(&admin));
-    if let Output::Done(m) = &mut out {
-        m.insert("register_id".into(), register_id.into());
-    }
-    Ok(out)
+    Ok(Output::Done(to_map(&Made {
+        register,
+        created: true,
+        admin: Some(admin),
+        register_id: Some(register_id),
+    })))
 }
 
 /// `init --db postgresql://…` (SPEC §8): the schema, roles and first
@@ -93,14 +72,16 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
         return Err(Error::Refused(A::AsOtherRole.say(&[&target.user()])));
     }
     if let Some(admin) = &args.admin {
-        super::operator::check_name(admin)?;
+        crate::ops::operators::check_name(admin)?;
     }
     let now = Clock::current()?.now_rfc3339();
     let Some(made) = pg::init(&target, args.admin.as_deref(), &now)? else {
         if !global.quiet {
             eprintln!("privreg: {}", A::AlreadyRegister.say(&[&target.shown]));
         }
-        return Ok(done(global, false, None));
+        return Ok(Output::Done(to_map(&Made::existing(
+            global.db.display().to_string(),
+        ))));
     };
     if !global.quiet {
         if made.made_role {
@@ -111,22 +92,12 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
             A::CreatedOnServer.say(&[&target.shown, &made.admin])
         );
     }
-    let mut out = done(global, true, Some(&made.admin));
-    if let Output::Done(m) = &mut out {
-        m.insert("register_id".into(), made.register_id.into());
-    }
-    Ok(out)
-}
-
-/// The register and whether `init` made it (and its first admin).
-fn done(global: &Global, created: bool, admin: Option<&str>) -> Output {
-    let mut m = serde_json::Map::new();
-    m.insert("register".into(), global.db.display().to_string().into());
-    m.insert("created".into(), created.into());
-    if let Some(admin) = admin {
-        m.insert("admin".into(), admin.into());
-    }
-    Output::Done(m)
+    Ok(Output::Done(to_map(&Made {
+        register: global.db.display().to_string(),
+        created: true,
+        admin: Some(made.admin),
+        register_id: Some(made.register_id),
+    })))
 }
 
 /// The test suite's registers "made before sealing" (plain SQLite), for

@@ -390,11 +390,13 @@ fn notice_verb(command: &NoticeCommand) -> Verb {
     }
 }
 
+/// Runs one parsed command line. The caller has set the language of
+/// messages (`messages::set_lang`, as main.rs does from the raw arguments).
 pub fn run(cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
-    crate::messages::set_lang(crate::messages::resolve(global.lang, |k| {
-        std::env::var(k).ok()
-    }));
+    // The language was set once, from the same flag, variable and locale,
+    // before clap parsed the arguments (`cli::usage::lang_of_args` in
+    // main.rs), so that usage errors speak it too.
     output::set_csv_dialect(global.csv_dialect);
     busy::wait_as_configured(global.quiet)?;
     let (default, allowed) = verb_of(&command).formats.allowed();

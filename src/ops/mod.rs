@@ -9,23 +9,31 @@
 //! file, so that `commands/<verb>.rs` depend on `ops` and never on each
 //! other (cargo's `src/ops/` under `src/bin/cargo/commands/`).
 
+pub mod audit;
+pub mod backup;
 pub mod bases;
 pub mod breach;
 pub mod breach_form;
+pub mod check;
 pub mod controller;
 pub mod disclose;
 pub mod erase;
+pub mod export;
 pub mod holds;
 pub mod import;
+pub mod init;
 pub mod marketing;
 pub mod notice;
+pub mod operators;
 pub mod processing;
 pub mod records;
 pub mod requests;
 pub mod restrict;
 pub mod retention;
+pub mod sealing;
 pub mod search;
 pub mod show;
+pub mod view;
 
 use chrono::NaiveDate;
 
