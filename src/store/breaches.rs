@@ -146,7 +146,7 @@ fn fill(conn: &impl super::On, b: &mut Breach) -> Result<()> {
 /// Stores a new breach and returns its id. Records given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
     let nature = new.nature.join(",");
-    let number: i64 = super::sql::row(
+    let number = super::sql::insert_numbered(
         conn,
         "INSERT INTO breaches (aware_at, notify_by, description, nature, approx_subjects, data, client, opened_at, opened_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING number",
@@ -161,25 +161,15 @@ pub fn insert(conn: &impl super::On, new: &NewBreach<'_>) -> Result<BreachId> {
             &new.at,
             &new.by,
         ],
-        |r| r.get(0),
-    )?
-    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))?;
-    for record in new.records {
-        super::sql::execute(
-            conn,
-            "INSERT INTO breach_records (breach, record) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            &[&number, record],
-        )?;
-    }
+        "INSERT INTO breach_records (breach, record) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        new.records,
+    )?;
     Ok(BreachId(number))
 }
 
 pub fn get(conn: &impl super::On, id: BreachId) -> Result<Option<Breach>> {
     let sql = format!("SELECT {COLUMNS} FROM breaches WHERE number = ?1");
-    let Some(mut found) = super::sql::all::<Breach>(conn, &sql, &[&id.0])?
-        .into_iter()
-        .next()
-    else {
+    let Some(mut found) = super::sql::first::<Breach>(conn, &sql, &[&id.0])? else {
         return Ok(None);
     };
     fill(conn, &mut found)?;

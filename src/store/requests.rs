@@ -79,9 +79,18 @@ fn subjects(conn: &impl super::On, number: i64) -> Result<Vec<String>> {
     super::sql::rows(conn, sql, &[&number], |r| r.get(0))
 }
 
+pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
+    let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
+    let Some(mut found) = super::sql::first::<Request>(conn, &sql, &[&id.0])? else {
+        return Ok(None);
+    };
+    found.subjects = subjects(conn, id.0)?;
+    Ok(Some(found))
+}
+
 /// Stores a new request and returns its id. Subjects given twice are kept once.
 pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> {
-    let number: i64 = super::sql::row(
+    let number = super::sql::insert_numbered(
         conn,
         "INSERT INTO requests (type, received, due, channel, identity_verified, opened_at, opened_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING number",
@@ -94,29 +103,10 @@ pub fn insert(conn: &impl super::On, new: &NewRequest<'_>) -> Result<RequestId> 
             &new.at,
             &new.by,
         ],
-        |r| r.get(0),
-    )?
-    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))?;
-    for subject in new.subjects {
-        super::sql::execute(
-            conn,
-            "INSERT INTO request_subjects (request, subject) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            &[&number, subject],
-        )?;
-    }
+        "INSERT INTO request_subjects (request, subject) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        new.subjects,
+    )?;
     Ok(RequestId(number))
-}
-
-pub fn get(conn: &impl super::On, id: RequestId) -> Result<Option<Request>> {
-    let sql = format!("SELECT {COLUMNS} FROM requests WHERE number = ?1");
-    let Some(mut found) = super::sql::all::<Request>(conn, &sql, &[&id.0])?
-        .into_iter()
-        .next()
-    else {
-        return Ok(None);
-    };
-    found.subjects = subjects(conn, id.0)?;
-    Ok(Some(found))
 }
 
 /// A request by id, or exit 4.

@@ -130,6 +130,15 @@ pub(in crate::store) fn all<T: serde::de::DeserializeOwned>(
     Ok(out)
 }
 
+/// The first row of `sql` as a `T` (see [`all`]), if any.
+pub(in crate::store) fn first<T: serde::de::DeserializeOwned>(
+    on: &impl On,
+    sql: &str,
+    params: &[&dyn Param],
+) -> Result<Option<T>> {
+    Ok(all(on, sql, params)?.into_iter().next())
+}
+
 /// Every row of `sql` in turn as a `T`, read by column name.
 pub(in crate::store) fn each_as<T: serde::de::DeserializeOwned>(
     on: &impl On,
@@ -190,6 +199,26 @@ pub(in crate::store) fn row<T>(
     read: impl FnMut(&Row<'_>) -> Result<T>,
 ) -> Result<Option<T>> {
     Ok(rows(on, sql, params, read)?.into_iter().next())
+}
+
+/// Inserts a row whose `INSERT … RETURNING number` gives its number, then
+/// one row of `link` (`(?1 number, ?2 item)`, with `ON CONFLICT DO
+/// NOTHING` so an item given twice is kept once) per item: a request with
+/// its subjects, a breach with its records.
+pub(in crate::store) fn insert_numbered(
+    on: &impl On,
+    insert: &str,
+    params: &[&dyn Param],
+    link: &str,
+    items: &[String],
+) -> Result<i64> {
+    let number: i64 = row(on, insert, params, |r| r.get(0))?.ok_or_else(|| {
+        crate::error::Error::Internal("INSERT … RETURNING returned no row".into())
+    })?;
+    for item in items {
+        execute(on, link, &[&number, item])?;
+    }
+    Ok(number)
 }
 
 /// Runs a statement; the number of rows it changed.
