@@ -31,6 +31,11 @@ BEGIN
             END;
         END IF;
     END LOOP;
+    -- operator add/disable change login roles through SECURITY DEFINER
+    -- functions owned by privreg_owner (003_operator_roles.sql), so that
+    -- no admin needs CREATEROLE of its own. Nobody can log in or SET ROLE
+    -- as privreg_owner.
+    EXECUTE 'ALTER ROLE privreg_owner CREATEROLE';
     -- Membership for this transaction only (see above): remembered so that
     -- init takes away exactly what it gave.
     IF NOT pg_catalog.pg_has_role(current_user, 'privreg_owner', 'MEMBER') THEN

@@ -453,6 +453,8 @@ fn on_servers(command: &Command) -> bool {
             | Command::Correct(_)
             | Command::End(_)
             | Command::Export(ExportCommand::Audit(_))
+            | Command::Operator(_)
+            | Command::Passwd
     )
 }
 

@@ -6,6 +6,7 @@ use super::Session;
 use crate::cli::OperatorCommand;
 use crate::error::{Error, Result};
 use crate::messages::A;
+use crate::ops::server_operators;
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 use crate::store::operators::{self, Role};
@@ -30,6 +31,11 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             check_name(&name)?;
             let db = session.db.clone();
             let pass = super::sealing::new_operator_passphrase(&db, &name)?;
+            let server = server_operators::on_server(&session.store)?;
+            let verifier = match server {
+                true => server_operators::initial_password(&name)?,
+                false => None,
+            };
             session.write("operator-add", |tx, who| {
                 if let Some(op) = operators::get(tx, &name)? {
                     // After `privreg encrypt` only its admin has a slot: the
@@ -53,6 +59,14 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
                     ));
                 }
                 operators::add(tx, &name, role, &who.now, Some(&who.operator))?;
+                if server {
+                    server_operators::add(
+                        tx,
+                        &name,
+                        role,
+                        verifier.as_deref().map(|v| v.as_str()),
+                    )?;
+                }
                 // In the transaction: no slot, no operator.
                 if let Some(pass) = &pass {
                     super::sealing::add_slot(&db, &name, pass)?;
@@ -129,9 +143,13 @@ fn check_disable(session: &mut Session, name: &str) -> Result<()> {
 fn disable(session: &mut Session, name: &str) -> Result<Output> {
     {
         let name = name.to_string();
+        let server = server_operators::on_server(&session.store)?;
         session.write("operator-disable", |tx, _| {
             may_disable(tx, &name)?;
             operators::disable(tx, &name)?;
+            if server {
+                server_operators::disable(tx, &name)?;
+            }
             Ok((
                 operator_done(&name, None, false),
                 Entry::new("operator-disable").detail(format!("operator={name}")),

@@ -215,6 +215,9 @@ fn crash_point(point: &str) {
 /// `privreg passwd`: the operator's own passphrase changes (the slot keeps
 /// its key pair, so the file key need not change).
 pub fn passwd(session: &mut Session) -> Result<Output> {
+    if crate::ops::server_operators::on_server(&session.store)? {
+        return passwd_on_server(session);
+    }
     let db = session.db.clone();
     let who = session.who.operator.clone();
     let Some(kek) = seal::with_unlocked(|u| zeroize::Zeroizing::new(*u.kek)) else {
@@ -241,6 +244,20 @@ pub fn passwd(session: &mut Session) -> Result<Output> {
     m.insert("operator".into(), who.into());
     m.insert("changed".into(), true.into());
     Ok(Output::Done(m))
+}
+
+/// `passwd` on a server (SPEC §8): the role's own password, sent as a
+/// SCRAM verifier.
+fn passwd_on_server(session: &mut Session) -> Result<Output> {
+    let verifier = crate::ops::server_operators::new_password()?;
+    let who = session.who.operator.clone();
+    session.write("passwd", |tx, _| {
+        crate::ops::server_operators::set_password(tx, &verifier)?;
+        let mut m = Map::new();
+        m.insert("operator".into(), who.into());
+        m.insert("changed".into(), true.into());
+        Ok((Output::Done(m), Entry::new("passwd")))
+    })
 }
 
 /// `privreg unlock`: the passphrase key into the session keyring.

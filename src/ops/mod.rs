@@ -21,6 +21,7 @@ pub mod requests;
 pub mod restrict;
 pub mod retention;
 pub mod search;
+pub mod server_operators;
 pub mod show;
 
 use chrono::NaiveDate;

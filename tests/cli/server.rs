@@ -617,7 +617,7 @@ fn commands_not_built_for_servers_say_so() {
     for args in [
         &["erase", "C-1", "--reason", "x"][..],
         &["export", "register", "customer"],
-        &["operator", "list"],
+        &["encrypt"],
     ] {
         let out = privreg("postgresql://anne@localhost/privreg", args);
         assert_eq!(out.status.code(), Some(7), "{args:?}: {}", text(&out));
@@ -1063,3 +1063,6 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
     let out = pg.privreg(&admin, &["audit", "verify"]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+// Operators as login roles, backup/restore and `copy --to` (issue #17).
+mod operators;

@@ -23,6 +23,7 @@ const BOOTSTRAP: &str = include_str!("../../../migrations/pg/bootstrap.sql");
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/001_schema.sql"),
     include_str!("../../../migrations/pg/002_seed.sql"),
+    include_str!("../../../migrations/pg/003_operator_roles.sql"),
 ];
 
 /// The schema version init writes: see `tx::open`.

@@ -16,6 +16,7 @@
 mod connect;
 mod init;
 mod pgpass;
+pub mod roles;
 mod tx;
 
 pub use connect::{connect, Target};
