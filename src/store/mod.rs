@@ -70,6 +70,7 @@ mod busy;
 pub mod check;
 pub mod cipher;
 pub mod controller;
+pub mod copy;
 pub mod disclosures;
 pub mod erasures;
 mod error;

@@ -1065,4 +1065,5 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
 }
 
 // Operators as login roles, backup/restore and `copy --to` (issue #17).
+mod copy;
 mod operators;

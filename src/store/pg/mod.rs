@@ -14,6 +14,7 @@
 //! rather than sent in the clear).
 
 mod connect;
+pub(in crate::store) mod copy;
 mod init;
 mod pgpass;
 pub mod roles;
