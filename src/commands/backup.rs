@@ -16,6 +16,9 @@ use crate::store::backup::{record_count, BackupFile};
 use crate::store::{create_private_file, restore, Tx};
 
 pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
+    if crate::ops::server_operators::on_server(&session.store)? {
+        return super::copy::backup_from_server(session, &a.file);
+    }
     // Created new and 0600 before SQLite writes a byte into it, never over
     // a file or the register (src/files.rs); removed again if the copy fails.
     let (file, created) = crate::files::create(&a.file, "file", &session.db)?;

@@ -32,3 +32,37 @@ pub fn copy(session: &mut Session, a: CopyArgs) -> Result<Output> {
     value.insert("audit_entries".into(), copied.audit_entries.into());
     Ok(Output::Object { value, plain: None })
 }
+
+/// `backup FILE` on a server (SPEC §8): a sealed register file, made by
+/// the same copy, keyed with a new file key whose one key slot is the
+/// admin's (new passphrase from `PRIVREG_NEW_PASSPHRASE_FILE` or the
+/// prompt, twice). Audited before the first row leaves the server.
+pub fn backup_from_server(session: &mut Session, file: &std::path::Path) -> Result<Output> {
+    use crate::seal::{self, passphrase, Slot, SlotStore};
+    let who = session.who.operator.clone();
+    let pass = passphrase::new(
+        passphrase::NEW_FILE_VAR,
+        &crate::messages::S::NewPassphraseFor.say(&[&who]),
+    )?;
+    let file_key = seal::random_key()?;
+    let (slot, _) = Slot::new(&who, &pass, &file_key)?;
+    session.write("backup", |_, _| {
+        Ok(((), Entry::new("backup").detail("sealed=yes")))
+    })?;
+    // The copy's connection to the new file is keyed with the new key.
+    seal::use_file_key(Some(&file_key));
+    let copied = crate::store::copy::copy_to(&mut session.store, file);
+    seal::use_file_key(None);
+    let copied = copied?;
+    if let Err(e) = seal::append_trailer(file, &SlotStore::new(vec![slot])) {
+        let _ = std::fs::remove_file(file);
+        return Err(e);
+    }
+    let mut value = Map::new();
+    value.insert("file".into(), file.display().to_string().into());
+    value.insert("register_id".into(), copied.register_id.into());
+    value.insert("records".into(), copied.records.into());
+    value.insert("audit_entries".into(), copied.audit_entries.into());
+    value.insert("sealed_for".into(), who.into());
+    Ok(Output::Object { value, plain: None })
+}

@@ -458,6 +458,7 @@ fn on_servers(command: &Command) -> bool {
             | Command::Operator(_)
             | Command::Passwd
             | Command::Copy(_)
+            | Command::Backup(_)
     )
 }
 

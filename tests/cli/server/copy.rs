@@ -204,3 +204,84 @@ fn copy_from_file_to_file_keeps_the_seal_and_refuses_what_exists() {
     assert_eq!(out.status.code(), Some(5), "{}", text(&out));
     assert!(!third.db.exists());
 }
+
+#[test]
+fn backup_on_a_server_writes_a_sealed_register_file_that_opens_with_the_admins_passphrase() {
+    let Some(mut pg) = Pg::new("backup_sealed") else {
+        return;
+    };
+    let admin = pg.init();
+    let out = pg.privreg(
+        &admin,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Åsa",
+            "--set",
+            "last_name=Ääkkönen",
+            "--set",
+            "hetu=131052-308T",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let back = other_file(&admin);
+    let pass = crate::util::passphrase_file(&back.db, &admin);
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("privreg")
+            .unwrap()
+            .args(args)
+            .env("PRIVREG_DB", pg.url(&admin))
+            .env("PRIVREG_TODAY", crate::util::TODAY)
+            .env("PRIVREG_TEST_KDF", "fast")
+            .env("PRIVREG_NEW_PASSPHRASE_FILE", &pass)
+            .env_remove("PRIVREG_OPERATOR")
+            .env_remove("PRIVREG_PASSPHRASE_FILE")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--format", "json", "backup", back.db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let made: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(made["records"], 1);
+
+    // sealed: no SQLite header, no value in the clear, mode 0600
+    let raw = std::fs::read(&back.db).unwrap();
+    assert!(!raw.starts_with(b"SQLite format 3"));
+    assert!(!raw
+        .windows("Ääkkönen".len())
+        .any(|w| w == "Ääkkönen".as_bytes()));
+    assert!(!raw.windows(11).any(|w| w == b"131052-308T"));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&back.db).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // it is the server's register: its id, its chain (the backup's entry
+    // last), its record, opened with the admin's passphrase
+    let verified = back.ok(&["audit", "verify"]);
+    assert!(verified.contains("intact"), "{verified}");
+    assert_eq!(back.json(&["show", "C-1"])["last_name"], "Ääkkönen");
+    let log = back.json(&["export", "audit"]);
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(&actions[..3], ["init", "add", "backup"]);
+    // a wrong passphrase opens nothing
+    let wrong = back
+        .as_op("someone")
+        .cmd(&["show", "C-1"])
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(5), "{}", text(&wrong));
+
+    // never over a file
+    let out = run(&["backup", back.db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    // restore on a server is not built yet: it says so, and changes nothing
+    let out = run(&["restore", back.db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out));
+}
