@@ -1065,5 +1065,6 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
 }
 
 // Operators as login roles, backup/restore and `copy --to` (issue #17).
+mod concurrency;
 mod copy;
 mod operators;
