@@ -25,6 +25,7 @@ use rusqlite::types::ValueRef;
 use super::tx::{db, Db};
 use super::{Mode, Store};
 use crate::error::{Error, Result};
+use crate::messages::A;
 
 /// One value of a row in flight.
 #[derive(Debug, Clone)]
@@ -94,14 +95,10 @@ fn pump(source: Db<'_>, sink: &mut dyn Sink) -> Result<Copied> {
     for table in sink.order(tables)? {
         let have = source_columns(source, &table)?;
         let Some(want) = sink.columns(&table)? else {
-            return Err(Error::Storage(format!(
-                "cannot copy: the target has no table {table} (is it an older privreg?)"
-            )));
+            return Err(Error::Storage(A::CopyNoTable.say(&[&table])));
         };
         if let Some(missing) = have.iter().find(|c| !want.contains(c)) {
-            return Err(Error::Storage(format!(
-                "cannot copy: the target's table {table} has no column {missing} (is it an older privreg?)"
-            )));
+            return Err(Error::Storage(A::CopyNoColumn.say(&[&table, missing])));
         }
         sink.begin_table(&table, &have)?;
         let n = each_row(source, &table, &have, &mut |values| {
@@ -194,16 +191,12 @@ pub(in crate::store) fn quote(name: &str) -> String {
 /// (never over a file), removed again if the copy fails.
 fn into_file(path: &Path, fill: impl FnOnce(&mut dyn Sink) -> Result<Copied>) -> Result<Copied> {
     if path.exists() || path.symlink_metadata().is_ok() {
-        return Err(Error::Conflict(format!(
-            "{} exists: copy makes a new register, it never writes into one",
-            path.display()
-        )));
+        return Err(Error::Conflict(A::CopyTargetExists.say(&[&path.display()])));
     }
     let Some(mut made) = Store::create(path)? else {
-        return Err(Error::Conflict(format!(
-            "{} is a register already",
-            path.display()
-        )));
+        return Err(Error::Conflict(
+            A::CopyTargetIsRegister.say(&[&path.display()]),
+        ));
     };
     let result = (|| {
         let conn = made.file_mut()?;

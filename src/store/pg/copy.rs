@@ -15,6 +15,7 @@ use postgres::Transaction;
 
 use super::{connect, server_error, Target};
 use crate::error::{Error, Result};
+use crate::messages::A;
 use crate::store::copy::{quote, Copied, Sink, Value};
 use crate::store::tx::Db;
 
@@ -33,12 +34,11 @@ pub fn into_server(
 ) -> Result<Copied> {
     let target = Target::parse(url)?;
     let mut client = connect(&target)?;
-    let context = format!("cannot copy into {}", target.shown);
+    let context = A::CopyInto.say(&[&target.shown]);
     if super::init::has_register(&mut client, &context)? {
-        return Err(Error::Conflict(format!(
-            "{} is a register already: copy makes a new one (name an empty database)",
-            target.shown
-        )));
+        return Err(Error::Conflict(
+            A::CopyTargetIsRegister.say(&[&target.shown]),
+        ));
     }
     let fail = |e: postgres::Error| server_error(&context, &e);
     let mut tx = client.transaction().map_err(fail)?;
@@ -154,7 +154,7 @@ impl ServerSink<'_, '_> {
         );
         let mut w = self.tx.copy_in(&sql)?;
         w.write_all(&self.buf)
-            .map_err(|e| Error::Storage(format!("cannot copy: {e}")))?;
+            .map_err(|e| Error::Storage(A::CopyWrite.say(&[&e])))?;
         w.finish()?;
         self.buf.clear();
         Ok(())
@@ -164,11 +164,7 @@ impl ServerSink<'_, '_> {
     fn finish(&mut self) -> Result<()> {
         let key = match self.suppression_key.take() {
             Some(k) => k,
-            None => {
-                return Err(Error::Storage(
-                    "cannot copy: the source has no suppression key".into(),
-                ))
-            }
+            None => return Err(Error::Storage(A::CopyNoSuppressionKey.say(&[]))),
         };
         self.tx.execute(
             "INSERT INTO privreg.secrets (name, value) VALUES ('suppression_key', $1)",
