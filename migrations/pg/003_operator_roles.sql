@@ -9,9 +9,11 @@
 -- privreg): the clear text never reaches the server or its log.
 
 -- Makes `p_name` a login role in the group of `p_role` (and no other
--- privreg group), creating it or adopting one that exists; sets its
--- password when a verifier is given. Refuses privreg's own roles, the
--- cluster's (pg_*) and superusers.
+-- privreg group), creating it (with the password whose verifier is given)
+-- or adopting one that exists (its password untouched). Refuses privreg's
+-- own roles, the cluster's (pg_*) and roles with any power over the
+-- cluster (SUPERUSER, CREATEROLE, CREATEDB, REPLICATION, BYPASSRLS): what
+-- runs here holds CREATEROLE, and is kept to plain login roles.
 CREATE FUNCTION operator_login(p_name text, p_role text, p_verifier text)
 RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -32,18 +34,21 @@ BEGIN
         RAISE EXCEPTION 'a password arrives as a SCRAM-SHA-256 verifier'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND rolsuper) THEN
-        RAISE EXCEPTION 'a superuser cannot be an operator'
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name
+                AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'a role with SUPERUSER, CREATEROLE, CREATEDB, REPLICATION or BYPASSRLS cannot be an operator'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN
         EXECUTE format('CREATE ROLE %I LOGIN', p_name);
         made := true;
+        IF p_verifier IS NOT NULL THEN
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_verifier);
+        END IF;
     ELSE
+        -- An adopted role keeps the password (or other way of signing in)
+        -- it has: an admin does not take over a role someone else made.
         EXECUTE format('ALTER ROLE %I LOGIN', p_name);
-    END IF;
-    IF p_verifier IS NOT NULL THEN
-        EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_verifier);
     END IF;
     FOREACH g IN ARRAY ARRAY['admin', 'staff', 'auditor'] LOOP
         IF g <> p_role AND pg_has_role(p_name, 'privreg_' || g, 'MEMBER') THEN
@@ -64,7 +69,8 @@ DECLARE
     g text;
 BEGIN
     IF p_name IS NULL OR p_name ~* '^(privreg_|pg_)'
-       OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND rolsuper) THEN
+       OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name
+                   AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls)) THEN
         RAISE EXCEPTION 'this role cannot be an operator'
             USING ERRCODE = 'insufficient_privilege';
     END IF;

@@ -72,17 +72,8 @@ fn operators_are_login_roles_with_scram_passwords_their_group_and_no_more() {
         return;
     };
     let admin = pg.init();
-    // scripts/pg_cluster.sh makes this group's members sign in with SCRAM:
-    // the role exists already (adopted), without login
-    pg.superuser(
-        "DO $$ BEGIN CREATE ROLE privreg_test_password NOLOGIN; \
-         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-    );
     let staff = pg.role("anna");
     pg.roles.push(staff.clone());
-    pg.superuser_in_db(&format!(
-        "CREATE ROLE \"{staff}\" NOLOGIN IN ROLE privreg_test_password"
-    ));
     let dir = tempfile::tempdir().unwrap();
     let first = "Anna-first-secret-1";
     let second = "Anna-second-secret-2";
@@ -100,6 +91,13 @@ fn operators_are_login_roles_with_scram_passwords_their_group_and_no_more() {
         ],
     );
     assert!(out.status.success(), "{}", text(&out));
+    // scripts/pg_cluster.sh makes this group's members sign in with SCRAM
+    // (everyone else is trusted on the socket)
+    pg.superuser(
+        "DO $$ BEGIN CREATE ROLE privreg_test_password NOLOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+    );
+    pg.superuser_in_db(&format!("GRANT privreg_test_password TO \"{staff}\""));
     let groups = ok(pg.as_role(
         &pg.superuser_user(),
         &format!(
@@ -264,4 +262,73 @@ fn operators_are_login_roles_with_scram_passwords_their_group_and_no_more() {
             assert!(!log.contains(first) && !log.contains(second));
         }
     }
+}
+
+#[test]
+fn operator_add_adopts_a_plain_role_as_it_is_and_refuses_one_with_power_over_the_cluster() {
+    let Some(mut pg) = Pg::new("operator_adopt") else {
+        return;
+    };
+    let admin = pg.init();
+    let plain = pg.role("plain");
+    let mighty = pg.role("mighty");
+    pg.roles.push(plain.clone());
+    pg.roles.push(mighty.clone());
+    pg.superuser_in_db(&format!(
+        "CREATE ROLE \"{plain}\" NOLOGIN PASSWORD 'Made-by-IT-12345'; CREATE ROLE \"{mighty}\" LOGIN CREATEDB"
+    ));
+    let before = ok(pg.as_role(
+        &pg.superuser_user(),
+        &format!("SELECT rolpassword FROM pg_authid WHERE rolname = '{plain}'"),
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let new_pass = secret_file(dir.path(), "new", "Chosen-by-admin-99");
+
+    // adopted: it can log in, in its group, with the password it had
+    let out = privreg_pw(
+        &pg,
+        &admin,
+        None,
+        Some(&new_pass),
+        &["operator", "add", &plain, "--role", "auditor"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let after = ok(pg.as_role(
+        &pg.superuser_user(),
+        &format!(
+            "SELECT rolcanlogin, pg_has_role(oid, 'privreg_auditor', 'MEMBER'), rolpassword FROM pg_authid WHERE rolname = '{plain}'"
+        ),
+    ));
+    assert_eq!(after, format!("t|t|{before}"));
+
+    // a role that may create databases is not the admin's to take over
+    let out = privreg_pw(
+        &pg,
+        &admin,
+        None,
+        Some(&new_pass),
+        &["operator", "add", &mighty, "--role", "staff"],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be an operator"));
+    let out = privreg_pw(
+        &pg,
+        &admin,
+        None,
+        None,
+        &["--format", "json", "operator", "list"],
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains(&mighty),
+        "nothing was written"
+    );
+    // nor privreg's own roles
+    let out = privreg_pw(
+        &pg,
+        &admin,
+        None,
+        Some(&new_pass),
+        &["operator", "add", "privreg_owner", "--role", "admin"],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
 }
