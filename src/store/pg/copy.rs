@@ -16,7 +16,7 @@ use postgres::Transaction;
 use super::{connect, server_error, Target};
 use crate::error::{Error, Result};
 use crate::messages::A;
-use crate::store::copy::{quote, Copied, Sink, Value};
+use crate::store::copy_rows::{quote, Copied, Sink, Value};
 use crate::store::tx::Db;
 
 /// A COPY is sent when its buffer holds this much.
