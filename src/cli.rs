@@ -183,6 +183,8 @@ pub enum Command {
     Man,
     /// Copy the register to a new file while it is in use (admin)
     Backup(BackupArgs),
+    /// Copy the whole register into a new register, a file or a server (admin)
+    Copy(CopyArgs),
     /// Put a backup back, keeping the audit log and every erasure since (admin)
     Restore(RestoreArgs),
     /// Change your own passphrase

@@ -25,12 +25,29 @@ BEGIN
             -- Two inits at once on the same cluster (two databases): the
             -- second waits for the first's role and then finds it there.
             BEGIN
-                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+                -- The owner makes operators' login roles (see below).
+                EXECUTE format('CREATE ROLE %I NOLOGIN%s', r,
+                               CASE r WHEN 'privreg_owner' THEN ' CREATEROLE' ELSE '' END);
             EXCEPTION WHEN duplicate_object OR unique_violation THEN
                 NULL;
             END;
         END IF;
     END LOOP;
+    -- operator add/disable change login roles through SECURITY DEFINER
+    -- functions owned by privreg_owner (003_operator_roles.sql), so that
+    -- no admin needs CREATEROLE of its own. Nobody can log in or SET ROLE
+    -- as privreg_owner.
+    -- An owner made by an older init gets it now; two inits at once may
+    -- both try, and the one that loses finds it done.
+    IF NOT (SELECT rolcreaterole FROM pg_catalog.pg_roles WHERE rolname = 'privreg_owner') THEN
+        BEGIN
+            EXECUTE 'ALTER ROLE privreg_owner CREATEROLE';
+        EXCEPTION WHEN OTHERS THEN
+            IF NOT (SELECT rolcreaterole FROM pg_catalog.pg_roles WHERE rolname = 'privreg_owner') THEN
+                RAISE;
+            END IF;
+        END;
+    END IF;
     -- Membership for this transaction only (see above): remembered so that
     -- init takes away exactly what it gave.
     IF NOT pg_catalog.pg_has_role(current_user, 'privreg_owner', 'MEMBER') THEN

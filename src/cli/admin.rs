@@ -17,6 +17,14 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// The new register: a file that does not exist yet, or
+    /// postgresql://[USER@]HOST[:PORT]/DBNAME of an empty database
+    #[arg(long, value_name = "DB")]
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// A backup made with `privreg backup`
     pub file: PathBuf,

@@ -11,6 +11,9 @@ use crate::output::{to_map, Output};
 use crate::store::backup::BackupFile;
 
 pub fn backup(session: &mut Session, a: BackupArgs) -> Result<Output> {
+    if session.store.is_server() {
+        return super::copy::backup_from_server(session, &a.file);
+    }
     let done = ops::backup(&mut session.store, &session.db, &a.file, &session.who.now)?;
     session.write("backup", |_, _| {
         let entry = done.entry();

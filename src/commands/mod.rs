@@ -10,6 +10,7 @@ mod breach_letter;
 mod busy;
 mod check;
 mod controller;
+mod copy;
 mod disclose;
 mod erase;
 mod export;
@@ -350,6 +351,7 @@ pub fn verb_of(command: &Command) -> Verb {
         Command::Completions { .. } => verb("completions", Role::Auditor, Data),
         Command::Man => verb("man", Role::Auditor, Data),
         Command::Backup(_) => verb("backup", Role::Admin, Data),
+        Command::Copy(_) => verb("copy", Role::Admin, Data),
         Command::Restore(_) => verb("restore", Role::Admin, Data),
         Command::Passwd => verb("passwd", Role::Auditor, Data),
         Command::Unlock(_) => verb("unlock", Role::Auditor, Data),
@@ -465,6 +467,10 @@ fn on_servers(command: &Command) -> bool {
             | Command::Breach(_)
             | Command::Check
             | Command::Retention(RetentionCommand::Report { .. })
+            | Command::Operator(_)
+            | Command::Passwd
+            | Command::Copy(_)
+            | Command::Backup(_)
     )
 }
 
@@ -652,6 +658,7 @@ fn dispatch(session: &mut Session, command: Command) -> Result<Output> {
         Command::Export(ExportCommand::Breach(a)) => breach::export(session, a),
         Command::Check => check::run(session),
         Command::Backup(a) => backup::backup(session, a),
+        Command::Copy(a) => copy::copy(session, a),
         Command::Restore(a) => {
             let db = session.db.clone();
             backup::restore(session, a, &db)

@@ -6,6 +6,7 @@ use super::Session;
 use crate::cli::OperatorCommand;
 use crate::error::Result;
 use crate::ops::operators::{self as ops, AddOptions};
+use crate::ops::server_operators;
 use crate::output::{to_map, Output};
 
 pub use crate::ops::operators::check_name;
@@ -16,11 +17,19 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             check_name(&name)?;
             let db = session.db.clone();
             let pass = crate::ops::sealing::new_operator_passphrase(&db, &name)?;
+            // On a server the operator is a login role (SPEC §8): its
+            // password, if one is given, is asked before the transaction.
+            let server = server_operators::on_server(&session.store)?;
+            let verifier = match server {
+                true => server_operators::initial_password(&name)?,
+                false => None,
+            };
             let options = AddOptions {
                 name: &name,
                 role,
                 db: &db,
                 passphrase: pass.as_ref(),
+                server: server.then_some(verifier.as_deref().map(|v| v.as_str())),
             };
             let done = session.write("operator-add", |tx, who| ops::add(tx, who, &options))?;
             Ok(Output::Done(to_map(&done)))

@@ -52,6 +52,9 @@ pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
 
 /// `privreg passwd`: the operator's own passphrase changes.
 pub fn passwd(session: &mut Session) -> Result<Output> {
+    if crate::ops::server_operators::on_server(&session.store)? {
+        return passwd_on_server(session);
+    }
     let db = session.db.clone();
     let who = session.who.operator.clone();
     let Some(kek) = ops::unlocked_kek() else {
@@ -63,6 +66,21 @@ pub fn passwd(session: &mut Session) -> Result<Output> {
     })?;
     let _ = keyring::forget(&db, &who);
     Ok(Output::Done(to_map(&done)))
+}
+
+/// `passwd` on a server (SPEC §8): the role's own password, sent as a
+/// SCRAM verifier.
+fn passwd_on_server(session: &mut Session) -> Result<Output> {
+    let verifier = crate::ops::server_operators::new_password()?;
+    let who = session.who.operator.clone();
+    session.write("passwd", |tx, _| {
+        crate::ops::server_operators::set_password(tx, &verifier)?;
+        let done = ops::Passwd {
+            operator: who,
+            changed: true,
+        };
+        Ok((Output::Done(to_map(&done)), Entry::new("passwd")))
+    })
 }
 
 /// `privreg unlock`: the passphrase key into the session keyring.

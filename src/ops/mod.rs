@@ -16,6 +16,7 @@ pub mod breach;
 pub mod breach_form;
 pub mod check;
 pub mod controller;
+pub mod copy;
 pub mod disclose;
 pub mod erase;
 pub mod export;
@@ -32,6 +33,7 @@ pub mod restrict;
 pub mod retention;
 pub mod sealing;
 pub mod search;
+pub mod server_operators;
 pub mod show;
 pub mod view;
 

@@ -45,6 +45,9 @@ pub struct AddOptions<'a> {
     pub role: Role,
     pub db: &'a Path,
     pub passphrase: Option<&'a Zeroizing<String>>,
+    /// On a server: the login role is made or adopted too, with this
+    /// password verifier if one was given (`ops::server_operators`).
+    pub server: Option<Option<&'a str>>,
 }
 
 /// `operator add`: a new operator, with a key slot on a sealed register
@@ -68,6 +71,9 @@ pub fn add(tx: &Tx<'_>, who: &Who, o: &AddOptions<'_>) -> Result<(OperatorDone, 
         detail.push_str(" passphrase=set");
     } else {
         operators::add(tx, name, role, &who.now, Some(&who.operator))?;
+        if let Some(verifier) = o.server {
+            super::server_operators::add(tx, name, role, verifier)?;
+        }
     }
     if let Some(pass) = o.passphrase {
         add_slot(o.db, name, pass)?;
@@ -104,6 +110,9 @@ pub fn may_disable(tx: &Tx<'_>, name: &str) -> Result<()> {
 pub fn disable(tx: &Tx<'_>, name: &str) -> Result<(OperatorDone, Entry)> {
     may_disable(tx, name)?;
     operators::disable(tx, name)?;
+    if tx.is_server() {
+        super::server_operators::disable(tx, name)?;
+    }
     Ok((
         OperatorDone {
             name: name.to_string(),

@@ -107,6 +107,8 @@ mod busy;
 pub mod check;
 pub mod cipher;
 pub mod controller;
+pub mod copy;
+mod copy_rows;
 pub mod disclosures;
 pub mod erasures;
 mod error;

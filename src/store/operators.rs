@@ -1,7 +1,5 @@
 //! Operators (the people who use privreg) and their roles (SPEC §4 "Roles").
 
-use rusqlite::params;
-
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -80,15 +78,19 @@ pub fn add(
     at: &str,
     by: Option<&str>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
-        "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, 1, ?3, ?4)",
-        params![name, role.name(), at, by],
+    // TRUE: SQLite reads it as 1, PostgreSQL as its boolean.
+    super::sql::execute(
+        conn,
+        "INSERT INTO operators (name, role, enabled, created_at, created_by) VALUES (?1, ?2, TRUE, ?3, ?4)",
+        &[&name, &role.name(), &at, &by],
     )?;
     Ok(())
 }
 
 pub fn disable(conn: &impl super::On, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn.execute("UPDATE operators SET enabled = 0 WHERE name = ?1", [name])? == 1)
+    Ok(super::sql::execute(
+        conn,
+        "UPDATE operators SET enabled = FALSE WHERE name = ?1",
+        &[&name],
+    )? == 1)
 }

@@ -47,6 +47,12 @@ impl Tx<'_> {
             Inner::Server(tx) => tx.commit(),
         }
     }
+
+    /// Whether this is a server's transaction (SPEC §8), for what only a
+    /// server does besides the file's work: login roles, the vacuum.
+    pub fn is_server(&self) -> bool {
+        matches!(self.inner, Inner::Server(_))
+    }
 }
 
 /// What the query functions of `store/` run on: a [`Tx`], and inside the

@@ -617,7 +617,7 @@ fn commands_not_built_for_servers_say_so() {
     for args in [
         &["purpose", "list"][..],
         &["export", "register", "customer"],
-        &["operator", "list"],
+        &["encrypt"],
     ] {
         let out = privreg("postgresql://anne@localhost/privreg", args);
         assert_eq!(out.status.code(), Some(7), "{args:?}: {}", text(&out));
@@ -1070,4 +1070,9 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
     assert!(out.status.success(), "{}", text(&out));
 }
 
+// Operators as login roles, backup/restore, `copy --to` and import
+// through COPY (issue #17).
+mod concurrency;
+mod copy;
 mod import;
+mod operators;

@@ -23,6 +23,7 @@ const BOOTSTRAP: &str = include_str!("../../../migrations/pg/bootstrap.sql");
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/001_schema.sql"),
     include_str!("../../../migrations/pg/002_seed.sql"),
+    include_str!("../../../migrations/pg/003_operator_roles.sql"),
 ];
 
 /// The schema version init writes: see `tx::open`.
@@ -58,24 +59,10 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
         return Ok(None);
     }
     let mut tx = client.transaction().map_err(fail)?;
-    match tx.batch_execute(BOOTSTRAP) {
+    if !make_schema(&mut tx, &context)? {
         // Another init made it meanwhile: it is a register now.
-        Err(e) if e.code() == Some(&SqlState::DUPLICATE_SCHEMA) => return Ok(None),
-        other => other.map_err(fail)?,
+        return Ok(None);
     }
-    tx.batch_execute("SET LOCAL ROLE privreg_owner; SET LOCAL search_path = privreg")
-        .map_err(fail)?;
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
-        let version = i as i32 + 1;
-        tx.batch_execute(sql)
-            .map_err(|e| server_error(&S::SchemaNotApply.say(&[&context, &version]), &e))?;
-        tx.execute(
-            "INSERT INTO schema_migrations (version) VALUES ($1)",
-            &[&version],
-        )
-        .map_err(fail)?;
-    }
-    tx.batch_execute(PRIVILEGES).map_err(fail)?;
     let admin = admin.unwrap_or(target.user()).to_string();
     let register_id = random_hex::<16>()?;
     tx.execute(
@@ -100,16 +87,8 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
     )
     .map_err(fail)?;
     tx.batch_execute("RESET ROLE").map_err(fail)?;
-    let made_role = make_admin(&mut tx, &admin).map_err(fail)?;
-    tx.batch_execute(MAINTAINER).map_err(fail)?;
-    tx.batch_execute(
-        "DO $$ BEGIN
-             IF current_setting('privreg.granted_owner', true) = 'yes' THEN
-                 REVOKE privreg_owner FROM CURRENT_USER;
-             END IF;
-         END $$",
-    )
-    .map_err(fail)?;
+    let made_role = make_member(&mut tx, &admin, "privreg_admin").map_err(fail)?;
+    give_back_owner(&mut tx).map_err(fail)?;
     tx.commit().map_err(fail)?;
     Ok(Some(Initialised {
         admin,
@@ -118,9 +97,52 @@ pub fn init(target: &Target, admin: Option<&str>, at: &str) -> Result<Option<Ini
     }))
 }
 
+/// The roles, the schema, its migrations and privileges (`init` and
+/// `copy --to`), leaving the transaction working as the owner in the
+/// schema. `false`: another init made the schema meanwhile.
+pub(super) fn make_schema(tx: &mut Transaction<'_>, context: &str) -> Result<bool> {
+    let fail = |e: postgres::Error| server_error(context, &e);
+    match tx.batch_execute(BOOTSTRAP) {
+        Err(e) if e.code() == Some(&SqlState::DUPLICATE_SCHEMA) => return Ok(false),
+        other => other.map_err(fail)?,
+    }
+    tx.batch_execute("SET LOCAL ROLE privreg_owner; SET LOCAL search_path = privreg")
+        .map_err(fail)?;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let version = i as i32 + 1;
+        tx.batch_execute(sql)
+            .map_err(|e| server_error(&S::SchemaNotApply.say(&[&context, &version]), &e))?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version) VALUES ($1)",
+            &[&version],
+        )
+        .map_err(fail)?;
+    }
+    tx.batch_execute(PRIVILEGES).map_err(fail)?;
+    Ok(true)
+}
+
+/// Takes back the owner's membership bootstrap.sql gave the connecting
+/// role for the transaction.
+pub(super) fn give_back_owner(
+    tx: &mut Transaction<'_>,
+) -> std::result::Result<(), postgres::Error> {
+    // The database to privreg_maintainer first, while the connecting role
+    // still holds the owner's rights (see maintainer.sql): a register made
+    // by `copy --to` needs it for erasure as one made by `init` does.
+    tx.batch_execute(MAINTAINER)?;
+    tx.batch_execute(
+        "DO $$ BEGIN
+             IF current_setting('privreg.granted_owner', true) = 'yes' THEN
+                 REVOKE privreg_owner FROM CURRENT_USER;
+             END IF;
+         END $$",
+    )
+}
+
 /// Whether the database has a register; a schema `privreg` that is not
 /// one is refused (exit 7) rather than added to.
-fn has_register(client: &mut postgres::Client, context: &str) -> Result<bool> {
+pub(super) fn has_register(client: &mut postgres::Client, context: &str) -> Result<bool> {
     let row = client
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'privreg'),
@@ -137,10 +159,14 @@ fn has_register(client: &mut postgres::Client, context: &str) -> Result<bool> {
     Ok(register)
 }
 
-/// Makes `admin` a member of privreg_admin, first making it a login role
+/// Makes `admin` a member of `group`, first making it a login role
 /// if there is none by that name (without a password: its owner sets one
 /// with psql's `\password`). Returns whether it made the role.
-fn make_admin(tx: &mut Transaction<'_>, admin: &str) -> std::result::Result<bool, postgres::Error> {
+pub(super) fn make_member(
+    tx: &mut Transaction<'_>,
+    admin: &str,
+    group: &str,
+) -> std::result::Result<bool, postgres::Error> {
     let exists: bool = tx
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)",
@@ -150,7 +176,11 @@ fn make_admin(tx: &mut Transaction<'_>, admin: &str) -> std::result::Result<bool
     if !exists {
         tx.batch_execute(&format!("CREATE ROLE {} LOGIN", quote_ident(admin)))?;
     }
-    tx.batch_execute(&format!("GRANT privreg_admin TO {}", quote_ident(admin)))?;
+    tx.batch_execute(&format!(
+        "GRANT {} TO {}",
+        quote_ident(group),
+        quote_ident(admin)
+    ))?;
     Ok(!exists)
 }
 

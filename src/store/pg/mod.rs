@@ -19,8 +19,10 @@
 
 mod connect;
 mod copy;
+pub(in crate::store) mod copy_to;
 mod init;
 mod pgpass;
+pub mod roles;
 mod tx;
 pub mod vacuum;
 
