@@ -10,9 +10,11 @@
 //! scripts/pg_cluster.sh stop /tmp/stress
 //! ```
 //!
-//! Today each worker adds, corrects, shows and searches. Erase and import
-//! on a server are being built (issue #17, pg3 and the import port): the
-//! lines marked `JOIN:` say where they join once `on_servers` lets them.
+//! Each worker adds, corrects, shows and searches in a loop; every fifth
+//! record it adds it erases again (the erasure rewrites the tables it
+//! touched with `VACUUM FULL` while the others work), and every fourth
+//! round it imports a CSV of ten people through COPY. Erased ids must stay
+//! unused by every later add or import.
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
@@ -35,12 +37,14 @@ fn eight_processes_write_at_once_without_reusing_an_id_losing_an_entry_or_failin
     let until = Instant::now() + Duration::from_secs(secs);
     let pg = &pg;
     let admin = &admin;
-    let results: Vec<(Vec<String>, usize)> = std::thread::scope(|s| {
+    let results: Vec<(Vec<String>, usize, usize)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..WORKERS)
             .map(|w| {
                 s.spawn(move || {
                     let mut ids = Vec::new();
+                    let mut erased = 0;
                     let mut commands = 0;
+                    let dir = tempfile::tempdir().unwrap();
                     let mut run = |args: &[&str]| {
                         let out = pg.privreg(admin, args);
                         commands += 1;
@@ -72,15 +76,17 @@ fn eight_processes_write_at_once_without_reusing_an_id_losing_an_entry_or_failin
                         assert!(shown.contains(&format!("City{w}x{i}")), "{shown}");
                         let found = run(&["--format", "json", "search", &last]);
                         assert!(found.contains(&id), "worker {w}: {last} not found: {found}");
-                        // JOIN: erase (pg3): every fifth record of this worker
-                        //   run(&["erase", &id, "--reason", "stress"]) once erase is on servers,
-                        //   and the erased id must stay unused by every later add.
-                        // JOIN: import: every tenth round, `import customer FILE` of 100
-                        //   generated rows, its new ids added to `ids`.
+                        if i % 5 == 4 {
+                            run(&["erase", &id, "--reason", "request", "--override-hold"]);
+                            erased += 1;
+                        }
+                        if i % 4 == 2 {
+                            ids.extend(import_ten(&mut run, &dir, w, i));
+                        }
                         ids.push(id);
                         i += 1;
                     }
-                    (ids, commands)
+                    (ids, commands, erased)
                 })
             })
             .collect();
@@ -89,8 +95,10 @@ fn eight_processes_write_at_once_without_reusing_an_id_losing_an_entry_or_failin
 
     let mut all = BTreeSet::new();
     let mut commands = 0;
-    for (ids, n) in &results {
+    let mut erased = 0;
+    for (ids, n, e) in &results {
         commands += n;
+        erased += e;
         for id in ids {
             assert!(all.insert(id.clone()), "{id} was given twice");
         }
@@ -103,9 +111,45 @@ fn eight_processes_write_at_once_without_reusing_an_id_losing_an_entry_or_failin
     super::assert_chain(&log);
     assert_eq!(log.len(), 1 + commands + 1, "an entry per command");
     let count = super::ok(pg.as_role(admin, "SELECT count(*) FROM privreg.records"));
-    assert_eq!(count, all.len().to_string(), "every added record is there");
+    assert_eq!(
+        count,
+        (all.len() - erased).to_string(),
+        "every added record is there, but the erased"
+    );
     eprintln!(
-        "{WORKERS} workers, {secs} s: {} records, {commands} commands",
+        "{WORKERS} workers, {secs} s: {} ids, {erased} erased, {commands} commands",
         all.len()
     );
+}
+
+/// Imports ten people whose last name is unique to this worker and round,
+/// and returns their new ids (found by searching for that name).
+fn import_ten(
+    run: &mut impl FnMut(&[&str]) -> String,
+    dir: &tempfile::TempDir,
+    w: usize,
+    i: usize,
+) -> Vec<String> {
+    let last = format!("Imported{w}r{i}");
+    let mut csv = String::from("first_name,last_name\n");
+    for n in 0..10 {
+        csv.push_str(&format!("Person{n},{last}\n"));
+    }
+    let file = dir.path().join(format!("{last}.csv"));
+    std::fs::write(&file, csv).unwrap();
+    run(&["import", "customer", file.to_str().unwrap()]);
+    let found: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "json", "search", &last])).unwrap();
+    let ids: Vec<String> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids.len(),
+        10,
+        "worker {w}: the import's ten people: {found}"
+    );
+    ids
 }
