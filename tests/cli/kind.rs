@@ -241,3 +241,23 @@ fn psql(url: &str, sql: &str) -> String {
         .trim_end()
         .to_string()
 }
+
+/// Every line of the pending list names a test that exists, so that a
+/// renamed or removed test does not linger there unnoticed.
+#[test]
+fn the_pending_list_names_tests_that_exist() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    for line in PENDING.lines() {
+        let name = line.split('#').next().unwrap_or("").trim();
+        if name.is_empty() {
+            continue;
+        }
+        let (module, test) = name.rsplit_once("::").expect("module::test");
+        let source = std::fs::read_to_string(dir.join(format!("{module}.rs")))
+            .unwrap_or_else(|e| panic!("{name}: no tests/cli/{module}.rs ({e})"));
+        assert!(
+            source.contains(&format!("fn {test}()")),
+            "server_pending.txt: no test {name}"
+        );
+    }
+}
