@@ -225,6 +225,7 @@ fn the_reason_must_not_carry_the_persons_data() {
 /// them to, must be gone from the file and its WAL after the erasure.
 #[test]
 fn erasure_leaves_no_trace_in_the_file_or_its_wal() {
+    crate::file_only!();
     let env = Env::new_plain();
     let id = env.add(
         "customer",

@@ -391,6 +391,7 @@ fn people(env: &Env, n: usize) {
 #[cfg(unix)]
 #[test]
 fn export_output_is_never_the_register_issue_13() {
+    crate::file_only!();
     let env = Env::new();
     matti(&env);
     let dir = env.path("");

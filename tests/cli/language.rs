@@ -210,6 +210,7 @@ fn a_role_refusal_speaks_the_locales_language() {
 /// said to ask an admin to run the very command that failed.
 #[test]
 fn working_as_the_login_name_names_it_and_tells_of_as() {
+    crate::file_only!();
     for env in [Env::new_plain(), Env::new()] {
         let out = env
             .cmd(&["operator", "add", "sari", "--role", "staff"])

@@ -93,6 +93,7 @@ fn a_value_parsers_reason_speaks_the_language_too() {
 
 #[test]
 fn output_and_file_refusals_speak_finnish_and_swedish() {
+    crate::file_only!();
     let env = Env::new();
     says(
         &env,
@@ -125,6 +126,7 @@ fn output_and_file_refusals_speak_finnish_and_swedish() {
 
 #[test]
 fn a_register_from_a_newer_privreg_is_refused_in_the_language() {
+    crate::file_only!();
     let env = Env::new();
     env.sql().execute_batch("PRAGMA user_version = 99").unwrap();
     says(

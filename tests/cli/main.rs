@@ -1,6 +1,7 @@
 //! Integration tests: the real `privreg` binary on real register files in
 //! temp dirs. One module per area; `util` gives each test its own register.
 
+mod kind;
 mod util;
 
 mod audit;

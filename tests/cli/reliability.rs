@@ -166,6 +166,7 @@ fn four_writers_at_once_lose_nothing() {
 
 #[test]
 fn damaged_files_exit_7_without_a_panic() {
+    crate::file_only!();
     let env = Env::new();
     for i in 0..30 {
         env.add(
@@ -207,6 +208,7 @@ fn damaged_files_exit_7_without_a_panic() {
 #[cfg(unix)]
 #[test]
 fn read_only_and_exposed_registers() {
+    crate::file_only!();
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     let id = matti(&env);
@@ -321,6 +323,7 @@ fn no_personal_value_reaches_an_error_message() {
 /// its migration no longer fits: exit 7, and the file is left as it was.
 #[test]
 fn a_migration_that_does_not_fit_is_a_storage_error() {
+    crate::file_only!();
     let env = Env::new();
     {
         let conn = env.sql();

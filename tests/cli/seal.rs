@@ -27,6 +27,7 @@ fn raw(path: &std::path::Path) -> String {
 
 #[test]
 fn no_value_is_in_the_sealed_file_its_wal_or_a_backup_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let id = add_distinctive(&env);
     env.ok(&["show", &id]);
@@ -48,6 +49,7 @@ fn no_value_is_in_the_sealed_file_its_wal_or_a_backup_issue_14() {
 
 #[test]
 fn plain_sqlite_cannot_read_a_sealed_file_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     add_distinctive(&env);
     let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -61,6 +63,7 @@ fn plain_sqlite_cannot_read_a_sealed_file_issue_14() {
 
 #[test]
 fn another_operators_or_a_wrong_passphrase_is_refused_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     env.ok(&["operator", "add", "bob", "--role", "staff"]);
     let bobs = passphrase_file(&env.db, "bob");
@@ -94,6 +97,7 @@ fn another_operators_or_a_wrong_passphrase_is_refused_issue_14() {
 
 #[test]
 fn a_passphrase_file_others_can_read_is_refused_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let file = passphrase_file(&env.db, "anne");
     std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
@@ -103,6 +107,7 @@ fn a_passphrase_file_others_can_read_is_refused_issue_14() {
 
 #[test]
 fn a_short_passphrase_is_refused_at_init_issue_14() {
+    crate::file_only!();
     let env = Env::empty();
     std::fs::write(passphrase_file(&env.db, "anne"), "too short\n").unwrap();
     env.fails(3, &["init", "--admin", "anne"]);
@@ -112,6 +117,7 @@ fn a_short_passphrase_is_refused_at_init_issue_14() {
 
 #[test]
 fn a_disabled_operator_opens_only_backups_from_before_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     env.ok(&["operator", "add", "bob", "--role", "staff"]);
     let id = add_distinctive(&env);
@@ -146,6 +152,7 @@ fn a_disabled_operator_opens_only_backups_from_before_issue_14() {
 
 #[test]
 fn passwd_changes_the_passphrase_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let new = env.write("new-pass", "a brand new passphrase\n");
     std::fs::set_permissions(&new, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
@@ -162,6 +169,7 @@ fn passwd_changes_the_passphrase_issue_14() {
 
 #[test]
 fn encrypt_seals_a_plain_register_issue_14() {
+    crate::file_only!();
     let env = Env::new_plain();
     env.ok(&["operator", "add", "bob", "--role", "staff"]);
     let id = add_distinctive(&env);
@@ -187,6 +195,7 @@ fn encrypt_seals_a_plain_register_issue_14() {
 
 #[test]
 fn the_suppression_key_is_inside_the_sealed_file_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     // the HMAC key of the suppression list is a row of the (encrypted) file
     let key: String = env
@@ -203,6 +212,7 @@ fn the_suppression_key_is_inside_the_sealed_file_issue_14() {
 
 #[test]
 fn a_sealed_register_without_its_slots_is_a_storage_error_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let keys = privreg::seal::slots_path(&env.db);
     let saved = std::fs::read(&keys).unwrap();
@@ -218,6 +228,7 @@ fn a_sealed_register_without_its_slots_is_a_storage_error_issue_14() {
 
 #[test]
 fn unlock_keeps_the_key_or_says_the_keyring_is_missing_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let out = env.cmd(&["unlock", "--for", "10m"]).output().unwrap();
     match out.status.code() {
@@ -247,6 +258,7 @@ fn unlock_keeps_the_key_or_says_the_keyring_is_missing_issue_14() {
 /// disable that is listed as done. Repeating the command finishes it.
 #[test]
 fn a_disable_killed_during_its_key_rotation_never_leaves_the_old_passphrase_working_issue_14() {
+    crate::file_only!();
     for point in [
         "rotation-slots-written",
         "rotation-rekeyed",
@@ -317,6 +329,7 @@ fn a_disable_killed_during_its_key_rotation_never_leaves_the_old_passphrase_work
 /// smallest file that takes the bulk path.
 #[test]
 fn no_imported_value_is_in_the_sealed_file_or_its_wal_issue_14() {
+    crate::file_only!();
     let env = Env::new();
     let mut csv = String::from("first_name,last_name,email,street,city\n");
     let street =

@@ -15,6 +15,20 @@ pub struct Env {
     pub _dir: TempDir,
     pub db: PathBuf,
     pub operator: String,
+    /// On a server kind (tests/cli/kind.rs), the database `db` stands for.
+    pub server: Option<crate::kind::Server>,
+}
+
+/// Skips the rest of a test on a server kind: for a test about the file
+/// and only the file (its bytes, WAL, modes, sealing, raw SQLite).
+#[macro_export]
+macro_rules! file_only {
+    () => {
+        if $crate::kind::server_url().is_some() {
+            eprintln!("skipped on a server: this test is about a register file");
+            return;
+        }
+    };
 }
 
 impl Env {
@@ -29,7 +43,7 @@ impl Env {
     /// that read the file's raw bytes for traces of an erasure, and of
     /// `privreg encrypt`. `PRIVREG_TEST_PLAIN` works only with debug assertions.
     pub fn new_plain() -> Env {
-        let env = Env::empty();
+        let env = Env::empty_file();
         env.cmd(&["init", "--admin", "anne"])
             .env("PRIVREG_TEST_PLAIN", "1")
             .assert()
@@ -37,14 +51,24 @@ impl Env {
         env
     }
 
-    /// A temp dir without a register.
+    /// A temp dir without a register; on a server kind, with an empty
+    /// database that `db` stands for.
     pub fn empty() -> Env {
+        let mut env = Env::empty_file();
+        env.server =
+            crate::kind::server_for_this_test().map(|url| crate::kind::Server::new(url, &env.db));
+        env
+    }
+
+    /// A temp dir without a register, on a file whatever the kind.
+    fn empty_file() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("reg.db");
         Env {
             _dir: dir,
             db,
             operator: "anne".into(),
+            server: None,
         }
     }
 
@@ -103,6 +127,10 @@ impl Env {
 
     /// How many records a register holds.
     pub fn count(&self, register: &str) -> i64 {
+        if let Some(server) = &self.server {
+            let sql = format!("SELECT count(*) FROM records WHERE register = '{register}'");
+            return server.query(&sql).parse().unwrap();
+        }
         self.sql()
             .query_row(
                 "SELECT count(*) FROM records WHERE register = ?1",
@@ -113,17 +141,29 @@ impl Env {
     }
 
     pub fn sql(&self) -> rusqlite::Connection {
+        assert!(
+            self.server.is_none(),
+            "SQLite SQL on a server register: mark the test file_only!() or inspect with privreg"
+        );
         open_db(&self.db)
     }
 
     /// The one number a query such as `SELECT count(*) …` gives.
     pub fn number(&self, sql: &str) -> i64 {
+        if let Some(server) = &self.server {
+            return server.query(sql).parse().unwrap();
+        }
         self.sql().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
     /// SQLite's and FTS5's own checks of the file, the register's indexes
     /// and triggers, and `audit verify`.
     pub fn assert_sound(&self) {
+        if self.server.is_some() {
+            // the server keeps its own indexes; the chain is privreg's
+            self.ok(&["audit", "verify"]);
+            return;
+        }
         let conn = self.sql();
         let ok: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -146,6 +186,11 @@ impl Env {
 
     /// Every audit row as text, for checking that no personal value is in it.
     pub fn audit_text(&self) -> String {
+        if let Some(server) = &self.server {
+            return server
+                .query("SELECT at, operator, action, outcome, records, fields, coalesce(request, ''), rows, detail FROM audit ORDER BY seq")
+                .replace('\u{1f}', "|");
+        }
         let conn = self.sql();
         let mut stmt = conn
             .prepare("SELECT at, operator, action, outcome, records, fields, coalesce(request, ''), rows, detail FROM audit ORDER BY seq")
@@ -168,6 +213,10 @@ impl Env {
 
     /// The last audit entry of an action as (action, outcome, records, fields, detail).
     pub fn last_audit_of(&self, action: &str) -> (String, String, String, String, String) {
+        if let Some(server) = &self.server {
+            let action = action.replace('\'', "''");
+            return audit_row(server.query(&format!("SELECT action, outcome, records, fields, detail FROM audit WHERE action = '{action}' ORDER BY seq DESC LIMIT 1")));
+        }
         self.sql()
             .query_row(
                 "SELECT action, outcome, records, fields, detail FROM audit WHERE action = ?1 ORDER BY seq DESC LIMIT 1",
@@ -179,6 +228,9 @@ impl Env {
 
     /// The last audit entry as (action, outcome, records, fields, detail).
     pub fn last_audit(&self) -> (String, String, String, String, String) {
+        if let Some(server) = &self.server {
+            return audit_row(server.query("SELECT action, outcome, records, fields, detail FROM audit ORDER BY seq DESC LIMIT 1"));
+        }
         self.sql()
             .query_row(
                 "SELECT action, outcome, records, fields, detail FROM audit ORDER BY seq DESC LIMIT 1",
@@ -187,6 +239,15 @@ impl Env {
             )
             .unwrap()
     }
+}
+
+/// A row of five text fields as `Server::query` gives it.
+fn audit_row(row: String) -> (String, String, String, String, String) {
+    let f: Vec<String> = row.split('\u{1f}').map(str::to_string).collect();
+    assert_eq!(f.len(), 5, "no such audit entry: {row:?}");
+    let mut f = f.into_iter();
+    let mut next = || f.next().unwrap();
+    (next(), next(), next(), next(), next())
 }
 
 pub struct Env2<'a> {
@@ -216,16 +277,26 @@ pub fn std_command(db: &Path, operator: &str, args: &[&str]) -> std::process::Co
         .windows(3)
         .find(|w| w[0] == "operator" && w[1] == "add")
         .map(|w| w[2]);
+    // a server's backup is a sealed file: its admin slot gets the
+    // passphrase the operator has in a file register's tests
+    let server_backup = args.contains(&"backup") && crate::kind::is_server(db);
     if let Some(name) = new_op {
         c.env("PRIVREG_NEW_PASSPHRASE_FILE", passphrase_file(db, name));
+    } else if server_backup {
+        c.env("PRIVREG_NEW_PASSPHRASE_FILE", passphrase_file(db, operator));
     } else {
         c.env_remove("PRIVREG_NEW_PASSPHRASE_FILE");
     }
+    // on a server kind, the operator is the role that connects
+    let (target, operator) = match crate::kind::url_of(db, operator, args) {
+        Some((url, user)) => (url.into(), user),
+        None => (db.as_os_str().to_owned(), operator.to_string()),
+    };
     c.args(args)
-        .env("PRIVREG_DB", db)
-        .env("PRIVREG_PASSPHRASE_FILE", passphrase_file(db, operator))
+        .env("PRIVREG_DB", target)
+        .env("PRIVREG_PASSPHRASE_FILE", passphrase_file(db, &operator))
         .env("PRIVREG_TEST_KDF", "fast")
-        .env("PRIVREG_OPERATOR", operator)
+        .env("PRIVREG_OPERATOR", &operator)
         .env("PRIVREG_TODAY", TODAY)
         .env("NO_COLOR", "1")
         .env_remove("PRIVREG_FORMAT")
