@@ -25,6 +25,7 @@ pub fn copy(session: &mut Session, a: CopyArgs) -> Result<Output> {
 /// `backup FILE` on a server: a sealed register file whose one key slot
 /// is the admin's who made it.
 pub fn backup_from_server(session: &mut Session, file: &std::path::Path) -> Result<Output> {
+    ops::refuse_taken(file)?;
     let who = session.who.operator.clone();
     let pass = ops::backup_passphrase(&who)?;
     session.write("backup", |_, _| {

@@ -63,6 +63,18 @@ pub fn copy(store: &mut Store, db: &Path, to: &Path) -> Result<Copied> {
     })
 }
 
+/// A backup's file must be new, as on a file (`files::create`): the same
+/// refusal (exit 3), before any passphrase is asked or row copied.
+pub fn refuse_taken(file: &Path) -> Result<()> {
+    match file.symlink_metadata() {
+        Ok(_) => Err(crate::error::Error::invalid(
+            "file",
+            crate::messages::S::FileExists.say(&[&file.display()]),
+        )),
+        Err(_) => Ok(()),
+    }
+}
+
 /// The new passphrase of a server's backup for `who`, asked before the
 /// copy (`PRIVREG_NEW_PASSPHRASE_FILE` or the prompt, twice).
 pub fn backup_passphrase(who: &str) -> Result<zeroize::Zeroizing<String>> {
