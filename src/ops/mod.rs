@@ -12,6 +12,7 @@
 pub mod audit;
 pub mod backup;
 pub mod bases;
+pub mod basis;
 pub mod breach;
 pub mod breach_form;
 pub mod check;
