@@ -15,6 +15,7 @@ pub mod bases;
 pub mod basis;
 pub mod breach;
 pub mod breach_form;
+pub mod breach_notify;
 pub mod check;
 pub mod controller;
 pub mod disclose;
