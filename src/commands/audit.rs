@@ -9,7 +9,7 @@ use crate::output::{to_map, Output};
 use crate::store::audit::Entry;
 
 // Where other verbs and the session have always found them.
-pub use crate::ops::audit::{append_to_log, CHECKPOINT_LOG_SETTING};
+pub use crate::ops::audit::append_to_log;
 
 pub fn run(session: &mut Session, command: AuditCommand) -> Result<Output> {
     match command {

@@ -1,7 +1,6 @@
 //! `controller set/show`: who keeps the registers (the privacy notice's
 //! first section).
 
-use super::audit::CHECKPOINT_LOG_SETTING;
 use super::Session;
 use crate::cli::{ControllerCommand, ControllerSetArgs};
 use crate::domain::business_id::BusinessId;
@@ -9,6 +8,7 @@ use crate::domain::email::Email;
 use crate::domain::phone::Phone;
 use crate::error::{Error, Problem, Result};
 use crate::messages::A;
+use crate::ops::audit::CHECKPOINT_LOG_SETTING;
 use crate::ops::controller::{self as ops, Changed, Shown};
 use crate::output::{to_map, Output};
 use crate::store::audit::Entry;

@@ -10,6 +10,7 @@ pub mod codes;
 pub mod date;
 pub mod email;
 pub mod fields;
+pub mod formula;
 pub mod hetu;
 pub mod holds;
 pub mod labels;

@@ -1,5 +1,6 @@
 //! Legal bases given with a change (`--basis/--purpose` of `add` and
-//! `import`), and the date flags every dated verb reads.
+//! `import`), and the date flags every dated verb reads. The verbs
+//! `basis`/`purpose` are `ops/basis.rs`'s.
 
 use crate::domain::basis::{self, BasisArg, CheckedBasis};
 use crate::domain::date::{format_date, parse_date};

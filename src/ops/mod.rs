@@ -12,8 +12,10 @@
 pub mod audit;
 pub mod backup;
 pub mod bases;
+pub mod basis;
 pub mod breach;
 pub mod breach_form;
+pub mod breach_notify;
 pub mod check;
 pub mod controller;
 pub mod copy;

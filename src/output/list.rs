@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use serde_json::{Map, Value};
 
 use super::{
-    cell_text, csv_dialect, csv_writer_in, defuse_formula, fit, folder_of, json_error, list_table,
-    xlsx, xlsx_needs_a_file, Column, Format,
+    cell_text, csv_dialect, csv_writer_in, fit, folder_of, json_error, list_table, xlsx,
+    xlsx_needs_a_file, Column, Format,
 };
+use crate::domain::formula::defuse_formula;
 use crate::error::{Error, Result};
 use crate::files::{Created, NewFile};
 

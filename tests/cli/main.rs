@@ -22,6 +22,7 @@ mod json_keys_ops3;
 mod json_keys_ops4;
 mod json_keys_ops5;
 mod json_keys_ops6;
+mod json_keys_ops7;
 mod language;
 mod language_msga;
 mod language_msgb;

@@ -20,6 +20,7 @@ use crate::ops::notice::record::{
 };
 use crate::output::{to_map, Column, Format, Output};
 use crate::store::audit::Entry;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 pub fn run(session: &mut Session, args: ProcessingRecordArgs) -> Result<Output> {
@@ -314,11 +315,18 @@ fn transfers(t: &[Transfer]) -> String {
     join(t, |t| t.name.clone())
 }
 
-fn row(cells: &[(&str, String)]) -> Map<String, Value> {
-    cells
-        .iter()
-        .map(|(k, v)| (k.to_string(), Value::from(v.as_str())))
-        .collect()
+/// A row of the Art. 30(1) sheet: a register or an activity.
+#[derive(Serialize)]
+struct ControllerRow {
+    kind: &'static str,
+    name: String,
+    purposes: String,
+    legal_bases: String,
+    data_subjects: String,
+    data: String,
+    recipients: String,
+    transfers: String,
+    retention: String,
 }
 
 const CONTROLLER: [Column; 9] = [
@@ -334,22 +342,19 @@ const CONTROLLER: [Column; 9] = [
 ];
 
 fn register_row(r: &RegisterPart) -> Map<String, Value> {
-    row(&[
-        ("kind", "register".into()),
-        ("name", r.title.clone()),
-        ("purposes", join(&r.declared, |d| d.title.clone())),
-        (
-            "legal_bases",
-            join(&r.declared, |d| {
-                format!("{} ({})", d.basis_title, d.article)
-            }),
-        ),
-        ("data_subjects", r.subjects.clone()),
-        ("data", join(&r.data_categories, |c| c.title.to_string())),
-        ("recipients", join(&r.recipients, |g| g.title.to_string())),
-        ("transfers", transfers(&r.transfers)),
-        ("retention", r.retention.text.join(" ")),
-    ])
+    to_map(&ControllerRow {
+        kind: "register",
+        name: r.title.clone(),
+        purposes: join(&r.declared, |d| d.title.clone()),
+        legal_bases: join(&r.declared, |d| {
+            format!("{} ({})", d.basis_title, d.article)
+        }),
+        data_subjects: r.subjects.clone(),
+        data: join(&r.data_categories, |c| c.title.to_string()),
+        recipients: join(&r.recipients, |g| g.title.to_string()),
+        transfers: transfers(&r.transfers),
+        retention: r.retention.text.join(" "),
+    })
 }
 
 fn activity_row(a: &ActivityPart) -> Map<String, Value> {
@@ -358,20 +363,17 @@ fn activity_row(a: &ActivityPart) -> Map<String, Value> {
         (Some(t), None) => t.clone(),
         _ => String::new(),
     };
-    row(&[
-        ("kind", "activity".into()),
-        ("name", a.name.clone()),
-        ("purposes", join(&a.purposes, |p| p.title.clone())),
-        ("legal_bases", basis),
-        ("data_subjects", a.description.subjects.clone()),
-        ("data", a.description.data.clone()),
-        (
-            "recipients",
-            a.description.recipients.clone().unwrap_or_default(),
-        ),
-        ("transfers", transfers(&a.transfers)),
-        ("retention", a.retention.clone()),
-    ])
+    to_map(&ControllerRow {
+        kind: "activity",
+        name: a.name.clone(),
+        purposes: join(&a.purposes, |p| p.title.clone()),
+        legal_bases: basis,
+        data_subjects: a.description.subjects.clone(),
+        data: a.description.data.clone(),
+        recipients: a.description.recipients.clone().unwrap_or_default(),
+        transfers: transfers(&a.transfers),
+        retention: a.retention.clone(),
+    })
 }
 
 /// Art. 30(1): the registers, then the activities.
@@ -385,6 +387,21 @@ fn sheet_controller(registers: &[RegisterPart], activities: &[ActivityPart]) -> 
         rows,
         table: CONTROLLER.to_vec(),
     }
+}
+
+/// A row of the Art. 30(2) sheet: a category of processing done for a
+/// client.
+#[derive(Serialize)]
+struct ProcessorRow {
+    client: String,
+    business_id: String,
+    contract_date: String,
+    category: String,
+    data_subjects: String,
+    data: String,
+    sub_processors: String,
+    transfers: String,
+    security: String,
 }
 
 const PROCESSOR: [Column; 9] = [
@@ -406,20 +423,17 @@ fn sheet_processor(record: &ProcessorRecord) -> Output {
         .iter()
         .flat_map(|c| {
             c.processing.iter().map(move |p| {
-                row(&[
-                    ("client", c.name.clone()),
-                    ("business_id", c.business_id.clone()),
-                    ("contract_date", c.contract_date.clone().unwrap_or_default()),
-                    ("category", p.category.clone()),
-                    ("data_subjects", p.subjects.clone()),
-                    ("data", p.data.clone()),
-                    (
-                        "sub_processors",
-                        join(&p.sub_processors, |s| s.name.clone()),
-                    ),
-                    ("transfers", transfers(&p.transfers)),
-                    ("security", p.security.clone().unwrap_or_default()),
-                ])
+                to_map(&ProcessorRow {
+                    client: c.name.clone(),
+                    business_id: c.business_id.clone(),
+                    contract_date: c.contract_date.clone().unwrap_or_default(),
+                    category: p.category.clone(),
+                    data_subjects: p.subjects.clone(),
+                    data: p.data.clone(),
+                    sub_processors: join(&p.sub_processors, |s| s.name.clone()),
+                    transfers: transfers(&p.transfers),
+                    security: p.security.clone().unwrap_or_default(),
+                })
             })
         })
         .collect();

@@ -31,10 +31,10 @@ use crate::domain::basis::CheckedBasis;
 use crate::domain::fields::{
     self, fields, header_index, header_key, Ctx, FieldError, Kind, Values,
 };
+use crate::domain::formula::restore_formula;
 use crate::domain::register::{RecordId, Register};
 use crate::error::{Error, Problem, Result};
 use crate::files::Created;
-use crate::output::restore_formula;
 use crate::store::audit::Entry;
 use crate::store::bulk;
 use crate::store::records::{self, Correction};

@@ -29,12 +29,11 @@ use crate::domain::labels::Lang;
 use crate::domain::register::Register;
 use crate::error::Result;
 use crate::messages::N;
+// The setting whose presence says audit checkpoints are kept outside the
+// register (`controller set --checkpoint-log` writes it).
+use crate::ops::audit::CHECKPOINT_LOG_SETTING;
 use crate::store::notice as store;
 use crate::store::Tx;
-
-/// The setting whose presence says audit checkpoints are kept outside the
-/// register (`commands/audit.rs` writes it).
-const CHECKPOINT_LOG_SETTING: &str = "checkpoint_log";
 
 #[derive(Debug, Serialize)]
 pub struct Right {
