@@ -19,7 +19,7 @@ use crate::util::TODAY;
 /// A fresh database in the test cluster, dropped with its roles at the end.
 pub(crate) struct Pg {
     admin_url: String,
-    db: String,
+    pub(crate) db: String,
     roles: Vec<String>,
 }
 
@@ -126,7 +126,7 @@ impl Pg {
         admin
     }
 
-    fn superuser_user(&self) -> String {
+    pub(crate) fn superuser_user(&self) -> String {
         self.admin_url
             .split_once("://")
             .and_then(|(_, rest)| rest.split_once('@'))

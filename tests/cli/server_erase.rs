@@ -137,18 +137,7 @@ fn staff_may_not_erase_on_a_server_and_nothing_is_vacuumed_for_a_refusal() {
         "INSERT INTO privreg.operators (name, role, enabled, created_at, created_by) \
          VALUES ('{staff}', 'staff', true, '2026-11-24T00:00:00Z', '{admin}')"
     ));
-    let out = pg.privreg(
-        &admin,
-        &[
-            "add",
-            "customer",
-            "--set",
-            "first_name=Ilmari",
-            "--set",
-            "last_name=Virta",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    add_ilmari(&pg, &admin);
     let out = pg.privreg(
         &staff,
         &["erase", "C-1", "--reason", "x", "--override-hold"],
@@ -164,24 +153,10 @@ fn an_erase_that_may_not_vacuum_is_refused_before_it_erases_anything() {
         return;
     };
     let admin = pg.init();
-    let out = pg.privreg(
-        &admin,
-        &[
-            "add",
-            "customer",
-            "--set",
-            "first_name=Ilmari",
-            "--set",
-            "last_name=Virta",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    add_ilmari(&pg, &admin);
     // a database no longer owned by privreg_maintainer (as before this
     // release): the admin may not vacuum it
-    pg.superuser(&format!(
-        "ALTER DATABASE \"{}\" OWNER TO postgres",
-        db_name(&pg)
-    ));
+    pg.superuser(&format!("ALTER DATABASE \"{}\" OWNER TO postgres", pg.db));
     let out = pg.privreg(
         &admin,
         &["erase", "C-1", "--reason", "x", "--override-hold"],
@@ -195,7 +170,7 @@ fn an_erase_that_may_not_vacuum_is_refused_before_it_erases_anything() {
         text(&out)
     );
     // init run again gives the database back to privreg_maintainer
-    let su = superuser_name(&pg);
+    let su = pg.superuser_user();
     let out = pg.privreg(&su, &["init", "--admin", &admin]);
     assert!(out.status.success(), "{}", text(&out));
     let out = pg.privreg(
@@ -205,20 +180,20 @@ fn an_erase_that_may_not_vacuum_is_refused_before_it_erases_anything() {
     assert!(out.status.success(), "{}", text(&out));
 }
 
-/// The test database's name (the last part of its URL).
-fn db_name(pg: &Pg) -> String {
-    let url = pg.url("x");
-    url.rsplit('/')
-        .next()
-        .unwrap()
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
-fn superuser_name(pg: &Pg) -> String {
-    ok(psql(&pg.url("postgres"), "SELECT current_user"))
+/// Adds C-1, Ilmari Virta, whom the refusal tests try to erase.
+fn add_ilmari(pg: &Pg, admin: &str) {
+    let out = pg.privreg(
+        admin,
+        &[
+            "add",
+            "customer",
+            "--set",
+            "first_name=Ilmari",
+            "--set",
+            "last_name=Virta",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
 }
 
 /// The attack of issue #17: after `erase`, none of the erased values is in
@@ -298,7 +273,7 @@ fn erasure_leaves_no_value_in_the_servers_table_and_index_files() {
     ]);
 
     pg.superuser_in_db("CHECKPOINT");
-    let data = ok(psql(&pg.url(&superuser_name(&pg)), "SHOW data_directory"));
+    let data = ok(psql(&pg.url(&pg.superuser_user()), "SHOW data_directory"));
     let files = pg.superuser_in_db(
         "WITH base AS (
              SELECT oid, reltoastrelid FROM pg_catalog.pg_class
@@ -355,7 +330,7 @@ fn erasure_leaves_no_value_in_the_servers_table_and_index_files() {
 /// touch, so it holds no lock the vacuum waits for) and keeps it for
 /// `secs` seconds; returned once the server shows it holding it.
 fn old_snapshot(pg: &Pg, secs: u32) -> std::process::Child {
-    let su = superuser_name(pg);
+    let su = pg.superuser_user();
     let mut child = std::process::Command::new("psql")
         .args(["-X", "-q", "-d", &pg.url(&su), "-c"])
         .arg(format!(
