@@ -19,7 +19,7 @@ pub fn run(session: &mut Session, command: OperatorCommand) -> Result<Output> {
             let pass = crate::ops::sealing::new_operator_passphrase(&db, &name)?;
             // On a server the operator is a login role (SPEC §8): its
             // password, if one is given, is asked before the transaction.
-            let server = server_operators::on_server(&session.store)?;
+            let server = session.store.is_server();
             let verifier = match server {
                 true => server_operators::initial_password(&name)?,
                 false => None,

@@ -52,7 +52,7 @@ pub fn open(global: &Global, name: Option<&str>) -> Result<()> {
 
 /// `privreg passwd`: the operator's own passphrase changes.
 pub fn passwd(session: &mut Session) -> Result<Output> {
-    if crate::ops::server_operators::on_server(&session.store)? {
+    if session.store.is_server() {
         return passwd_on_server(session);
     }
     let db = session.db.clone();

@@ -17,12 +17,7 @@ use crate::messages::S;
 use crate::seal::passphrase;
 use crate::store::operators::Role;
 use crate::store::pg::roles;
-use crate::store::{Store, Tx};
-
-/// Whether the store is a server.
-pub fn on_server(store: &Store) -> Result<bool> {
-    Ok(store.session_user()?.is_some())
-}
+use crate::store::Tx;
 
 /// The initial password of an operator being added on a server, as a
 /// verifier: asked when there is a terminal or a file to read it from;

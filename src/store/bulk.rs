@@ -228,12 +228,6 @@ impl super::Store {
         ))?;
         Ok(())
     }
-
-    /// Whether the register is on a server, where an import is a bulk
-    /// load (COPY) at any size.
-    pub fn is_server(&self) -> bool {
-        self.file().is_err()
-    }
 }
 
 /// How an import writes its valid records, by backend: on a file one

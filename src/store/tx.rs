@@ -197,6 +197,13 @@ impl Store {
         Ok(Tx { inner })
     }
 
+    /// Whether the register is on a server (SPEC §8): what only a server
+    /// does besides the file's work (an import as COPY at any size, login
+    /// roles, a backup as a sealed copy).
+    pub fn is_server(&self) -> bool {
+        matches!(self.backend, Backend::Server(_))
+    }
+
     /// On a server, the role it authenticated (`session_user`), who is
     /// the operator (SPEC §8); `None` for a file.
     pub fn session_user(&self) -> Result<Option<String>> {
