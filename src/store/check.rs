@@ -70,12 +70,8 @@ pub fn unfinished(conn: &impl super::On, kind: Unfinished) -> Result<Vec<String>
         Unfinished::ActivityBases => "activities WHERE basis IS NULL",
         Unfinished::ClientContracts => "clients WHERE contract_date IS NULL",
     };
-    // A file's rowid is the order they were added in; a server's tables
-    // have no such column (yet): the time they were added, then the name.
-    let order = match super::tx::db(conn) {
-        super::tx::Db::File(_) => "rowid",
-        super::tx::Db::Server(_) => "created_at, name",
-    };
-    let sql = format!("SELECT name FROM {table} AND ended_on IS NULL ORDER BY {order}");
+    // rowid: the order they were added in, on a server too
+    // (migrations/pg/010_documents.sql).
+    let sql = format!("SELECT name FROM {table} AND ended_on IS NULL ORDER BY rowid");
     super::sql::rows(conn, &sql, &[], |r| r.get(0))
 }

@@ -27,6 +27,18 @@ const CHUNK: usize = 4 << 20;
 /// suppression key travels as a `meta` row).
 const SERVER_ONLY: &[&str] = &["schema_migrations", "audit_head", "secrets"];
 
+/// Tables whose `rowid` on a server is the file's implicit one, the order
+/// rows were added in (`migrations/pg/010_documents.sql`): not a column in
+/// the file's model, but the order a server's rows are copied in.
+const IN_ROWID_ORDER: &[&str] = &[
+    "purposes",
+    "register_purposes",
+    "notice_categories",
+    "activities",
+    "processors",
+    "clients",
+];
+
 /// Makes a register in the empty database `url` names and fills it.
 pub fn into_server(
     url: &str,
@@ -354,6 +366,9 @@ pub(in crate::store) fn source_columns(source: Db<'_>, table: &str) -> Result<Ve
     if table == "registers" {
         cols.push("last_number".into());
     }
+    if IN_ROWID_ORDER.contains(&table) {
+        cols.retain(|c| c != "rowid");
+    }
     Ok(cols)
 }
 
@@ -385,7 +400,16 @@ pub(in crate::store) fn each_row(
          UNION ALL SELECT name, value FROM privreg.secrets WHERE name = 'suppression_key'"
             .to_string()
     } else {
-        format!("SELECT {} FROM privreg.{} t", list.join(", "), quote(table))
+        let order = if IN_ROWID_ORDER.contains(&table) {
+            " ORDER BY t.rowid"
+        } else {
+            ""
+        };
+        format!(
+            "SELECT {} FROM privreg.{} t{order}",
+            list.join(", "),
+            quote(table)
+        )
     };
     let mut client = client.borrow_mut();
     let mut rows = client.query_raw(&sql, std::iter::empty::<&str>())?;
