@@ -455,7 +455,12 @@ fn on_servers(command: &Command) -> bool {
             | Command::Search(_)
             | Command::Correct(_)
             | Command::End(_)
-            | Command::Export(ExportCommand::Audit(_))
+            | Command::Export(
+                ExportCommand::Audit(_)
+                    | ExportCommand::Notice(_)
+                    | ExportCommand::ProcessingRecord(_)
+                    | ExportCommand::Breach(_)
+            )
             | Command::Erase(_)
             | Command::Request(_)
             | Command::Hold(_)
@@ -471,6 +476,11 @@ fn on_servers(command: &Command) -> bool {
             | Command::Passwd
             | Command::Copy(_)
             | Command::Backup(_)
+            | Command::Controller(_)
+            | Command::Activity(_)
+            | Command::Processor(_)
+            | Command::Client(_)
+            | Command::Notice(_)
     )
 }
 

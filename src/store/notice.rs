@@ -4,8 +4,7 @@
 //! role. Counts and descriptions only: no personal value leaves here
 //! except recipients' names (organisations, as the disclosure log has them).
 
-use rusqlite::{params, OptionalExtension};
-
+use super::sql;
 use crate::domain::register::Register;
 use crate::error::{Error, Result};
 use crate::messages::S;
@@ -23,31 +22,33 @@ pub fn register_texts(
     register: Register,
     fi: bool,
 ) -> Result<RegisterTexts> {
-    let conn = super::tx::conn(conn)?;
-    let sql = if fi {
+    let query = if fi {
         "SELECT title_fi, subjects_fi, sources_fi FROM registers WHERE name = ?1"
     } else {
         "SELECT title_en, subjects_en, sources_en FROM registers WHERE name = ?1"
     };
-    conn.query_row(sql, [register.name()], |r| {
+    sql::row(conn, query, &[&register.name()], |r| {
         Ok(RegisterTexts {
             title: r.get(0)?,
             subjects: r.get(1)?,
             sources: r.get(2)?,
         })
-    })
-    .optional()?
+    })?
     .ok_or_else(|| Error::Storage(S::RegisterMissing.say(&[&register])))
 }
 
 /// How many records a register holds now (erased ones are gone).
 pub fn record_count(conn: &impl super::On, register: Register) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn.query_row(
+    count(
+        conn,
         "SELECT count(*) FROM records WHERE register = ?1",
-        [register.name()],
-        |r| r.get(0),
-    )?)
+        &[&register.name()],
+    )
+}
+
+/// The one number `query` gives.
+fn count(conn: &impl super::On, query: &str, params: &[&dyn sql::Param]) -> Result<i64> {
+    Ok(sql::row(conn, query, params, |r| r.get(0))?.unwrap_or(0))
 }
 
 /// One legal basis in use for one purpose, and on how many records.
@@ -66,26 +67,28 @@ pub struct BasisInUse {
 const IN_USE: &str = "b.valid_from <= ?2 AND (b.valid_until IS NULL OR b.valid_until > ?2)";
 
 /// The bases in use in a register, grouped by purpose (in the order of the
-/// purpose list), basis and law.
+/// purpose list), basis and law. Grouped by `p.name`, the purposes' key,
+/// so that a server allows its title and order in the same query.
 pub fn bases_in_use(
     conn: &impl super::On,
     register: Register,
     today: &str,
     fi: bool,
 ) -> Result<Vec<BasisInUse>> {
-    let conn = super::tx::conn(conn)?;
     let title = if fi { "p.title_fi" } else { "p.title_en" };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT b.purpose, {title}, b.basis, b.law, count(DISTINCT b.record)
-         FROM bases b
-         JOIN records r ON r.rowid = b.record
-         JOIN purposes p ON p.name = b.purpose
-         WHERE r.register = ?1 AND {IN_USE}
-         GROUP BY b.purpose, b.basis, b.law
-         ORDER BY p.rowid, b.basis, b.law"
-    ))?;
-    let rows = stmt
-        .query_map(params![register.name(), today], |r| {
+    sql::rows(
+        conn,
+        &format!(
+            "SELECT p.name, {title}, b.basis, b.law, count(DISTINCT b.record)
+             FROM bases b
+             JOIN records r ON r.rowid = b.record
+             JOIN purposes p ON p.name = b.purpose
+             WHERE r.register = ?1 AND {IN_USE}
+             GROUP BY p.name, b.basis, b.law
+             ORDER BY p.rowid, b.basis, b.law"
+        ),
+        &[&register.name(), &today],
+        |r| {
             Ok(BasisInUse {
                 purpose: r.get(0)?,
                 purpose_title: r.get(1)?,
@@ -93,9 +96,8 @@ pub fn bases_in_use(
                 law: r.get(3)?,
                 records: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// How many records of a register have a basis in use for each purpose,
@@ -105,22 +107,20 @@ pub fn purposes_in_use(
     register: Register,
     today: &str,
 ) -> Result<Vec<(String, i64)>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT b.purpose, count(DISTINCT b.record)
-         FROM bases b
-         JOIN records r ON r.rowid = b.record
-         JOIN purposes p ON p.name = b.purpose
-         WHERE r.register = ?1 AND {IN_USE}
-         GROUP BY b.purpose
-         ORDER BY p.rowid"
-    ))?;
-    let rows = stmt
-        .query_map(params![register.name(), today], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    sql::rows(
+        conn,
+        &format!(
+            "SELECT p.name, count(DISTINCT b.record)
+             FROM bases b
+             JOIN records r ON r.rowid = b.record
+             JOIN purposes p ON p.name = b.purpose
+             WHERE r.register = ?1 AND {IN_USE}
+             GROUP BY p.name
+             ORDER BY p.rowid"
+        ),
+        &[&register.name(), &today],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Disclosures from a register to one recipient in one country.
@@ -136,8 +136,8 @@ pub struct Disclosed {
 /// The disclosure log of a register, grouped by category, recipient,
 /// country and DPF certification.
 pub fn disclosures(conn: &impl super::On, register: Register) -> Result<Vec<Disclosed>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    sql::rows(
+        conn,
         "SELECT d.category, d.recipient, d.country, d.dpf_certified, count(*)
          FROM disclosures d JOIN records r ON r.rowid = d.record
          WHERE r.register = ?1
@@ -147,9 +147,8 @@ pub fn disclosures(conn: &impl super::On, register: Register) -> Result<Vec<Disc
                     WHEN 'debt-collection' THEN 3 WHEN 'business-transfer' THEN 4
                     ELSE 5 END,
                   d.recipient, d.country, d.dpf_certified",
-    )?;
-    let rows = stmt
-        .query_map([register.name()], |r| {
+        &[&register.name()],
+        |r| {
             Ok(Disclosed {
                 category: r.get(0)?,
                 recipient: r.get(1)?,
@@ -157,9 +156,8 @@ pub fn disclosures(conn: &impl super::On, register: Register) -> Result<Vec<Disc
                 dpf_certified: r.get(3)?,
                 disclosures: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// A country of the adequacy list (DOMAIN §8).
@@ -172,54 +170,49 @@ pub struct Adequacy {
 }
 
 pub fn adequacy_list(conn: &impl super::On) -> Result<Vec<Adequacy>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt =
-        conn.prepare("SELECT country, name, decision, needs_dpf FROM adequacy ORDER BY country")?;
-    let rows = stmt
-        .query_map([], |r| {
+    sql::rows(
+        conn,
+        "SELECT country, name, decision, needs_dpf FROM adequacy ORDER BY country",
+        &[],
+        |r| {
             Ok(Adequacy {
                 country: r.get(0)?,
                 name: r.get(1)?,
                 decision: r.get(2)?,
                 needs_dpf: r.get(3)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// The date the adequacy list was last checked (`meta.adequacy_list_date`).
 pub fn adequacy_list_date(conn: &impl super::On) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?)
+    sql::row(
+        conn,
+        "SELECT value FROM meta WHERE key = 'adequacy_list_date'",
+        &[],
+        |r| r.get(0),
+    )
 }
 
 /// Manual holds of a register in force on `today` (not released, not ended).
 pub fn manual_holds(conn: &impl super::On, register: Register, today: &str) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn.query_row(
+    count(
+        conn,
         "SELECT count(*) FROM holds h JOIN records r ON r.rowid = h.record
          WHERE r.register = ?1 AND h.released_at IS NULL AND h.until > ?2",
-        params![register.name(), today],
-        |r| r.get(0),
-    )?)
+        &[&register.name(), &today],
+    )
 }
 
 /// Enabled operators per role, as (role, count), for admin, staff, auditor.
 pub fn operators_per_role(conn: &impl super::On) -> Result<Vec<(&'static str, i64)>> {
-    let conn = super::tx::conn(conn)?;
     let mut out = Vec::new();
     for role in ["admin", "staff", "auditor"] {
-        let n: i64 = conn.query_row(
-            "SELECT count(*) FROM operators WHERE enabled = 1 AND role = ?1",
-            [role],
-            |r| r.get(0),
+        let n = count(
+            conn,
+            "SELECT count(*) FROM operators WHERE enabled AND role = ?1",
+            &[&role],
         )?;
         out.push((role, n));
     }
@@ -239,35 +232,38 @@ pub struct NewVersion<'a> {
 
 /// Keeps a published version; returns its version number.
 pub fn publish(conn: &impl super::On, v: &NewVersion<'_>) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    sql::row(
+        conn,
         "INSERT INTO notice_versions (published_on, published_at, published_by, lang, format, sha256, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![v.published_on, v.published_at, v.published_by, v.lang, v.format, v.sha256, v.text],
-    )?;
-    Ok(conn.last_insert_rowid())
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING version",
+        &[&v.published_on, &v.published_at, &v.published_by, &v.lang, &v.format, &v.sha256, &v.text],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))
 }
 
 /// The legitimate interests recorded with the bases in use on `today` in
-/// `register`, as (purpose, purpose title, interest).
+/// `register`, as (purpose, purpose title, interest). The purpose's
+/// position is selected too (a server orders a DISTINCT only by what it
+/// selects); it follows from the purpose, so the rows are the same.
 pub fn interests_in_use(
     conn: &impl super::On,
     register: Register,
     today: &str,
     fi: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let conn = super::tx::conn(conn)?;
     let title = if fi { "p.title_fi" } else { "p.title_en" };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT DISTINCT b.purpose, {title}, trim(b.note) FROM bases b
-         JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
-         WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
-           AND trim(b.note) <> '' AND b.valid_from <= ?2
-           AND (b.valid_until IS NULL OR b.valid_until > ?2)
-         ORDER BY p.rowid, 3"
-    ))?;
-    let rows = stmt.query_map(params![register.name(), today], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    sql::rows(
+        conn,
+        &format!(
+            "SELECT DISTINCT b.purpose, {title}, trim(b.note), p.rowid FROM bases b
+             JOIN records r ON r.rowid = b.record JOIN purposes p ON p.name = b.purpose
+             WHERE r.register = ?1 AND b.basis = 'legitimate-interest' AND b.note IS NOT NULL
+               AND trim(b.note) <> '' AND b.valid_from <= ?2
+               AND (b.valid_until IS NULL OR b.valid_until > ?2)
+             ORDER BY 4, 3"
+        ),
+        &[&register.name(), &today],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }

@@ -4,9 +4,9 @@
 //! the notice names, and the published notice versions. Descriptions of
 //! processing only: no data subject's personal data is kept here.
 
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::sql;
 use crate::error::{Error, Result};
 use crate::messages::R;
 
@@ -88,45 +88,37 @@ pub struct ClientProcessing {
 
 /// Is there a row with this name in `table`?
 pub fn exists(conn: &impl super::On, table: &str, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn)?;
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)"
-        ))?
-        .query_row([name], |r| r.get(0))?)
+    let found = sql::row(
+        conn,
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)"),
+        &[&name],
+        |r| r.get(0),
+    )?;
+    Ok(found.unwrap_or(false))
 }
 
-fn countries(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<Country>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt
-        .query_map([key], |r| {
-            Ok(Country {
-                country: r.get(0)?,
-                dpf_certified: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+fn countries(conn: &impl super::On, query: &str, key: &dyn sql::Param) -> Result<Vec<Country>> {
+    sql::rows(conn, query, &[key], |r| {
+        Ok(Country {
+            country: r.get(0)?,
+            dpf_certified: r.get(1)?,
+        })
+    })
 }
 
-fn strings(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt
-        .query_map([key], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+fn strings(conn: &impl super::On, query: &str, key: &dyn sql::Param) -> Result<Vec<String>> {
+    sql::rows(conn, query, &[key], |r| r.get(0))
 }
 
 /// Every activity, in the order they were declared; ended ones too.
 pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    let mut out = sql::rows(
+        conn,
         "SELECT name, basis, law, note, subjects, data, source, recipients, system, retention,
                 created_at, created_by, ended_on
          FROM activities ORDER BY rowid",
-    )?;
-    let mut out = stmt
-        .query_map([], |r| {
+        &[],
+        |r| {
             Ok(Activity {
                 name: r.get(0)?,
                 purposes: Vec::new(),
@@ -146,8 +138,8 @@ pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
                 created_by: r.get(11)?,
                 ended_on: r.get(12)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     for a in &mut out {
         a.purposes = strings(
             conn,
@@ -165,25 +157,23 @@ pub fn activities(conn: &impl super::On) -> Result<Vec<Activity>> {
 }
 
 pub fn processors(conn: &impl super::On) -> Result<Vec<Processor>> {
-    let conn = super::tx::conn(conn)?;
-    super::rows::all(
+    sql::all(
         conn,
         "SELECT name, business_id, country, service, data, contract_date, contract_ref,
                 dpf_certified, created_at, created_by, ended_on
          FROM processors ORDER BY rowid",
-        [],
+        &[],
     )
 }
 
 pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    let mut out = sql::rows(
+        conn,
         "SELECT name, business_id, contact, contract_date, contract_ref, terms,
                 created_at, created_by, ended_on
          FROM clients ORDER BY rowid",
-    )?;
-    let mut out = stmt
-        .query_map([], |r| {
+        &[],
+        |r| {
             Ok(Client {
                 name: r.get(0)?,
                 business_id: r.get(1)?,
@@ -196,15 +186,15 @@ pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
                 ended_on: r.get(8)?,
                 processing: Vec::new(),
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     for c in &mut out {
-        let mut stmt = conn.prepare_cached(
+        let mut list = sql::rows(
+            conn,
             "SELECT id, category, subjects, data, security FROM client_processing
              WHERE client = ?1 ORDER BY id",
-        )?;
-        let mut list = stmt
-            .query_map([&c.name], |r| {
+            &[&c.name],
+            |r| {
                 Ok(ClientProcessing {
                     id: r.get(0)?,
                     category: r.get(1)?,
@@ -214,8 +204,8 @@ pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
                     transfers: Vec::new(),
                     security: r.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
         for p in &mut list {
             p.sub_processors = strings(
                 conn,
@@ -235,10 +225,10 @@ pub fn clients(conn: &impl super::On) -> Result<Vec<Client>> {
 
 /// Sets `ended_on` of the named row; not found is exit 4.
 pub fn end(conn: &impl super::On, table: &str, what: &str, name: &str, date: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn.execute(
+    let n = sql::execute(
+        conn,
         &format!("UPDATE {table} SET ended_on = ?2 WHERE name = ?1"),
-        params![name, date],
+        &[&name, &date],
     )?;
     if n == 0 {
         return Err(Error::NotFound(R::NoNamed.say(&[&what, &name])));
@@ -257,19 +247,20 @@ pub struct Declared {
 }
 
 pub fn declared_purposes(conn: &impl super::On, register: &str, fi: bool) -> Result<Vec<Declared>> {
-    let conn = super::tx::conn(conn)?;
     let (title, interest) = if fi {
         ("p.title_fi", "d.interest_fi")
     } else {
         ("p.title_en", "d.interest_en")
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT d.purpose, {title}, d.basis, d.law, {interest}
-         FROM register_purposes d JOIN purposes p ON p.name = d.purpose
-         WHERE d.register = ?1 ORDER BY p.rowid, d.rowid"
-    ))?;
-    let rows = stmt
-        .query_map([register], |r| {
+    sql::rows(
+        conn,
+        &format!(
+            "SELECT d.purpose, {title}, d.basis, d.law, {interest}
+             FROM register_purposes d JOIN purposes p ON p.name = d.purpose
+             WHERE d.register = ?1 ORDER BY p.rowid, d.rowid"
+        ),
+        &[&register],
+        |r| {
             Ok(Declared {
                 purpose: r.get(0)?,
                 title: r.get(1)?,
@@ -277,27 +268,24 @@ pub fn declared_purposes(conn: &impl super::On, register: &str, fi: bool) -> Res
                 law: r.get(3)?,
                 interest: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// The Art. 13(2)(e) text of a register.
 pub fn requirement(conn: &impl super::On, register: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
     let col = if fi {
         "requirement_fi"
     } else {
         "requirement_en"
     };
-    Ok(conn
-        .query_row(
-            &format!("SELECT {col} FROM registers WHERE name = ?1"),
-            [register],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten())
+    let text: Option<Option<String>> = sql::row(
+        conn,
+        &format!("SELECT {col} FROM registers WHERE name = ?1"),
+        &[&register],
+        |r| r.get(0),
+    )?;
+    Ok(text.flatten())
 }
 
 /// A category of recipients or sources the notice names.
@@ -312,28 +300,26 @@ pub struct NoticeCategory {
 }
 
 pub fn categories(conn: &impl super::On) -> Result<Vec<NoticeCategory>> {
-    let conn = super::tx::conn(conn)?;
-    let mut stmt = conn.prepare(
+    sql::rows(
+        conn,
         "SELECT kind, name, title_en, title_fi, registers, seeded FROM notice_categories
          ORDER BY kind, rowid",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
+        &[],
+        |r| {
             Ok(NoticeCategory {
                 kind: r.get(0)?,
                 name: r.get(1)?,
                 title_en: r.get(2)?,
                 title_fi: r.get(3)?,
                 registers: r
-                    .get::<_, String>(4)?
+                    .get::<String>(4)?
                     .split_whitespace()
                     .map(str::to_string)
                     .collect(),
                 seeded: r.get(5)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// A published version of the notice (without its text).
@@ -349,27 +335,24 @@ pub struct Version {
 }
 
 pub fn versions(conn: &impl super::On) -> Result<Vec<Version>> {
-    let conn = super::tx::conn(conn)?;
-    super::rows::all(
+    sql::all(
         conn,
         "SELECT version, published_on, published_at, published_by, lang, format, sha256
          FROM notice_versions ORDER BY version",
-        [],
+        &[],
     )
 }
 
 /// The adequacy note of a country in the language (scope, renewal).
 pub fn adequacy_note(conn: &impl super::On, country: &str, fi: bool) -> Result<Option<String>> {
-    let conn = super::tx::conn(conn)?;
     let col = if fi { "note_fi" } else { "note_en" };
-    Ok(conn
-        .query_row(
-            &format!("SELECT {col} FROM adequacy WHERE country = ?1"),
-            [country],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten())
+    let note: Option<Option<String>> = sql::row(
+        conn,
+        &format!("SELECT {col} FROM adequacy WHERE country = ?1"),
+        &[&country],
+        |r| r.get(0),
+    )?;
+    Ok(note.flatten())
 }
 
 /// A processing activity to record (`activity add`), values checked.
@@ -397,26 +380,28 @@ pub fn insert_activity(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
     let (basis, law, note) = match a.basis {
         Some((b, l, n)) => (Some(b), l, n),
         None => (None, None, None),
     };
-    conn.execute(
+    sql::execute(
+        conn,
         "INSERT INTO activities (name, basis, law, note, subjects, data, source, recipients, system, retention, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![a.name, basis, law, note, a.subjects, a.data, a.source, a.recipients, a.system, a.retention, at, by],
+        &[&a.name, &basis, &law, &note, &a.subjects, &a.data, &a.source, &a.recipients, &a.system, &a.retention, &at, &by],
     )?;
     for p in a.purposes {
-        conn.execute(
+        sql::execute(
+            conn,
             "INSERT INTO activity_purposes (activity, purpose) VALUES (?1, ?2)",
-            params![a.name, p],
+            &[&a.name, p],
         )?;
     }
     for cc in a.transfers {
-        conn.execute(
+        sql::execute(
+            conn,
             "INSERT INTO activity_transfers (activity, country, dpf_certified) VALUES (?1, ?2, ?3)",
-            params![a.name, cc, a.dpf_certified && cc == "US"],
+            &[&a.name, cc, &(a.dpf_certified && cc == "US")],
         )?;
     }
     Ok(())
@@ -440,11 +425,11 @@ pub fn insert_processor(
     at: &str,
     by: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    sql::execute(
+        conn,
         "INSERT INTO processors (name, business_id, country, service, data, contract_date, contract_ref, dpf_certified, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![p.name, p.business_id, p.country, p.service, p.data, p.contract_date, p.contract_ref, p.dpf_certified, at, by],
+        &[&p.name, &p.business_id, &p.country, &p.service, &p.data, &p.contract_date, &p.contract_ref, &p.dpf_certified, &at, &by],
     )?;
     Ok(())
 }
@@ -460,11 +445,11 @@ pub struct NewClient<'a> {
 }
 
 pub fn insert_client(conn: &impl super::On, c: &NewClient<'_>, at: &str, by: &str) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    sql::execute(
+        conn,
         "INSERT INTO clients (name, business_id, contact, contract_date, contract_ref, terms, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![c.name, c.business_id, c.contact, c.contract_date, c.contract_ref, c.terms, at, by],
+        &[&c.name, &c.business_id, &c.contact, &c.contract_date, &c.contract_ref, &c.terms, &at, &by],
     )?;
     Ok(())
 }
@@ -488,23 +473,26 @@ pub fn insert_client_processing(
     at: &str,
     by: &str,
 ) -> Result<i64> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    let id: i64 = sql::row(
+        conn,
         "INSERT INTO client_processing (client, category, subjects, data, security, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![p.client, p.category, p.subjects, p.data, p.security, at, by],
-    )?;
-    let id = conn.last_insert_rowid();
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        &[&p.client, &p.category, &p.subjects, &p.data, &p.security, &at, &by],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| Error::Internal("INSERT … RETURNING returned no row".into()))?;
     for s in p.sub_processors {
-        conn.execute(
+        sql::execute(
+            conn,
             "INSERT INTO client_sub_processors (processing, processor) VALUES (?1, ?2)",
-            params![id, s],
+            &[&id, s],
         )?;
     }
     for cc in p.transfers {
-        conn.execute(
+        sql::execute(
+            conn,
             "INSERT INTO client_transfers (processing, country, dpf_certified) VALUES (?1, ?2, ?3)",
-            params![id, cc, p.dpf_certified && cc == "US"],
+            &[&id, cc, &(p.dpf_certified && cc == "US")],
         )?;
     }
     Ok(id)
@@ -518,23 +506,23 @@ pub fn put_category(
     titles: (&str, &str),
     registers: &str,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
-    conn.execute(
+    sql::execute(
+        conn,
         "INSERT INTO notice_categories (kind, name, title_en, title_fi, registers, seeded)
-         VALUES (?1, ?2, ?3, ?4, ?5, 0)
+         VALUES (?1, ?2, ?3, ?4, ?5, FALSE)
          ON CONFLICT (kind, name) DO UPDATE SET title_en = excluded.title_en,
             title_fi = excluded.title_fi, registers = excluded.registers",
-        params![kind, name, titles.0, titles.1, registers],
+        &[&kind, &name, &titles.0, &titles.1, &registers],
     )?;
     Ok(())
 }
 
 /// Removes a notice category; `false` when there was none.
 pub fn remove_category(conn: &impl super::On, kind: &str, name: &str) -> Result<bool> {
-    let conn = super::tx::conn(conn)?;
-    let n = conn.execute(
+    let n = sql::execute(
+        conn,
         "DELETE FROM notice_categories WHERE kind = ?1 AND name = ?2",
-        params![kind, name],
+        &[&kind, &name],
     )?;
     Ok(n > 0)
 }

@@ -2,26 +2,10 @@
 //! names its columns as the struct names its fields, so the two cannot
 //! drift apart by position, and no `r.get(0)? … r.get(n)?` lists repeat.
 
-use rusqlite::{Connection, Params, Row};
+use rusqlite::Row;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
-
-/// Every row of `sql` (prepared and cached) as a `T`.
-pub(super) fn all<T: DeserializeOwned>(
-    conn: &Connection,
-    sql: &str,
-    params: impl Params,
-) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let columns = serde_rusqlite::columns_from_statement(&stmt);
-    let mut rows = stmt.query(params)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(serde_rusqlite::from_row_with_columns(row, &columns).map_err(row_error)?);
-    }
-    Ok(out)
-}
 
 /// One row as a `T`, read by column name: for `query_row` and `query_map`.
 pub(super) fn by_name<T: DeserializeOwned>(row: &Row<'_>) -> rusqlite::Result<T> {

@@ -115,8 +115,8 @@ pub(in crate::store) fn each(
     }
 }
 
-/// Every row of `sql` as a `T`, read by column name as `rows::all` reads
-/// a file's (the query names its columns as `T` names its fields).
+/// Every row of `sql` as a `T`, read by column name as `rows::with_columns`
+/// reads a file's (the query names its columns as `T` names its fields).
 pub(in crate::store) fn all<T: serde::de::DeserializeOwned>(
     on: &impl On,
     sql: &str,
