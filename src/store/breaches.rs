@@ -110,17 +110,12 @@ fn natures<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<St
     Ok(joined.split(',').map(str::to_string).collect())
 }
 
-/// A breach's records in the order given (a file's rowid; a server's
-/// `breach_records` rows are never updated or deleted, so their physical
-/// order is the order given) and its assessments, oldest first.
+/// A breach's records in the order given (rowid, on a server too:
+/// `migrations/pg/010_documents.sql`) and its assessments, oldest first.
 fn fill(conn: &impl super::On, b: &mut Breach) -> Result<()> {
-    let order = match super::tx::db(conn) {
-        super::tx::Db::File(_) => "rowid",
-        super::tx::Db::Server(_) => "ctid",
-    };
     b.records = super::sql::rows(
         conn,
-        &format!("SELECT record FROM breach_records WHERE breach = ?1 ORDER BY {order}"),
+        "SELECT record FROM breach_records WHERE breach = ?1 ORDER BY rowid",
         &[&b.id.0],
         |r| r.get(0),
     )?;

@@ -37,6 +37,7 @@ const IN_ROWID_ORDER: &[&str] = &[
     "activities",
     "processors",
     "clients",
+    "breach_records",
 ];
 
 /// Makes a register in the empty database `url` names and fills it.
