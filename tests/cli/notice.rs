@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use crate::util::*;
 
-/// Logs a disclosure the way `disclose` will (that command is built
-/// elsewhere): straight into the disclosure log.
+/// Logs a disclosure straight into a file's disclosure log, as `disclose`
+/// would not: a transfer it refuses (see [`disclosed`] for the command).
 fn disclose(env: &Env, id: &str, recipient: &str, category: &str, country: &str, dpf: bool) {
     let (prefix, number) = id.split_once('-').unwrap();
     let register = match prefix {
@@ -23,6 +23,30 @@ fn disclose(env: &Env, id: &str, recipient: &str, category: &str, country: &str,
             rusqlite::params![recipient, category, country, dpf, register, number.parse::<i64>().unwrap()],
         )
         .unwrap();
+}
+
+/// Logs a disclosure with `disclose`, dated 2026-10-01: on either kind.
+fn disclosed(env: &Env, id: &str, recipient: &str, category: &str, country: &str, dpf: bool) {
+    let mut args = vec![
+        "disclose",
+        id,
+        "--recipient",
+        recipient,
+        "--category",
+        category,
+        "--data",
+        "contact details",
+        "--basis",
+        "contract",
+        "--country",
+        country,
+        "--date",
+        "2026-10-01",
+    ];
+    if dpf {
+        args.push("--dpf-certified");
+    }
+    env.ok(&args);
 }
 
 /// Adds a basis and returns its id (`basis add` lists what it added).
@@ -88,7 +112,7 @@ fn sample() -> Env {
         ],
     );
     basis(&env, &b1, "aml", "aml-due-diligence", &[]);
-    disclose(
+    disclosed(
         &env,
         &c1,
         "Perintätoimisto Saatava Oy",
@@ -96,7 +120,7 @@ fn sample() -> Env {
         "FI",
         false,
     );
-    disclose(
+    disclosed(
         &env,
         &c2,
         "Perintätoimisto Saatava Oy",
@@ -104,9 +128,9 @@ fn sample() -> Env {
         "FI",
         false,
     );
-    disclose(&env, &c1, "Mailer Ltd", "processor", "GB", false);
-    disclose(&env, &c1, "CRM Inc", "processor", "US", true);
-    disclose(&env, &b1, "Verohallinto", "authority", "FI", false);
+    disclosed(&env, &c1, "Mailer Ltd", "processor", "GB", false);
+    disclosed(&env, &c1, "CRM Inc", "processor", "US", true);
+    disclosed(&env, &b1, "Verohallinto", "authority", "FI", false);
     env
 }
 
@@ -467,7 +491,10 @@ fn auditors_may_export_it_and_it_is_audited_without_personal_data() {
     assert_eq!(rows, 4);
     let audit = env.audit_text();
     assert!(!audit.contains("Kuusisto"));
-    env.as_op("nobody").fails(5, &["export", "notice"]);
+    // someone who is no operator: refused by the sealed file (5), and on a
+    // server not even let in (SPEC §8: cannot connect, 7)
+    let refused = if env.server.is_some() { 7 } else { 5 };
+    env.as_op("nobody").fails(refused, &["export", "notice"]);
 }
 
 #[test]
@@ -499,10 +526,25 @@ fn the_security_section_claims_only_what_is_enforced() {
         "{text}"
     );
     assert!(text.contains("Checkpoints of the log can be kept outside the register"));
-    // sealed (issue #14): the file is encrypted and the operator verified
-    assert!(!text.contains("not yet encrypted"), "{text}");
-    assert!(text.contains("verified by their own passphrase"), "{text}");
-    assert!(text.contains("are encrypted (AES-256"), "{text}");
+    if env.server.is_some() {
+        // a server (SPEC §8): it verifies its login roles and refuses what a
+        // role may not do, and erasure rewrites the tables; privreg encrypts
+        // none of its files and asks for no passphrase, and there is no file
+        assert!(
+            text.contains("login role of the PostgreSQL server"),
+            "{text}"
+        );
+        assert!(text.contains("(VACUUM FULL)"), "{text}");
+        assert!(text.contains("privreg does not encrypt the server's files"));
+        for claim in ["passphrase", "AES-256", "register file"] {
+            assert!(!text.contains(claim), "{claim}: {text}");
+        }
+    } else {
+        // sealed (issue #14): the file is encrypted and the operator verified
+        assert!(!text.contains("not yet encrypted"), "{text}");
+        assert!(text.contains("verified by their own passphrase"), "{text}");
+        assert!(text.contains("are encrypted (AES-256"), "{text}");
+    }
     // a plain register says plainly what it lacks
     let plain = crate::util::Env::new_plain();
     let plain_text = security(&plain);

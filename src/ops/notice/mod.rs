@@ -89,6 +89,7 @@ pub fn build(conn: &Tx<'_>, today: NaiveDate, lang: Lang) -> Result<Notice> {
             measures: measures(
                 &operators,
                 crate::store::setting(conn, CHECKPOINT_LOG_SETTING)?.is_some(),
+                conn.is_server(),
                 lang,
             ),
             operators,

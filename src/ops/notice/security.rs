@@ -20,18 +20,27 @@ pub(super) fn automated_text(registers: &[&str], purpose: Option<&str>, lang: La
     ]
 }
 
+/// How the register is kept, which decides what is enforced: a file
+/// plain or sealed (SPEC §7), or a server (SPEC §8).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    Plain,
+    Sealed,
+    Server,
+}
+
 /// Access control: roles, how an operator is verified, and how many
 /// operators each role has.
-fn access_control(operators: &BTreeMap<&'static str, i64>, sealed: bool, lang: Lang) -> Measure {
+fn access_control(operators: &BTreeMap<&'static str, i64>, kept: Kept, lang: Lang) -> Measure {
     let count = |role: &str| operators.get(role).copied().unwrap_or(0);
     let counts = ["admin", "staff", "auditor"]
         .iter()
         .map(|r| format!("{} {}", labels::role_counted(r, lang), count(r)))
         .collect::<Vec<_>>();
-    let who = if sealed {
-        N::OperatorVerifiedByPassphrase
-    } else {
-        N::OnlyOwnerReadsFile
+    let who = match kept {
+        Kept::Sealed => N::OperatorVerifiedByPassphrase,
+        Kept::Plain => N::OnlyOwnerReadsFile,
+        Kept::Server => N::OperatorIsServerLogin,
     };
     let counts = N::ThreeCounts.say_in(lang, &[&counts[0], &counts[1], &counts[2]]);
     Measure {
@@ -43,17 +52,26 @@ fn access_control(operators: &BTreeMap<&'static str, i64>, sealed: bool, lang: L
 
 /// The security measures, each claiming only what privreg enforces
 /// (issue #13): `checkpoint_log` says whether the register keeps a
-/// checkpoint log outside itself.
+/// checkpoint log outside itself, `server` whether it is on a server.
 pub(super) fn measures(
     operators: &BTreeMap<&'static str, i64>,
     checkpoint_log: bool,
+    server: bool,
     lang: Lang,
 ) -> Vec<Measure> {
-    // What is enforced depends on the file: a sealed register verifies
-    // every operator by passphrase and is encrypted (SPEC §7).
-    let sealed = crate::seal::current_file_key().is_some();
+    // What is enforced depends on the kind: a sealed register verifies
+    // every operator by passphrase and is encrypted (SPEC §7); a server
+    // verifies its login roles and refuses what a role may not do, and
+    // erases by rewriting the tables, but encrypts nothing of privreg's.
+    let kept = if server {
+        Kept::Server
+    } else if crate::seal::current_file_key().is_some() {
+        Kept::Sealed
+    } else {
+        Kept::Plain
+    };
     vec![
-        access_control(operators, sealed, lang),
+        access_control(operators, kept, lang),
         Measure {
             measure: "audit-log",
             title: N::AuditLog.text(lang),
@@ -75,17 +93,29 @@ pub(super) fn measures(
         Measure {
             measure: "erasure",
             title: N::Erasure.text(lang),
-            text: N::ErasedDataOverwrittenRegister.text(lang).to_string(),
-        },
-        Measure {
-            measure: "file",
-            title: N::RegisterFile.text(lang),
-            text: if sealed {
-                N::RegisterOneDatabaseFile.text(lang)
-            } else {
-                N::RegisterOneDatabaseFile2.text(lang)
+            text: match kept {
+                Kept::Server => N::ErasedDataDeletedOnServer,
+                _ => N::ErasedDataOverwrittenRegister,
             }
+            .text(lang)
             .to_string(),
+        },
+        match kept {
+            Kept::Server => Measure {
+                measure: "server",
+                title: N::RegisterOnServer.text(lang),
+                text: N::RegisterOnServerText.text(lang).to_string(),
+            },
+            _ => Measure {
+                measure: "file",
+                title: N::RegisterFile.text(lang),
+                text: match kept {
+                    Kept::Sealed => N::RegisterOneDatabaseFile,
+                    _ => N::RegisterOneDatabaseFile2,
+                }
+                .text(lang)
+                .to_string(),
+            },
         },
     ]
 }
