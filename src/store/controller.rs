@@ -1,6 +1,6 @@
 //! The `controller` table: the one row of who keeps the registers.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 use crate::error::Result;
 
@@ -21,13 +21,9 @@ pub fn set(conn: &impl super::On, values: &[(&'static str, String)]) -> Result<(
 /// The given columns of the controller's row, `None` where not set (all
 /// `None` when there is no row yet).
 pub fn get(conn: &impl super::On, keys: &[&str]) -> Result<Vec<Option<String>>> {
-    let conn = super::tx::conn(conn)?;
-    let row: Option<Vec<Option<String>>> = conn
-        .query_row(
-            &format!("SELECT {} FROM controller WHERE id = 1", keys.join(", ")),
-            [],
-            |r| (0..keys.len()).map(|i| r.get(i)).collect(),
-        )
-        .optional()?;
+    let sql = format!("SELECT {} FROM controller WHERE id = 1", keys.join(", "));
+    let row = super::sql::row(conn, &sql, &[], |r| {
+        (0..keys.len()).map(|i| r.get(i)).collect()
+    })?;
     Ok(row.unwrap_or_else(|| vec![None; keys.len()]))
 }

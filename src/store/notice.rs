@@ -23,20 +23,18 @@ pub fn register_texts(
     register: Register,
     fi: bool,
 ) -> Result<RegisterTexts> {
-    let conn = super::tx::conn(conn)?;
     let sql = if fi {
         "SELECT title_fi, subjects_fi, sources_fi FROM registers WHERE name = ?1"
     } else {
         "SELECT title_en, subjects_en, sources_en FROM registers WHERE name = ?1"
     };
-    conn.query_row(sql, [register.name()], |r| {
+    super::sql::row(conn, sql, &[&register.name()], |r| {
         Ok(RegisterTexts {
             title: r.get(0)?,
             subjects: r.get(1)?,
             sources: r.get(2)?,
         })
-    })
-    .optional()?
+    })?
     .ok_or_else(|| Error::Storage(S::RegisterMissing.say(&[&register])))
 }
 
