@@ -1074,5 +1074,6 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
 // through COPY (issue #17).
 mod concurrency;
 mod copy;
+mod exports;
 mod import;
 mod operators;
