@@ -450,6 +450,9 @@ fn on_servers(command: &Command) -> bool {
         command,
         Command::Audit(AuditCommand::Verify { .. } | AuditCommand::Checkpoint)
             | Command::Add(_)
+            | Command::MarketingList(_)
+            | Command::Purpose(_)
+            | Command::Export(ExportCommand::Register(_) | ExportCommand::Subject(_))
             | Command::Import(_)
             | Command::Show(_)
             | Command::Search(_)
@@ -471,7 +474,7 @@ fn on_servers(command: &Command) -> bool {
             | Command::Disclose(_)
             | Command::Breach(_)
             | Command::Check
-            | Command::Retention(RetentionCommand::Report { .. })
+            | Command::Retention(RetentionCommand::Report { .. } | RetentionCommand::Sweep { .. })
             | Command::Operator(_)
             | Command::Passwd
             | Command::Copy(_)

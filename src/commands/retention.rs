@@ -78,11 +78,18 @@ pub fn run(session: &mut Session, c: RetentionCommand) -> Result<Output> {
                 return Err(Error::invalid("as-of", R::SweepFuture));
             }
             if dry_run {
-                return sweep(session, &o, true);
+                return sweep(session, &o, true, &mut 0);
             }
             session.store.take_alone(&session.db)?;
-            let out = sweep(session, &o, false);
+            let mut erased = 0;
+            let out = sweep(session, &o, false, &mut erased);
             session.store.give_back();
+            // On a server the values are still in the files until
+            // vacuumed: once, after every batch, whatever the sweep ended
+            // with, if any batch committed.
+            if erased > 0 {
+                session.store.scrub()?;
+            }
             out
         }
     }
@@ -95,10 +102,16 @@ fn as_of_day(session: &Session, as_of: Option<&str>) -> Result<NaiveDate> {
     })
 }
 
-/// Plans and (unless `dry_run`) erases, a transaction per batch. Without
+/// Plans and (unless `dry_run`) erases, a transaction per batch, counting
+/// the records erased in `erased` as each batch commits. Without
 /// `dry_run` the caller has the register to itself (`store::take_alone`)
-/// for the whole sweep.
-fn sweep(session: &mut Session, o: &RetentionOptions, dry_run: bool) -> Result<Output> {
+/// for the whole sweep, and scrubs after it.
+fn sweep(
+    session: &mut Session,
+    o: &RetentionOptions,
+    dry_run: bool,
+    erased: &mut usize,
+) -> Result<Output> {
     let plan = session.write("retention-sweep", |tx, who| {
         crate::ops::retention::sweep_plan(tx, who, o, dry_run)
     })?;
@@ -108,10 +121,11 @@ fn sweep(session: &mut Session, o: &RetentionOptions, dry_run: bool) -> Result<O
     }
     let mut done = Vec::with_capacity(plan.len());
     for batch in plan.chunks(SWEEP_BATCH) {
-        let erased = session.write_many("erase", |tx, who| {
+        let batch_erased = session.write_many("erase", |tx, who| {
             crate::ops::retention::sweep_batch(tx, who, o, batch)
         })?;
-        done.extend(erased);
+        *erased += batch_erased.len();
+        done.extend(batch_erased);
     }
     restricted_notice(session, &done, R::RestrictedWereErased);
     Ok(listed(&done, o.include_restricted))

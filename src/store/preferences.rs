@@ -1,7 +1,6 @@
 //! Marketing preference events: consents, opt-outs, withdrawals and
 //! suppression entries, kept as history and never overwritten.
 
-use rusqlite::params;
 use serde::Serialize;
 
 use crate::domain::marketing::{Channel, Event, Purpose, Stance};
@@ -111,9 +110,10 @@ impl Candidate {
 }
 
 /// Calls `f` for every record of the registers that has an address for
-/// the channel, with the events that cover the channel and purpose. Both
-/// sides are read in rowid order and merged, so memory stays flat however
-/// large the register is.
+/// the channel, with the events that cover the channel and purpose. One
+/// query in rowid order, each record's events joined to it (a record
+/// without one comes once, with none), read through [`super::sql::each`],
+/// so memory stays flat however large the register is.
 pub fn each_candidate(
     conn: &impl super::On,
     registers: &[crate::domain::register::Register],
@@ -121,84 +121,78 @@ pub fn each_candidate(
     purpose: Purpose,
     mut f: impl FnMut(&Candidate, &[Event]) -> Result<()>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
     let address = match channel {
-        Channel::Email => "email IS NOT NULL",
-        Channel::Sms | Channel::Phone => "phone IS NOT NULL",
-        Channel::Post => "street IS NOT NULL AND postal_code IS NOT NULL AND city IS NOT NULL",
-        Channel::All => "0",
+        Channel::Email => "r.email IS NOT NULL",
+        Channel::Sms | Channel::Phone => "r.phone IS NOT NULL",
+        Channel::Post => {
+            "r.street IS NOT NULL AND r.postal_code IS NOT NULL AND r.city IS NOT NULL"
+        }
+        Channel::All => "1 = 0",
     };
     let names: Vec<String> = registers
         .iter()
         .map(|r| format!("'{}'", r.name()))
         .collect();
-    let mut people = conn.prepare(&format!(
-        "SELECT rowid, register, number, first_name, last_name, language, email, phone, street, postal_code, city, country, ended_on, restricted_at IS NOT NULL
-         FROM records WHERE register IN ({}) AND {address} ORDER BY rowid",
+    let sql = format!(
+        "SELECT r.rowid, r.register, r.number, r.first_name, r.last_name, r.language, r.email, r.phone,
+                r.street, r.postal_code, r.city, r.country, r.ended_on, r.restricted_at IS NOT NULL,
+                p.kind, p.channel, p.purpose, p.effective, p.id
+         FROM records r
+         LEFT JOIN preferences p ON p.record = r.rowid
+              AND p.channel IN (?1, 'all') AND p.purpose IN (?2, 'all')
+         WHERE r.register IN ({}) AND {address}
+         ORDER BY r.rowid, p.id",
         names.join(", ")
-    ))?;
-    let mut events = conn.prepare(
-        "SELECT record, kind, channel, purpose, effective, id FROM preferences
-         WHERE channel IN (?1, 'all') AND purpose IN (?2, 'all')
-         ORDER BY record",
-    )?;
-    let mut events = events
-        .query_map(params![channel.name(), purpose.name()], |r| {
-            let kind: String = r.get(1)?;
-            let ch: String = r.get(2)?;
-            let pu: String = r.get(3)?;
-            let eff: String = r.get(4)?;
-            Ok((
-                r.get::<_, super::RecordKey>(0)?,
-                event(&kind, &ch, &pu, &eff, r.get(5)?),
-            ))
-        })?
-        .peekable();
-    let mut mine: Vec<Event> = Vec::new();
-    let mut rows = people.query([])?;
-    while let Some(r) = rows.next()? {
+    );
+    // The record being read, with its events so far.
+    let mut current: Option<(super::RecordKey, Candidate, Vec<Event>)> = None;
+    super::sql::each(conn, &sql, &[&channel.name(), &purpose.name()], |r| {
         let rowid: super::RecordKey = r.get(0)?;
-        let register: String = r.get(1)?;
-        let Ok(register) = register.parse() else {
-            continue;
-        };
-        let candidate = Candidate {
-            id: crate::domain::register::RecordId {
-                register,
-                number: r.get(2)?,
-            },
-            first_name: r.get(3)?,
-            last_name: r.get(4)?,
-            language: r.get(5)?,
-            contact: [
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-                r.get(11)?,
-            ],
-            ended_on: r.get(12)?,
-            restricted: r.get(13)?,
-        };
-        mine.clear();
-        // Skip the events of records not in this list, take this record's.
-        while let Some(Ok((record, _))) = events.peek() {
-            if *record > rowid {
-                break;
+        if current.as_ref().is_none_or(|(key, _, _)| *key != rowid) {
+            if let Some((_, candidate, events)) = current.take() {
+                f(&candidate, &events)?;
             }
-            if let Some(Ok((record, Some(e)))) = events.next() {
-                if record == rowid {
-                    mine.push(e);
-                }
-            }
+            let register: String = r.get(1)?;
+            let Ok(register) = register.parse() else {
+                return Ok(());
+            };
+            current = Some((rowid, candidate(r, register)?, Vec::new()));
         }
-        if let Some(Err(_)) = events.peek() {
-            if let Some(Err(e)) = events.next() {
-                return Err(e.into());
-            }
+        let kind: Option<String> = r.get(14)?;
+        if let (Some((_, _, events)), Some(kind)) = (current.as_mut(), kind) {
+            let (ch, pu, eff): (String, String, String) = (r.get(15)?, r.get(16)?, r.get(17)?);
+            events.extend(event(&kind, &ch, &pu, &eff, r.get(18)?));
         }
-        f(&candidate, &mine)?;
+        Ok(())
+    })?;
+    if let Some((_, candidate, events)) = current {
+        f(&candidate, &events)?;
     }
     Ok(())
+}
+
+/// The person of a row of [`each_candidate`]'s query.
+fn candidate(
+    r: &super::sql::Row<'_>,
+    register: crate::domain::register::Register,
+) -> Result<Candidate> {
+    Ok(Candidate {
+        id: crate::domain::register::RecordId {
+            register,
+            number: r.get(2)?,
+        },
+        first_name: r.get(3)?,
+        last_name: r.get(4)?,
+        language: r.get(5)?,
+        contact: [
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+            r.get(9)?,
+            r.get(10)?,
+            r.get(11)?,
+        ],
+        ended_on: r.get(12)?,
+        restricted: r.get(13)?,
+    })
 }

@@ -169,7 +169,6 @@ pub fn each_in_register(
     today: &str,
     mut f: impl FnMut(&Record) -> Result<()>,
 ) -> Result<()> {
-    let conn = super::tx::conn(conn)?;
     let mut sql = format!(
         "SELECT {} FROM records r WHERE r.register = ?1",
         register_select_list(register)
@@ -177,18 +176,15 @@ pub fn each_in_register(
     if !include_ended {
         sql.push_str(" AND (r.ended_on IS NULL OR r.ended_on > ?2)");
     } else {
-        sql.push_str(" AND ?2 IS NOT NULL");
+        sql.push_str(" AND CAST(?2 AS TEXT) IS NOT NULL");
     }
     if !include_restricted {
         sql.push_str(" AND r.restricted_at IS NULL");
     }
     sql.push_str(" ORDER BY r.number");
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![register.name(), today])?;
-    while let Some(row) = rows.next()? {
-        f(&read_register(&Row::File(row), register)?)?;
-    }
-    Ok(())
+    super::sql::each(conn, &sql, &[&register.name(), &today], |row| {
+        f(&read_register(row, register)?)
+    })
 }
 
 /// The records of one person (SPEC §2): those that share the hetu, and,

@@ -93,8 +93,10 @@ pub(in crate::store) fn rows<T>(
     }
 }
 
-/// Every row of `sql` in turn, for results too long to hold at once (on a
-/// file; a server's client receives the whole result first).
+/// Every row of `sql` in turn, for results too long to hold at once: a
+/// file's statement steps through them; on a server they come through a
+/// cursor, [`BATCH`] rows at a time, so memory stays flat however many
+/// there are, and `f` may run other queries between batches.
 pub(in crate::store) fn each(
     on: &impl On,
     sql: &str,
@@ -111,9 +113,36 @@ pub(in crate::store) fn each(
             }
             Ok(())
         }
-        server => rows(&server, sql, params, f).map(drop),
+        Db::Server(client) => {
+            // A name of its own per cursor, so that `f` may open another.
+            static CURSORS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let n = CURSORS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let name = format!("privreg_each_{n}");
+            let bound: Vec<_> = params.iter().map(|p| p.server()).collect();
+            let declare = format!("DECLARE {name} NO SCROLL CURSOR FOR {}", dollars(sql));
+            client.borrow_mut().execute(&*declare, &bound)?;
+            let fetch = format!("FETCH {BATCH} FROM {name}");
+            loop {
+                let batch = client.borrow_mut().query(&*fetch, &[])?;
+                for r in &batch {
+                    f(&Row::Server(r))?;
+                }
+                if batch.len() < BATCH {
+                    break;
+                }
+            }
+            client
+                .borrow_mut()
+                .batch_execute(&format!("CLOSE {name}"))?;
+            Ok(())
+        }
     }
 }
+
+/// The rows a server's cursor sends at a time in [`each`]: few enough to
+/// hold (a register's widest row is a few kilobytes), enough that the
+/// round trips do not count.
+const BATCH: usize = 1000;
 
 /// Every row of `sql` as a `T`, read by column name as `rows::with_columns`
 /// reads a file's (the query names its columns as `T` names its fields).

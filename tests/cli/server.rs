@@ -1075,5 +1075,6 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
 mod concurrency;
 mod copy;
 mod documents;
+mod exports;
 mod import;
 mod operators;

@@ -196,6 +196,46 @@ fn add_ilmari(pg: &Pg, admin: &str) {
     assert!(out.status.success(), "{}", text(&out));
 }
 
+/// The bytes of every table and index file of the register's schema
+/// (their TOAST tables and indexes too), read straight from the data
+/// directory after a CHECKPOINT has written every buffer out, as
+/// lower-case text: where an erased value must not be found.
+pub(crate) fn files_text(pg: &Pg) -> String {
+    pg.superuser_in_db("CHECKPOINT");
+    let data = ok(psql(&pg.url(&pg.superuser_user()), "SHOW data_directory"));
+    let files = pg.superuser_in_db(
+        "WITH base AS (
+             SELECT oid, reltoastrelid FROM pg_catalog.pg_class
+              WHERE relnamespace = 'privreg'::regnamespace AND relkind IN ('r', 'i', 'm')),
+         toast AS (SELECT reltoastrelid AS oid FROM base WHERE reltoastrelid <> 0),
+         rels AS (
+             SELECT oid FROM base UNION SELECT oid FROM toast
+             UNION SELECT indexrelid FROM pg_catalog.pg_index WHERE indrelid IN (SELECT oid FROM toast))
+         SELECT pg_catalog.pg_relation_filepath(oid) FROM rels
+          WHERE pg_catalog.pg_relation_filepath(oid) IS NOT NULL",
+    );
+    let mut haystack = Vec::new();
+    let mut scanned = 0;
+    for rel in files.lines() {
+        let main = std::path::Path::new(&data).join(rel);
+        for segment in 0.. {
+            let path = if segment == 0 {
+                main.clone()
+            } else {
+                main.with_extension(segment.to_string())
+            };
+            let Ok(bytes) = std::fs::read(&path) else {
+                assert!(segment > 0, "cannot read {}", path.display());
+                break;
+            };
+            scanned += 1;
+            haystack.extend(bytes);
+        }
+    }
+    assert!(scanned > 40, "only {scanned} files found: {files}");
+    String::from_utf8_lossy(&haystack).to_lowercase()
+}
+
 /// The attack of issue #17: after `erase`, none of the erased values is in
 /// the bytes of any table or index file of the register's schema (their
 /// TOAST tables and indexes too), read straight from the data directory
@@ -272,39 +312,7 @@ fn erasure_leaves_no_value_in_the_servers_table_and_index_files() {
         "--override-hold",
     ]);
 
-    pg.superuser_in_db("CHECKPOINT");
-    let data = ok(psql(&pg.url(&pg.superuser_user()), "SHOW data_directory"));
-    let files = pg.superuser_in_db(
-        "WITH base AS (
-             SELECT oid, reltoastrelid FROM pg_catalog.pg_class
-              WHERE relnamespace = 'privreg'::regnamespace AND relkind IN ('r', 'i', 'm')),
-         toast AS (SELECT reltoastrelid AS oid FROM base WHERE reltoastrelid <> 0),
-         rels AS (
-             SELECT oid FROM base UNION SELECT oid FROM toast
-             UNION SELECT indexrelid FROM pg_catalog.pg_index WHERE indrelid IN (SELECT oid FROM toast))
-         SELECT pg_catalog.pg_relation_filepath(oid) FROM rels
-          WHERE pg_catalog.pg_relation_filepath(oid) IS NOT NULL",
-    );
-    let mut haystack = Vec::new();
-    let mut scanned = 0;
-    for rel in files.lines() {
-        let main = std::path::Path::new(&data).join(rel);
-        for segment in 0.. {
-            let path = if segment == 0 {
-                main.clone()
-            } else {
-                main.with_extension(segment.to_string())
-            };
-            let Ok(bytes) = std::fs::read(&path) else {
-                assert!(segment > 0, "cannot read {}", path.display());
-                break;
-            };
-            scanned += 1;
-            haystack.extend(bytes);
-        }
-    }
-    assert!(scanned > 40, "only {scanned} files found: {files}");
-    let haystack = String::from_utf8_lossy(&haystack).to_lowercase();
+    let haystack = files_text(&pg);
     assert!(haystack.contains("bystander"), "the scan reads the records");
     for value in [
         "zyxwvuts",
