@@ -615,8 +615,7 @@ fn tls_is_refused_rather_than_sent_in_the_clear() {
 #[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [
-        &["purpose", "list"][..],
-        &["export", "register", "customer"],
+        &["unlock", "--for", "5m"][..],
         &["encrypt"],
     ] {
         let out = privreg("postgresql://anne@localhost/privreg", args);
