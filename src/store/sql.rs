@@ -145,12 +145,17 @@ pub(in crate::store) fn each(
 const BATCH: usize = 1000;
 
 /// Every row of `sql` as a `T`, read by column name as `rows::with_columns`
-/// reads a file's (the query names its columns as `T` names its fields).
+/// reads a file's (the query names its columns as `T` names its fields). On a
+/// server one query, not [`each`]'s cursor: the rows are held anyway, and
+/// a short result would pay the cursor's three round trips.
 pub(in crate::store) fn all<T: serde::de::DeserializeOwned>(
     on: &impl On,
     sql: &str,
     params: &[&dyn Param],
 ) -> Result<Vec<T>> {
+    if let Db::Server(_) = super::tx::db(on) {
+        return rows(on, sql, params, named);
+    }
     let mut out = Vec::new();
     each_as(on, sql, params, |t| {
         out.push(t);
@@ -186,12 +191,17 @@ pub(in crate::store) fn each_as<T: serde::de::DeserializeOwned>(
             }
             Ok(())
         }
-        server => each(&server, sql, params, |row| match row {
-            Row::Server(r) => f(by_name(r)?),
-            Row::File(_) => Err(crate::error::Error::Internal(
-                "a file's row on a server".into(),
-            )),
-        }),
+        server => each(&server, sql, params, |row| f(named(row)?)),
+    }
+}
+
+/// A server's row as a `T` by column name ([`by_name`]).
+fn named<T: serde::de::DeserializeOwned>(row: &Row<'_>) -> Result<T> {
+    match row {
+        Row::Server(r) => by_name(r),
+        Row::File(_) => Err(crate::error::Error::Internal(
+            "a file's row on a server".into(),
+        )),
     }
 }
 
