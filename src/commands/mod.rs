@@ -471,6 +471,7 @@ fn on_servers(command: &Command) -> bool {
             | Command::Passwd
             | Command::Copy(_)
             | Command::Backup(_)
+            | Command::Restore(_)
     )
 }
 

@@ -177,6 +177,16 @@ fn into_file(path: &Path, fill: impl FnOnce(&mut dyn Sink) -> Result<Copied>) ->
     result
 }
 
+/// Fills the register of `tx`, a file's schema (its seeded rows cleared
+/// first), with every row of `source`: how a restore on a server reads the
+/// server's register into memory for the merge (`store/restore.rs`).
+pub(super) fn into_conn(source: Db<'_>, tx: &rusqlite::Transaction<'_>) -> Result<Copied> {
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let mut sink = FileSink { tx, insert: None };
+    sink.clear()?;
+    pump(source, &mut sink)
+}
+
 /// Rows into a new register file.
 struct FileSink<'a> {
     tx: &'a rusqlite::Transaction<'a>,

@@ -427,11 +427,15 @@ fn rows_follow_their_record_when_a_rowid_was_reused() {
     env.ok(&["backup", b.to_str().unwrap()]);
     env.ok(&["erase", &c2, "--reason", "request by e-mail"]);
     let c3 = customer(&env, "Kolmas", "Uusi", "kolmas@example.fi");
-    assert_eq!(
-        env.number("SELECT rowid FROM records WHERE number = 3"),
-        2,
-        "the erased record's rowid is reused"
-    );
+    // A file reuses the erased record's rowid; a server's identity never
+    // reuses one, so there the rest shows the merge is right without it.
+    if !crate::kind::is_server(&env.db) {
+        assert_eq!(
+            env.number("SELECT rowid FROM records WHERE number = 3"),
+            2,
+            "the erased record's rowid is reused"
+        );
+    }
     env.ok(&["consent", &c3, "--channel", "email"]);
     env.ok(&["restrict", &c3, "--reason", "objection pending"]);
     let out = env.json(&["restore", b.to_str().unwrap()]);
