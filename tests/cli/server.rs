@@ -1076,3 +1076,4 @@ mod concurrency;
 mod copy;
 mod import;
 mod operators;
+mod restore;
