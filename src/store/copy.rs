@@ -27,6 +27,7 @@ use super::copy_rows::{quote, Sink, Value};
 
 use super::tx::{db, Db};
 use super::{Mode, Store};
+use crate::domain::checkpoint::Checkpoint;
 use crate::error::{Error, Result};
 use crate::messages::A;
 
@@ -34,9 +35,25 @@ use crate::messages::A;
 /// server's URL), which must not be a register yet.
 pub fn copy_to(store: &mut Store, target: &Path) -> Result<Copied> {
     let tx = store.begin(Mode::Read)?;
+    copy_in(&tx, target)
+}
+
+/// [`copy_to`], and the checkpoint read in the copy's own transaction:
+/// exactly where the copy's audit log ends (a server's `backup`).
+pub fn copy_to_at(
+    store: &mut Store,
+    target: &Path,
+    at: &str,
+) -> Result<(Copied, Option<Checkpoint>)> {
+    let tx = store.begin(Mode::Read)?;
+    let checkpoint = super::audit::checkpoint(&tx, at)?;
+    Ok((copy_in(&tx, target)?, checkpoint))
+}
+
+fn copy_in(tx: &super::Tx<'_>, target: &Path) -> Result<Copied> {
     match target.to_str().filter(|_| super::pg::is_url(target)) {
-        Some(url) => super::pg::copy_to::into_server(url, |sink| pump(db(&tx), sink)),
-        None => into_file(target, |sink| pump(db(&tx), sink)),
+        Some(url) => super::pg::copy_to::into_server(url, |sink| pump(db(tx), sink)),
+        None => into_file(target, |sink| pump(db(tx), sink)),
     }
 }
 
