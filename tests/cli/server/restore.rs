@@ -102,3 +102,61 @@ fn an_opt_out_and_an_erasure_made_after_a_backup_survive_a_restore_on_a_server()
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("intact"), "{}", text(&out));
 }
+
+/// A file register's backup restores onto the server register copied from
+/// that file (same register id): what was done on the server since stays.
+#[test]
+fn a_file_registers_backup_restores_onto_the_server_it_was_copied_to() {
+    let Some(mut pg) = Pg::new("restore_from_file") else {
+        return;
+    };
+    let admin = pg.role("admin");
+    pg.roles.push(admin.clone());
+    let mut env = crate::util::Env::empty();
+    env.server = None;
+    env.operator = admin.clone();
+    env.cmd(&["init", "--admin", &admin]).assert().success();
+    for (first, last) in [("Aino", "Aalto"), ("Eino", "Eskola")] {
+        env.add(
+            "customer",
+            &[&format!("first_name={first}"), &format!("last_name={last}")],
+        );
+    }
+    env.ok(&["consent", "C-1", "--channel", "email"]);
+    let file = env.path("file-backup.db");
+    env.ok(&["backup", file.to_str().unwrap()]);
+    let copied = env.json(&["copy", "--to", &pg.url(&pg.superuser_user())]);
+    assert_eq!(copied["records"], 2);
+
+    let go = |args: &[&str]| {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        json(run(&pg, &admin, &file, &all))
+    };
+    go(&["optout", "C-1", "--channel", "all"]);
+    let restored = go(&["restore", file.to_str().unwrap()]);
+    assert_eq!(restored["records"], 2, "{restored}");
+    assert_eq!(restored["register_id"], copied["register_id"], "{restored}");
+    assert_eq!(restored["rights_kept"], 1, "{restored}");
+    let c1 = go(&["show", "C-1"]);
+    let kinds: Vec<&str> = c1["preferences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["consent", "optout"], "{c1}");
+    assert_eq!(go(&["show", "C-2"])["last_name"], "Eskola");
+    // new records after the restore get new numbers
+    let added = go(&[
+        "add",
+        "customer",
+        "--set",
+        "first_name=Uusi",
+        "--set",
+        "last_name=Uusinen",
+    ]);
+    assert_eq!(added["id"], "C-3", "{added}");
+    let out = run(&pg, &admin, &file, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
