@@ -31,9 +31,10 @@ pub fn backup_from_server(session: &mut Session, file: &std::path::Path) -> Resu
     session.write("backup", |_, _| {
         Ok(((), Entry::new("backup").detail("sealed=yes")))
     })?;
-    let done = ops::backup_from_server(&mut session.store, file, &who, &pass)?;
+    let now = session.who.now.clone();
+    let done = ops::backup_from_server(&mut session.store, file, &who, &pass, &now)?;
     Ok(Output::Object {
         value: to_map(&done),
-        plain: None,
+        plain: Some(done.plain()),
     })
 }

@@ -484,6 +484,7 @@ fn on_servers(command: &Command) -> bool {
             | Command::Processor(_)
             | Command::Client(_)
             | Command::Notice(_)
+            | Command::Restore(_)
     )
 }
 

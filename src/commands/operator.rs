@@ -73,6 +73,15 @@ fn check_disable(session: &mut Session, name: &str) -> Result<()> {
 }
 
 fn disable(session: &mut Session, name: &str) -> Result<Output> {
-    let done = session.write("operator-disable", |tx, _| ops::disable(tx, name))?;
+    let done = session.write("operator-disable", |tx, who| {
+        ops::disable(tx, name, &who.operator)
+    })?;
+    // An admin who disabled themselves on a server: their login goes once
+    // the change and its audit entry are in (see `ops::disable`).
+    if session.store.is_server() && name == session.who.operator {
+        let tx = session.store.begin(crate::store::Mode::Write)?;
+        ops::log_out(&tx, name)?;
+        tx.commit()?;
+    }
     Ok(Output::Done(to_map(&done)))
 }

@@ -168,12 +168,16 @@ impl Restored {
     }
 }
 
-/// The restore proper, in one transaction on the register with the
-/// backup attached: the merge (into the scratch copy) and the replacement
-/// land together or not at all.
-pub fn restore(tx: &Tx<'_>, who: &Who, register_id: String) -> Result<(Restored, Entry)> {
-    let merged = restore::merge(tx)?;
-    restore::replace(tx)?;
+/// The restore proper, in one transaction on the register (a file's with
+/// the scratch copy `scratch` attached): the merge (into the scratch copy)
+/// and the replacement land together or not at all.
+pub fn restore(
+    tx: &Tx<'_>,
+    who: &Who,
+    register_id: String,
+    scratch: &Path,
+) -> Result<(Restored, Entry)> {
+    let merged = restore::merge_and_replace(tx, scratch)?;
     let suppressed = restore::apply_suppression(tx, &merged.brought_back, &who.now)?;
     let records = record_count(tx)?;
     let done = Restored {

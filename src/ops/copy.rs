@@ -7,7 +7,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::Result;
+use super::backup::BackedUp;
+use crate::error::{Error, Result};
 use crate::seal::{self, passphrase, Slot, SlotStore};
 use crate::store::Store;
 
@@ -21,17 +22,6 @@ pub struct Copied {
     pub rows: u64,
     pub records: u64,
     pub audit_entries: u64,
-}
-
-/// What `backup` on a server prints.
-#[derive(Serialize)]
-pub struct ServerBackup {
-    pub file: String,
-    pub register_id: String,
-    pub records: u64,
-    pub audit_entries: u64,
-    /// The one operator whose passphrase opens the file.
-    pub sealed_for: String,
 }
 
 /// The kind of register `to` names.
@@ -85,29 +75,35 @@ pub fn backup_passphrase(who: &str) -> Result<zeroize::Zeroizing<String>> {
 }
 
 /// `backup FILE` on a server: a sealed register file made by the same
-/// copy, keyed with a new file key whose one key slot is `who`'s.
+/// copy, keyed with a new file key whose one key slot is `who`'s. It
+/// answers as a file's backup does: the file, its records and the
+/// checkpoint where its audit log ends (read in the copy's transaction).
 pub fn backup_from_server(
     store: &mut Store,
     file: &Path,
     who: &str,
     pass: &str,
-) -> Result<ServerBackup> {
+    now: &str,
+) -> Result<BackedUp> {
     let file_key = seal::random_key()?;
     let (slot, _) = Slot::new(who, pass, &file_key)?;
     // The copy's connection to the new file is keyed with the new key.
     seal::use_file_key(Some(&file_key));
-    let copied = crate::store::copy::copy_to(store, file);
+    let copied = crate::store::copy::copy_to_at(store, file, now);
     seal::use_file_key(None);
-    let copied = copied?;
-    if let Err(e) = seal::append_trailer(file, &SlotStore::new(vec![slot])) {
-        let _ = std::fs::remove_file(file);
-        return Err(e);
+    let (copied, checkpoint) = copied?;
+    let trailer = seal::append_trailer(file, &SlotStore::new(vec![slot]));
+    let checkpoint = trailer
+        .and_then(|()| checkpoint.ok_or_else(|| Error::Internal("an empty audit log".into())));
+    match checkpoint {
+        Ok(checkpoint) => Ok(BackedUp {
+            file: file.display().to_string(),
+            records: copied.records as i64,
+            checkpoint,
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(file);
+            Err(e)
+        }
     }
-    Ok(ServerBackup {
-        file: file.display().to_string(),
-        register_id: copied.register_id,
-        records: copied.records,
-        audit_entries: copied.audit_entries,
-        sealed_for: who.to_string(),
-    })
 }

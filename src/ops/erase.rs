@@ -424,3 +424,16 @@ impl Erased {
         }
     }
 }
+
+/// The audit entry of a vacuum that failed after an erasure of `id`
+/// committed on a server (SPEC §8): outcome `failed`, the tables that may
+/// still hold the values, no value.
+pub fn vacuum_failed(id: RecordId) -> Entry {
+    use crate::store::pg::vacuum::{ERASED_TABLES, FAILED_ACTION};
+    Entry {
+        outcome: "failed".into(),
+        ..Entry::new(FAILED_ACTION)
+            .record(id)
+            .detail(format!("tables={}", ERASED_TABLES.join(",")))
+    }
+}

@@ -106,11 +106,20 @@ pub fn may_disable(tx: &Tx<'_>, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// `operator disable`, after the key rotation (`ops::sealing`).
-pub fn disable(tx: &Tx<'_>, name: &str) -> Result<(OperatorDone, Entry)> {
+/// A disabled operator's login role on a server: no login, no group.
+pub fn log_out(tx: &Tx<'_>, name: &str) -> Result<()> {
+    super::server_operators::disable(tx, name)
+}
+
+/// `operator disable`, after the key rotation (`ops::sealing`). On a
+/// server the login role goes in the same transaction, except the
+/// session's own (`me`): taken out of its groups it could no longer
+/// append the audit entry, so the command takes its login away just
+/// after the commit ([`log_out`]).
+pub fn disable(tx: &Tx<'_>, name: &str, me: &str) -> Result<(OperatorDone, Entry)> {
     may_disable(tx, name)?;
     operators::disable(tx, name)?;
-    if tx.is_server() {
+    if tx.is_server() && name != me {
         super::server_operators::disable(tx, name)?;
     }
     Ok((

@@ -16,8 +16,8 @@ use crate::messages::A;
 
 /// How many records the register holds, erased ones not counted.
 pub fn record_count(tx: &impl super::On) -> Result<i64> {
-    let tx = super::tx::conn(tx)?;
-    Ok(tx.query_row("SELECT count(*) FROM main.records", [], |r| r.get(0))?)
+    let n = super::sql::row(tx, "SELECT count(*) FROM records", &[], |r| r.get(0))?;
+    Ok(n.unwrap_or(0))
 }
 
 impl Store {

@@ -75,3 +75,23 @@ pub fn unfinished(conn: &impl super::On, kind: Unfinished) -> Result<Vec<String>
     let sql = format!("SELECT name FROM {table} AND ended_on IS NULL ORDER BY rowid");
     super::sql::rows(conn, &sql, &[], |r| r.get(0))
 }
+
+/// Whether the tables an erasure vacuums on a server
+/// (`pg::vacuum::ERASED_TABLES`) may still hold erased values: the last of
+/// the erasures and failed vacuums in the audit log is a failed vacuum.
+/// An erasure on a server exits 0 only once its vacuum of every one of
+/// those tables succeeded, so an erasure logged after the failure that
+/// itself has no failed vacuum after it cleaned them. (An erasure killed
+/// between its commit and its vacuum is not seen here.)
+pub fn vacuum_still_needed(on: &impl super::On) -> Result<bool> {
+    let last: Option<String> = super::sql::row(
+        on,
+        "SELECT action FROM audit
+          WHERE (action = 'erase' AND outcome = 'ok' AND detail <> 'dry-run')
+             OR (action = ?1 AND outcome = 'failed')
+          ORDER BY seq DESC LIMIT 1",
+        &[&super::pg::vacuum::FAILED_ACTION],
+        |r| r.get(0),
+    )?;
+    Ok(last.as_deref() == Some(super::pg::vacuum::FAILED_ACTION))
+}

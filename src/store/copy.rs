@@ -27,6 +27,7 @@ use super::copy_rows::{quote, Sink, Value};
 
 use super::tx::{db, Db};
 use super::{Mode, Store};
+use crate::domain::checkpoint::Checkpoint;
 use crate::error::{Error, Result};
 use crate::messages::A;
 
@@ -34,9 +35,25 @@ use crate::messages::A;
 /// server's URL), which must not be a register yet.
 pub fn copy_to(store: &mut Store, target: &Path) -> Result<Copied> {
     let tx = store.begin(Mode::Read)?;
+    copy_in(&tx, target)
+}
+
+/// [`copy_to`], and the checkpoint read in the copy's own transaction:
+/// exactly where the copy's audit log ends (a server's `backup`).
+pub fn copy_to_at(
+    store: &mut Store,
+    target: &Path,
+    at: &str,
+) -> Result<(Copied, Option<Checkpoint>)> {
+    let tx = store.begin(Mode::Read)?;
+    let checkpoint = super::audit::checkpoint(&tx, at)?;
+    Ok((copy_in(&tx, target)?, checkpoint))
+}
+
+fn copy_in(tx: &super::Tx<'_>, target: &Path) -> Result<Copied> {
     match target.to_str().filter(|_| super::pg::is_url(target)) {
-        Some(url) => super::pg::copy_to::into_server(url, |sink| pump(db(&tx), sink)),
-        None => into_file(target, |sink| pump(db(&tx), sink)),
+        Some(url) => super::pg::copy_to::into_server(url, |sink| pump(db(tx), sink)),
+        None => into_file(target, |sink| pump(db(tx), sink)),
     }
 }
 
@@ -175,6 +192,16 @@ fn into_file(path: &Path, fill: impl FnOnce(&mut dyn Sink) -> Result<Copied>) ->
         }
     }
     result
+}
+
+/// Fills the register of `tx`, a file's schema (its seeded rows cleared
+/// first), with every row of `source`: how a restore on a server reads the
+/// server's register into memory for the merge (`store/restore.rs`).
+pub(super) fn into_conn(source: Db<'_>, tx: &rusqlite::Transaction<'_>) -> Result<Copied> {
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let mut sink = FileSink { tx, insert: None };
+    sink.clear()?;
+    pump(source, &mut sink)
 }
 
 /// Rows into a new register file.

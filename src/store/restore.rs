@@ -27,7 +27,20 @@
 //! Every erasure recorded in the register is applied to the backup first,
 //! and records the backup brings back (not in the register, or with other
 //! identifiers) pass the suppression list ([`apply_suppression`]).
+//!
+//! On a server (SPEC §8) the merge is the same SQL ([`merge_and_replace`]):
+//! the server's rows, read in the caller's write transaction, fill a SQLite
+//! register in memory as `main` (`copy`'s streaming, in the file's model),
+//! the backup's scratch copy is attached to it as `backup`, and the merged
+//! tables of [`REPLACED`] go back to the server as one JSON argument of
+//! `restore_replace()` (`migrations/pg/030_restore.sql`, SECURITY DEFINER,
+//! an admin's only), which writes them with their own ids and moves the
+//! sequences past them, in the same transaction. Nothing of the merge
+//! touches a disk but the scratch copy, which the caller made private.
 
+use std::path::Path;
+
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection};
 
 use crate::domain::register::Register;
@@ -115,6 +128,77 @@ fn same(names: &[String]) -> String {
         .map(|n| format!("b.\"{n}\" IS c.\"{n}\""))
         .collect::<Vec<_>>()
         .join(" AND ")
+}
+
+/// The merge and the replacement, in the caller's write transaction: on a
+/// file, of the scratch copy attached as `backup`; on a server, of the
+/// scratch copy at `scratch` (see the module header).
+pub fn merge_and_replace(tx: &super::Tx<'_>, scratch: &Path) -> Result<Merged> {
+    if !tx.is_server() {
+        let merged = merge(tx)?;
+        replace(tx)?;
+        return Ok(merged);
+    }
+    let mut memory = Connection::open_in_memory()?;
+    {
+        let schema = memory.transaction()?;
+        schema.execute_batch(super::SCHEMA)?;
+        for sql in super::MIGRATIONS {
+            schema.execute_batch(sql)?;
+        }
+        schema.commit()?;
+    }
+    // SQLCipher: the scratch copy is keyed as the command keyed it.
+    let key = crate::seal::attach_key();
+    memory.execute(
+        "ATTACH DATABASE ?1 AS backup KEY ?2",
+        params![scratch.display().to_string(), key.as_str()],
+    )?;
+    let here = memory.transaction()?;
+    super::copy::into_conn(super::tx::db(tx), &here)?;
+    let merged = merge(&*here)?;
+    let rows = merged_rows(&here)?;
+    super::sql::execute(
+        tx,
+        "SELECT privreg.restore_replace(?1::text::jsonb)",
+        &[&rows],
+    )?;
+    // The in-memory register is dropped unchanged, the scratch copy too.
+    drop(here);
+    Ok(merged)
+}
+
+/// The merged tables of [`REPLACED`] as one JSON object: per table, an
+/// array of its rows as objects (column to value).
+fn merged_rows(conn: &Connection) -> Result<String> {
+    use serde_json::Value as J;
+    let mut all = serde_json::Map::new();
+    for table in REPLACED {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM backup.\"{table}\""))?;
+        let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+        let mut rows = stmt.query([])?;
+        let mut list = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut object = serde_json::Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match row.get_ref(i)? {
+                    ValueRef::Null => J::Null,
+                    ValueRef::Integer(v) => J::from(v),
+                    ValueRef::Real(v) => J::from(v),
+                    ValueRef::Text(t) => J::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => J::from(format!("\\x{}", hex(b))),
+                };
+                object.insert(name.clone(), value);
+            }
+            list.push(J::Object(object));
+        }
+        all.insert((*table).to_string(), J::Array(list));
+    }
+    Ok(J::Object(all).to_string())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Brings the attached `backup` up to the newer state of the register
@@ -502,7 +586,6 @@ fn upsert(tx: &Connection, table: &str, key: &str) -> Result<()> {
 /// Puts the records the backup brought back through the suppression list,
 /// as `add` does: a suppressed person stays out of marketing.
 pub fn apply_suppression(tx: &impl super::On, rowids: &[i64], at: &str) -> Result<usize> {
-    let tx = super::tx::conn(tx)?;
     if rowids.is_empty() || !super::suppression::any(tx)? {
         return Ok(0);
     }

@@ -17,12 +17,19 @@ fn operators_are_added_listed_and_disabled() {
     assert_eq!(names, ["aki", "anne", "sari"]);
     env.fails(6, &["operator", "add", "sari", "--role", "admin"]);
     env.ok(&["operator", "disable", "sari"]);
-    // a disabled operator's slot is gone: the passphrase opens nothing (SPEC §7)
-    let err = env.as_op("sari").fails(5, &["search", "x"]);
-    assert!(
-        err.contains("wrong passphrase, or no such operator"),
-        "{err}"
-    );
+    // a disabled operator's slot is gone: the passphrase opens nothing
+    // (SPEC §7); on a server the login role may not log in any more, so it
+    // cannot connect: exit 7 with the server's reason (SPEC §8)
+    if crate::kind::is_server(&env.db) {
+        let err = env.as_op("sari").fails(7, &["search", "x"]);
+        assert!(err.contains("not permitted to log in"), "{err}");
+    } else {
+        let err = env.as_op("sari").fails(5, &["search", "x"]);
+        assert!(
+            err.contains("wrong passphrase, or no such operator"),
+            "{err}"
+        );
+    }
     env.fails(4, &["operator", "disable", "nobody"]);
     env.fails(3, &["operator", "add", "bad name", "--role", "staff"]);
 }
@@ -33,6 +40,16 @@ fn the_last_admin_cannot_be_disabled() {
     env.fails(5, &["operator", "disable", "anne"]);
     env.ok(&["operator", "add", "boss", "--role", "admin"]);
     env.ok(&["operator", "disable", "anne"]);
+    // disabled by herself, anne can work no more: no key slot on a file
+    // (exit 5), no login on a server (exit 7, cannot connect)
+    let code = if crate::kind::is_server(&env.db) {
+        7
+    } else {
+        5
+    };
+    env.fails(code, &["search", "x"]);
+    let (_, outcome, _, _, detail) = env.last_audit_of("operator-disable");
+    assert_eq!((outcome.as_str(), detail.as_str()), ("ok", "operator=anne"));
 }
 
 #[test]

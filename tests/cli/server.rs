@@ -1074,3 +1074,4 @@ mod documents;
 mod exports;
 mod import;
 mod operators;
+mod restore;

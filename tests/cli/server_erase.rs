@@ -415,6 +415,7 @@ fn an_erasure_that_an_older_snapshot_outlasts_does_not_exit_0() {
         return;
     };
     let admin = erasable(&mut pg);
+    add_ilmari(&pg, &admin);
     let mut holder = old_snapshot(&pg, 40);
     let out = pg.privreg(
         &admin,
@@ -424,4 +425,23 @@ fn an_erasure_that_an_older_snapshot_outlasts_does_not_exit_0() {
     let _ = holder.wait();
     assert_eq!(out.status.code(), Some(7), "{}", text(&out));
     assert!(text(&out).contains("VACUUM FULL"), "{}", text(&out));
+    // the log does not leave the erasure's entry as the last word: the
+    // failed vacuum follows it, and `check` lists the tables
+    let log = pg.superuser_in_db(
+        "SELECT string_agg(action || ' ' || outcome || ' ' || records, ';' ORDER BY seq)
+           FROM (SELECT * FROM privreg.audit ORDER BY seq DESC LIMIT 2) last",
+    );
+    assert_eq!(log, "erase ok C-1;erase-vacuum failed C-1");
+    let gaps = |pg: &Pg| {
+        let out = pg.privreg(&admin, &["--format", "json", "check"]);
+        text(&out)
+    };
+    assert!(gaps(&pg).contains("vacuum-needed"), "{}", gaps(&pg));
+    // the next erasure's vacuum cleans every such table
+    let out = pg.privreg(
+        &admin,
+        &["erase", "C-2", "--reason", "x", "--override-hold"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!gaps(&pg).contains("vacuum-needed"), "{}", gaps(&pg));
 }

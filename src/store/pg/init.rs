@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/002_seed.sql"),
     include_str!("../../../migrations/pg/003_operator_roles.sql"),
     include_str!("../../../migrations/pg/010_documents.sql"),
+    include_str!("../../../migrations/pg/030_restore.sql"),
 ];
 
 /// The schema version init writes: see `tx::open`.

@@ -28,6 +28,11 @@ pub const ERASED_TABLES: &[&str] = &[
     "requests",
 ];
 
+/// The audit entry of a vacuum that failed after an erasure committed
+/// (outcome `failed`): the erasure's own entry was written before the
+/// vacuum, and must not be left as the last word on it.
+pub const FAILED_ACTION: &str = "erase-vacuum";
+
 /// How long the vacuum waits for a table's lock (held by readers in the
 /// middle of a transaction, a `psql` session left open) before it gives
 /// up: an erasure never hangs, as on a file (`store::ALONE_WAIT`).
