@@ -21,16 +21,7 @@ fn every_command_that_touches_personal_data_is_audited_without_values() {
         "new address",
     ]);
     env.ok(&["end", &id, "--date", "2026-11-24"]);
-    let actions: Vec<String> = {
-        let conn = env.sql();
-        let mut stmt = conn
-            .prepare("SELECT action FROM audit ORDER BY seq")
-            .unwrap();
-        stmt.query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
+    let actions = env.column("SELECT action FROM audit ORDER BY seq");
     assert_eq!(
         actions,
         ["init", "add", "show", "search", "search", "correct", "end"]

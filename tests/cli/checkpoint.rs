@@ -23,34 +23,30 @@ fn busy_register() -> Env {
     env
 }
 
-/// Runs `f` on the raw file with the append-only triggers out of the way,
-/// as anyone with the file and the sqlite3 shell can.
-fn tamper(env: &Env, f: impl FnOnce(&rusqlite::Connection)) {
-    let conn = env.sql();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(triggers.len(), 2);
-    conn.execute_batch("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;")
-        .unwrap();
-    f(&conn);
-    for t in triggers {
-        conn.execute_batch(&t).unwrap();
-    }
+fn cut_back(env: &Env, n: i64) {
+    env.tamper_audit(&format!(
+        "DELETE FROM audit WHERE seq > (SELECT max(seq) FROM audit) - {n}"
+    ));
 }
 
-fn cut_back(env: &Env, n: i64) {
-    tamper(env, |conn| {
-        conn.execute(
-            "DELETE FROM audit WHERE seq > (SELECT max(seq) FROM audit) - ?1",
-            [n],
-        )
-        .unwrap();
-    });
+/// The statement that puts `e` back into the log as it is.
+fn insert(e: &Stored) -> String {
+    let t = |v: &str| Env::lit(Some(v));
+    format!(
+        "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {});",
+        e.seq,
+        t(&e.at),
+        t(&e.operator),
+        t(&e.action),
+        t(&e.outcome),
+        t(&e.records),
+        t(&e.fields),
+        Env::lit(e.request.as_deref()),
+        e.rows,
+        t(&e.detail),
+        t(&e.prev_hash),
+        t(&e.hash)
+    )
 }
 
 fn verify_with(env: &Env, files: &[&str]) -> std::process::Output {
@@ -91,23 +87,18 @@ fn a_rewritten_and_rehashed_log_is_caught() {
     let env = busy_register();
     let cp = env.write("cp.txt", checkpoint(&env));
     // Remove the trace of the correction and hash the chain again.
-    tamper(&env, |conn| {
-        let mut entries: Vec<Stored> = audit::all(conn).unwrap();
-        entries.retain(|e| e.action != "correct");
-        let mut prev = "0".repeat(64);
-        conn.execute("DELETE FROM audit", []).unwrap();
-        for (i, mut e) in entries.into_iter().enumerate() {
-            e.seq = i as i64 + 1;
-            e.prev_hash = prev.clone();
-            e.hash = audit::hash_of(&e);
-            prev = e.hash.clone();
-            conn.execute(
-                "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                rusqlite::params![e.seq, e.at, e.operator, e.action, e.outcome, e.records, e.fields, e.request, e.rows, e.detail, e.prev_hash, e.hash],
-            )
-            .unwrap();
-        }
-    });
+    let mut entries: Vec<Stored> = env.audit_entries();
+    entries.retain(|e| e.action != "correct");
+    let mut prev = "0".repeat(64);
+    let mut sql = String::from("DELETE FROM audit;");
+    for (i, mut e) in entries.into_iter().enumerate() {
+        e.seq = i as i64 + 1;
+        e.prev_hash = prev.clone();
+        e.hash = audit::hash_of(&e);
+        prev = e.hash.clone();
+        sql += &insert(&e);
+    }
+    env.tamper_audit(&sql);
     env.ok(&["audit", "verify"]);
     let out = verify_with(&env, &[&cp]);
     assert_eq!(out.status.code(), Some(8));
@@ -124,23 +115,24 @@ fn a_rewritten_and_rehashed_log_is_caught() {
 fn a_log_rewritten_in_place_is_caught_as_rewritten() {
     let env = busy_register();
     let cp = env.write("cp.txt", checkpoint(&env));
-    tamper(&env, |conn| {
-        let entries: Vec<Stored> = audit::all(conn).unwrap();
-        let mut prev = "0".repeat(64);
-        for mut e in entries {
-            if e.action == "correct" {
-                e.operator = "someone-else".into();
-            }
-            e.prev_hash = prev.clone();
-            e.hash = audit::hash_of(&e);
-            prev = e.hash.clone();
-            conn.execute(
-                "UPDATE audit SET operator = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
-                rusqlite::params![e.operator, e.prev_hash, e.hash, e.seq],
-            )
-            .unwrap();
+    let mut prev = "0".repeat(64);
+    let mut sql = String::new();
+    for mut e in env.audit_entries() {
+        if e.action == "correct" {
+            e.operator = "someone-else".into();
         }
-    });
+        e.prev_hash = prev.clone();
+        e.hash = audit::hash_of(&e);
+        prev = e.hash.clone();
+        sql += &format!(
+            "UPDATE audit SET operator = {}, prev_hash = {}, hash = {} WHERE seq = {};",
+            Env::lit(Some(&e.operator)),
+            Env::lit(Some(&e.prev_hash)),
+            Env::lit(Some(&e.hash)),
+            e.seq
+        );
+    }
+    env.tamper_audit(&sql);
     env.ok(&["audit", "verify"]);
     assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
 }
@@ -154,17 +146,8 @@ fn another_registers_log_swapped_in_is_caught() {
     for _ in 0..5 {
         other.ok(&["search", "x"]);
     }
-    let theirs = audit::all(&other.sql()).unwrap();
-    tamper(&env, |conn| {
-        conn.execute("DELETE FROM audit", []).unwrap();
-        for e in theirs {
-            conn.execute(
-                "INSERT INTO audit (seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                rusqlite::params![e.seq, e.at, e.operator, e.action, e.outcome, e.records, e.fields, e.request, e.rows, e.detail, e.prev_hash, e.hash],
-            )
-            .unwrap();
-        }
-    });
+    let theirs: String = other.audit_entries().iter().map(insert).collect();
+    env.tamper_audit(&format!("DELETE FROM audit; {theirs}"));
     env.ok(&["audit", "verify"]);
     assert_caught(&verify_with(&env, &[&cp]), "cp.txt:1", "rewritten");
     // and the other register's checkpoint does not vouch for this file
@@ -202,17 +185,15 @@ fn an_untouched_log_agrees_with_every_older_checkpoint_and_prints_its_head() {
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("agrees with 7 checkpoints"), "{text}");
-    let (seq, hash) = audit::head(&env.sql()).unwrap().unwrap();
+    let entries = env.audit_entries();
+    let (last, verified) = (&entries[entries.len() - 1], &entries[entries.len() - 2]);
     // the head printed is the one verified, before verify's own entry
     assert!(
-        text.contains(&format!(
-            "head: entry {} {}",
-            seq - 1,
-            audit::hash_at(&env.sql(), seq - 1).unwrap().unwrap()
-        )),
+        text.contains(&format!("head: entry {} {}", verified.seq, verified.hash)),
         "{text}"
     );
-    assert_ne!(hash, "");
+    assert_eq!(verified.seq, last.seq - 1);
+    assert_ne!(last.hash, "");
     // every verify is recorded
     let (action, outcome, _, _, detail) = env.last_audit();
     assert_eq!((action.as_str(), outcome.as_str()), ("audit-verify", "ok"));
@@ -270,7 +251,8 @@ fn the_checkpoint_log_gets_one_line_per_writing_command() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     // each commits to the log as it stood after its command
-    let (seq, hash) = audit::head(&env.sql()).unwrap().unwrap();
+    let head = env.audit_entries().pop().unwrap();
+    let (seq, hash) = (head.seq, head.hash);
     assert!(lines[2].contains(&format!(" {seq} {hash} ")), "{text}");
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&log).unwrap().permissions().mode();

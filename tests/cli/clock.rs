@@ -21,7 +21,15 @@ fn everything_recorded_is_stamped_by_the_one_clock() {
         let out = cmd.output().unwrap();
         assert!(out.status.success(), "{args:?}: {out:?}");
     };
-    let one = |sql: &str| -> String { env.sql().query_row(sql, [], |r| r.get(0)).unwrap() };
+    // every row the query gives is stamped on that day
+    let one = |sql: &str| {
+        let all = env.column(sql);
+        assert!(!all.is_empty(), "{sql}");
+        let first = all[0].clone();
+        let day = &first[..first.len().min(11)];
+        assert!(all.iter().all(|v| v.starts_with(day)), "{sql}: {all:?}");
+        first
+    };
     at("2031-06-01", &["optout", &c, "--channel", "all"]);
     assert!(one("SELECT recorded_at FROM preferences").starts_with("2031-06-01T"));
     at(
@@ -61,14 +69,9 @@ fn everything_recorded_is_stamped_by_the_one_clock() {
     assert!(one("SELECT extended_at FROM requests").starts_with("2031-06-04T"));
     assert!(one("SELECT erased_at FROM erasures").starts_with("2031-06-06T"));
     assert!(one("SELECT since FROM suppression").starts_with("2031-06-06T"));
-    let audit_years: Vec<String> = env
-        .sql()
-        .prepare("SELECT DISTINCT substr(at, 1, 4) FROM audit WHERE action <> 'init' AND action <> 'add'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let audit_years = env.column(
+        "SELECT DISTINCT substr(at, 1, 4) FROM audit WHERE action <> 'init' AND action <> 'add'",
+    );
     assert_eq!(
         audit_years,
         ["2031"],
@@ -93,14 +96,9 @@ fn today_is_the_date_in_helsinki_whatever_the_machine_zone() {
         .env("TZ", "America/Los_Angeles");
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{out:?}");
-    let (start, at): (String, String) = env
-        .sql()
-        .query_row(
-            "SELECT relationship_start, created_at FROM records",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let row = env.query("SELECT relationship_start, created_at FROM records");
+    let (start, at) = (&row[0][0], &row[0][1]);
+    assert_eq!(row.len(), 1);
     assert_eq!(start, "2026-12-01");
     assert_eq!(at, "2026-11-30T22:30:00.000Z");
 }

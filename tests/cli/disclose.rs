@@ -141,13 +141,11 @@ fn other_third_countries_are_refused_with_the_reason() {
 fn the_adequacy_list_is_data_with_its_date() {
     let env = Env::new();
     let id = matti(&env);
-    env.sql()
-        .execute_batch(
-            "DELETE FROM adequacy WHERE country = 'GB';
-             INSERT INTO adequacy (country, name, decision, needs_dpf) VALUES ('IN', 'India', '2027/1', 0);
-             UPDATE meta SET value = '2027-03' WHERE key = 'adequacy_list_date';",
-        )
-        .unwrap();
+    env.exec(
+        "DELETE FROM adequacy WHERE country = 'GB';
+         INSERT INTO adequacy (country, name, decision, needs_dpf) VALUES ('IN', 'India', '2027/1', false);
+         UPDATE meta SET value = '2027-03' WHERE key = 'adequacy_list_date'",
+    );
     let err = env.fails(5, &args(&id, "GB", &[]));
     assert!(err.contains("adequacy list of 2027-03"), "{err}");
     let d = env.json(&args(&id, "IN", &[]));

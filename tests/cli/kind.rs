@@ -8,11 +8,15 @@
 //! expected outputs stay as they are.
 //!
 //! Login roles are the cluster's, not a database's: two tests that both
-//! make `anne` would share her. So on a server an `Env` holds a
-//! process-wide lock for its life (re-entrant within its thread, for the
-//! tests that make two registers), and when the thread's last `Env` goes,
-//! its databases and the roles its commands made are dropped. Tests that
-//! make no `Env` still run in parallel; a file run takes no lock at all.
+//! make `anne` on one cluster would share her. So on a server an `Env`
+//! holds a cluster for its life (re-entrant within its thread, for the
+//! tests that make two registers: they stay on the one cluster), and when
+//! the thread's last `Env` goes, its databases and the roles its commands
+//! made are dropped and the cluster is free again. With several clusters
+//! (`scripts/pg_cluster.sh start K` lists them in `PRIVREG_TEST_PG_ALL`)
+//! as many tests with an `Env` run at once, each on a cluster of its own;
+//! tests that make no `Env` run in parallel anyway; a file run takes no
+//! lock at all.
 //!
 //! Tests listed in `server_pending.txt` (their verbs are not wired to a
 //! server yet) run on a file on a server kind, saying so, until
@@ -57,45 +61,71 @@ pub fn server_for_this_test() -> Option<String> {
     Some(url)
 }
 
-/// Who holds the server lock, and how many of their `Env`s are alive.
+/// The clusters of a server-kind run: `PRIVREG_TEST_PG_ALL` (admin URLs
+/// separated by spaces) when `scripts/pg_cluster.sh start K` made several,
+/// else the one of `PRIVREG_TEST_PG`.
+fn clusters(admin_url: &str) -> Vec<String> {
+    match std::env::var("PRIVREG_TEST_PG_ALL") {
+        Ok(all) if !all.trim().is_empty() => all.split_whitespace().map(str::to_string).collect(),
+        _ => vec![admin_url.to_string()],
+    }
+}
+
+/// Who holds a cluster, and how many of their `Env`s are alive.
+#[derive(Default)]
 struct Holder {
     thread: Option<ThreadId>,
     depth: usize,
     roles: Vec<String>,
+}
+
+/// One holder per cluster, in `clusters()`'s order (made on first use).
+static LOCK: Mutex<Vec<Holder>> = Mutex::new(Vec::new());
+static FREED: Condvar = Condvar::new();
+
+/// A register path that stands for a server database.
+struct Register {
+    path: PathBuf,
+    database: String,
+    cluster: usize,
     admin_url: String,
 }
 
-static LOCK: Mutex<Holder> = Mutex::new(Holder {
-    thread: None,
-    depth: 0,
-    roles: Vec::new(),
-    admin_url: String::new(),
-});
-static FREED: Condvar = Condvar::new();
+static REGISTERS: Mutex<Vec<Register>> = Mutex::new(Vec::new());
 
-/// The register paths that stand for a server database: (path, database).
-static REGISTERS: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
+/// Takes a cluster for this thread: the one it holds already, else the
+/// first free one (waiting until one is). Returns its index and URL.
+fn take_cluster(admin_url: &str) -> (usize, String) {
+    let all = clusters(admin_url);
+    let me = std::thread::current().id();
+    let mut h = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if h.len() < all.len() {
+        h.resize_with(all.len(), Holder::default);
+    }
+    let i = loop {
+        let mine = h.iter().position(|c| c.thread == Some(me));
+        if let Some(i) = mine.or_else(|| h.iter().position(|c| c.thread.is_none())) {
+            break i;
+        }
+        h = FREED.wait(h).unwrap_or_else(|e| e.into_inner());
+    };
+    h[i].thread = Some(me);
+    h[i].depth += 1;
+    (i, all[i].clone())
+}
 
-/// A database of the test cluster standing for the register at `path`;
+/// A database of a test cluster standing for the register at `path`;
 /// dropped (with the roles made, once the thread's last one goes) at the end.
 pub struct Server {
     admin_url: String,
+    cluster: usize,
     pub name: String,
     path: PathBuf,
 }
 
 impl Server {
     pub fn new(admin_url: String, path: &Path) -> Server {
-        let me = std::thread::current().id();
-        {
-            let mut h = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-            while h.thread.is_some_and(|t| t != me) {
-                h = FREED.wait(h).unwrap_or_else(|e| e.into_inner());
-            }
-            h.thread = Some(me);
-            h.depth += 1;
-            h.admin_url = admin_url.clone();
-        }
+        let (cluster, admin_url) = take_cluster(&admin_url);
         static N: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
             "privreg_suite_{}_{}",
@@ -106,9 +136,15 @@ impl Server {
         REGISTERS
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push((path.to_path_buf(), name.clone()));
+            .push(Register {
+                path: path.to_path_buf(),
+                database: name.clone(),
+                cluster,
+                admin_url: admin_url.clone(),
+            });
         Server {
             admin_url,
+            cluster,
             name,
             path: path.to_path_buf(),
         }
@@ -117,8 +153,57 @@ impl Server {
     /// SQL as the cluster's superuser in this database, search path on the
     /// register's schema; the rows' fields separated by U+001F.
     pub fn query(&self, sql: &str) -> String {
-        let url = url_for(&self.admin_url, &superuser(&self.admin_url), &self.name);
-        psql(&url, &format!("SET search_path = privreg; {sql}"))
+        psql(
+            &self.superuser_url(),
+            &format!("SET search_path = privreg; {sql}"),
+        )
+    }
+
+    /// The rows a query gives as the cluster's superuser, each field as
+    /// text (`None` for NULL), read from psql's CSV (which keeps a field's
+    /// commas, quotes and line breaks).
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        let out = std::process::Command::new("psql")
+            .args([
+                "-X",
+                "-q",
+                "--csv",
+                "-P",
+                "null=\u{2400}",
+                "-v",
+                "ON_ERROR_STOP=1",
+            ])
+            .args(["-d", &self.superuser_url()])
+            .args(["-c", "SET search_path = privreg", "-c", sql])
+            .env_remove("PGPASSWORD")
+            .output()
+            .expect("psql (PostgreSQL's client) is installed");
+        assert!(
+            out.status.success(),
+            "psql failed: {sql}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv::Reader::from_reader(&out.stdout[..])
+            .records()
+            .map(|r| {
+                r.expect("psql's CSV")
+                    .iter()
+                    .map(|f| (f != "\u{2400}").then(|| f.to_string()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Statements run as the cluster's superuser in one transaction.
+    pub fn exec(&self, sql: &str) {
+        psql(
+            &self.superuser_url(),
+            &format!("SET search_path = privreg; BEGIN; {sql}; COMMIT;"),
+        );
+    }
+
+    fn superuser_url(&self) -> String {
+        url_for(&self.admin_url, &superuser(&self.admin_url), &self.name)
     }
 }
 
@@ -127,12 +212,13 @@ impl Drop for Server {
         REGISTERS
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .retain(|(p, _)| *p != self.path);
+            .retain(|r| r.path != self.path);
         let _ = try_psql(
             &self.admin_url,
             &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
         );
-        let mut h = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let h = &mut all[self.cluster];
         h.depth -= 1;
         if h.depth == 0 {
             for role in std::mem::take(&mut h.roles) {
@@ -153,20 +239,18 @@ pub fn is_server(db: &Path) -> bool {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .iter()
-        .any(|(p, _)| p == db)
+        .any(|r| r.path == db)
 }
 
 /// The URL privreg gets for the register at `db` as `operator`, when `db`
 /// stands for a server database; records the roles the command makes.
 pub fn url_of(db: &Path, operator: &str, args: &[&str]) -> Option<(String, String)> {
-    let name = REGISTERS
+    let (name, cluster, admin_url) = REGISTERS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .iter()
-        .find(|(p, _)| p == db)
-        .map(|(_, n)| n.clone())?;
-    let mut h = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    let admin_url = h.admin_url.clone();
+        .find(|r| r.path == db)
+        .map(|r| (r.database.clone(), r.cluster, r.admin_url.clone()))?;
     let init = args.contains(&"init");
     // `init --admin NAME` and `operator add NAME` make login roles
     let made = args
@@ -180,7 +264,9 @@ pub fn url_of(db: &Path, operator: &str, args: &[&str]) -> Option<(String, Strin
         )
         .map(str::to_string)
         .collect::<Vec<_>>();
-    h.roles.extend(made);
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())[cluster]
+        .roles
+        .extend(made);
     // init is the superuser's: it makes the schema and the group roles
     let user = if init {
         superuser(&admin_url)

@@ -15,14 +15,15 @@ fn disclose(env: &Env, id: &str, recipient: &str, category: &str, country: &str,
         "E" => "employee",
         _ => "recruitment",
     };
-    env.sql()
-        .execute(
-            "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
-             SELECT rowid, ?1, ?2, 'contact details', 'contract', ?3, ?4, '2026-10-01', '2026-10-01T00:00:00Z', 'anne'
-             FROM records WHERE register = ?5 AND number = ?6",
-            rusqlite::params![recipient, category, country, dpf, register, number.parse::<i64>().unwrap()],
-        )
-        .unwrap();
+    let number: i64 = number.parse().unwrap();
+    env.exec(&format!(
+        "INSERT INTO disclosures (record, recipient, category, data, basis, country, dpf_certified, disclosed_on, logged_at, logged_by)
+         SELECT rowid, {}, {}, 'contact details', 'contract', {}, {dpf}, '2026-10-01', '2026-10-01T00:00:00Z', 'anne'
+         FROM records WHERE register = '{register}' AND number = {number}",
+        Env::lit(Some(recipient)),
+        Env::lit(Some(category)),
+        Env::lit(Some(country)),
+    ));
 }
 
 /// Logs a disclosure with `disclose`, dated 2026-10-01: on either kind.

@@ -143,24 +143,12 @@ fn four_writers_at_once_lose_nothing() {
     for c in children {
         c.join().unwrap();
     }
-    let conn = env.sql();
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 60);
-    let distinct: i64 = conn
-        .query_row("SELECT count(DISTINCT number) FROM records", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(distinct, 60);
-    let adds: i64 = conn
-        .query_row("SELECT count(*) FROM audit WHERE action = 'add'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(adds, 60);
-    drop(conn);
+    assert_eq!(env.number("SELECT count(*) FROM records"), 60);
+    assert_eq!(env.number("SELECT count(DISTINCT number) FROM records"), 60);
+    assert_eq!(
+        env.number("SELECT count(*) FROM audit WHERE action = 'add'"),
+        60
+    );
     env.ok(&["audit", "verify"]);
 }
 

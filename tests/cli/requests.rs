@@ -13,22 +13,16 @@ fn count(env: &Env, table: &str) -> i64 {
 /// Every request row and subject as text, and the audit length: equal
 /// before and after a refused command means nothing was written.
 fn snapshot(env: &Env) -> (String, String, i64) {
-    let conn = env.sql();
-    let requests: String = conn
-        .query_row(
-            "SELECT coalesce(group_concat(number || '|' || type || '|' || received || '|' || due || '|' || extended || '|' || coalesce(extension_reason, '') || '|' || status || '|' || coalesce(outcome, '') || '|' || coalesce(note, '') || '|' || coalesce(closed_at, ''), char(10)), '') FROM requests",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let subjects: String = conn
-        .query_row(
-            "SELECT coalesce(group_concat(request || ':' || subject), '') FROM request_subjects",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    (requests, subjects, count(env, "audit"))
+    let requests = env.rows(
+        "SELECT number, type, received, due, extended, extension_reason, status, outcome, note, closed_at FROM requests ORDER BY number",
+    );
+    let subjects =
+        env.rows("SELECT request, subject FROM request_subjects ORDER BY request, subject");
+    (
+        format!("{requests:?}"),
+        format!("{subjects:?}"),
+        count(env, "audit"),
+    )
 }
 
 fn open(env: &Env, args: &[&str]) -> String {

@@ -16,6 +16,7 @@ fn listed(env: &Env, channel: &str) -> Vec<String> {
         .collect()
 }
 
+/// The register id of a backup file.
 fn register_id_of(db: &Path) -> String {
     crate::util::open_db(db)
         .query_row(
@@ -26,52 +27,21 @@ fn register_id_of(db: &Path) -> String {
         .unwrap()
 }
 
-/// The register id of the register `env` works on, on either kind.
-fn id_here(env: &Env) -> String {
-    match &env.server {
-        Some(server) => server
-            .query("SELECT value FROM meta WHERE key = 'register_id'")
-            .trim()
-            .to_string(),
-        None => register_id_of(&env.db),
-    }
-}
-
-/// SQL by hand on the register (a damaged file, a hand-made delete): on a
-/// file its own connection, on a server psql as the cluster's superuser.
-fn by_hand(env: &Env, sql: &str) {
-    match &env.server {
-        Some(server) => {
-            server.query(sql);
-        }
-        None => env.sql().execute_batch(sql).unwrap(),
-    }
+/// The register id of a test's register, on either kind.
+fn register_id(env: &Env) -> String {
+    env.one("SELECT value FROM meta WHERE key = 'register_id'")
 }
 
 /// Everything of a register a restore must not change when it refuses.
 fn state(env: &Env) -> String {
     let mut out = String::new();
-    for (expr, from) in [
-        (
-            "register || number || first_name || last_name || coalesce(email, '')",
-            "records",
-        ),
-        ("name || role || enabled", "operators"),
-        ("seq || hash", "audit WHERE action != 'restore'"),
-        ("kind || channel", "preferences"),
+    for sql in [
+        "SELECT register, number, first_name, last_name, email FROM records ORDER BY register, number",
+        "SELECT name, role, enabled FROM operators ORDER BY name",
+        "SELECT seq, hash FROM audit WHERE action != 'restore' ORDER BY seq",
+        "SELECT record, kind, channel FROM preferences ORDER BY record, kind, channel",
     ] {
-        let v = match &env.server {
-            Some(server) => server.query(&format!(
-                "SELECT string_agg({expr}, ';' ORDER BY {expr}) FROM {from}"
-            )),
-            None => {
-                let sql = format!("SELECT group_concat({expr}, ';') FROM {from}");
-                let v: Option<String> = env.sql().query_row(&sql, [], |r| r.get(0)).unwrap();
-                v.unwrap_or_default()
-            }
-        };
-        out.push_str(v.trim());
-        out.push('\n');
+        out += &format!("{:?}\n", env.rows(sql));
     }
     out
 }
@@ -260,7 +230,7 @@ fn a_record_the_backup_brings_back_passes_the_suppression_list() {
     env.ok(&["backup", b.to_str().unwrap()]);
     // lost from the register without an erasure (a damaged file, a
     // hand-made delete): the backup is what brings it back
-    by_hand(&env, "DELETE FROM records WHERE number = 1");
+    env.exec("DELETE FROM records WHERE number = 1");
     let again = env.add(
         "customer",
         &[
@@ -304,7 +274,7 @@ fn restore_refuses_a_backup_of_another_register() {
     let b = other.path("theirs.db");
     other.ok(&["backup", b.to_str().unwrap()]);
 
-    let our_id = id_here(&env);
+    let our_id = register_id(&env);
     let their_id = register_id_of(&b);
     assert_ne!(our_id, their_id);
     assert_eq!(our_id.len(), 32);
@@ -373,8 +343,7 @@ fn restore_never_deletes_a_file_it_did_not_create() {
 /// register's), while another old register's is not.
 #[test]
 fn a_register_from_before_register_ids_gets_one_and_its_backups_share_it() {
-    // the file's schema versions (SQLite user_version 2 and 3): a server
-    // register always had an id
+    // about files: an older file's schema (user_version), rebuilt and copied
     crate::file_only!();
     fn make_version_2(db: &Path) {
         crate::util::rebuild_at_version(db, 2);
@@ -428,7 +397,7 @@ fn restore_refuses_to_make_one_person_two_records() {
     let first = matti(&env);
     let b = env.path("b.db");
     env.ok(&["backup", b.to_str().unwrap()]);
-    by_hand(&env, "DELETE FROM records WHERE number = 1");
+    env.exec("DELETE FROM records WHERE number = 1");
     let again = matti(&env);
     let before = state(&env);
     let err = env.fails(6, &["restore", b.to_str().unwrap()]);
@@ -490,13 +459,13 @@ fn init_and_controller_show_name_the_register_id() {
     let env = Env::empty();
     let out = env.json(&["init", "--admin", "anne"]);
     let id = out["register_id"].as_str().unwrap().to_string();
-    assert_eq!(id, id_here(&env));
+    assert_eq!(id, register_id(&env));
     assert_eq!(
         env.json(&["controller", "show"])["register_id"],
         id.as_str()
     );
     let other = Env::new();
-    assert_ne!(id_here(&other), id);
+    assert_ne!(register_id(&other), id);
 }
 
 /// The firm's documentation of its processing (Art. 28, 30) made since a

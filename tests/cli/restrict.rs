@@ -5,13 +5,10 @@ use crate::util::*;
 
 /// The restriction columns and update time of every record.
 fn restriction_state(env: &Env) -> String {
-    env.sql()
-        .query_row(
-            "SELECT group_concat(number || '|' || coalesce(restricted_at, '') || '|' || coalesce(restriction_reason, '') || '|' || coalesce(restriction_request, '') || '|' || updated_at, char(10)) FROM records",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap()
+    let rows = env.rows(
+        "SELECT number, restricted_at, restriction_reason, restriction_request, updated_at FROM records ORDER BY number",
+    );
+    format!("{rows:?}")
 }
 
 #[test]
@@ -93,14 +90,7 @@ fn restriction_records_its_request() {
     ]);
     assert_eq!(r["restriction_request"], "REQ-1");
     assert_eq!(env.json(&["show", &id])["restriction_request"], "REQ-1");
-    let request: String = env
-        .sql()
-        .query_row(
-            "SELECT request FROM audit WHERE action = 'restrict'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let request = env.one("SELECT request FROM audit WHERE action = 'restrict'");
     assert_eq!(request, "REQ-1");
 }
 

@@ -156,6 +156,128 @@ impl Env {
         self.sql().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
+    /// The rows of a query in plain SQL that both SQLite and PostgreSQL
+    /// accept, on either kind (on a server as the cluster's superuser,
+    /// `search_path = privreg`): each field as text, `None` for NULL.
+    /// Mind the types that differ: a flag is 0/1 on a file, a boolean
+    /// (`t`/`f`) on a server; dates and times are the same text on both.
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        if let Some(server) = &self.server {
+            return server.rows(sql);
+        }
+        use rusqlite::types::ValueRef;
+        let conn = self.sql();
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        Ok(match r.get_ref(i)? {
+                            ValueRef::Null => None,
+                            ValueRef::Integer(v) => Some(v.to_string()),
+                            ValueRef::Real(v) => Some(v.to_string()),
+                            ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+                            ValueRef::Blob(b) => Some(String::from_utf8_lossy(b).into_owned()),
+                        })
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        rows
+    }
+
+    /// The rows of a query as text, NULL as "" (see `rows`).
+    pub fn query(&self, sql: &str) -> Vec<Vec<String>> {
+        self.rows(sql)
+            .into_iter()
+            .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+            .collect()
+    }
+
+    /// The first column of every row of a query, as text (see `rows`).
+    pub fn column(&self, sql: &str) -> Vec<String> {
+        self.query(sql)
+            .into_iter()
+            .map(|mut r| r.swap_remove(0))
+            .collect()
+    }
+
+    /// The one value of a query that gives one row, as text (see `rows`).
+    pub fn one(&self, sql: &str) -> String {
+        let mut all = self.column(sql);
+        assert_eq!(all.len(), 1, "not one row: {sql}");
+        all.remove(0)
+    }
+
+    /// Statements in plain SQL of both dialects, run in one transaction on
+    /// either kind: on a server as the cluster's superuser, who is above
+    /// every grant (the triggers still hold).
+    pub fn exec(&self, sql: &str) {
+        if let Some(server) = &self.server {
+            return server.exec(sql);
+        }
+        let conn = self.sql();
+        conn.execute_batch(&format!("BEGIN; {sql}; COMMIT;"))
+            .unwrap();
+    }
+
+    /// Changes the audit log as an attacker with the whole store can: on a
+    /// file with the sqlite3 shell (dropping the append-only triggers and
+    /// making them again), on a server as the superuser (disabling the
+    /// triggers, and moving the chain's head, `audit_head`, to the last
+    /// entry left, so that new entries follow on as if nothing happened).
+    pub fn tamper_audit(&self, sql: &str) {
+        if let Some(server) = &self.server {
+            return server.exec(&format!(
+                "ALTER TABLE audit DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER; {sql}; \
+                 UPDATE audit_head SET seq = coalesce((SELECT max(seq) FROM audit), 0), \
+                 hash = coalesce((SELECT hash FROM audit ORDER BY seq DESC LIMIT 1), repeat('0', 64)); \
+                 ALTER TABLE audit ENABLE TRIGGER USER; ALTER TABLE audit_head ENABLE TRIGGER USER"
+            ));
+        }
+        let conn = self.sql();
+        let triggers = self
+            .column("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'");
+        assert_eq!(triggers.len(), 2, "the file's append-only triggers");
+        conn.execute_batch("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;")
+            .unwrap();
+        conn.execute_batch(sql).unwrap();
+        for t in triggers {
+            conn.execute_batch(&t).unwrap();
+        }
+    }
+
+    /// Every audit entry as stored, in order, on either kind.
+    pub fn audit_entries(&self) -> Vec<privreg::store::audit::Stored> {
+        let int = |v: &Option<String>| v.as_deref().unwrap_or("").parse::<i64>().unwrap();
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        self.rows("SELECT seq, at, operator, action, outcome, records, fields, request, rows, detail, prev_hash, hash FROM audit ORDER BY seq")
+            .iter()
+            .map(|r| privreg::store::audit::Stored {
+                seq: int(&r[0]),
+                at: text(&r[1]),
+                operator: text(&r[2]),
+                action: text(&r[3]),
+                outcome: text(&r[4]),
+                records: text(&r[5]),
+                fields: text(&r[6]),
+                request: r[7].clone(),
+                rows: int(&r[8]),
+                detail: text(&r[9]),
+                prev_hash: text(&r[10]),
+                hash: text(&r[11]),
+            })
+            .collect()
+    }
+
+    /// The SQL literal of a text value, for statements `exec` runs.
+    pub fn lit(value: Option<&str>) -> String {
+        value.map_or("NULL".into(), |v| format!("'{}'", v.replace('\'', "''")))
+    }
+
     /// SQLite's and FTS5's own checks of the file, the register's indexes
     /// and triggers, and `audit verify`.
     pub fn assert_sound(&self) {
