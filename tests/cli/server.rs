@@ -1075,4 +1075,5 @@ fn adds_from_many_connections_at_once_get_distinct_numbers_and_one_chain() {
 mod concurrency;
 mod copy;
 mod import;
+mod migrate;
 mod operators;

@@ -13,8 +13,9 @@
 //! `optout`, `disclose`, `breach` (not the letters of `notify --subjects`),
 //! `check`, `retention report`, `audit verify`, `audit checkpoint` and
 //! `export audit` (`commands::on_servers`).
-//! Not yet: every other command (it refuses a URL, exit 7), migrations of
-//! an older server schema, TLS (a URL with `sslmode=require` is refused
+//! Every command brings a register of an older schema forward first
+//! (`init.rs`).
+//! Not yet: every other command (it refuses a URL, exit 7), TLS (a URL with `sslmode=require` is refused
 //! rather than sent in the clear).
 
 mod connect;
