@@ -9,6 +9,7 @@
 #
 #   eval "$(scripts/pg_cluster.sh start)"      # or any cluster: PRIVREG_TEST_PG=postgresql://SUPERUSER@…/postgres
 #   N=1000000 scripts/bench_server.sh
+#   (NO_BUILD=1 PRIVREG_BIN=path: that binary, unbuilt; SKIP_COPY=1: 1 and 2 only)
 #   scripts/pg_cluster.sh stop "$PRIVREG_TEST_PG_DIR"
 #
 # Figures are wall times of whole processes on this machine; run it on a
@@ -20,7 +21,7 @@ N="${N:-1000000}"
 DATA=bench-data
 mkdir -p "$DATA"
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
-P="$PWD/target/release/privreg"
+P="${PRIVREG_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/privreg}"
 csv="$PWD/$DATA/customers-$N.csv"
 [ -s "$csv" ] || { python3 ../shared/bench/gen_customers.py "$N" > "$csv.tmp" && mv "$csv.tmp" "$csv"; }
 PASS="$PWD/$DATA/bench.pass"
@@ -72,7 +73,11 @@ for q in virtanen "matti vir" ko; do
     done | sort -n | sed -n 4p | xargs printf "search %-12s median %s ms (target < 50)\n" "'$q'" >&2
 done
 
-# 3. copy --to: a sealed file of N people into a server
+# 3. copy --to: a sealed file of N people into a server (SKIP_COPY=1: not)
+if [ -n "${SKIP_COPY:-}" ]; then
+    for d in bench_import bench_copy; do sql postgres "DROP DATABASE $d WITH (FORCE)"; done
+    exit 0
+fi
 db="$DATA/server-bench.db"; rm -f "$db" "$db"-*
 "$P" --db "$db" --quiet init --admin "$user" >/dev/null
 timed "privreg import (sealed file, for the copy)" "$P" --db "$db" --as "$user" --quiet import customer "$csv" >/dev/null

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/001_schema.sql"),
     include_str!("../../../migrations/pg/002_seed.sql"),
     include_str!("../../../migrations/pg/003_operator_roles.sql"),
+    include_str!("../../../migrations/pg/004_import_numbers.sql"),
 ];
 
 const PRIVILEGES: &str = include_str!("../../../migrations/pg/privileges.sql");
