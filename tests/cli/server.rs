@@ -597,22 +597,6 @@ fn a_server_that_is_not_there_is_exit_7() {
 }
 
 #[test]
-fn tls_is_refused_rather_than_sent_in_the_clear() {
-    for mode in ["require", "verify-full"] {
-        let out = privreg(
-            &format!("postgresql://anne@localhost/privreg?sslmode={mode}"),
-            &["init"],
-        );
-        assert_eq!(out.status.code(), Some(7), "{mode}: {}", text(&out));
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("TLS"),
-            "{}",
-            text(&out)
-        );
-    }
-}
-
-#[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [
         &["purpose", "list"][..],
@@ -1077,3 +1061,4 @@ mod copy;
 mod import;
 mod migrate;
 mod operators;
+mod tls;

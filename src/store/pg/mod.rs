@@ -15,8 +15,8 @@
 //! `export audit` (`commands::on_servers`).
 //! Every command brings a register of an older schema forward first
 //! (`init.rs`).
-//! Not yet: every other command (it refuses a URL, exit 7), TLS (a URL with `sslmode=require` is refused
-//! rather than sent in the clear).
+//! TLS as libpq makes it (`connect.rs`: sslmode, sslrootcert).
+//! Not yet: every other command (it refuses a URL, exit 7).
 
 mod connect;
 mod copy;
