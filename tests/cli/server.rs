@@ -597,22 +597,6 @@ fn a_server_that_is_not_there_is_exit_7() {
 }
 
 #[test]
-fn tls_is_refused_rather_than_sent_in_the_clear() {
-    for mode in ["require", "verify-full"] {
-        let out = privreg(
-            &format!("postgresql://anne@localhost/privreg?sslmode={mode}"),
-            &["init"],
-        );
-        assert_eq!(out.status.code(), Some(7), "{mode}: {}", text(&out));
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("TLS"),
-            "{}",
-            text(&out)
-        );
-    }
-}
-
-#[test]
 fn commands_not_built_for_servers_say_so() {
     for args in [&["unlock", "--for", "5m"][..], &["encrypt"]] {
         let out = privreg("postgresql://anne@localhost/privreg", args);
@@ -1073,5 +1057,7 @@ mod copy;
 mod documents;
 mod exports;
 mod import;
+mod migrate;
 mod operators;
 mod restore;
+mod tls;

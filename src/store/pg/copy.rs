@@ -2,8 +2,10 @@
 //! `COPY … FROM STDIN` into a staging table of the transaction
 //! (`import_rows`, dropped at its end), in file order, and written to the
 //! records table by one `INSERT … SELECT … ORDER BY` when the import
-//! commits. The table's own trigger and indexes do the rest as for any
-//! INSERT: the number from the register's sequence (in file order), the
+//! commits, in `records_import()` (migrations/pg/004_import_numbers.sql),
+//! which gives the numbers from the register's sequence in file order in
+//! that statement (the owner's table reads the staging table: it is granted
+//! SELECT on it). The table's indexes do the rest as for any INSERT: the
 //! search words (a generated column) and the unique indexes. Staging first
 //! matters because a sequence is not transactional: an import rolled back
 //! (a dry run, an invalid row, a conflict) must not use up numbers, or the
@@ -37,7 +39,6 @@ pub struct CopyLoad<'t> {
     client: &'t RefCell<Client>,
     register: Register,
     sql: String,
-    insert: String,
     buf: Vec<u8>,
     /// Row by row: every row is sent at once, so that the next can be
     /// checked against it.
@@ -61,7 +62,8 @@ impl<'t> CopyLoad<'t> {
         client.borrow_mut().batch_execute(&format!(
             "CREATE TEMP TABLE import_rows (n bigint GENERATED ALWAYS AS IDENTITY, register text,
              ended_on text, email_key text, created_at text, created_by text, updated_at text,
-             source text, {}) ON COMMIT DROP",
+             source text, {}) ON COMMIT DROP;
+             GRANT SELECT ON import_rows TO privreg_owner",
             typed.join(", ")
         ))?;
         if look {
@@ -83,9 +85,6 @@ impl<'t> CopyLoad<'t> {
             client,
             register,
             sql: format!("COPY import_rows ({columns}) FROM STDIN (FORMAT csv)"),
-            insert: format!(
-                "INSERT INTO records ({columns}) SELECT {columns} FROM import_rows ORDER BY n"
-            ),
             buf: Vec::with_capacity(CHUNK + (64 << 10)),
             look,
             end_at: index_of(register, register.end_field()),
@@ -189,9 +188,15 @@ impl<'t> CopyLoad<'t> {
         Ok(!clash.get::<_, bool>(0))
     }
 
-    /// Writes the staged rows to the records table, numbered in file order.
+    /// Writes the staged rows to the records table, numbered in file order
+    /// (`records_import()`, migrations/pg/004_import_numbers.sql: the
+    /// numbers in the same statement, not one trigger call per row).
     pub fn write(&mut self) -> Result<u64> {
-        Ok(self.client.borrow_mut().execute(&self.insert, &[])?)
+        let row = self
+            .client
+            .borrow_mut()
+            .query_one("SELECT records_import($1)", &[&self.register.name()])?;
+        Ok(row.get::<_, i64>(0) as u64)
     }
 }
 

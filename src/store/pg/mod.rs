@@ -13,9 +13,10 @@
 //! `optout`, `disclose`, `breach` (not the letters of `notify --subjects`),
 //! `check`, `retention report`, `audit verify`, `audit checkpoint` and
 //! `export audit` (`commands::on_servers`).
-//! Not yet: every other command (it refuses a URL, exit 7), migrations of
-//! an older server schema, TLS (a URL with `sslmode=require` is refused
-//! rather than sent in the clear).
+//! Every command brings a register of an older schema forward first
+//! (`init.rs`).
+//! TLS as libpq makes it (`connect.rs`: sslmode, sslrootcert).
+//! Not yet: every other command (it refuses a URL, exit 7).
 
 mod connect;
 mod copy;

@@ -10,10 +10,6 @@ use crate::error::{Error, Result};
 use crate::messages::S;
 use crate::store::Mode;
 
-/// The schema version this binary writes on a server: one per file in
-/// `migrations/pg/` (`init`'s `MIGRATIONS`).
-const SERVER_SCHEMA_VERSION: i32 = super::init::SCHEMA_VERSION;
-
 /// The advisory lock every write transaction takes first, so that writers
 /// are serialised from their start as on a file (`BEGIN IMMEDIATE`): no
 /// two commands interleave their checks and writes, and none waits for a
@@ -43,27 +39,7 @@ pub fn open(url: &str) -> Result<Client> {
     client
         .batch_execute("SET search_path = privreg, pg_temp")
         .map_err(|e| server_error(&context, &e))?;
-    let version: i32 = client
-        .query_one(
-            "SELECT coalesce(max(version), 0) FROM schema_migrations",
-            &[],
-        )
-        .map_err(|e| server_error(&context, &e))?
-        .get(0);
-    if version > SERVER_SCHEMA_VERSION {
-        return Err(Error::Storage(S::ServerSchemaNewer.say(&[
-            &context,
-            &version,
-            &SERVER_SCHEMA_VERSION,
-        ])));
-    }
-    if version < SERVER_SCHEMA_VERSION {
-        // No server schema has been changed since init yet: there is
-        // nothing to migrate, so an older version is not a register init made.
-        return Err(Error::Storage(
-            S::ServerSchemaOlder.say(&[&context, &version]),
-        ));
-    }
+    super::init::forward(&mut client, target.user(), &context)?;
     Ok(client)
 }
 

@@ -144,3 +144,40 @@ fn import_answers_the_same_on_a_file_and_a_server() {
     assert_eq!(file, server);
     assert!(server[1].4.contains("ids=C-1..C-3"), "{:?}", server[1]);
 }
+
+/// `records_import()` (migrations/pg/004_import_numbers.sql) gives record
+/// numbers as the owner, so a plain client may use it only as an import
+/// does: an auditor may not call it; a staging table that could make the
+/// owner run someone's code (row security, a view) is refused; from a
+/// plain one the rows get the register's next numbers, never one of the
+/// caller's.
+#[test]
+fn records_import_gives_numbers_only_as_an_import_does() {
+    let Some(mut pg) = Pg::new("records_import") else {
+        return;
+    };
+    pg.init();
+    let staff = pg.login("staff", Some("privreg_staff"));
+    let auditor = pg.login("auditor", Some("privreg_auditor"));
+    let staging = "CREATE TEMP TABLE import_rows (n bigint, number text, first_name text, last_name text,
+         created_at text, created_by text, updated_at text);
+         INSERT INTO import_rows VALUES (1, '999', 'Åsa', 'Ääkkönen', '2026-11-24T10:00:00.000Z', 'staff', '2026-11-24T10:00:00.000Z');
+         GRANT SELECT ON import_rows TO privreg_owner;";
+    pg.refused(&auditor, "SELECT privreg.records_import('customer')");
+    pg.refused(
+        &staff,
+        &format!("{staging} ALTER TABLE import_rows ENABLE ROW LEVEL SECURITY; SELECT privreg.records_import('customer')"),
+    );
+    pg.refused(
+        &staff,
+        "CREATE TEMP VIEW import_rows AS SELECT 1::bigint AS n, 'x'::text AS first_name;
+         SELECT privreg.records_import('customer')",
+    );
+    let out = pg.as_role(
+        &staff,
+        &format!("{staging} SELECT privreg.records_import('customer')"),
+    );
+    assert_eq!(super::ok(out), "1", "one row written");
+    let numbers = pg.superuser_in_db("SELECT string_agg(number::text, ',') FROM privreg.records");
+    assert_eq!(numbers, "1", "the sequence's number, not the caller's 999");
+}
