@@ -44,7 +44,11 @@ BEGIN
           INTO cols, sets
           FROM pg_attribute a
          WHERE a.attrelid = format('privreg.%I', t)::regclass
-           AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+           AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+           -- an identity the file's model does not carry (010's `rowid`
+           -- of purposes) keeps its value, or takes the next for a new row
+           AND (a.attidentity = '' OR EXISTS (
+                SELECT 1 FROM jsonb_array_elements(data -> t) e WHERE e ? a.attname));
         IF t IN ('registers', 'purposes') THEN
             EXECUTE format('DELETE FROM privreg.%1$I WHERE name NOT IN (
                 SELECT x.name FROM jsonb_populate_recordset(NULL::privreg.%1$I, $1 -> %1$L) x)', t)
