@@ -33,14 +33,7 @@ pub fn run(global: &Global, args: InitArgs) -> Result<Output> {
     };
     let tx = store.peek()?;
     let register_id = crate::store::register_id(&tx)?;
-    // The log's first line anchors it from its first entry.
-    if let Err(why) = crate::ops::audit::append_to_log(&tx, &global.db, &now) {
-        eprintln!(
-            "privreg: {}: {}",
-            crate::messages::M::WarningPrefix,
-            A::NoCheckpointLogged.say(&[&why])
-        );
-    }
+    first_checkpoint(&tx, global, &now);
     if !global.quiet {
         eprintln!(
             "privreg: {}",
@@ -83,6 +76,18 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
             global.db.display().to_string(),
         ))));
     };
+    // as on a file, the log's first line; on the register just made, read
+    // as the role that made it (a warning if that role may not read it).
+    // A new register's log can only be the variable's (no setting yet).
+    if std::env::var_os(crate::ops::audit::CHECKPOINT_LOG_VAR).is_some() {
+        match crate::store::Store::open_db(&global.db) {
+            Ok(store) => match store.peek() {
+                Ok(tx) => first_checkpoint(&tx, global, &now),
+                Err(e) => warn_no_checkpoint(&e.to_string()),
+            },
+            Err(e) => warn_no_checkpoint(&e.to_string()),
+        }
+    }
     if !global.quiet {
         if made.made_role {
             eprintln!("privreg: {}", A::MadeLoginRole.say(&[&made.admin]));
@@ -98,6 +103,23 @@ fn run_server(global: &Global, args: InitArgs) -> Result<Output> {
         admin: Some(made.admin),
         register_id: Some(made.register_id),
     })))
+}
+
+/// The checkpoint log's first line (PRIVREG_CHECKPOINT_LOG), anchoring
+/// it from the register's first entry; a log that cannot be written is a
+/// warning, as for every command: the register is made.
+fn first_checkpoint(tx: &crate::store::Tx<'_>, global: &Global, now: &str) {
+    if let Err(why) = crate::ops::audit::append_to_log(tx, &global.db, now) {
+        warn_no_checkpoint(&why);
+    }
+}
+
+fn warn_no_checkpoint(why: &str) {
+    eprintln!(
+        "privreg: {}: {}",
+        crate::messages::M::WarningPrefix,
+        A::NoCheckpointLogged.say(&[&why])
+    );
 }
 
 /// The test suite's registers "made before sealing" (plain SQLite), for

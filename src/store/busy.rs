@@ -57,6 +57,21 @@ pub fn busy_timeout() -> Duration {
     busy_wait().timeout
 }
 
+/// A server's writer found the lock taken: says so, once, as a file's
+/// waiter does after a moment (the server then waits in one statement).
+pub(super) fn tell_waiting() {
+    static TOLD: AtomicBool = AtomicBool::new(false);
+    if !TOLD.swap(true, Ordering::Relaxed) {
+        let wait = busy_wait();
+        (wait.on_wait)(wait.timeout);
+    }
+}
+
+/// The refusal of a wait that ran out, on either kind (exit 7).
+pub(super) fn timed_out() -> crate::error::Error {
+    crate::error::Error::Storage(crate::messages::A::Busy.say(&[&busy_timeout().as_secs_f64()]))
+}
+
 /// Gives `conn` the busy handler (instead of SQLite's fixed timeout).
 pub fn install(conn: &Connection) -> Result<()> {
     conn.busy_handler(Some(on_busy))?;

@@ -12,11 +12,7 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode as C;
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
-                C::DatabaseBusy | C::DatabaseLocked => {
-                    return Error::Storage(
-                        A::Busy.say(&[&super::busy::busy_timeout().as_secs_f64()]),
-                    )
-                }
+                C::DatabaseBusy | C::DatabaseLocked => return super::busy::timed_out(),
                 C::ReadOnly => return Error::Storage(A::ReadOnly.into()),
                 C::DatabaseCorrupt | C::NotADatabase => return Error::Storage(A::Damaged.into()),
                 C::CannotOpen => return Error::Storage(A::CannotOpen.into()),

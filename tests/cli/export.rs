@@ -559,14 +559,14 @@ fn a_reveal_piped_into_head_is_audited_issue_13() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let conn = env.sql();
-    let entries: Vec<(String, String, String)> = conn
-        .prepare("SELECT outcome, fields, detail FROM audit WHERE action = 'export-register' ORDER BY seq")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let entries: Vec<(String, String, String)> = env
+        .rows("SELECT outcome, fields, detail FROM audit WHERE action = 'export-register' ORDER BY seq")
+        .into_iter()
+        .map(|r| {
+            let text = |i: usize| r[i].clone().unwrap_or_default();
+            (text(0), text(1), text(2))
+        })
+        .collect();
     assert_eq!(entries.len(), 2, "{entries:?}");
     assert_eq!(entries[0].0, "started");
     assert_eq!(entries[1].0, "output-closed");
@@ -584,8 +584,15 @@ fn a_read_that_cannot_be_audited_writes_nothing_issue_13() {
     let file = env.path("out.csv");
     // Another process holds the write lock past the busy timeout (one
     // second here: PRIVREG_BUSY_TIMEOUT).
-    let lock = env.sql();
-    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // (on a server, a transaction holding privreg's writer lock)
+    let (lock, server_lock) = match &env.server {
+        Some(server) => (None, Some(server.hold_writer_lock())),
+        None => {
+            let lock = env.sql();
+            lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+            (Some(lock), None)
+        }
+    };
     let runs: Vec<_> = [
         vec!["export", "register", "customer", "--reveal-hetu"],
         vec![
@@ -626,8 +633,10 @@ fn a_read_that_cannot_be_audited_writes_nothing_issue_13() {
         );
     }
     assert!(!file.exists());
-    lock.execute_batch("ROLLBACK").unwrap();
-    drop(lock);
+    drop(server_lock);
+    if let Some(lock) = lock {
+        lock.execute_batch("ROLLBACK").unwrap();
+    }
     assert_eq!(
         env.number("SELECT count(*) FROM audit WHERE action IN ('export-register', 'export-audit', 'marketing-list')"),
         0

@@ -202,6 +202,18 @@ impl Server {
         );
     }
 
+    /// Another privreg's write in progress: a connection of the cluster's
+    /// superuser inside a transaction holding the writer lock privreg's
+    /// writes take first (`store/pg/tx.rs`, "PRVR"), until it is dropped.
+    pub fn hold_writer_lock(&self) -> postgres::Client {
+        let mut client = postgres::Client::connect(&self.superuser_url(), postgres::NoTls)
+            .expect("the test cluster accepts its superuser");
+        client
+            .batch_execute("BEGIN; SELECT pg_advisory_xact_lock(1347573330)")
+            .unwrap();
+        client
+    }
+
     fn superuser_url(&self) -> String {
         url_for(&self.admin_url, &superuser(&self.admin_url), &self.name)
     }

@@ -55,17 +55,55 @@ impl<'a> ServerTx<'a> {
     /// read-only, waiting for no writer. A write: READ COMMITTED after
     /// [`WRITER_LOCK`], so it sees every write committed before it began.
     pub fn begin(client: &'a RefCell<Client>, mode: Mode) -> Result<ServerTx<'a>> {
-        let sql = match mode {
-            Mode::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY".to_string(),
-            Mode::Write => format!(
-                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_catalog.pg_advisory_xact_lock({WRITER_LOCK})"
-            ),
-        };
-        client.borrow_mut().batch_execute(&sql)?;
-        Ok(ServerTx {
+        let tx = ServerTx {
             client,
             done: false,
-        })
+        };
+        match mode {
+            Mode::Read => client
+                .borrow_mut()
+                .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?,
+            Mode::Write => {
+                client
+                    .borrow_mut()
+                    .batch_execute("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+                tx.take_writer_lock()?;
+            }
+        }
+        Ok(tx)
+    }
+
+    /// [`WRITER_LOCK`], waited for as long as `PRIVREG_BUSY_TIMEOUT` says
+    /// (the file's busy wait): taken at once if free; else the wait is
+    /// announced and the server waits up to the timeout (`lock_timeout`,
+    /// which advisory locks obey), and a wait that runs out is the file's
+    /// refusal (exit 7), never a wait for ever behind a stuck command.
+    fn take_writer_lock(&self) -> Result<()> {
+        let mut client = self.client.borrow_mut();
+        let free: bool = client
+            .query_one(
+                "SELECT pg_catalog.pg_try_advisory_xact_lock($1)",
+                &[&WRITER_LOCK],
+            )?
+            .get(0);
+        if free {
+            return Ok(());
+        }
+        crate::store::busy::tell_waiting();
+        let ms = crate::store::busy::busy_timeout().as_millis().max(1);
+        client.batch_execute(&format!("SET LOCAL lock_timeout = {ms}"))?;
+        match client.execute(
+            "SELECT pg_catalog.pg_advisory_xact_lock($1)",
+            &[&WRITER_LOCK],
+        ) {
+            Ok(_) => {}
+            Err(e) if e.code() == Some(&postgres::error::SqlState::LOCK_NOT_AVAILABLE) => {
+                return Err(crate::store::busy::timed_out())
+            }
+            Err(e) => return Err(e.into()),
+        }
+        client.batch_execute("SET LOCAL lock_timeout = 0")?;
+        Ok(())
     }
 
     pub fn client(&self) -> &'a RefCell<Client> {
