@@ -297,7 +297,7 @@ fn superuser(admin_url: &str) -> String {
 }
 
 /// `admin_url` with another user and database: `scheme://user@host/db?query`.
-fn url_for(admin_url: &str, user: &str, db: &str) -> String {
+pub(crate) fn url_for(admin_url: &str, user: &str, db: &str) -> String {
     let (scheme, rest) = admin_url.split_once("://").expect("a URL");
     let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::kind::url_for;
 use crate::util::TODAY;
 
 /// A fresh database in the test cluster, dropped with its roles at the end.
@@ -115,6 +116,13 @@ impl Pg {
         privreg(&self.url(user), args)
     }
 
+    /// privreg as `user`, which must succeed: its stdout.
+    pub(crate) fn privreg_ok(&self, user: &str, args: &[&str]) -> String {
+        let out = self.privreg(user, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// `privreg init` as the superuser with a first admin of this test's
     /// own (the superuser itself would be every parallel test's admin).
     pub(crate) fn init(&mut self) -> String {
@@ -147,22 +155,19 @@ impl Drop for Pg {
     }
 }
 
-/// `admin_url` with another user and database: `scheme://user@host/db?query`.
-fn url_for(admin_url: &str, user: &str, db: &str) -> String {
-    let (scheme, rest) = admin_url.split_once("://").expect("a URL");
-    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let query = path
-        .split_once('?')
-        .map(|(_, q)| format!("?{q}"))
-        .unwrap_or_default();
-    format!("{scheme}://{user}@{host}/{db}{query}")
-}
-
 /// psql, the plain client: no ~/.psqlrc, stop at the first error, errors
 /// with their SQLSTATE, rows unaligned without headers.
 pub(crate) fn psql(url: &str, sql: &str) -> Output {
-    std::process::Command::new("psql")
+    psql_command(url, sql)
+        .env_remove("PGPASSWORD")
+        .output()
+        .expect("psql (PostgreSQL's client) is installed")
+}
+
+/// The command [`psql`] runs, for a caller that signs in otherwise.
+pub(crate) fn psql_command(url: &str, sql: &str) -> std::process::Command {
+    let mut command = std::process::Command::new("psql");
+    command
         .args([
             "-X",
             "-q",
@@ -173,10 +178,8 @@ pub(crate) fn psql(url: &str, sql: &str) -> Output {
             "-v",
             "VERBOSITY=verbose",
         ])
-        .args(["-d", url, "-c", sql])
-        .env_remove("PGPASSWORD")
-        .output()
-        .expect("psql (PostgreSQL's client) is installed")
+        .args(["-d", url, "-c", sql]);
+    command
 }
 
 pub(crate) fn ok(out: Output) -> String {

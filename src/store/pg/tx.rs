@@ -63,12 +63,7 @@ impl<'a> ServerTx<'a> {
             Mode::Read => client
                 .borrow_mut()
                 .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?,
-            Mode::Write => {
-                client
-                    .borrow_mut()
-                    .batch_execute("BEGIN ISOLATION LEVEL READ COMMITTED")?;
-                tx.take_writer_lock()?;
-            }
+            Mode::Write => tx.take_writer_lock()?,
         }
         Ok(tx)
     }
@@ -78,14 +73,17 @@ impl<'a> ServerTx<'a> {
     /// announced and the server waits up to the timeout (`lock_timeout`,
     /// which advisory locks obey), and a wait that runs out is the file's
     /// refusal (exit 7), never a wait for ever behind a stuck command.
+    ///
+    /// The transaction begins in the same round trip as the first try, as
+    /// every write's start did before it could wait only so long.
     fn take_writer_lock(&self) -> Result<()> {
         let mut client = self.client.borrow_mut();
-        let free: bool = client
-            .query_one(
-                "SELECT pg_catalog.pg_try_advisory_xact_lock($1)",
-                &[&WRITER_LOCK],
-            )?
-            .get(0);
+        let answer = client.simple_query(&format!(
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_catalog.pg_try_advisory_xact_lock({WRITER_LOCK})"
+        ))?;
+        let free = answer.iter().any(
+            |m| matches!(m, postgres::SimpleQueryMessage::Row(row) if row.get(0) == Some("t")),
+        );
         if free {
             return Ok(());
         }

@@ -41,18 +41,7 @@ fn privreg_pw(
 
 /// psql as `user` signing in with `password`.
 fn psql_pw(pg: &Pg, user: &str, password: &str, sql: &str) -> Output {
-    std::process::Command::new("psql")
-        .args([
-            "-X",
-            "-q",
-            "-A",
-            "-t",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-v",
-            "VERBOSITY=verbose",
-        ])
-        .args(["-d", &pg.url(user), "-c", sql])
+    super::psql_command(&pg.url(user), sql)
         .env("PGPASSWORD", password)
         .env("PGPASSFILE", "/nonexistent")
         .output()

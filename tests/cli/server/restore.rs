@@ -71,12 +71,7 @@ fn an_opt_out_and_an_erasure_made_after_a_backup_survive_a_restore_on_a_server()
     assert_eq!(restored["records"], 1, "{restored}");
 
     let c1 = go(&["show", "C-1"]);
-    let kinds: Vec<&str> = c1["preferences"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
+    let kinds = preference_kinds(&c1);
     assert_eq!(kinds.last(), Some(&"optout"), "{c1}");
     assert_eq!(go(&["show", "C-2"])["status"], "erased");
 
@@ -139,12 +134,7 @@ fn a_file_registers_backup_restores_onto_the_server_it_was_copied_to() {
     assert_eq!(restored["register_id"], copied["register_id"], "{restored}");
     assert_eq!(restored["rights_kept"], 1, "{restored}");
     let c1 = go(&["show", "C-1"]);
-    let kinds: Vec<&str> = c1["preferences"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
+    let kinds = preference_kinds(&c1);
     assert_eq!(kinds, ["consent", "optout"], "{c1}");
     assert_eq!(go(&["show", "C-2"])["last_name"], "Eskola");
     // new records after the restore get new numbers
@@ -159,4 +149,14 @@ fn a_file_registers_backup_restores_onto_the_server_it_was_copied_to() {
     assert_eq!(added["id"], "C-3", "{added}");
     let out = run(&pg, &admin, &file, &["audit", "verify"]);
     assert!(out.status.success(), "{}", text(&out));
+}
+
+/// The kinds of a shown record's preferences, in the order `show` gives.
+fn preference_kinds(shown: &serde_json::Value) -> Vec<&str> {
+    shown["preferences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect()
 }
