@@ -64,6 +64,7 @@ REVOKE ALL ON SCHEMA privreg FROM PUBLIC;
 -- with CREATE on the database may install them; Debian ships both in the
 -- server package itself (postgresql-15), no -contrib package needed. A
 -- database that has them already in another schema keeps them there, and
--- 001_schema.sql finds them wherever they are.
+-- 001_schema.sql finds them wherever they are. (pg_trgm serves only
+-- 001's trigram index, which 040_record_words.sql replaces and drops.)
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA privreg;
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA privreg;

@@ -13,7 +13,9 @@
 --                no DELETE anywhere
 --   admin:       INSERT, UPDATE and DELETE on every table but the audit log
 --   nobody:      UPDATE, DELETE or TRUNCATE of the audit log or its head
---                (no grant, and triggers refuse even the owner); TRUNCATE
+--                (no grant, and triggers refuse even the owner); any write
+--                to the search words (record_words, 040: written by the
+--                records' triggers as the owner, as an index); TRUNCATE
 --                of anything; the sequences; a record number or an identity
 --                value of their own (INSERT is granted per column, without
 --                those and the generated search column; UPDATE also without
@@ -39,7 +41,7 @@ DECLARE
         'records', 'corrections', 'bases', 'preferences', 'holds', 'disclosures',
         'requests', 'request_subjects', 'breaches', 'breach_records', 'breach_assessments'];
     staff_no_update constant text[] := ARRAY['holds'];
-    read_only constant text[] := ARRAY['audit', 'audit_head', 'schema_migrations'];
+    read_only constant text[] := ARRAY['audit', 'audit_head', 'schema_migrations', 'record_words'];
     not_auditors constant text[] := ARRAY['secrets'];
     t text;
     ins text;

@@ -51,7 +51,8 @@
 //! - One body per query where the SQL can be the same: `sql.rs` turns
 //!   `?1` into `$1` and reads rows and binds values for either driver. A
 //!   backend-specific branch only where the dialects differ: search (FTS5
-//!   against the `unaccent` and trigram index), record numbers (the file's
+//!   against `unaccent` and the server's word table, 040_record_words.sql),
+//!   record numbers (the file's
 //!   `last_number` against a sequence, `RETURNING`), the audit append (the
 //!   file hashes in Rust; the server's `audit_append()`, SECURITY DEFINER,
 //!   takes the operator from `session_user`).

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use postgres::types::Type;
+
 use super::tx::{Db, On};
 use crate::error::Result;
 
@@ -13,15 +15,53 @@ use crate::error::Result;
 pub(in crate::store) trait Param {
     fn file(&self) -> &dyn rusqlite::ToSql;
     fn server(&self) -> &(dyn postgres::types::ToSql + Sync);
+    /// The type the server is told the value has ([`ServerType`]).
+    fn server_type(&self) -> Type;
 }
 
-impl<T: rusqlite::ToSql + postgres::types::ToSql + Sync> Param for T {
+impl<T: rusqlite::ToSql + postgres::types::ToSql + ServerType + Sync> Param for T {
     fn file(&self) -> &dyn rusqlite::ToSql {
         self
     }
     fn server(&self) -> &(dyn postgres::types::ToSql + Sync) {
         self
     }
+    fn server_type(&self) -> Type {
+        T::TYPE
+    }
+}
+
+/// The server type of a parameter's value, sent with it: a query is then
+/// one round trip (`query_typed`: parse, bind and execute an unnamed
+/// statement) instead of three (prepare, execute, close), a few
+/// milliseconds of every command on a server. It is the type the server
+/// would infer where the query's body is the same for both backends: a
+/// value compared with a column has that column's type (text, bigint,
+/// integer, boolean), which the value's Rust type already had to accept.
+pub(in crate::store) trait ServerType {
+    const TYPE: Type;
+}
+
+impl ServerType for String {
+    const TYPE: Type = Type::TEXT;
+}
+impl ServerType for str {
+    const TYPE: Type = Type::TEXT;
+}
+impl ServerType for i64 {
+    const TYPE: Type = Type::INT8;
+}
+impl ServerType for i32 {
+    const TYPE: Type = Type::INT4;
+}
+impl ServerType for bool {
+    const TYPE: Type = Type::BOOL;
+}
+impl<T: ServerType> ServerType for Option<T> {
+    const TYPE: Type = T::TYPE;
+}
+impl<T: ServerType + ?Sized> ServerType for &T {
+    const TYPE: Type = T::TYPE;
 }
 
 /// A column's value read on either backend.
@@ -86,8 +126,11 @@ pub(in crate::store) fn rows<T>(
             Ok(out)
         }
         Db::Server(client) => {
-            let bound: Vec<_> = params.iter().map(|p| p.server()).collect();
-            let rows = client.borrow_mut().query(&*dollars(sql), &bound)?;
+            let typed: Vec<_> = params
+                .iter()
+                .map(|p| (p.server(), p.server_type()))
+                .collect();
+            let rows = client.borrow_mut().query_typed(&dollars(sql), &typed)?;
             rows.iter().map(|r| read(&Row::Server(r))).collect()
         }
     }
@@ -276,7 +319,7 @@ pub(in crate::store) fn execute(on: &impl On, sql: &str, params: &[&dyn Param]) 
 
 /// SQLite's `?N` parameters as PostgreSQL's `$N`; a `?` inside a quoted
 /// string or name stays as it is.
-fn dollars(sql: &str) -> Cow<'_, str> {
+pub(in crate::store) fn dollars(sql: &str) -> Cow<'_, str> {
     if !sql.contains('?') {
         return Cow::Borrowed(sql);
     }

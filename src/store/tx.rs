@@ -212,7 +212,7 @@ impl Store {
             Backend::Server(client) => Ok(Some(
                 client
                     .borrow_mut()
-                    .query_one("SELECT session_user::text", &[])?
+                    .query_typed_one("SELECT session_user::text", &[])?
                     .get(0),
             )),
         }

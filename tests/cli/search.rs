@@ -254,3 +254,88 @@ fn more_matches_than_the_limit_shows_the_newest_by_name_and_says_so() {
         String::from_utf8_lossy(&quiet.stderr)
     );
 }
+
+/// A server finds a search's records either from its word index (rare
+/// words) or by reading the records newest first (common words), choosing
+/// by how many pairs each word has in the index (store/search.rs). The
+/// answers must not depend on the way: the same searches with every word
+/// taken as common (`PRIVREG_TEST_SEARCH_RARE_WORD=0`), with only the
+/// rarest rare (`=3`), and as chosen by default give the same records, in
+/// the same order, with the same "more match" on stderr. On a file the
+/// variable changes nothing and the answers are checked all the same.
+#[test]
+fn a_search_answers_the_same_whichever_way_the_server_finds_it() {
+    let env = Env::new();
+    people(&env);
+    for (first, last, city) in [
+        ("Matti", "Virtanen", "Turku"),
+        ("Matias", "Virta", "Tampere"),
+        ("Maija", "Mäkelä", "Turku"),
+        ("Matti", "Korhonen", "Oulu"),
+        ("Mikko", "Virtanen", "Oulu"),
+    ] {
+        env.add(
+            "customer",
+            &[
+                &format!("first_name={first}"),
+                &format!("last_name={last}"),
+                &format!("city={city}"),
+            ],
+        );
+    }
+    let ended = env.add("customer", &["first_name=Matti", "last_name=Vanha"]);
+    env.ok(&["end", &ended, "--date", "2026-11-24"]);
+    let searches: &[(&[&str], &[&str])] = &[
+        (&["matti"], &["C-6", "C-1", "C-3"]),
+        (&["mat", "--limit", "2"], &["C-6", "C-4"]),
+        (&["virta"], &["C-4", "C-3", "C-7"]),
+        (&["virta oulu"], &["C-7"]),
+        (&["matti virtanen turku"], &["C-3"]),
+        (&["MÄK"], &["C-5", "C-1"]),
+        (&["mäkinen matti"], &["C-1"]),
+        (&["matti", "--include-ended"], &["C-6", "C-1", "C-8", "C-3"]),
+        (&["m", "--register", "business"], &[]),
+        (&["tu ma"], &["C-5", "C-3"]),
+        (&["zz"], &[]),
+    ];
+    let run = |args: &[&str], rare: Option<&str>| {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let mut cmd = env.cmd(&all);
+        if let Some(n) = rare {
+            cmd.env("PRIVREG_TEST_SEARCH_RARE_WORD", n);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            ids(&found),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let same_every_way = |args: &[&str], want: &[&str]| {
+        let (found, said) = run(args, None);
+        assert_eq!(found, want, "{args:?}");
+        for rare in ["0", "3"] {
+            assert_eq!(
+                run(args, Some(rare)),
+                (found.clone(), said.clone()),
+                "{args:?} {rare}"
+            );
+        }
+    };
+    for (args, want) in searches {
+        same_every_way(args, want);
+    }
+    // The newest ten Mattis ended: the first batch of candidates a server
+    // looks up (four times the limit + 1) holds no match, the next does.
+    for i in 0..10 {
+        let id = env.add(
+            "customer",
+            &["first_name=Matti", &format!("last_name=Loppu{i}")],
+        );
+        env.ok(&["end", &id, "--date", "2026-11-24"]);
+    }
+    same_every_way(&["matti", "--limit", "1"], &["C-6"]);
+}

@@ -23,9 +23,10 @@ use crate::store::tx::Db;
 const CHUNK: usize = 4 << 20;
 
 /// Tables of a server the file's model has no table for: the schema's
-/// version, the chain's head (set from the log) and the secrets (the
-/// suppression key travels as a `meta` row).
-const SERVER_ONLY: &[&str] = &["schema_migrations", "audit_head", "secrets"];
+/// version, the chain's head (set from the log), the secrets (the
+/// suppression key travels as a `meta` row) and the search words (the
+/// records' triggers write them, as a file's triggers its text index).
+const SERVER_ONLY: &[&str] = &["schema_migrations", "audit_head", "secrets", "record_words"];
 
 /// Tables whose `rowid` on a server is the file's implicit one, the order
 /// rows were added in (`migrations/pg/010_documents.sql`): not a column in

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/pg/004_import_numbers.sql"),
     include_str!("../../../migrations/pg/010_documents.sql"),
     include_str!("../../../migrations/pg/030_restore.sql"),
+    include_str!("../../../migrations/pg/040_record_words.sql"),
 ];
 
 const PRIVILEGES: &str = include_str!("../../../migrations/pg/privileges.sql");
@@ -229,8 +230,9 @@ const TEST_STOP_AT: &str = "PRIVREG_TEST_PG_SCHEMA_VERSION";
 
 /// The register's schema version: the last migration that ran.
 fn version(client: &mut impl GenericClient, context: &str) -> Result<i32> {
+    // typed (no parameters): one round trip, as `store::sql` queries
     Ok(client
-        .query_one(
+        .query_typed_one(
             "SELECT coalesce(max(version), 0) FROM privreg.schema_migrations",
             &[],
         )

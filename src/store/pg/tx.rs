@@ -26,7 +26,7 @@ pub fn open(url: &str) -> Result<Client> {
     let mut client = connect(&target)?;
     let context = S::ServerCannotOpen.say(&[&target.shown]);
     let version: Option<i32> = client
-        .query_one(
+        .query_typed_one(
             "SELECT CASE WHEN pg_catalog.to_regclass('privreg.schema_migrations') IS NOT NULL
                     THEN 1 END",
             &[],
