@@ -260,8 +260,8 @@ fn more_matches_than_the_limit_shows_the_newest_by_name_and_says_so() {
 /// by how many pairs each word has in the index (store/search.rs). The
 /// answers must not depend on the way: the same searches with every word
 /// taken as common (`PRIVREG_TEST_SEARCH_RARE_WORD=0`), with only the
-/// rarest rare (`=3`), and as chosen by default give the same records, in
-/// the same order, with the same "more match" on stderr. On a file the
+/// rarest rare (`=3`, `=8`), and as chosen by default give the same
+/// records, in the same order, with the same "more match" on stderr. On a file the
 /// variable changes nothing and the answers are checked all the same.
 #[test]
 fn a_search_answers_the_same_whichever_way_the_server_finds_it() {
@@ -296,6 +296,7 @@ fn a_search_answers_the_same_whichever_way_the_server_finds_it() {
         (&["matti", "--include-ended"], &["C-6", "C-1", "C-8", "C-3"]),
         (&["m", "--register", "business"], &[]),
         (&["tu ma"], &["C-5", "C-3"]),
+        (&["m oulu", "--limit", "1"], &["C-7"]),
         (&["zz"], &[]),
     ];
     let run = |args: &[&str], rare: Option<&str>| {
@@ -317,7 +318,7 @@ fn a_search_answers_the_same_whichever_way_the_server_finds_it() {
     let same_every_way = |args: &[&str], want: &[&str]| {
         let (found, said) = run(args, None);
         assert_eq!(found, want, "{args:?}");
-        for rare in ["0", "3"] {
+        for rare in ["0", "3", "8"] {
             assert_eq!(
                 run(args, Some(rare)),
                 (found.clone(), said.clone()),
