@@ -123,6 +123,16 @@ struct Sql {
 }
 
 impl Sql {
+    /// The records, as `r`, to which criteria are added (`AND …`).
+    fn records() -> Sql {
+        let mut sql = Sql::default();
+        sql.push(&format!(
+            "SELECT {} FROM records r WHERE 1 = 1",
+            select_list()
+        ));
+        sql
+    }
+
     fn push(&mut self, text: &str) {
         self.text.push_str(text);
     }
@@ -174,13 +184,14 @@ impl Sql {
 /// On a file the words are looked up in the FTS5 index, which drives the
 /// loop (CROSS JOIN: SQLite keeps it the outer one) newest first.
 fn file_query(q: &Query) -> Sql {
-    let mut sql = Sql::default();
-    sql.push(&format!("SELECT {} FROM ", select_list()));
     if q.words.is_empty() {
-        sql.push("records r WHERE 1 = 1");
+        let mut sql = Sql::records();
         sql.filters(q);
         sql.newest("r.rowid", q);
+        sql
     } else {
+        let mut sql = Sql::default();
+        sql.push(&format!("SELECT {} FROM ", select_list()));
         let terms: Vec<String> = q.words.iter().map(|w| format!("\"{w}\"*")).collect();
         sql.push(
             "records_search CROSS JOIN records r ON r.rowid = records_search.rowid WHERE 1 = 1",
@@ -188,8 +199,8 @@ fn file_query(q: &Query) -> Sql {
         sql.arg(" AND records_search MATCH ?", terms.join(" "));
         sql.filters(q);
         sql.newest("records_search.rowid", q);
+        sql
     }
-    sql
 }
 
 /// Below this many (word, record) pairs a word is "rare": its records are
@@ -252,17 +263,13 @@ fn server_search(
     if rare.is_empty() {
         return newest_first(conn, q, &folded);
     }
-    by_candidates(client, q, &folded, &intersection(rare))
+    by_candidates(conn, q, &folded, &intersection(rare))
 }
 
 /// The newest `limit + 1` records that match every word and criterion,
 /// read newest first.
 fn newest_first(conn: &impl super::On, q: &Query, folded: &[String]) -> Result<Vec<Record>> {
-    let mut sql = Sql::default();
-    sql.push(&format!(
-        "SELECT {} FROM records r WHERE 1 = 1",
-        select_list()
-    ));
+    let mut sql = Sql::records();
     sql.words(folded);
     sql.filters(q);
     sql.newest("r.rowid", q);
@@ -321,42 +328,32 @@ fn intersection(mut lists: Vec<Vec<i64>>) -> Vec<i64> {
 /// far says are needed, and a quarter more (four times as many when none
 /// matched).
 fn by_candidates(
-    client: &RefCell<Client>,
+    conn: &impl super::On,
     q: &Query,
     folded: &[String],
     candidates: &[i64],
 ) -> Result<Vec<Record>> {
-    let mut sql = Sql::default();
-    sql.push(&format!(
-        "SELECT {} FROM records r WHERE r.rowid = ANY($1)",
-        select_list()
-    ));
-    // the batch is $1; the text arguments follow it
-    sql.args.push(String::new());
-    sql.words(folded);
-    sql.filters(q);
-    let text = super::sql::dollars(&sql.text).into_owned();
     let mut found = Vec::new();
     let mut batch = 4 * (q.limit + 1);
     let mut rest = candidates;
     let mut looked = 0;
     while !rest.is_empty() && found.len() <= q.limit {
         let (now, later) = rest.split_at(batch.min(rest.len()));
-        let ids = now.to_vec();
-        let mut typed: Vec<(&(dyn ToSql + Sync), Type)> = vec![(&ids, Type::INT8_ARRAY)];
-        typed.extend(
-            sql.args[1..]
-                .iter()
-                .map(|a| (a as &(dyn ToSql + Sync), Type::TEXT)),
+        // the batch as an array literal: a few hundred numbers, the one
+        // argument that is not text, so the query goes as every other
+        let ids: Vec<String> = now.iter().map(i64::to_string).collect();
+        let mut sql = Sql::records();
+        sql.arg(
+            " AND r.rowid = ANY(?::bigint[])",
+            format!("{{{}}}", ids.join(",")),
         );
-        let wanted = q.limit + 1 - found.len();
-        let rows = client.borrow_mut().query_typed(
-            &format!("{text} ORDER BY r.rowid DESC LIMIT {wanted}"),
-            &typed,
-        )?;
-        for row in &rows {
-            found.push(read(&super::sql::Row::Server(row))?);
-        }
+        sql.words(folded);
+        sql.filters(q);
+        sql.push(&format!(
+            " ORDER BY r.rowid DESC LIMIT {}",
+            q.limit + 1 - found.len()
+        ));
+        found.extend(run(conn, &sql)?);
         looked += now.len();
         rest = later;
         let still = (q.limit + 1).saturating_sub(found.len());

@@ -319,7 +319,7 @@ pub(in crate::store) fn execute(on: &impl On, sql: &str, params: &[&dyn Param]) 
 
 /// SQLite's `?N` parameters as PostgreSQL's `$N`; a `?` inside a quoted
 /// string or name stays as it is.
-pub(in crate::store) fn dollars(sql: &str) -> Cow<'_, str> {
+fn dollars(sql: &str) -> Cow<'_, str> {
     if !sql.contains('?') {
         return Cow::Borrowed(sql);
     }
